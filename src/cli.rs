@@ -1,0 +1,39 @@
+//! The command line (SPEC §8), defined with clap.
+
+use clap::{Parser, Subcommand};
+use samsyn::i18n::Lang;
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "samsyn",
+    version,
+    about = "Run a Samba or SIP meeting about a child on a shared screen and write the minutes.",
+    long_about = "Run a Samba or SIP meeting about a child on a shared screen and write the minutes.\n\n\
+Exit codes: 0 ok, 2 usage, 65 invalid data (or `check` found blocking problems), \
+66 input missing, 73 cannot create output, 1 anything else."
+)]
+pub struct Cli {
+    /// Language of the screen and messages (default: from the locale, else Swedish).
+    #[arg(long, global = true, value_enum, env = "SAMSYN_LANG")]
+    pub lang: Option<Lang>,
+
+    /// The archive directory where meetings are kept.
+    #[arg(long, global = true, env = "SAMSYN_DIR", value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the built-in and user agendas.
+    Agendas,
+    /// Validate agenda and meeting files; for a meeting, print what blocks finalizing and
+    /// the warnings. Agendas named on the same command line are used for the meetings.
+    Check {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}

@@ -1,0 +1,154 @@
+//! The non-interactive subcommands: each prints to stdout/stderr and returns an exit code.
+
+use samsyn::agenda::{self, AgendaSource, Catalogue};
+use samsyn::diag::{FileError, exit, read_text};
+use samsyn::i18n::Lang;
+use samsyn::rules::{self, Severity};
+use samsyn::store;
+use std::path::{Path, PathBuf};
+
+/// `samsyn agendas`: the agendas a meeting can be started from.
+pub fn agendas(lang: Lang) -> i32 {
+    let catalogue = Catalogue::load();
+    for (agenda, source) in &catalogue.agendas {
+        let origin = match source {
+            AgendaSource::BuiltIn => lang.pick("inbyggd", "built-in").to_string(),
+            AgendaSource::File(p) => p.display().to_string(),
+        };
+        println!(
+            "{:<18} {}  ({} {}, {} min, {})",
+            agenda.id,
+            agenda.name.get(lang),
+            agenda.phases.len(),
+            lang.pick("faser", "phases"),
+            agenda.typical_minutes(),
+            origin
+        );
+    }
+    for e in &catalogue.errors {
+        eprintln!("{e}");
+    }
+    if catalogue.errors.is_empty() {
+        exit::OK
+    } else {
+        exit::DATA
+    }
+}
+
+/// Whether a file is an agenda (rather than a meeting), judged by its fields.
+fn is_agenda(src: &str) -> bool {
+    src.contains("phases") && !src.contains("participants") && !src.contains("subject")
+}
+
+/// `samsyn check FILE...`: validate each file; for meetings list every problem.
+pub fn check(files: &[PathBuf], lang: Lang) -> i32 {
+    let mut catalogue = Catalogue::load();
+    let mut worst = exit::OK;
+    let mut meetings = Vec::new();
+    let note = |code: i32, worst: &mut i32| {
+        // Data errors outrank a missing file; either outranks success.
+        if code == exit::DATA || *worst == exit::OK {
+            *worst = code;
+        }
+    };
+    for path in files {
+        let src = match read_text(path) {
+            Ok(src) => src,
+            Err(e) => {
+                eprintln!("{e}");
+                note(e.exit_code(), &mut worst);
+                continue;
+            }
+        };
+        if is_agenda(&src) {
+            match agenda::parse(path, &src) {
+                Ok(a) => {
+                    println!(
+                        "{}: {} «{}» ok",
+                        path.display(),
+                        lang.pick("agenda", "agenda"),
+                        a.id
+                    );
+                    catalogue.add(a, AgendaSource::File(path.clone()));
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    note(e.exit_code(), &mut worst);
+                }
+            }
+        } else {
+            meetings.push((path.clone(), src));
+        }
+    }
+    for (path, src) in meetings {
+        let code = check_meeting(&path, &src, &catalogue, lang);
+        note(code, &mut worst);
+    }
+    worst
+}
+
+fn check_meeting(path: &Path, src: &str, catalogue: &Catalogue, lang: Lang) -> i32 {
+    let meeting = match store::parse(path, src) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("{e}");
+            return e.exit_code();
+        }
+    };
+    let Some(agenda) = catalogue.get(&meeting.agenda.id) else {
+        let e = FileError::invalid(
+            path,
+            samsyn::diag::find_text(src, &format!("\"{}\"", meeting.agenda.id)),
+            format!(
+                "agenda.id: unknown agenda {:?}; name its file on the same command line",
+                meeting.agenda.id
+            ),
+        );
+        eprintln!("{e}");
+        return e.exit_code();
+    };
+    let mut code = exit::OK;
+    if meeting.stamp_matches() == Some(false) {
+        println!(
+            "{}: {}",
+            path.display(),
+            lang.pick(
+                "ÄNDRAT EFTER JUSTERING: innehållet stämmer inte med det justerade protokollets kontrollsumma",
+                "CHANGED AFTER FINALIZING: the content does not match the finalized minutes' hash"
+            )
+        );
+        code = exit::DATA;
+    }
+    let problems = rules::check(&meeting, agenda);
+    let blocking = problems.iter().filter(|p| p.is_blocking()).count();
+    for p in &problems {
+        let label = match p.severity {
+            Severity::Blocking => lang.pick("hindrar", "blocks"),
+            Severity::Warning => lang.pick("varning", "warning"),
+        };
+        println!(
+            "{}: {label} [{}] {}",
+            path.display(),
+            p.code.as_str(),
+            p.message(lang)
+        );
+    }
+    let warnings = problems.len() - blocking;
+    let status = if meeting.is_finalized() {
+        lang.pick("justerat", "finalized")
+    } else if blocking == 0 {
+        lang.pick("kan justeras", "ready to finalize")
+    } else {
+        lang.pick("kan inte justeras", "cannot be finalized")
+    };
+    println!(
+        "{}: {status}; {blocking} {}, {warnings} {}",
+        path.display(),
+        lang.pick("hinder", "blocking"),
+        lang.pick("varningar", "warnings")
+    );
+    if blocking > 0 && !meeting.is_finalized() {
+        code = exit::DATA;
+    }
+    code
+}

@@ -1,0 +1,200 @@
+//! Errors about files, shown to users as `path:line:column: what is wrong`, with the
+//! exit code SPEC §8 assigns them.
+
+use std::path::{Path, PathBuf};
+
+/// Exit codes of SPEC §8.
+pub mod exit {
+    pub const OK: i32 = 0;
+    pub const FAILURE: i32 = 1;
+    pub const USAGE: i32 = 2;
+    pub const DATA: i32 = 65;
+    pub const NO_INPUT: i32 = 66;
+    pub const CANT_CREATE: i32 = 73;
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    /// The file is there but its content is wrong.
+    #[error("{}:{line}:{col}: {message}", path.display())]
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        col: usize,
+        message: String,
+    },
+    #[error("{}: no such file", path.display())]
+    Missing { path: PathBuf },
+    #[error("{}: cannot read: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: cannot write: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: {message}", path.display())]
+    Locked { path: PathBuf, message: String },
+}
+
+impl FileError {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            FileError::Invalid { .. } => exit::DATA,
+            FileError::Missing { .. } => exit::NO_INPUT,
+            FileError::Read { .. } => exit::NO_INPUT,
+            FileError::Write { .. } => exit::CANT_CREATE,
+            FileError::Locked { .. } => exit::FAILURE,
+        }
+    }
+
+    pub fn invalid(path: &Path, (line, col): (usize, usize), message: impl Into<String>) -> Self {
+        FileError::Invalid {
+            path: path.to_path_buf(),
+            line,
+            col,
+            message: message.into(),
+        }
+    }
+
+    pub fn from_ron(path: &Path, err: &ron::error::SpannedError) -> Self {
+        FileError::invalid(
+            path,
+            (err.span.start.line, err.span.start.col),
+            err.code.to_string(),
+        )
+    }
+
+    pub fn from_io(path: &Path, err: std::io::Error) -> Self {
+        if err.kind() == std::io::ErrorKind::NotFound {
+            FileError::Missing {
+                path: path.to_path_buf(),
+            }
+        } else {
+            FileError::Read {
+                path: path.to_path_buf(),
+                source: err,
+            }
+        }
+    }
+}
+
+/// Largest agenda or meeting file samsyn reads. Real ones are a few hundred kilobytes;
+/// the limit keeps a wrong or hostile file from filling memory.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Read a text file with the size limit, mapping every failure to a `FileError`.
+pub fn read_text(path: &Path) -> Result<String, FileError> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| FileError::from_io(path, e))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| FileError::from_io(path, e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(FileError::invalid(
+            path,
+            (1, 1),
+            format!(
+                "file is larger than {} MB; this is not a samsyn file",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        FileError::invalid(
+            path,
+            line_col(&String::from_utf8_lossy(&e.as_bytes()[..at]), at),
+            "not UTF-8 text",
+        )
+    })
+}
+
+/// 1-based line and column of a byte offset.
+pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
+    let before = &src[..offset.min(src.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// Where `field: "value"` (or `field: value` when `value` is not quoted) stands in RON
+/// source, the `nth` occurrence (0-based); for naming the field in a semantic error.
+pub fn find_field(
+    src: &str,
+    field: &str,
+    value: Option<&str>,
+    nth: usize,
+) -> Option<(usize, usize)> {
+    let mut seen = 0;
+    let mut from = 0;
+    while let Some(rel) = src[from..].find(field) {
+        let at = from + rel;
+        from = at + field.len();
+        let boundary = src[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+        let rest = src[from..].trim_start();
+        let Some(after_colon) = rest.strip_prefix(':') else {
+            continue;
+        };
+        if !boundary {
+            continue;
+        }
+        let after = after_colon.trim_start();
+        let matches = match value {
+            None => true,
+            Some(v) => {
+                after
+                    .strip_prefix('"')
+                    .and_then(|s| s.strip_prefix(v))
+                    .is_some_and(|s| s.starts_with('"'))
+                    || after.strip_prefix(v).is_some_and(|s| {
+                        s.chars()
+                            .next()
+                            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
+                    })
+            }
+        };
+        if matches {
+            if seen == nth {
+                return Some(line_col(src, at));
+            }
+            seen += 1;
+        }
+    }
+    None
+}
+
+/// Where a literal piece of text first stands, or the top of the file.
+pub fn find_text(src: &str, needle: &str) -> (usize, usize) {
+    src.find(needle).map_or((1, 1), |at| line_col(src, at))
+}
+
+/// The `format` field every samsyn file starts with; read alone first, so that a file
+/// from a newer samsyn is refused with that reason rather than a confusing field error.
+#[derive(serde::Deserialize)]
+struct FormatProbe {
+    format: u32,
+}
+
+/// Refuse a file whose format is newer than `supported`.
+pub fn check_format(path: &Path, src: &str, supported: u32, what: &str) -> Result<(), FileError> {
+    if let Ok(probe) = ron::from_str::<FormatProbe>(src)
+        && probe.format > supported
+    {
+        return Err(FileError::invalid(
+            path,
+            find_field(src, "format", None, 0).unwrap_or((1, 1)),
+            format!(
+                "this {what} file has format {} and was written by a newer samsyn; this version reads format {supported} and older",
+                probe.format
+            ),
+        ));
+    }
+    Ok(())
+}

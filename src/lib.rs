@@ -1,0 +1,9 @@
+//! samsyn: run a Samba or SIP meeting about a child on a shared screen and write the
+//! minutes. The library holds the domain and its rules; the binary drives them.
+
+pub mod agenda;
+pub mod diag;
+pub mod i18n;
+pub mod meeting;
+pub mod rules;
+pub mod store;

@@ -1,0 +1,132 @@
+//! Justering: finalizing locks the minutes with a stamp and a content hash; amending a
+//! finalized meeting needs a reason and is written to the revision log.
+
+use super::Meeting;
+use crate::agenda::Agenda;
+use crate::rules::{self, Problem};
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// Who finalized, when, which revision, and the SHA-256 of the content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FinalizeStamp {
+    pub by: String,
+    pub at: NaiveDateTime,
+    pub revision: u32,
+    pub hash: String,
+}
+
+/// One line of the revision log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Revision {
+    pub revision: u32,
+    pub kind: RevisionKind,
+    pub by: String,
+    pub at: NaiveDateTime,
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// Hash of the content at that point (the finalized content for `Amended`).
+    pub hash: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RevisionKind {
+    Finalized,
+    Amended,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AmendError {
+    #[error("the meeting is not finalized")]
+    NotFinalized,
+    #[error("amending needs a reason")]
+    NoReason,
+}
+
+impl Meeting {
+    /// SHA-256 (hex) of the canonical content: the meeting as RON without its stamp and
+    /// revision log, so the hash covers exactly what the participants agreed on.
+    pub fn content_hash(&self) -> String {
+        let mut content = self.clone();
+        content.finalized = None;
+        content.revisions.clear();
+        let text = ron::to_string(&content).expect("a meeting always serializes");
+        Sha256::digest(text.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
+    /// Whether a finalized meeting still has the content its stamp was made over.
+    /// `None` for a draft.
+    pub fn stamp_matches(&self) -> Option<bool> {
+        self.finalized
+            .as_ref()
+            .map(|stamp| stamp.hash == self.content_hash())
+    }
+
+    /// Finalize (justera): refused with every blocking problem, or stamped and locked.
+    pub fn finalize(
+        &mut self,
+        agenda: &Agenda,
+        by: &str,
+        at: NaiveDateTime,
+    ) -> Result<&FinalizeStamp, Vec<Problem>> {
+        if self.is_finalized() {
+            return Err(vec![Problem::already_finalized()]);
+        }
+        let mut blocking = rules::blocking(self, agenda);
+        if by.trim().is_empty() {
+            blocking.push(Problem::no_finalizer());
+        }
+        if !blocking.is_empty() {
+            return Err(blocking);
+        }
+        let revision = self.revisions.last().map_or(1, |r| r.revision + 1);
+        let hash = self.content_hash();
+        self.revisions.push(Revision {
+            revision,
+            kind: RevisionKind::Finalized,
+            by: by.to_string(),
+            at,
+            reason: None,
+            hash: hash.clone(),
+        });
+        Ok(self.finalized.insert(FinalizeStamp {
+            by: by.to_string(),
+            at,
+            revision,
+            hash,
+        }))
+    }
+
+    /// Open finalized minutes for change. Returns the finalized version as it was, which
+    /// the store keeps next to the file; the meeting becomes a draft until finalized again.
+    pub fn amend(
+        &mut self,
+        reason: &str,
+        by: &str,
+        at: NaiveDateTime,
+    ) -> Result<Meeting, AmendError> {
+        let Some(stamp) = &self.finalized else {
+            return Err(AmendError::NotFinalized);
+        };
+        if reason.trim().is_empty() {
+            return Err(AmendError::NoReason);
+        }
+        let previous = self.clone();
+        let revision = stamp.revision;
+        let hash = stamp.hash.clone();
+        self.finalized = None;
+        self.revisions.push(Revision {
+            revision,
+            kind: RevisionKind::Amended,
+            by: by.to_string(),
+            at,
+            reason: Some(reason.trim().to_string()),
+            hash,
+        });
+        Ok(previous)
+    }
+}

@@ -1,0 +1,368 @@
+//! The meeting as the minutes record it: participants, consent, goals, actions and the
+//! follow-up. Plain data with serde; the rules that judge it live in `crate::rules`.
+
+mod action;
+mod finalize;
+mod ids;
+mod participant;
+
+pub use action::{Action, ActionStatus, Decision, Feedback, Performer};
+pub use finalize::{AmendError, FinalizeStamp, Revision, RevisionKind};
+pub use ids::Id;
+pub use participant::{Attendance, Huvudman, Mandate, Participant, ParticipantKind};
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The meeting-file format this build writes. Files with a higher number are refused.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One Samba or SIP meeting and everything its minutes hold.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meeting {
+    pub format: u32,
+    /// A random identifier, stable across renames; used for calendar UIDs.
+    pub id: String,
+    pub agenda: AgendaRef,
+    pub title: String,
+    /// Ärende: a pseudonymous case reference, never a personnummer.
+    #[serde(default)]
+    pub case_ref: String,
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub start: Option<NaiveTime>,
+    #[serde(default)]
+    pub end: Option<NaiveTime>,
+    /// Place or video link.
+    #[serde(default)]
+    pub place: String,
+    /// Samtalsledare / ordförande.
+    #[serde(default)]
+    pub facilitator: String,
+    /// Sekreterare.
+    #[serde(default)]
+    pub note_taker: String,
+    /// Initiativtagare: who asked for the meeting.
+    #[serde(default)]
+    pub initiator: String,
+    /// Huvudperson: the child or young person the plan is about.
+    pub subject: Subject,
+    #[serde(default)]
+    pub participants: Vec<Participant>,
+    #[serde(default)]
+    pub consents: Vec<Consent>,
+    /// Per phase (by phase id): free notes, who was heard, time spent.
+    #[serde(default)]
+    pub phases: BTreeMap<String, PhaseRecord>,
+    #[serde(default)]
+    pub situation: Situation,
+    #[serde(default)]
+    pub child_voice: ChildVoice,
+    /// Behov: the needs the group agrees on.
+    #[serde(default)]
+    pub needs: Vec<String>,
+    #[serde(default)]
+    pub goals: Vec<Goal>,
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    /// Huvudansvar: which huvudman holds the overall responsibility for the plan.
+    #[serde(default)]
+    pub overall_responsible: Option<Responsibility>,
+    /// Samordnare / kontaktperson.
+    #[serde(default)]
+    pub coordinator: Option<Person>,
+    /// Oenighet: recorded, not hidden.
+    #[serde(default)]
+    pub disagreements: Vec<String>,
+    #[serde(default)]
+    pub follow_up: Option<FollowUp>,
+    /// In a follow-up meeting: the plan is closed, with this reason.
+    #[serde(default)]
+    pub plan_closed: Option<String>,
+    #[serde(default)]
+    pub evaluations: Vec<Evaluation>,
+    /// Who receives the minutes (sändlista), beyond the participants.
+    #[serde(default)]
+    pub distribution: Vec<String>,
+    /// For a follow-up meeting: the meeting it follows up.
+    #[serde(default)]
+    pub previous: Option<PreviousMeeting>,
+    /// Set while the minutes are finalized (justerade); the meeting is then read-only.
+    #[serde(default)]
+    pub finalized: Option<FinalizeStamp>,
+    #[serde(default)]
+    pub revisions: Vec<Revision>,
+}
+
+/// Which agenda, and which version of it, the meeting was started from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaRef {
+    pub id: String,
+    pub version: u32,
+}
+
+/// Huvudperson: shown by initials when the screen is masked or exports pseudonymized.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Subject {
+    pub name: String,
+    pub initials: String,
+}
+
+/// Someone named in the plan: a participant, or a person who is not at the table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Person {
+    Participant(Id),
+    Named(String),
+}
+
+/// Samtycke to share information between the organisations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Consent {
+    pub given_by: Person,
+    /// Which organisations may share with each other.
+    pub scope: String,
+    /// What the consent does not cover.
+    #[serde(default)]
+    pub exclusions: String,
+    pub form: ConsentForm,
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub valid_until: Option<NaiveDate>,
+    #[serde(default)]
+    pub withdrawn: Option<NaiveDate>,
+}
+
+impl Consent {
+    /// Whether the consent holds on `day`: given, not withdrawn, not expired.
+    pub fn is_valid_on(&self, day: NaiveDate) -> bool {
+        self.date <= day
+            && self.withdrawn.is_none_or(|w| w > day)
+            && self.valid_until.is_none_or(|u| u >= day)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ConsentForm {
+    Oral,
+    Written,
+}
+
+/// What the meeting records for one phase of the agenda.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PhaseRecord {
+    #[serde(default)]
+    pub notes: String,
+    /// Speaking round: participants marked as heard in this phase.
+    #[serde(default)]
+    pub heard: Vec<Id>,
+    /// Time spent in the phase, for the time box.
+    #[serde(default)]
+    pub elapsed_secs: u64,
+}
+
+/// Aktuell situation: what works well, what worries, risk and protective factors.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Situation {
+    #[serde(default)]
+    pub works_well: String,
+    #[serde(default)]
+    pub worries: String,
+    #[serde(default)]
+    pub risk_factors: String,
+    #[serde(default)]
+    pub protective_factors: String,
+}
+
+impl Situation {
+    pub fn is_empty(&self) -> bool {
+        [
+            &self.works_well,
+            &self.worries,
+            &self.risk_factors,
+            &self.protective_factors,
+        ]
+        .iter()
+        .all(|s| s.trim().is_empty())
+    }
+}
+
+/// Barnets röst: the child's own view, or why it could not be obtained.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ChildVoice {
+    #[serde(default)]
+    pub views: String,
+    /// How the view was obtained (in the meeting, a talk beforehand, a drawing, …).
+    #[serde(default)]
+    pub how_obtained: String,
+    #[serde(default)]
+    pub not_obtained_reason: String,
+}
+
+impl ChildVoice {
+    pub fn is_empty(&self) -> bool {
+        self.views.trim().is_empty() && self.not_obtained_reason.trim().is_empty()
+    }
+}
+
+/// Gemensamt mål or delmål.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Goal {
+    pub id: Id,
+    pub text: String,
+    pub kind: GoalKind,
+    /// How we will notice progress.
+    #[serde(default)]
+    pub indicator: String,
+    #[serde(default)]
+    pub parent: Option<Id>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum GoalKind {
+    LongTerm,
+    ShortTerm,
+}
+
+/// Huvudansvar for the plan: a huvudman, its organisation, optionally a person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Responsibility {
+    pub huvudman: Huvudman,
+    pub organisation: String,
+    #[serde(default)]
+    pub person: Option<Person>,
+}
+
+/// Uppföljning: when and where the plan is followed up, and who convenes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUp {
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub time: Option<NaiveTime>,
+    #[serde(default)]
+    pub place: String,
+    /// Sammankallande.
+    #[serde(default)]
+    pub convener: Option<Person>,
+    /// What is to be followed up.
+    #[serde(default)]
+    pub topics: String,
+}
+
+/// Utvärdering: one participant's view of the meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evaluation {
+    pub participant: Id,
+    /// Felt heard, 1–5.
+    #[serde(default)]
+    pub heard: Option<u8>,
+    /// The meeting was useful, 1–5.
+    #[serde(default)]
+    pub useful: Option<u8>,
+    #[serde(default)]
+    pub comment: String,
+}
+
+/// The meeting a follow-up meeting continues from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreviousMeeting {
+    pub id: String,
+    pub file: String,
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub hash: String,
+}
+
+impl Meeting {
+    /// A new, empty draft started from an agenda.
+    pub fn new(agenda: AgendaRef, title: impl Into<String>, date: NaiveDate) -> Meeting {
+        Meeting {
+            format: FORMAT_VERSION,
+            id: new_meeting_id(),
+            agenda,
+            title: title.into(),
+            case_ref: String::new(),
+            date,
+            start: None,
+            end: None,
+            place: String::new(),
+            facilitator: String::new(),
+            note_taker: String::new(),
+            initiator: String::new(),
+            subject: Subject::default(),
+            participants: Vec::new(),
+            consents: Vec::new(),
+            phases: BTreeMap::new(),
+            situation: Situation::default(),
+            child_voice: ChildVoice::default(),
+            needs: Vec::new(),
+            goals: Vec::new(),
+            actions: Vec::new(),
+            overall_responsible: None,
+            coordinator: None,
+            disagreements: Vec::new(),
+            follow_up: None,
+            plan_closed: None,
+            evaluations: Vec::new(),
+            distribution: Vec::new(),
+            previous: None,
+            finalized: None,
+            revisions: Vec::new(),
+        }
+    }
+
+    pub fn participant(&self, id: &Id) -> Option<&Participant> {
+        self.participants.iter().find(|p| &p.id == id)
+    }
+
+    pub fn action(&self, id: &Id) -> Option<&Action> {
+        self.actions.iter().find(|a| &a.id == id)
+    }
+
+    pub fn goal(&self, id: &Id) -> Option<&Goal> {
+        self.goals.iter().find(|g| &g.id == id)
+    }
+
+    pub fn is_finalized(&self) -> bool {
+        self.finalized.is_some()
+    }
+
+    /// The display name of a person named in the plan.
+    pub fn person_name(&self, person: &Person) -> String {
+        match person {
+            Person::Participant(id) => self
+                .participant(id)
+                .map_or_else(|| id.to_string(), |p| p.name.clone()),
+            Person::Named(name) => name.clone(),
+        }
+    }
+
+    /// Whether a person named in the plan belongs to the family (not a professional).
+    pub fn is_family(&self, person: &Person) -> bool {
+        match person {
+            Person::Participant(id) => self.participant(id).is_some_and(Participant::is_family),
+            Person::Named(_) => false,
+        }
+    }
+
+    pub fn phase(&self, phase_id: &str) -> Option<&PhaseRecord> {
+        self.phases.get(phase_id)
+    }
+
+    pub fn phase_mut(&mut self, phase_id: &str) -> &mut PhaseRecord {
+        self.phases.entry(phase_id.to_string()).or_default()
+    }
+}
+
+/// A random 16-hex-digit identifier. Not a secret, only unique.
+fn new_meeting_id() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    h.write_u32(std::process::id());
+    format!("{:016x}", h.finish())
+}

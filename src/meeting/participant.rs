@@ -1,0 +1,135 @@
+//! Deltagare: who sits at the table, for which organisation, with what mandate.
+
+use super::Id;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    pub id: Id,
+    pub name: String,
+    /// Verksamhet, e.g. "Skola: Nyboskolan", "Socialtjänst: Barn och familj", "BUP".
+    pub organisation: String,
+    pub huvudman: Huvudman,
+    /// Rektor, kurator, socialsekreterare, vårdnadshavare, …
+    #[serde(default)]
+    pub role: String,
+    pub kind: ParticipantKind,
+    /// Beslutsmandat: what the person may decide on. `None`: no mandate.
+    #[serde(default)]
+    pub mandate: Option<Mandate>,
+    pub attendance: Attendance,
+    /// Ersättare.
+    #[serde(default)]
+    pub stand_in: Option<String>,
+    #[serde(default)]
+    pub contact: Option<String>,
+}
+
+impl Participant {
+    /// The family decides its own actions without a professional mandate.
+    pub fn is_family(&self) -> bool {
+        self.kind.is_family() || self.huvudman == Huvudman::Familj
+    }
+
+    pub fn is_present(&self) -> bool {
+        self.attendance.is_present()
+    }
+
+    pub fn has_mandate(&self) -> bool {
+        self.mandate.is_some()
+    }
+
+    /// Initials for the privacy mask: "Lena Andersson" → "L. A.".
+    pub fn initials(&self) -> String {
+        initials_of(&self.name)
+    }
+}
+
+/// "Anna-Karin Öberg" → "A. Ö."
+pub fn initials_of(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .map(|c| format!("{c}."))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Huvudman: the authority that answers for what its organisation does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Huvudman {
+    Kommun,
+    Region,
+    Privat,
+    Statlig,
+    Familj,
+    Annan,
+}
+
+impl Huvudman {
+    pub const ALL: [Huvudman; 6] = [
+        Huvudman::Kommun,
+        Huvudman::Region,
+        Huvudman::Privat,
+        Huvudman::Statlig,
+        Huvudman::Familj,
+        Huvudman::Annan,
+    ];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ParticipantKind {
+    Professional,
+    /// Vårdnadshavare.
+    Guardian,
+    /// The child or young person (huvudpersonen).
+    Child,
+    /// Närstående.
+    Relative,
+    Other,
+}
+
+impl ParticipantKind {
+    pub const ALL: [ParticipantKind; 5] = [
+        ParticipantKind::Professional,
+        ParticipantKind::Guardian,
+        ParticipantKind::Child,
+        ParticipantKind::Relative,
+        ParticipantKind::Other,
+    ];
+
+    pub fn is_family(self) -> bool {
+        matches!(
+            self,
+            ParticipantKind::Guardian | ParticipantKind::Child | ParticipantKind::Relative
+        )
+    }
+}
+
+/// Beslutsmandat: what the person may decide on, and whether it includes costs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mandate {
+    pub scope: String,
+    #[serde(default)]
+    pub costs: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Attendance {
+    InRoom,
+    Video,
+    Phone,
+    /// Invited but absent.
+    Absent,
+    Declined {
+        reason: String,
+    },
+}
+
+impl Attendance {
+    pub fn is_present(&self) -> bool {
+        matches!(
+            self,
+            Attendance::InRoom | Attendance::Video | Attendance::Phone
+        )
+    }
+}

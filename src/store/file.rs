@@ -1,0 +1,92 @@
+//! Atomic, owner-only writes: a temporary file in the same directory, written and
+//! fsynced, renamed over the target, then the directory fsynced.
+
+use super::to_ron;
+use crate::diag::FileError;
+use crate::meeting::Meeting;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Save a meeting atomically. A crash at any moment leaves either the old file or the
+/// new one, never a torn one.
+pub fn save(path: &Path, meeting: &Meeting) -> Result<(), FileError> {
+    write_private(path, to_ron(meeting).as_bytes())
+}
+
+/// Save a meeting under a new name in `dir`, never overwriting another meeting.
+pub fn save_new(dir: &Path, meeting: &Meeting) -> Result<PathBuf, FileError> {
+    create_private_dir(dir)?;
+    let name = super::new_file_name(meeting);
+    let stem = name.trim_end_matches(".ron");
+    let mut path = dir.join(&name);
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{stem}-{n}.ron"));
+        n += 1;
+    }
+    save(&path, meeting)?;
+    Ok(path)
+}
+
+/// Write bytes atomically to `path`, readable and writable by the owner only (0600).
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    let err = |e| FileError::Write {
+        path: path.to_path_buf(),
+        source: e,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    // tempfile creates the file 0600 whatever the umask.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".samsyn-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(err)?;
+    tmp.write_all(bytes).map_err(err)?;
+    tmp.as_file().sync_all().map_err(err)?;
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    sync_dir(dir).map_err(err)?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// Create a directory (and its parents) readable by the owner only (0700).
+pub fn create_private_dir(dir: &Path) -> Result<(), FileError> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir).map_err(|e| FileError::Write {
+        path: dir.to_path_buf(),
+        source: e,
+    })
+}
+
+/// The archive: `--dir`, else `SAMSYN_DIR`, else the platform data directory
+/// (`~/.local/share/samsyn/meetings` on Linux).
+pub fn archive_dir(explicit: Option<&Path>) -> PathBuf {
+    if let Some(dir) = explicit {
+        return dir.to_path_buf();
+    }
+    if let Some(dir) = std::env::var_os("SAMSYN_DIR").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    directories::ProjectDirs::from("", "", "samsyn").map_or_else(
+        || PathBuf::from("samsyn-meetings"),
+        |d| d.data_dir().join("meetings"),
+    )
+}

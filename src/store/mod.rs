@@ -1,0 +1,68 @@
+//! Meeting files on disk: reading them with located errors, writing them atomically and
+//! owner-only, and the archive directory they live in.
+
+mod file;
+mod load;
+
+pub use file::{archive_dir, create_private_dir, save, save_new, write_private};
+pub use load::{load, parse, to_ron};
+
+use crate::diag::FileError;
+use crate::meeting::Meeting;
+use chrono::NaiveDateTime;
+use std::path::{Path, PathBuf};
+
+/// Where the finalized version `revision` of a meeting is kept when it is amended:
+/// `möte.ron` → `möte.rev1.ron`, next to it.
+pub fn revision_path(path: &Path, revision: u32) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "meeting".into(), |s| s.to_string_lossy().into_owned());
+    path.with_file_name(format!("{stem}.rev{revision}.ron"))
+}
+
+/// Amend a finalized meeting on disk: keep the finalized version next to it, then save
+/// the meeting as a draft with the reason in its revision log.
+pub fn amend(
+    path: &Path,
+    meeting: &mut Meeting,
+    reason: &str,
+    by: &str,
+    at: NaiveDateTime,
+) -> anyhow::Result<PathBuf> {
+    let mut changed = meeting.clone();
+    let previous = changed.amend(reason, by, at)?;
+    let revision = previous.finalized.as_ref().map_or(0, |s| s.revision);
+    let kept = revision_path(path, revision);
+    save(&kept, &previous)?;
+    save(path, &changed)?;
+    *meeting = changed;
+    Ok(kept)
+}
+
+/// A file name for a new meeting that holds no names: date, agenda, case reference.
+pub fn new_file_name(meeting: &Meeting) -> String {
+    let case: String = meeting
+        .case_ref
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let case = case.trim_matches('-');
+    let tail = if case.is_empty() {
+        &meeting.id[..6.min(meeting.id.len())]
+    } else {
+        case
+    };
+    format!("{}-{}-{tail}.ron", meeting.date, meeting.agenda.id)
+}
+
+/// Whether an error came from the file's content (exit 65) rather than the file system.
+pub fn is_data_error(e: &FileError) -> bool {
+    matches!(e, FileError::Invalid { .. })
+}
