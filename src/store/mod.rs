@@ -1,11 +1,13 @@
 //! Meeting files on disk: reading them with located errors, writing them atomically and
-//! owner-only, and the archive directory they live in.
+//! owner-only, the lock that keeps a second writer out, and the archive directory.
 
 mod file;
 mod load;
+mod lock;
 
 pub use file::{archive_dir, create_private_dir, save, save_new, write_private};
 pub use load::{load, parse, to_ron};
+pub use lock::{Locked, MeetingLock, lock_path};
 
 use crate::diag::FileError;
 use crate::meeting::Meeting;
