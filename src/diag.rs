@@ -59,12 +59,22 @@ impl FileError {
         }
     }
 
-    pub fn from_ron(path: &Path, err: &ron::error::SpannedError) -> Self {
-        FileError::invalid(
-            path,
-            (err.span.start.line, err.span.start.col),
-            err.code.to_string(),
-        )
+    /// A RON error, located, in words a user can act on: chrono's bare date messages
+    /// get the expected form, and an error on the last line of a file that does not end
+    /// with `)` says the file looks cut short.
+    pub fn from_ron(path: &Path, src: &str, err: &ron::error::SpannedError) -> Self {
+        let (line, col) = (err.span.start.line, err.span.start.col);
+        let mut message = match &err.code {
+            ron::Error::Message(m) if CHRONO_MESSAGES.contains(&m.as_str()) => format!(
+                "not a valid date or time ({m}); dates are written \"2026-12-03\", times \"14:30:00\""
+            ),
+            code => code.to_string(),
+        };
+        let last_line = src.trim_end().lines().count().max(1);
+        if line >= last_line && !src.trim_end().ends_with(')') {
+            message.push_str("; the file ends here and seems to be cut short");
+        }
+        FileError::invalid(path, (line, col), message)
     }
 
     pub fn from_io(path: &Path, err: std::io::Error) -> Self {
@@ -81,13 +91,38 @@ impl FileError {
     }
 }
 
+/// What chrono says about a date or time it cannot read (they reach us without context).
+const CHRONO_MESSAGES: [&str; 7] = [
+    "input is out of range",
+    "no possible date and time matching input",
+    "input is not enough for unique date and time",
+    "input contains invalid characters",
+    "premature end of input",
+    "trailing input",
+    "bad or unsupported format string",
+];
+
 /// Largest agenda or meeting file samsyn reads. Real ones are a few hundred kilobytes;
 /// the limit keeps a wrong or hostile file from filling memory.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Read a text file with the size limit, mapping every failure to a `FileError`.
+///
+/// Only regular files are read: a named pipe or a device would block or never end. A
+/// UTF-8 byte-order mark (added by some Windows editors) is dropped.
 pub fn read_text(path: &Path) -> Result<String, FileError> {
     use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| FileError::from_io(path, e))?;
+    if !meta.is_file() {
+        return Err(FileError::Read {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(if meta.is_dir() {
+                "is a folder, not a file"
+            } else {
+                "not a regular file"
+            }),
+        });
+    }
     let file = std::fs::File::open(path).map_err(|e| FileError::from_io(path, e))?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
@@ -102,6 +137,19 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
         ));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(FileError::invalid(path, (1, 1), "the file is empty"));
+    }
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(FileError::invalid(
+            path,
+            (1, 1),
+            "the file is UTF-16 text; save it as UTF-8",
+        ));
+    }
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
     }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();

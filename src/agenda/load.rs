@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 /// Parse and validate an agenda. `path` is only used in error messages.
 pub fn parse(path: &Path, src: &str) -> Result<Agenda, FileError> {
     check_format(path, src, AGENDA_FORMAT, "agenda")?;
-    let agenda: Agenda = ron::from_str(src).map_err(|e| FileError::from_ron(path, &e))?;
+    let agenda: Agenda = ron::from_str(src).map_err(|e| FileError::from_ron(path, src, &e))?;
     validate(path, src, &agenda)?;
     Ok(agenda)
 }

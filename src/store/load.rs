@@ -23,7 +23,7 @@ pub fn load(path: &Path) -> Result<Meeting, FileError> {
 /// Parse and check a meeting. `path` is only used in error messages.
 pub fn parse(path: &Path, src: &str) -> Result<Meeting, FileError> {
     check_format(path, src, FORMAT_VERSION, "meeting")?;
-    let meeting: Meeting = ron::from_str(src).map_err(|e| FileError::from_ron(path, &e))?;
+    let meeting: Meeting = ron::from_str(src).map_err(|e| FileError::from_ron(path, src, &e))?;
     if meeting.format == 0 {
         return Err(FileError::invalid(
             path,
