@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod diag;
+pub mod export;
 pub mod i18n;
 pub mod meeting;
 pub mod rules;

@@ -13,6 +13,12 @@ fn main() {
     let code = match cli.command {
         Some(Command::Agendas) => commands::agendas(lang),
         Some(Command::Check { files }) => commands::check(&files, lang),
+        Some(Command::Export {
+            meeting,
+            format,
+            output,
+            pseudonymize,
+        }) => commands::export(&meeting, format, output.as_deref(), pseudonymize, lang),
         None => {
             eprintln!("samsyn: the meeting screen is not built yet; see `samsyn --help`");
             samsyn::diag::exit::USAGE

@@ -1,0 +1,207 @@
+//! Word (DOCX) with docx-rs: Word's own heading styles (so the navigation pane works),
+//! real tables, the draft mark or finalize stamp in the page header, page numbers below.
+
+use super::ExportError;
+use super::labels as l;
+use super::minutes::{Block, Minutes, Section, Table};
+use docx_rs::{
+    AlignmentType, BreakType, Docx, Footer, Header, NumPages, PageMargin, PageNum, Paragraph, Run,
+    RunFonts, Shading, Style, StyleType, TableCell, TableRow, WidthType,
+};
+
+/// A4 in twentieths of a point, with 2 cm margins.
+const A4: (u32, u32) = (11906, 16838);
+const MARGIN: i32 = 1134;
+const TEXT_WIDTH: usize = 11906 - 2 * 1134;
+
+pub fn render(doc: &Minutes) -> Result<Vec<u8>, ExportError> {
+    let lang = doc.lang;
+    let mark_style = if doc.mark.is_draft() {
+        "DraftMark"
+    } else {
+        "StampMark"
+    };
+    let header = Header::new().add_paragraph(
+        Paragraph::new()
+            .style(mark_style)
+            .add_run(Run::new().add_text(format!("{} — {}", doc.title, doc.mark.text()))),
+    );
+    let footer = Footer::new().add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .add_run(Run::new().add_text(format!("{} ", l::PAGE.get(lang))))
+            .add_page_num(PageNum::new())
+            .add_run(Run::new().add_text(format!(" {} ", l::OF.get(lang))))
+            .add_num_pages(NumPages::new()),
+    );
+    let mut docx = styles(Docx::new())
+        .page_size(A4.0, A4.1)
+        .page_margin(
+            PageMargin::new()
+                .top(MARGIN)
+                .bottom(MARGIN)
+                .left(MARGIN)
+                .right(MARGIN)
+                .header(567)
+                .footer(567),
+        )
+        .header(header)
+        .footer(footer)
+        .add_paragraph(para(&doc.title).style("Title"))
+        .add_paragraph(para(&doc.kind).style("Subtitle"))
+        .add_paragraph(para(doc.mark.text()).style(mark_style));
+    docx = fields(docx, &doc.header);
+    for s in &doc.sections {
+        docx = section(docx, s);
+    }
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    docx.build()
+        .pack(&mut bytes)
+        .map_err(|e| ExportError::Docx(e.to_string()))?;
+    Ok(bytes.into_inner())
+}
+
+/// The styles the document uses. Heading ids and names are Word's built-in ones
+/// ("Heading1" / "heading 1"), which Word and LibreOffice map to their own headings.
+fn styles(docx: Docx) -> Docx {
+    let fonts = RunFonts::new()
+        .ascii("Calibri")
+        .hi_ansi("Calibri")
+        .cs("Calibri")
+        .east_asia("Calibri");
+    let heading = |id: &str, name: &str, level: usize, size: usize| {
+        Style::new(id, StyleType::Paragraph)
+            .name(name)
+            .based_on("Normal")
+            .next("Normal")
+            .q_format(true)
+            .ui_priority(9)
+            .outline_lvl(level)
+            .size(size)
+            .bold()
+            .color("1F3864")
+    };
+    docx.default_fonts(fonts)
+        .default_size(22)
+        .add_style(
+            Style::new("Title", StyleType::Paragraph)
+                .name("Title")
+                .based_on("Normal")
+                .next("Normal")
+                .q_format(true)
+                .size(48)
+                .bold(),
+        )
+        .add_style(
+            Style::new("Subtitle", StyleType::Paragraph)
+                .name("Subtitle")
+                .based_on("Normal")
+                .next("Normal")
+                .q_format(true)
+                .size(28)
+                .color("404040"),
+        )
+        .add_style(heading("Heading1", "heading 1", 0, 32))
+        .add_style(heading("Heading2", "heading 2", 1, 26))
+        .add_style(
+            Style::new("DraftMark", StyleType::Paragraph)
+                .name("Draft mark")
+                .based_on("Normal")
+                .bold()
+                .color("C00000"),
+        )
+        .add_style(
+            Style::new("StampMark", StyleType::Paragraph)
+                .name("Finalize stamp")
+                .based_on("Normal")
+                .size(18)
+                .color("404040"),
+        )
+}
+
+fn para(text: &str) -> Paragraph {
+    Paragraph::new().add_run(text_run(text, Run::new()))
+}
+
+/// A run with the text's line breaks kept.
+fn text_run(text: &str, mut run: Run) -> Run {
+    for (i, line) in text.trim().lines().enumerate() {
+        if i > 0 {
+            run = run.add_break(BreakType::TextWrapping);
+        }
+        run = run.add_text(line.trim_end());
+    }
+    run
+}
+
+fn section(mut docx: Docx, s: &Section) -> Docx {
+    let style = if s.level == 1 { "Heading1" } else { "Heading2" };
+    docx = docx.add_paragraph(para(&s.title).style(style).page_break_before(s.page_break));
+    for b in &s.blocks {
+        docx = match b {
+            Block::Text(t) => t
+                .split("\n\n")
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .fold(docx, |d, p| d.add_paragraph(para(p))),
+            Block::Label(t) => {
+                docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(t).bold()))
+            }
+            Block::Fields(f) => fields(docx, f),
+            Block::List(items) => items.iter().fold(docx, |d, i| {
+                d.add_paragraph(
+                    Paragraph::new()
+                        .indent(
+                            Some(360),
+                            Some(docx_rs::SpecialIndentType::Hanging(360)),
+                            None,
+                            None,
+                        )
+                        .add_run(Run::new().add_text("•"))
+                        .add_run(Run::new().add_tab())
+                        .add_run(text_run(i, Run::new())),
+                )
+            }),
+            Block::Table(t) => docx.add_table(table(t)),
+        };
+    }
+    docx
+}
+
+fn fields(docx: Docx, fields: &[(String, String)]) -> Docx {
+    fields.iter().fold(docx, |d, (label, value)| {
+        let mut p = Paragraph::new();
+        if !label.is_empty() {
+            p = p.add_run(Run::new().add_text(format!("{label}: ")).bold());
+        }
+        d.add_paragraph(p.add_run(text_run(value, Run::new())))
+    })
+}
+
+fn table(t: &Table) -> docx_rs::Table {
+    let columns = t.headers.len().max(1);
+    let width = TEXT_WIDTH / columns;
+    let cell = |text: &str, head: bool| {
+        let run = text_run(text, Run::new().size(19));
+        let run = if head { run.bold() } else { run };
+        let c = TableCell::new()
+            .width(width, WidthType::Dxa)
+            .add_paragraph(Paragraph::new().add_run(run));
+        if head {
+            c.shading(Shading::new().fill("E8E8E8"))
+        } else {
+            c
+        }
+    };
+    let mut rows = vec![TableRow::new(
+        t.headers.iter().map(|h| cell(h, true)).collect(),
+    )];
+    rows.extend(
+        t.rows
+            .iter()
+            .map(|r| TableRow::new(r.iter().map(|c| cell(c, false)).collect()).cant_split()),
+    );
+    docx_rs::Table::new(rows)
+        .set_grid(vec![width; columns])
+        .width(TEXT_WIDTH, WidthType::Dxa)
+}
