@@ -173,6 +173,12 @@ fn html_is_well_formed_printable_and_has_one_row_per_action() {
     assert!(css.contains("@page { size: A4"));
     assert!(css.contains(".plan { break-before: page; page-break-before: always; }"));
     assert!(css.contains("thead { display: table-header-group; }"));
+    // Every printed page carries the draft mark and its page number.
+    assert!(
+        css.contains("@top-right { content: \"UTKAST – ej justerat\""),
+        "{css}"
+    );
+    assert!(css.contains("counter(page)"));
     // The plan section is the one that breaks, and holds the actions table.
     let plan = doc
         .select(&sel("section.plan"))

@@ -1,6 +1,7 @@
 //! HTML: one self-contained file (inline CSS, no fonts, no scripts) with a print
 //! stylesheet, so "print to PDF" in any browser gives a clean A4 document.
 
+use super::labels as l;
 use super::minutes::{Block, Minutes, Section, Table, TableKind};
 
 /// Screen and print styles. The plan starts on a new page; table headers repeat on every
@@ -20,21 +21,42 @@ h2, h3 { break-after: avoid; page-break-after: avoid; }
 dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1em; margin: .5em 0 1em; }
 dl.fields dt { font-weight: bold; }
 dl.fields dd { margin: 0; }
-table { border-collapse: collapse; width: 100%; margin: .5em 0 1.2em; font-size: .95em; }
+table { border-collapse: collapse; width: 99.6%; margin: .5em 0 1.2em; font-size: .95em; }
 th, td { border: 1px solid #777; padding: .3em .45em; text-align: left; vertical-align: top; }
 thead th { background: #e8e8e8; }
 .label { font-weight: bold; margin: .8em 0 .2em; }
-.print-mark { display: none; }
+table.actions td:nth-child(5) { white-space: nowrap; }
 @page { size: A4; margin: 20mm 18mm 22mm 18mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
   .plan { break-before: page; page-break-before: always; }
   thead { display: table-header-group; }
   tr, li, dl.fields { break-inside: avoid; page-break-inside: avoid; }
-  .print-mark { display: block; position: fixed; top: -12mm; left: 0; right: 0;
-    text-align: right; font-size: 8pt; color: #333; }
 }
 "#;
+
+/// The page margins of a printed page: the draft mark or the stamp at the top of every
+/// page, page numbers at the bottom (CSS paged media margin boxes).
+fn page_css(mark: &str, page: &str, of: &str) -> String {
+    format!(
+        "@page {{ @top-right {{ content: \"{}\"; font: 8pt Arial, sans-serif; color: #333; }}\n  \
+         @bottom-center {{ content: \"{} \" counter(page) \" {} \" counter(pages); font: 8pt Arial, sans-serif; }} }}\n",
+        css_string(mark),
+        css_string(page),
+        css_string(of)
+    )
+}
+
+/// Text for a CSS string: quotes and backslashes escaped, no line breaks.
+fn css_string(t: &str) -> String {
+    t.chars()
+        .map(|c| match c {
+            '"' | '\\' => format!("\\{c}"),
+            '\n' | '\r' => " ".to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
 
 pub fn render(doc: &Minutes) -> String {
     let lang = doc.lang.pick("sv", "en");
@@ -42,12 +64,13 @@ pub fn render(doc: &Minutes) -> String {
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
-        esc(&doc.title)
-    );
-    out += &format!(
-        "<div class=\"print-mark\" aria-hidden=\"true\">{}</div>\n",
-        esc(doc.mark.text())
+         <title>{}</title>\n<style>{CSS}{}</style>\n</head>\n<body>\n",
+        esc(&doc.title),
+        esc_style(&page_css(
+            doc.mark.text(),
+            l::PAGE.get(doc.lang),
+            l::OF.get(doc.lang)
+        ))
     );
     out += "<header>\n";
     out += &format!("<h1>{}</h1>\n", esc(&doc.title));
@@ -141,6 +164,11 @@ fn text(t: &str) -> String {
         .map(|l| esc(l.trim_end()))
         .collect::<Vec<_>>()
         .join("<br>\n")
+}
+
+/// Inside <style> only "</" could end the element early.
+fn esc_style(css: &str) -> String {
+    css.replace("</", "<\\/")
 }
 
 fn esc(t: &str) -> String {

@@ -35,6 +35,7 @@ pub const PREVIOUS_MEETING: Label = Label("Föregående möte", "Previous meetin
 
 // Participants.
 pub const PARTICIPANTS: Label = Label("Deltagare", "Participants");
+pub const PARTICIPANT: Label = Label("Deltagare", "Participant");
 pub const NAME: Label = Label("Namn", "Name");
 pub const ROLE: Label = Label("Roll", "Role");
 pub const ORGANISATION: Label = Label("Verksamhet", "Organisation");

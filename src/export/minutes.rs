@@ -297,14 +297,17 @@ impl Builder<'_> {
             }
             PhaseKind::Situation => {
                 let st = &m.situation;
-                for (label, text) in [
-                    (l::WORKS_WELL, &st.works_well),
-                    (l::WORRIES, &st.worries),
-                    (l::RISK_FACTORS, &st.risk_factors),
-                    (l::PROTECTIVE_FACTORS, &st.protective_factors),
-                ] {
-                    s.fields(vec![(self.t(label), text.trim().to_string())]);
-                }
+                s.fields(
+                    [
+                        (l::WORKS_WELL, &st.works_well),
+                        (l::WORRIES, &st.worries),
+                        (l::RISK_FACTORS, &st.risk_factors),
+                        (l::PROTECTIVE_FACTORS, &st.protective_factors),
+                    ]
+                    .into_iter()
+                    .map(|(label, text)| (self.t(label), text.trim().to_string()))
+                    .collect(),
+                );
             }
             PhaseKind::ChildVoice => {
                 let cv = &m.child_voice;
@@ -352,7 +355,7 @@ impl Builder<'_> {
                     s.blocks.push(Block::Table(Table {
                         kind: TableKind::Other,
                         headers: vec![
-                            self.t(l::PARTICIPANTS),
+                            self.t(l::PARTICIPANT),
                             self.t(l::FELT_HEARD),
                             self.t(l::USEFUL),
                             self.t(l::COMMENT),
