@@ -5,8 +5,8 @@ use super::ExportError;
 use super::labels as l;
 use super::minutes::{Block, Minutes, Section, Table};
 use docx_rs::{
-    AlignmentType, BreakType, Docx, Footer, Header, NumPages, PageMargin, PageNum, Paragraph, Run,
-    RunFonts, Shading, Style, StyleType, TableCell, TableRow, WidthType,
+    AlignmentType, BreakType, Docx, Footer, Header, LineSpacing, NumPages, PageMargin, PageNum,
+    Paragraph, Run, RunFonts, Shading, Style, StyleType, TableCell, TableRow, WidthType,
 };
 
 /// A4 in twentieths of a point, with 2 cm margins.
@@ -77,12 +77,18 @@ fn styles(docx: Docx) -> Docx {
             .q_format(true)
             .ui_priority(9)
             .outline_lvl(level)
+            .line_spacing(
+                LineSpacing::new()
+                    .before(if level == 0 { 360 } else { 240 })
+                    .after(80),
+            )
             .size(size)
             .bold()
             .color("1F3864")
     };
     docx.default_fonts(fonts)
         .default_size(22)
+        .default_line_spacing(LineSpacing::new().after(100).line(264))
         .add_style(
             Style::new("Title", StyleType::Paragraph)
                 .name("Title")
@@ -178,30 +184,83 @@ fn fields(docx: Docx, fields: &[(String, String)]) -> Docx {
     })
 }
 
-fn table(t: &Table) -> docx_rs::Table {
+/// Column widths: every column at least as wide as its longest word (a date is never
+/// broken), the rest shared in proportion to how much text the columns hold.
+fn column_widths(t: &Table) -> Vec<usize> {
+    const CHAR: usize = 125; // twips per character at 9.5 pt bold, roughly
+    const PADDING: usize = 240;
     let columns = t.headers.len().max(1);
-    let width = TEXT_WIDTH / columns;
-    let cell = |text: &str, head: bool| {
+    let cells = |i: usize| {
+        t.rows
+            .iter()
+            .filter_map(move |r| r.get(i))
+            .chain(t.headers.get(i))
+    };
+    let longest_word = |i: usize| {
+        cells(i)
+            .flat_map(|c| c.split_whitespace())
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(4)
+            .min(24)
+    };
+    let longest_text = |i: usize| {
+        t.rows
+            .iter()
+            .filter_map(|r| r.get(i))
+            .map(|c| c.chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(60)
+    };
+    let min: Vec<usize> = (0..columns)
+        .map(|i| longest_word(i) * CHAR + PADDING)
+        .collect();
+    let min_total: usize = min.iter().sum();
+    if min_total >= TEXT_WIDTH {
+        return min.iter().map(|w| TEXT_WIDTH * w / min_total).collect();
+    }
+    let extra: Vec<usize> = (0..columns)
+        .map(|i| longest_text(i).saturating_sub(longest_word(i)) + 1)
+        .collect();
+    let extra_total: usize = extra.iter().sum();
+    let spare = TEXT_WIDTH - min_total;
+    min.iter()
+        .zip(&extra)
+        .map(|(m, e)| m + spare * e / extra_total)
+        .collect()
+}
+
+fn table(t: &Table) -> docx_rs::Table {
+    let widths = column_widths(t);
+    let cell = |text: &str, head: bool, width: usize| {
         let run = text_run(text, Run::new().size(19));
         let run = if head { run.bold() } else { run };
-        let c = TableCell::new()
-            .width(width, WidthType::Dxa)
-            .add_paragraph(Paragraph::new().add_run(run));
+        let c = TableCell::new().width(width, WidthType::Dxa).add_paragraph(
+            Paragraph::new()
+                .line_spacing(LineSpacing::new().before(20).after(20).line(240))
+                .add_run(run),
+        );
         if head {
             c.shading(Shading::new().fill("E8E8E8"))
         } else {
             c
         }
     };
-    let mut rows = vec![TableRow::new(
-        t.headers.iter().map(|h| cell(h, true)).collect(),
-    )];
+    let row = |cells: &[String], head: bool| {
+        cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| cell(c, head, *w))
+            .collect::<Vec<_>>()
+    };
+    let mut rows = vec![TableRow::new(row(&t.headers, true))];
     rows.extend(
         t.rows
             .iter()
-            .map(|r| TableRow::new(r.iter().map(|c| cell(c, false)).collect()).cant_split()),
+            .map(|r| TableRow::new(row(r, false)).cant_split()),
     );
     docx_rs::Table::new(rows)
-        .set_grid(vec![width; columns])
+        .set_grid(widths)
         .width(TEXT_WIDTH, WidthType::Dxa)
 }
