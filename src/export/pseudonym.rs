@@ -59,6 +59,24 @@ fn replacements(m: &Meeting) -> Vec<Replacement> {
             });
         }
     }
+    // A professional who shares a first name with someone in the family keeps their own
+    // name: their full name is matched first and left as it is.
+    let professionals = m
+        .participants
+        .iter()
+        .filter(|p| !p.is_family())
+        .map(|p| p.name.as_str())
+        .chain([m.facilitator.as_str(), m.note_taker.as_str()]);
+    for name in professionals {
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let shares_a_name = name.split(' ').any(|w| out.iter().any(|r| r.name == w));
+        if name.contains(' ') && shares_a_name && !out.iter().any(|r| r.name == name) {
+            out.push(Replacement {
+                initials: name.clone(),
+                name,
+            });
+        }
+    }
     // Longest first, so a full name wins over its parts.
     out.sort_by(|a, b| b.name.len().cmp(&a.name.len()).then(a.name.cmp(&b.name)));
     out
@@ -81,7 +99,7 @@ pub fn pseudonymize(m: &Meeting) -> Meeting {
 pub fn hidden_names(m: &Meeting) -> Vec<String> {
     replacements(m)
         .into_iter()
-        .filter(|r| r.name.contains(' '))
+        .filter(|r| r.name.contains(' ') && r.name != r.initials)
         .map(|r| r.name)
         .collect()
 }
@@ -159,6 +177,44 @@ mod tests {
             "E. L. och E. L.:s mamma, inte Elsabet"
         );
         assert_eq!(replace_names("(Elsa)", &names), "(E. L.)");
+    }
+
+    #[test]
+    fn a_professional_sharing_a_first_name_keeps_theirs() {
+        use crate::meeting::*;
+        let mut m = Meeting::new(
+            AgendaRef {
+                id: "sip".into(),
+                version: 1,
+            },
+            "Möte om Maria",
+            chrono::NaiveDate::from_ymd_opt(2026, 3, 10).unwrap(),
+        );
+        m.subject = Subject {
+            name: "Maria Lind".into(),
+            initials: "M. L.".into(),
+        };
+        m.participants.push(Participant {
+            id: Id::new("p1"),
+            name: "Maria Svensson".into(),
+            organisation: "BUP".into(),
+            huvudman: Huvudman::Region,
+            role: "psykolog".into(),
+            kind: ParticipantKind::Professional,
+            mandate: None,
+            attendance: Attendance::InRoom,
+            stand_in: None,
+            contact: None,
+        });
+        m.situation.worries = "Maria Svensson träffar Maria varje vecka.".into();
+        let p = pseudonymize(&m);
+        assert_eq!(
+            p.situation.worries,
+            "Maria Svensson träffar M. L. varje vecka."
+        );
+        assert_eq!(p.title, "Möte om M. L.");
+        assert_eq!(p.participants[0].name, "Maria Svensson");
+        assert_eq!(hidden_names(&m), vec!["Maria Lind".to_string()]);
     }
 
     #[test]
