@@ -215,7 +215,7 @@ fn the_incomplete_example_lists_every_rule_it_breaks() {
 }
 
 /// The broken files the folder must hold; a case deleted by accident fails here.
-const INVALID_CASES: [&str; 30] = [
+const INVALID_CASES: [&str; 31] = [
     "agenda-bad-id",
     "agenda-consent-without-phase",
     "agenda-duplicate-kind",
@@ -243,6 +243,7 @@ const INVALID_CASES: [&str; 30] = [
     "meeting-trailing-text",
     "meeting-truncated",
     "meeting-unknown-agenda",
+    "meeting-unknown-field",
     "meeting-unknown-goal",
     "meeting-wrong-type",
     "not-utf8",

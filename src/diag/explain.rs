@@ -1,15 +1,14 @@
 //! Reading a samsyn RON file into its type, with every failure explained as
-//! `path:line:col: field: what is wrong` in words a user can act on, and with fields the
-//! program does not know refused rather than silently dropped.
+//! `path:line:col: field: what is wrong` in words a user can act on.
 
 use super::FileError;
-use super::locate::{Step, context_at, find_path, render};
+use super::locate::{Step, context_at, render};
 use ron::error::{Error, Position, SpannedError};
 use serde::de::DeserializeOwned;
 use std::path::Path;
 
 /// Parse `src` as a `what` ("agenda", "meeting"). Empty files, syntax and type errors and
-/// unknown fields all come back located and named.
+/// unknown fields (the file types deny them) all come back located and named.
 pub fn parse_ron<T: DeserializeOwned>(path: &Path, src: &str, what: &str) -> Result<T, FileError> {
     if is_blank(src) {
         return Err(FileError::invalid(
@@ -19,29 +18,9 @@ pub fn parse_ron<T: DeserializeOwned>(path: &Path, src: &str, what: &str) -> Res
         ));
     }
     let mut de = ron::Deserializer::from_str(src).map_err(|e| explain(path, src, &e, what))?;
-    let mut ignored: Vec<Vec<Step>> = Vec::new();
-    let value: T = serde_ignored::deserialize(&mut de, |p| ignored.push(steps(&p)))
-        .map_err(|e| explain(path, src, &de.span_error(e), what))?;
+    let value = T::deserialize(&mut de).map_err(|e| explain(path, src, &de.span_error(e), what))?;
     de.end()
         .map_err(|e| explain(path, src, &de.span_error(e), what))?;
-    if let Some(unknown) = ignored.first() {
-        let name = match unknown.last() {
-            Some(Step::Field(n) | Step::MapKey(n)) => n.clone(),
-            _ => String::new(),
-        };
-        let at = find_path(src, unknown)
-            .map(|o| super::line_col(src, o))
-            .or_else(|| super::find_field(src, &name, None, 0))
-            .unwrap_or((1, 1));
-        return Err(FileError::invalid(
-            path,
-            at,
-            format!(
-                "{}: unknown field (misspelled?); samsyn would ignore what it holds",
-                render(unknown)
-            ),
-        ));
-    }
     Ok(value)
 }
 
@@ -55,27 +34,6 @@ fn is_blank(src: &str) -> bool {
             rest = r.find("*/").map_or("", |i| &r[i + 2..]).trim_start();
         } else {
             return rest.is_empty();
-        }
-    }
-}
-
-/// serde_ignored's path as steps; the wrappers (Some, newtypes) are not in the source.
-fn steps(path: &serde_ignored::Path) -> Vec<Step> {
-    use serde_ignored::Path as P;
-    match path {
-        P::Root => Vec::new(),
-        P::Seq { parent, index } => {
-            let mut v = steps(parent);
-            v.push(Step::Index(*index));
-            v
-        }
-        P::Map { parent, key } => {
-            let mut v = steps(parent);
-            v.push(Step::Field(key.clone()));
-            v
-        }
-        P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => {
-            steps(parent)
         }
     }
 }
@@ -112,19 +70,27 @@ fn with(path: &[Step], field: &str) -> Vec<Step> {
     p
 }
 
-fn one_of(expected: &[&str]) -> String {
-    expected.join(", ")
-}
-
-/// The closest of `expected` to a misspelled `found`, if one is close.
-fn suggest(found: &str, expected: &[&str]) -> String {
-    let found_l = found.to_lowercase();
-    expected
+/// "unknown field; did you mean `minutes`?" when one name is close, else the list.
+fn unknown(what: &str, found: &str, expected: &[&str]) -> String {
+    let found = found.trim_matches('`');
+    let lower = found.to_lowercase();
+    let close = expected
         .iter()
-        .map(|e| (distance(&found_l, &e.to_lowercase()), e))
+        .map(|e| (distance(&lower, &e.to_lowercase()), e))
         .filter(|(d, e)| *d <= (e.chars().count() / 3).max(1))
-        .min_by_key(|(d, _)| *d)
-        .map_or(String::new(), |(_, e)| format!(" (did you mean `{e}`?)"))
+        .min_by_key(|(d, _)| *d);
+    let shown = if what == "value" {
+        format!(" `{found}`")
+    } else {
+        String::new()
+    };
+    match close {
+        Some((_, name)) => format!("unknown {what}{shown}; did you mean `{name}`?"),
+        None => format!(
+            "unknown {what}{shown}; expected one of {}",
+            expected.join(", ")
+        ),
+    }
 }
 
 /// Levenshtein distance, for "did you mean".
@@ -205,11 +171,7 @@ pub fn explain(path: &Path, src: &str, err: &SpannedError, what: &str) -> FileEr
             here,
             at_field(
                 &with(&ctx.container_path(), found),
-                format!(
-                    "unknown field{}; expected one of {}",
-                    suggest(found, expected),
-                    one_of(expected)
-                ),
+                unknown("field", found, expected),
             ),
         ),
         Error::MissingStructField { field: name, .. } => {
@@ -231,14 +193,7 @@ pub fn explain(path: &Path, src: &str, err: &SpannedError, what: &str) -> FileEr
             expected, found, ..
         } => (
             here,
-            at_field(
-                &field,
-                format!(
-                    "unknown value `{found}`{}; expected one of {}",
-                    suggest(found, expected),
-                    one_of(expected)
-                ),
-            ),
+            at_field(&field, unknown("value", &format!("`{found}`"), expected)),
         ),
         Error::InvalidValueForType { expected, found } => (
             here,
@@ -282,10 +237,13 @@ mod tests {
     #[test]
     fn suggests_the_close_name_only() {
         assert_eq!(
-            suggest("minuter", &["id", "minutes", "required"]),
-            " (did you mean `minutes`?)"
+            unknown("field", "minuter", &["id", "minutes", "required"]),
+            "unknown field; did you mean `minutes`?"
         );
-        assert_eq!(suggest("Fika", &["Roles", "Goal", "Notes"]), "");
+        assert_eq!(
+            unknown("value", "Fika", &["Roles", "Goal", "Notes"]),
+            "unknown value `Fika`; expected one of Roles, Goal, Notes"
+        );
     }
 
     #[test]
