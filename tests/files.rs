@@ -354,3 +354,46 @@ fn a_meeting_cut_off_anywhere_is_refused_with_a_located_error() {
     let e = samsyn::store::parse(&path, &src[..src.len() / 2]).unwrap_err();
     assert!(e.to_string().contains("looks cut off"), "{e}");
 }
+
+/// `YYMMDD-NNNN` or `YYYYMMDD-NNNN` (also with `+`), the shape of a personnummer.
+fn looks_like_personnummer(text: &str) -> bool {
+    let b = text.as_bytes();
+    (0..b.len()).any(|i| {
+        [6, 8].iter().any(|&n| {
+            let digits = |from: usize, len: usize| {
+                b.get(from..from + len)
+                    .is_some_and(|s| s.iter().all(u8::is_ascii_digit))
+            };
+            (i == 0 || !b[i - 1].is_ascii_digit())
+                && digits(i, n)
+                && matches!(b.get(i + n), Some(b'-' | b'+'))
+                && digits(i + n + 1, 4)
+                && b.get(i + n + 5).is_none_or(|c| !c.is_ascii_digit())
+        })
+    })
+}
+
+#[test]
+fn no_example_or_agenda_holds_a_personnummer() {
+    assert!(looks_like_personnummer("född 120315-1234"));
+    assert!(looks_like_personnummer("20120315+1234"));
+    assert!(!looks_like_personnummer(
+        "SOC-2026-0412, 2026-11-04, 08-123 45 67"
+    ));
+    for dir in ["examples", "agendas", "tests/invalid"] {
+        for file in ron_files(dir) {
+            let Ok(text) = fs::read_to_string(&file) else {
+                continue; // the non-UTF-8 case
+            };
+            assert!(!looks_like_personnummer(&text), "{}", file.display());
+            if dir == "examples" {
+                let meeting = samsyn::store::load(&file).unwrap();
+                assert!(
+                    meeting.case_ref.starts_with("SOC-2026-"),
+                    "{}",
+                    file.display()
+                );
+            }
+        }
+    }
+}
