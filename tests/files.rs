@@ -160,7 +160,7 @@ fn the_complete_examples_are_ready_to_finalize_without_warnings() {
 /// follow-up is there but on the meeting day), decider-unknown (the loader refuses it),
 /// plan-closed-no-reason (only follow-up agendas), already-finalized and no-finalizer
 /// (only when finalizing).
-const INCOMPLETE_CODES: [&str; 18] = [
+const INCOMPLETE_CODES: [&str; 21] = [
     "no-facilitator",
     "consent-not-valid",
     "action-no-what",
@@ -174,6 +174,9 @@ const INCOMPLETE_CODES: [&str; 18] = [
     "awaiting-no-decision-maker",
     "awaiting-no-date",
     "awaiting-after-follow-up",
+    "awaiting-other-organisation",
+    "awaiting-before-meeting",
+    "performer-other-organisation",
     "no-shared-goal",
     "no-overall-responsible",
     "follow-up-not-after-meeting",
@@ -215,7 +218,7 @@ fn the_incomplete_example_lists_every_rule_it_breaks() {
 }
 
 /// The broken files the folder must hold; a case deleted by accident fails here.
-const INVALID_CASES: [&str; 31] = [
+const INVALID_CASES: [&str; 32] = [
     "agenda-bad-id",
     "agenda-consent-without-phase",
     "agenda-duplicate-kind",
@@ -245,6 +248,7 @@ const INVALID_CASES: [&str; 31] = [
     "meeting-unknown-agenda",
     "meeting-unknown-field",
     "meeting-unknown-goal",
+    "meeting-unknown-phase",
     "meeting-wrong-type",
     "not-utf8",
 ];

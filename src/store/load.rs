@@ -151,3 +151,40 @@ fn check_references(path: &Path, src: &str, m: &Meeting) -> Result<(), FileError
     }
     Ok(())
 }
+
+/// What only the meeting's agenda can tell: the agenda is the one the meeting names,
+/// and every phase the meeting has notes for is one of the agenda's phases (a mistyped
+/// phase id would hide its notes from the minutes and its speaking round from the rules).
+pub fn check_against_agenda(
+    path: &Path,
+    src: &str,
+    meeting: &Meeting,
+    agenda: &crate::agenda::Agenda,
+) -> Result<(), FileError> {
+    use crate::diag::locate::at_path;
+    if meeting.agenda.id != agenda.id {
+        return Err(FileError::invalid(
+            path,
+            at_path(src, "agenda.id"),
+            format!(
+                "agenda.id: the meeting was started from {:?}, not {:?}",
+                meeting.agenda.id, agenda.id
+            ),
+        ));
+    }
+    for phase in meeting.phases.keys() {
+        if !agenda.phases.iter().any(|p| &p.id == phase) {
+            let known: Vec<&str> = agenda.phases.iter().map(|p| p.id.as_str()).collect();
+            return Err(FileError::invalid(
+                path,
+                at_path(src, &format!("phases[{phase:?}]")),
+                format!(
+                    "phases[{phase:?}]: the agenda {:?} has no phase {phase:?}; its phases are {}",
+                    agenda.id,
+                    known.join(", ")
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
