@@ -131,6 +131,10 @@ fn check_meeting(path: &Path, src: &str, catalogue: &Catalogue, lang: Lang) -> i
         eprintln!("{e}");
         return e.exit_code();
     };
+    if let Err(e) = store::check_against_agenda(path, src, &meeting, agenda) {
+        eprintln!("{e}");
+        return e.exit_code();
+    }
     let mut code = exit::OK;
     if meeting.stamp_matches() == Some(false) {
         println!(

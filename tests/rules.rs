@@ -240,6 +240,13 @@ fn rule_2_consent_missing_withdrawn_or_expired() {
     trips(Code::ConsentNotValid, |m| {
         m.consents[0].valid_until = Some(day("2026-12-02"))
     });
+    // Consent comes from the family, not from a professional at the table.
+    trips(Code::ConsentNotValid, |m| {
+        m.consents[0].given_by = Person::Participant(Id::new("p1"))
+    });
+    let mut m = valid();
+    m.consents[0].given_by = Person::Named("Elins pappa, per telefon".into());
+    assert_eq!(blocking_codes(&m), vec![]);
     // Expiring on the meeting day is still valid that day.
     let mut m = valid();
     m.consents[0].valid_until = Some(m.date);
@@ -419,6 +426,84 @@ fn mandate_rule_table() {
                 }
             },
             Some(Code::AwaitingAfterFollowUp),
+        ),
+        (
+            "a child cannot decide what the family as a whole does",
+            |m| {
+                m.participants.push(person(
+                    "p5",
+                    "Elin",
+                    "Familjen",
+                    Huvudman::Familj,
+                    ParticipantKind::Child,
+                    false,
+                ));
+                m.actions[0].performer = Some(Performer::Family);
+                m.actions[0].organisation = "Familjen".into();
+                m.actions[0].decision = Decision::AtTable { by: Id::new("p5") };
+            },
+            Some(Code::FamilyDecidesForOthers),
+        ),
+        (
+            "a child decides what the child will do",
+            |m| {
+                m.participants.push(person(
+                    "p5",
+                    "Elin",
+                    "Familjen",
+                    Huvudman::Familj,
+                    ParticipantKind::Child,
+                    false,
+                ));
+                m.actions[0].performer = Some(Performer::Participant(Id::new("p5")));
+                m.actions[0].organisation = "Familjen".into();
+                m.actions[0].decision = Decision::AtTable { by: Id::new("p5") };
+            },
+            None,
+        ),
+        (
+            "a guardian decides what the child will do",
+            |m| {
+                m.participants.push(person(
+                    "p5",
+                    "Elin",
+                    "Familjen",
+                    Huvudman::Familj,
+                    ParticipantKind::Child,
+                    false,
+                ));
+                m.actions[0].performer = Some(Performer::Participant(Id::new("p5")));
+                m.actions[0].organisation = "Familjen".into();
+                m.actions[0].decision = Decision::AtTable { by: Id::new("p3") };
+            },
+            None,
+        ),
+        (
+            "awaiting a decision maker from another organisation",
+            |m| {
+                m.actions[1].decision = Decision::Awaiting {
+                    decision_maker: "Rektor".into(),
+                    organisation: SCHOOL.into(),
+                    decide_by: Some(day("2027-01-10")),
+                }
+            },
+            Some(Code::AwaitingOtherOrganisation),
+        ),
+        (
+            "awaiting a decision dated before the meeting",
+            |m| {
+                m.actions[1].decision = Decision::Awaiting {
+                    decision_maker: "Enhetschef".into(),
+                    organisation: SOCIAL.into(),
+                    decide_by: Some(day("2026-12-02")),
+                }
+            },
+            Some(Code::AwaitingBeforeMeeting),
+        ),
+        (
+            "a decider cannot move another organisation's performer into their own",
+            |m| m.actions[0].performer = Some(Performer::Participant(Id::new("p2"))),
+            Some(Code::PerformerOtherOrganisation),
         ),
         (
             "decider who is not a participant",
