@@ -497,6 +497,40 @@ fn finalized_minutes_changed_afterwards_are_refused() {
     }
 }
 
+#[test]
+fn every_example_exports_to_every_format_and_pseudonymizes() {
+    let catalogue = samsyn::agenda::Catalogue::builtin();
+    for (name, m) in common::examples() {
+        let agenda = catalogue.get(&m.agenda.id).unwrap();
+        let family = common::family_names(&m);
+        assert!(family.len() >= 2, "{name}: {family:?}");
+        for format in Format::ALL {
+            for lang in [Lang::Sv, Lang::En] {
+                for pseudonymize in [false, true] {
+                    let bytes = export::export(&m, agenda, format, Options { lang, pseudonymize })
+                        .unwrap_or_else(|e| panic!("{name} {format:?}: {e}"));
+                    let text = if format == Format::Docx {
+                        ["word/document.xml", "word/header1.xml"]
+                            .iter()
+                            .map(|p| docx_part(&bytes, p))
+                            .collect::<String>()
+                    } else {
+                        String::from_utf8(bytes).unwrap().replace("\r\n ", "")
+                    };
+                    for full in &family {
+                        let hidden = pseudonymize || format == Format::Ics;
+                        assert_eq!(
+                            !text.contains(full.as_str()),
+                            hidden,
+                            "{name} {format:?} {lang:?} pseudonymize={pseudonymize}: {full}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Writes every format to $SAMSYN_EXPORT_DUMP for looking at by eye; does nothing otherwise.
 #[test]
 fn dump_for_review() {

@@ -7,7 +7,6 @@ use samsyn::agenda::Catalogue;
 use samsyn::export::{self, Format, Options};
 use samsyn::i18n::Lang;
 use samsyn::meeting::Meeting;
-use std::path::Path;
 
 fn render(m: &Meeting, agenda: &samsyn::agenda::Agenda, format: Format, lang: Lang) -> String {
     let bytes = export::export(
@@ -38,4 +37,15 @@ fn test_meeting_draft_and_finalized() {
     let agenda = common::sip_agenda();
     snapshot_all("fixture-draft", &common::sip_meeting(), &agenda);
     snapshot_all("fixture-final", &common::finalized_sip_meeting(), &agenda);
+}
+
+#[test]
+fn example_meetings() {
+    let catalogue = Catalogue::builtin();
+    for (name, m) in common::examples() {
+        let agenda = catalogue
+            .get(&m.agenda.id)
+            .unwrap_or_else(|| panic!("{name}: agenda {} is built in", m.agenda.id));
+        snapshot_all(&name, &m, agenda);
+    }
 }

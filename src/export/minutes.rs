@@ -532,7 +532,6 @@ impl Builder<'_> {
 
         // SIP element 2: what each huvudman answers for.
         let mut per = Section::new(2, l::PER_HUVUDMAN.get(lang));
-        let mut fields = Vec::new();
         for h in [Huvudman::Kommun, Huvudman::Region] {
             let whats: Vec<_> = m
                 .actions
@@ -541,13 +540,13 @@ impl Builder<'_> {
                 .map(|a| a.what.trim().to_string())
                 .collect();
             if !whats.is_empty() {
-                fields.push((l::huvudman(h, lang).to_string(), whats.join("; ")));
+                per.blocks
+                    .push(Block::Label(l::huvudman(h, lang).to_string()));
+                per.blocks.push(Block::List(whats));
             }
         }
-        if fields.is_empty() {
+        if per.blocks.is_empty() {
             per.text(l::NO_ACTIONS.get(lang));
-        } else {
-            per.fields(fields);
         }
         out.push(per);
 

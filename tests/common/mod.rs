@@ -284,3 +284,32 @@ pub fn finalized_sip_meeting() -> Meeting {
         .unwrap_or_else(|p| panic!("the fixture must be finalizable: {p:?}"));
     m
 }
+
+/// The example meetings that ship in `examples/`.
+pub fn examples() -> Vec<(String, Meeting)> {
+    ["samba-skolfranvaro", "sip-bup", "incomplete"]
+        .iter()
+        .map(|n| {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("examples")
+                .join(format!("{n}.ron"));
+            let m = samsyn::store::load(&path).unwrap_or_else(|e| panic!("{e}"));
+            (n.to_string(), m)
+        })
+        .collect()
+}
+
+/// The full names of the child and the family, read straight from the meeting.
+pub fn family_names(m: &Meeting) -> Vec<String> {
+    let mut names: Vec<String> = m
+        .participants
+        .iter()
+        .filter(|p| p.is_family())
+        .map(|p| p.name.clone())
+        .collect();
+    names.push(m.subject.name.clone());
+    names.retain(|n| n.contains(' '));
+    names.sort();
+    names.dedup();
+    names
+}
