@@ -3,7 +3,7 @@
 
 use super::ExportError;
 use super::labels as l;
-use super::minutes::{Block, Minutes, Section, Table};
+use super::minutes::{Block, Minutes, Section, Table, TableKind};
 use docx_rs::{
     AlignmentType, BreakType, Docx, Footer, Header, LineSpacing, NumPages, PageMargin, PageNum,
     Paragraph, Run, RunFonts, Shading, Style, StyleType, TableCell, TableRow, WidthType,
@@ -187,7 +187,17 @@ fn fields(docx: Docx, fields: &[(String, String)]) -> Docx {
 /// Column widths: every column at least as wide as its longest word (a date is never
 /// broken), the rest shared in proportion to how much text the columns hold.
 fn column_widths(t: &Table) -> Vec<usize> {
-    const CHAR: usize = 125; // twips per character at 9.5 pt bold, roughly
+    // The two tables every reader looks at get fixed shares (per cent): the action's
+    // text gets room, and a date fits on one line.
+    let fixed: &[usize] = match t.kind {
+        TableKind::Actions => &[25, 12, 16, 17, 14, 16],
+        TableKind::Participants => &[16, 15, 18, 11, 25, 15],
+        TableKind::Other => &[],
+    };
+    if fixed.len() == t.headers.len() {
+        return fixed.iter().map(|p| TEXT_WIDTH * p / 100).collect();
+    }
+    const CHAR: usize = 115; // twips per character at 9 pt bold, roughly
     const PADDING: usize = 240;
     let columns = t.headers.len().max(1);
     let cells = |i: usize| {
@@ -234,7 +244,7 @@ fn column_widths(t: &Table) -> Vec<usize> {
 fn table(t: &Table) -> docx_rs::Table {
     let widths = column_widths(t);
     let cell = |text: &str, head: bool, width: usize| {
-        let run = text_run(text, Run::new().size(19));
+        let run = text_run(text, Run::new().size(18));
         let run = if head { run.bold() } else { run };
         let c = TableCell::new().width(width, WidthType::Dxa).add_paragraph(
             Paragraph::new()
@@ -261,6 +271,7 @@ fn table(t: &Table) -> docx_rs::Table {
             .map(|r| TableRow::new(row(r, false)).cant_split()),
     );
     docx_rs::Table::new(rows)
+        .margins(docx_rs::TableCellMargins::new().margin(30, 80, 30, 80))
         .set_grid(widths)
         .width(TEXT_WIDTH, WidthType::Dxa)
 }

@@ -25,6 +25,7 @@ table { border-collapse: collapse; width: 99.6%; margin: .5em 0 1.2em; font-size
 th, td { border: 1px solid #777; padding: .3em .45em; text-align: left; vertical-align: top; }
 thead th { background: #e8e8e8; }
 .label { font-weight: bold; margin: .8em 0 .2em; }
+table.actions th:first-child { width: 28%; }
 table.actions td:nth-child(5) { white-space: nowrap; }
 @page { size: A4; margin: 20mm 18mm 22mm 18mm; }
 @media print {
