@@ -345,6 +345,12 @@ fn ics_parses_back_with_the_follow_up_event_and_a_todo_per_deadline() {
     );
     assert_eq!(ev.get_location(), Some("Nyboskolan, konferensrum 2"));
     assert!(ev.get_description().unwrap().contains("BoF 2026-0412"));
+    assert!(
+        ev.get_description()
+            .unwrap()
+            .contains("UTKAST – ej justerat")
+    );
+    assert_eq!(ev.get_status(), Some(icalendar::EventStatus::Tentative));
 
     let todos: Vec<_> = cal.todos().collect();
     let with_deadline = m.actions.iter().filter(|a| a.deadline.is_some()).count();

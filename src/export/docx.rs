@@ -47,6 +47,8 @@ pub fn render(doc: &Minutes) -> Result<Vec<u8>, ExportError> {
         )
         .header(header)
         .footer(footer)
+        .created_at(&format!("{}T00:00:00Z", doc.date))
+        .updated_at(&format!("{}T00:00:00Z", doc.date))
         .add_paragraph(para(&doc.title).style("Title"))
         .add_paragraph(para(&doc.kind).style("Subtitle"))
         .add_paragraph(para(doc.mark.text()).style(mark_style));

@@ -8,7 +8,9 @@ use crate::agenda::Agenda;
 use crate::i18n::Lang;
 use crate::meeting::Meeting;
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
-use icalendar::{Calendar, Component, DatePerhapsTime, Event, EventLike, Todo, TodoStatus};
+use icalendar::{
+    Calendar, Component, DatePerhapsTime, Event, EventLike, EventStatus, Todo, TodoStatus,
+};
 
 /// The meetings happen in Sweden. Times are written in UTC, which every calendar program
 /// reads without a time-zone definition, converted from Swedish local time.
@@ -72,6 +74,11 @@ pub fn to_ics(m: &Meeting, agenda: &Agenda, lang: Lang) -> String {
     ));
     // A sequence that grows with each revision, so an updated export wins.
     let sequence = m.revisions.len() as u32;
+    // A draft's dates may still change: say so, and mark the event tentative.
+    let standing = match &m.finalized {
+        None => l::DRAFT.get(lang).to_string(),
+        Some(s) => format!("{} {}", l::FINALIZED_AT.get(lang), s.at.format("%Y-%m-%d")),
+    };
 
     if let Some(f) = &m.follow_up {
         let start = f.date.and_time(f.time.unwrap_or(DEFAULT_TIME));
@@ -83,7 +90,11 @@ pub fn to_ics(m: &Meeting, agenda: &Agenda, lang: Lang) -> String {
             agenda.name.get(lang),
             case(m, agenda, lang)
         );
-        description += &format!("\n{}: {}", l::PREVIOUS_MEETING.get(lang), m.date);
+        description += &format!(
+            "\n{}: {} ({standing})",
+            l::PREVIOUS_MEETING.get(lang),
+            m.date
+        );
         let mut event = Event::new();
         event
             .uid(&follow_up_uid(m))
@@ -96,6 +107,11 @@ pub fn to_ics(m: &Meeting, agenda: &Agenda, lang: Lang) -> String {
                 case(m, agenda, lang)
             ))
             .description(&description)
+            .status(if m.is_finalized() {
+                EventStatus::Confirmed
+            } else {
+                EventStatus::Tentative
+            })
             .starts(stockholm_to_utc(start))
             .ends(stockholm_to_utc(end));
         if !f.place.trim().is_empty() {
@@ -117,7 +133,7 @@ pub fn to_ics(m: &Meeting, agenda: &Agenda, lang: Lang) -> String {
             .sequence(sequence)
             .summary(&format!("{} ({organisation})", first_line(&a.what)))
             .description(&format!(
-                "{}\n{}: {organisation}\n{}",
+                "{}\n{}: {organisation}\n{} ({standing})",
                 a.what.trim(),
                 l::ORGANISATION.get(lang),
                 case(m, agenda, lang)

@@ -11,6 +11,8 @@ use crate::meeting::{Action, Decision, Huvudman, Meeting, Performer, Person};
 pub struct Minutes {
     pub lang: Lang,
     pub title: String,
+    /// The meeting's date; also the documents' creation date.
+    pub date: chrono::NaiveDate,
     /// The meeting type, from the agenda's name.
     pub kind: String,
     /// The draft mark or the finalize stamp, shown on every page or section.
@@ -125,6 +127,7 @@ pub fn build(m: &Meeting, agenda: &Agenda, lang: Lang, pseudonymized: bool) -> M
     Minutes {
         lang,
         title: m.title.clone(),
+        date: m.date,
         kind: agenda.name.get(lang).to_string(),
         mark: b.mark(),
         header,
