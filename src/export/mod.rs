@@ -8,6 +8,7 @@ pub mod json;
 pub mod labels;
 pub mod markdown;
 pub mod minutes;
+mod plan;
 pub mod pseudonym;
 
 use crate::agenda::Agenda;
