@@ -100,6 +100,7 @@ pub const ORG_HUVUDMAN: Label = Label(
 pub const DECIDED_BY: Label = Label("Beslutat av", "Decided by");
 pub const BY_WHEN: Label = Label("Till när", "By when");
 pub const FEEDBACK: Label = Label("Återkoppling", "Feedback");
+pub const MISSING: Label = Label("saknas", "missing");
 pub const AWAITING: Label = Label("beslut inväntas", "decision pending");
 pub const NO_LATER_THAN: Label = Label("senast", "by");
 pub const FROM: Label = Label("från", "from");

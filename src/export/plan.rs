@@ -6,9 +6,22 @@ use super::minutes::{Block, Builder, Section, Table, TableKind};
 use crate::meeting::{Action, Decision, Huvudman, Performer, Person};
 
 impl Builder<'_> {
+    /// A required value, or a visible "missing" in a draft.
+    fn or_missing(&self, text: &str) -> String {
+        if text.trim().is_empty() {
+            format!("({})", l::MISSING.get(self.lang))
+        } else {
+            text.trim().to_string()
+        }
+    }
+
+    fn what(&self, a: &Action) -> String {
+        self.or_missing(&a.what)
+    }
+
     fn performer(&self, a: &Action) -> String {
         match &a.performer {
-            None => String::new(),
+            None => self.or_missing(""),
             Some(Performer::Participant(id)) => {
                 self.m.person_name(&Person::Participant(id.clone()))
             }
@@ -33,13 +46,16 @@ impl Builder<'_> {
                 organisation,
                 decide_by,
             } => {
-                let mut t = format!("{}: {decision_maker}", l::AWAITING.get(self.lang));
+                let mut t = format!(
+                    "{}: {}",
+                    l::AWAITING.get(self.lang),
+                    self.or_missing(decision_maker)
+                );
                 if !organisation.trim().is_empty() {
                     t += &format!(" ({organisation})");
                 }
-                if let Some(d) = decide_by {
-                    t += &format!(", {} {d}", l::NO_LATER_THAN.get(self.lang));
-                }
+                let by = decide_by.map_or_else(|| self.or_missing(""), |d| d.to_string());
+                t += &format!(", {} {by}", l::NO_LATER_THAN.get(self.lang));
                 t
             }
         }
@@ -49,7 +65,7 @@ impl Builder<'_> {
         match (a.start, a.deadline) {
             (_, Some(d)) => d.to_string(),
             (Some(s), None) => format!("{} {s}", l::FROM.get(self.lang)),
-            (None, None) => String::new(),
+            (None, None) => self.or_missing(""),
         }
     }
 
@@ -104,7 +120,7 @@ impl Builder<'_> {
                     .iter()
                     .map(|a| {
                         vec![
-                            a.what.clone(),
+                            self.what(a),
                             self.performer(a),
                             self.org_huvudman(&a.organisation, a.huvudman),
                             self.decided_by(a),
@@ -122,7 +138,7 @@ impl Builder<'_> {
             .actions
             .iter()
             .filter(|a| a.is_awaiting())
-            .map(|a| format!("{} — {}", a.what, self.decided_by(a)))
+            .map(|a| format!("{} — {}", self.what(a), self.decided_by(a)))
             .collect();
         if pending.is_empty() {
             awaiting.text(l::NONE_AWAITING.get(lang));
@@ -138,7 +154,7 @@ impl Builder<'_> {
                 .actions
                 .iter()
                 .filter(|a| a.huvudman == h)
-                .map(|a| a.what.trim().to_string())
+                .map(|a| self.what(a))
                 .collect();
             if !whats.is_empty() {
                 per.blocks
@@ -160,7 +176,7 @@ impl Builder<'_> {
             .map(|a| {
                 format!(
                     "{} — {} ({})",
-                    a.what,
+                    self.what(a),
                     self.performer(a),
                     self.org_huvudman(&a.organisation, a.huvudman)
                 )
