@@ -197,6 +197,16 @@ fn html_is_well_formed_printable_and_has_one_row_per_action() {
 }
 
 #[test]
+fn notes_of_a_phase_the_agenda_no_longer_has_are_kept() {
+    let mut m = sip_meeting();
+    m.phase_mut("gammal-fas").notes = "Anteckning som inte får försvinna".into();
+    let md = export_str(&m, Format::Md, Lang::Sv, false);
+    assert!(md.contains("## Anteckningar (gammal-fas)"), "{md}");
+    assert!(md.contains("Anteckning som inte får försvinna"));
+    assert!(md.find("gammal-fas").unwrap() < md.find("## Planen").unwrap());
+}
+
+#[test]
 fn html_escapes_free_text() {
     let mut m = sip_meeting();
     m.situation.worries = "<script>alert(1)</script> & \"quotes\"".into();

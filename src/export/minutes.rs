@@ -119,6 +119,15 @@ pub fn build(m: &Meeting, agenda: &Agenda, lang: Lang, pseudonymized: bool) -> M
     for phase in &agenda.phases {
         sections.push(b.phase_section(&phase.id, phase.kind, phase.title.get(lang)));
     }
+    // Notes under a phase the agenda no longer has (it was edited since the meeting)
+    // are still part of the minutes.
+    for (id, record) in &m.phases {
+        if !agenda.phases.iter().any(|p| &p.id == id) && !record.notes.trim().is_empty() {
+            let mut s = Section::new(1, format!("{} ({id})", l::NOTES.get(lang)));
+            s.text(&record.notes);
+            sections.push(s);
+        }
+    }
     sections.extend(b.plan());
     let mut header = b.header();
     if pseudonymized {
