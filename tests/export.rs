@@ -520,6 +520,26 @@ fn every_example_exports_to_every_format_and_pseudonymizes() {
         let agenda = catalogue.get(&m.agenda.id).unwrap();
         let family = common::family_names(&m);
         assert!(family.len() >= 2, "{name}: {family:?}");
+        for (lang, what) in [(Lang::Sv, "Vad"), (Lang::En, "What")] {
+            let opts = Options {
+                lang,
+                pseudonymize: false,
+            };
+            let md =
+                String::from_utf8(export::export(&m, agenda, Format::Md, opts).unwrap()).unwrap();
+            let tables = markdown_tables(&md);
+            assert_eq!(
+                action_table(&tables, what).len() - 1,
+                m.actions.len(),
+                "{name}"
+            );
+            let html =
+                String::from_utf8(export::export(&m, agenda, Format::Html, opts).unwrap()).unwrap();
+            let doc = scraper::Html::parse_document(&html);
+            assert!(doc.errors.is_empty(), "{name}: {:?}", doc.errors);
+            let rows = scraper::Selector::parse("table.actions tbody tr").unwrap();
+            assert_eq!(doc.select(&rows).count(), m.actions.len(), "{name}");
+        }
         for format in Format::ALL {
             for lang in [Lang::Sv, Lang::En] {
                 for pseudonymize in [false, true] {
