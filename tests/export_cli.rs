@@ -154,6 +154,20 @@ fn missing_invalid_and_unwritable() {
         .code(73)
         .stderr(predicate::str::contains("cannot write"));
 
+    samsyn(dir.path())
+        .args(["export", meeting.to_str().unwrap(), "--format", "md", "-o"])
+        .arg(&meeting)
+        .assert()
+        .code(73)
+        .stderr(
+            predicate::str::contains("would overwrite the meeting file")
+                .or(predicate::str::contains("skulle skriva över mötesfilen")),
+        );
+    assert!(
+        samsyn::store::load(&meeting).is_ok(),
+        "the meeting is untouched"
+    );
+
     let mut unknown = sip_meeting();
     unknown.agenda.id = "kvartersmöte".into();
     let path = write_meeting(dir.path(), "unknown.ron", &unknown);

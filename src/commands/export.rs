@@ -36,6 +36,19 @@ pub fn export(
         );
         return exit::USAGE;
     }
+    if let Some(out) = &out
+        && same_file(meeting_path, out)
+    {
+        eprintln!(
+            "{}: {}",
+            out.display(),
+            lang.pick(
+                "skulle skriva över mötesfilen; välj en annan fil med -o",
+                "would overwrite the meeting file; name another file with -o"
+            )
+        );
+        return exit::CANT_CREATE;
+    }
     let src = match read_text(meeting_path) {
         Ok(s) => s,
         Err(e) => {
@@ -98,4 +111,12 @@ pub fn export(
         }
     }
     exit::OK
+}
+
+/// Whether two paths name the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
