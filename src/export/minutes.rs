@@ -160,13 +160,13 @@ impl Builder<'_> {
         match &self.m.finalized {
             None => Mark::Draft(self.t(l::DRAFT)),
             Some(s) => Mark::Finalized(format!(
-                "{} {} {} · {} {} · SHA-256 {}",
+                "{} {} {} {} · rev. {} · SHA-256 {}",
                 self.t(l::FINALIZED_AT),
                 s.at.format("%Y-%m-%d %H:%M"),
-                self.lang.pick("av", "by").to_owned() + " " + &s.by,
-                self.lang.pick("rev.", "rev."),
+                self.lang.pick("av", "by"),
+                s.by,
                 s.revision,
-                &s.hash[..12.min(s.hash.len())]
+                s.hash.get(..12).unwrap_or(&s.hash)
             )),
         }
     }

@@ -323,7 +323,7 @@ impl Builder<'_> {
                             r.by.clone(),
                             r.at.format("%Y-%m-%d %H:%M").to_string(),
                             r.reason.clone().unwrap_or_default(),
-                            r.hash[..12.min(r.hash.len())].to_string(),
+                            r.hash.get(..12).unwrap_or(&r.hash).to_string(),
                         ]
                     })
                     .collect(),
