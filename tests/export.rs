@@ -593,3 +593,25 @@ fn dump_for_review() {
         }
     }
 }
+
+#[test]
+fn unicode_names_survive_every_format_and_pseudonymize() {
+    let mut m = sip_meeting();
+    m.participants[0].name = "Zoë 🌟 Ångström".into();
+    m.participants[4].name = "محمد علي".into(); // a guardian, written right to left
+    m.situation.worries = "محمد علي och Zoë 🌟 Ångström pratade.".into();
+    for format in Format::ALL {
+        let text = if format == Format::Docx {
+            docx_part(&docx_bytes(&m, Lang::Sv, false), "word/document.xml")
+        } else {
+            export_str(&m, format, Lang::Sv, false).replace("\r\n ", "")
+        };
+        if format != Format::Ics {
+            assert!(text.contains("Zoë 🌟 Ångström"), "{format:?}");
+            assert!(text.contains("محمد علي"), "{format:?}");
+        }
+    }
+    let md = export_str(&m, Format::Md, Lang::Sv, true);
+    assert!(!md.contains("محمد علي"));
+    assert!(md.contains("م. ع. och Zoë 🌟 Ångström pratade."), "{md}");
+}
