@@ -301,11 +301,19 @@ fn docx_has_word_headings_real_tables_header_and_page_numbers() {
             text.contains("Beslutat av")
         })
         .expect("an actions table");
-    let rows = actions
+    let rows: Vec<_> = actions
         .children()
         .filter(|n| n.has_tag_name(w("tr")))
-        .count();
-    assert_eq!(rows, m.actions.len() + 1);
+        .collect();
+    assert_eq!(rows.len(), m.actions.len() + 1);
+    // The header row repeats on every page; the other rows are never split.
+    let has = |row: &roxmltree::Node, tag: &str| row.descendants().any(|n| n.has_tag_name(w(tag)));
+    assert!(has(&rows[0], "tblHeader"));
+    assert!(
+        rows[1..]
+            .iter()
+            .all(|r| !has(r, "tblHeader") && has(r, "cantSplit"))
+    );
 
     // The header says DRAFT on every page; the footer numbers the pages.
     let header = docx_part(&bytes, "word/header1.xml");

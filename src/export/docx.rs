@@ -57,8 +57,9 @@ pub fn render(doc: &Minutes) -> Result<Vec<u8>, ExportError> {
         docx = section(docx, s);
     }
     let mut bytes = std::io::Cursor::new(Vec::new());
-    docx.build()
-        .pack(&mut bytes)
+    let mut xml = docx.build();
+    xml.document = repeat_header_rows(&xml.document);
+    xml.pack(&mut bytes)
         .map_err(|e| ExportError::Docx(e.to_string()))?;
     Ok(bytes.into_inner())
 }
@@ -266,14 +267,25 @@ fn table(t: &Table) -> docx_rs::Table {
             .map(|(c, w)| cell(c, head, *w))
             .collect::<Vec<_>>()
     };
-    let mut rows = vec![TableRow::new(row(&t.headers, true))];
-    rows.extend(
-        t.rows
-            .iter()
-            .map(|r| TableRow::new(row(r, false)).cant_split()),
-    );
+    // Header rows are marked `cantSplit` here and turned into repeating header rows by
+    // `repeat_header_rows`; body rows get `cantSplit` there.
+    let mut rows = vec![TableRow::new(row(&t.headers, true)).cant_split()];
+    rows.extend(t.rows.iter().map(|r| TableRow::new(row(r, false))));
     docx_rs::Table::new(rows)
         .margins(docx_rs::TableCellMargins::new().margin(30, 80, 30, 80))
         .set_grid(widths)
         .width(TEXT_WIDTH, WidthType::Dxa)
+}
+
+/// docx-rs cannot mark a table row as a header row (`w:tblHeader`, repeated at the top of
+/// every page the table runs over), so the built XML is patched: rows built with
+/// `cantSplit` are the header rows; every other row becomes unsplittable instead.
+fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
+    let xml = String::from_utf8_lossy(document);
+    xml.replace(
+        "<w:trPr><w:cantSplit /></w:trPr>",
+        "<w:trPr><w:tblHeader /></w:trPr>",
+    )
+    .replace("<w:trPr />", "<w:trPr><w:cantSplit /></w:trPr>")
+    .into_bytes()
 }
