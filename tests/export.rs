@@ -623,3 +623,37 @@ fn unicode_names_survive_every_format_and_pseudonymize() {
     assert!(!md.contains("محمد علي"));
     assert!(md.contains("م. ع. och Zoë 🌟 Ångström pratade."), "{md}");
 }
+
+#[test]
+fn a_follow_up_meeting_shows_the_status_of_each_action_and_a_closed_plan() {
+    use samsyn::meeting::{ActionStatus, PreviousMeeting};
+    let catalogue = samsyn::agenda::Catalogue::builtin();
+    let agenda = catalogue.get("sip-uppfoljning").expect("built in");
+    let mut m = sip_meeting();
+    m.agenda.id = agenda.id.clone();
+    m.agenda.version = agenda.version;
+    m.previous = Some(PreviousMeeting {
+        id: "5a1e0c0ffee00000".into(),
+        file: "2026-01-20-sip.ron".into(),
+        date: "2026-01-20".parse().unwrap(),
+        hash: String::new(),
+    });
+    m.actions[0].status = ActionStatus::Done;
+    m.actions[1].status = ActionStatus::NotDone;
+    m.actions[1].status_comment = "Väntetiden på BUP".into();
+    m.follow_up = None;
+    m.plan_closed = Some("Målen är nådda".into());
+    let md = String::from_utf8(export::export(&m, agenda, Format::Md, Options::default()).unwrap())
+        .unwrap();
+    let tables = markdown_tables(&md);
+    let review = tables
+        .iter()
+        .find(|t| t[0] == ["Vad", "Status", "Kommentar"])
+        .unwrap_or_else(|| panic!("a status table\n{md}"));
+    assert_eq!(review.len() - 1, m.actions.len());
+    assert_eq!(review[1][1], "genomförd");
+    assert_eq!(review[2][1..], ["inte genomförd", "Väntetiden på BUP"]);
+    assert!(md.contains("**Föregående möte:** 2026-01-20"));
+    assert!(md.contains("**Planen avslutas:** Målen är nådda"));
+    assert!(!md.contains("Ingen uppföljning bestämd"));
+}
