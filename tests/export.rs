@@ -575,33 +575,6 @@ fn every_example_exports_to_every_format_and_pseudonymizes() {
     }
 }
 
-/// Writes every format to $SAMSYN_EXPORT_DUMP for looking at by eye; does nothing otherwise.
-#[test]
-fn dump_for_review() {
-    let Some(dir) = std::env::var_os("SAMSYN_EXPORT_DUMP") else {
-        return;
-    };
-    let dir = std::path::PathBuf::from(dir);
-    for (name, m) in [("draft", sip_meeting()), ("final", finalized_sip_meeting())] {
-        for lang in [Lang::Sv, Lang::En] {
-            for format in Format::ALL {
-                let bytes = export::export(
-                    &m,
-                    &sip_agenda(),
-                    format,
-                    Options {
-                        lang,
-                        pseudonymize: false,
-                    },
-                )
-                .unwrap();
-                let file = dir.join(format!("{name}-{lang:?}.{}", format.extension()));
-                std::fs::write(file, bytes).unwrap();
-            }
-        }
-    }
-}
-
 #[test]
 fn unicode_names_survive_every_format_and_pseudonymize() {
     let mut m = sip_meeting();
