@@ -182,7 +182,7 @@ fn meeting(app: &App, s: &Session, f: &mut Frame, area: Rect) {
             ],
         );
         f.render_widget(
-            Paragraph::new(Line::styled(format!("🔒 {text}"), app.theme.caution)),
+            Paragraph::new(Line::styled(format!("✔ {text}"), app.theme.caution)),
             banner_area,
         );
     }
@@ -254,7 +254,22 @@ fn header(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         ])),
         title_row,
     );
-    // Stepper: number, mark, title; the current phase bracketed and underlined.
+    // Stepper: number, mark, title; the current phase bracketed and underlined. When
+    // the titles do not fit, only the current phase keeps its title.
+    let room = stepper_rows.width as usize * stepper_rows.height as usize;
+    let full: usize = s
+        .agenda
+        .phases
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            format!("{}✓{}  ", i + 1, p.title.get(app.lang))
+                .chars()
+                .count()
+                + 4 * usize::from(i == s.phase)
+        })
+        .sum();
+    let compact = full + 4 * stepper_rows.height as usize > room;
     let mut spans = Vec::new();
     for (i, p) in s.agenda.phases.iter().enumerate() {
         let current = i == s.phase;
@@ -262,6 +277,8 @@ fn header(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         let mark = if done { "✓" } else { "·" };
         let text = if current {
             format!("[{} ▸ {}]", i + 1, p.title.get(app.lang))
+        } else if compact {
+            format!("{}{mark}", i + 1)
         } else {
             format!("{}{mark}{}", i + 1, p.title.get(app.lang))
         };
@@ -273,7 +290,7 @@ fn header(app: &App, s: &Session, f: &mut Frame, area: Rect) {
             app.theme.dim
         };
         spans.push(Span::styled(text, style));
-        spans.push(Span::raw("  "));
+        spans.push(Span::raw(if compact { " " } else { "  " }));
     }
     f.render_widget(
         Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }),
@@ -321,13 +338,14 @@ fn header(app: &App, s: &Session, f: &mut Frame, area: Rect) {
 
 fn status_line(app: &App, f: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
+    let sep = || Span::raw(" · ");
     if let Some(s) = app.session() {
         let problems = s.problems();
         let blocking = problems.iter().filter(|p| p.is_blocking()).count();
         let warnings = problems.len() - blocking;
         if s.meeting.is_finalized() {
             spans.push(Span::styled(
-                format!("🔒 {}", app.t(T::Finalized)),
+                format!("✔ {}", app.t(T::Finalized)),
                 app.theme.ok,
             ));
         } else if blocking == 0 {
@@ -336,55 +354,38 @@ fn status_line(app: &App, f: &mut Frame, area: Rect) {
                 app.theme.ok,
             ));
         } else {
-            spans.push(Span::styled(
-                format!(
-                    "⛔ {}",
-                    fill(app.t(T::BlockingCount), &[&blocking.to_string()])
-                ),
-                app.theme.blocking,
-            ));
+            let text = fill(app.t(T::BlockingCount), &[&blocking.to_string()]);
+            spans.push(Span::styled(format!("✖ {text}"), app.theme.blocking));
         }
-        spans.push(Span::raw(" · "));
-        spans.push(Span::styled(
-            format!(
-                "⚠ {}",
-                fill(app.t(T::WarningCount), &[&warnings.to_string()])
-            ),
-            app.theme.warning,
-        ));
-        spans.push(Span::styled(
-            format!(
-                " ({} {})",
-                app.keys.label(Cmd::Problems),
-                app.t(T::CmdProblems)
-            ),
-            app.theme.dim,
-        ));
-        if let Some(at) = app.last_saved {
-            spans.push(Span::styled(
-                format!(
-                    " · {}",
-                    fill(app.t(T::Saved), &[&at.format("%H:%M:%S").to_string()])
-                ),
-                app.theme.dim,
-            ));
-        }
+        spans.push(sep());
+        let text = fill(app.t(T::WarningCount), &[&warnings.to_string()]);
+        spans.push(Span::styled(format!("⚠ {text}"), app.theme.warning));
         if app.mask {
-            spans.push(Span::raw(" · "));
+            spans.push(sep());
             spans.push(Span::styled(
                 format!("[{}]", app.t(T::Masked)),
                 app.theme.caution,
             ));
         }
     }
-    if let Some((msg, bad)) = &app.message {
-        spans.push(Span::raw(" · "));
-        let style = if *bad {
-            app.theme.blocking
-        } else {
-            app.theme.ok
-        };
-        spans.push(Span::styled(msg.clone(), style));
+    match (&app.message, app.last_saved) {
+        (Some((msg, bad)), _) => {
+            if !spans.is_empty() {
+                spans.push(sep());
+            }
+            let style = if *bad {
+                app.theme.blocking
+            } else {
+                app.theme.ok
+            };
+            spans.push(Span::styled(msg.clone(), style));
+        }
+        (None, Some(at)) if app.session().is_some() => {
+            spans.push(sep());
+            let text = fill(app.t(T::Saved), &[&at.format("%H:%M:%S").to_string()]);
+            spans.push(Span::styled(text, app.theme.dim));
+        }
+        _ => {}
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
@@ -459,9 +460,18 @@ pub fn long(cmd: Cmd) -> T {
 
 fn footer_keys(app: &App, f: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
+    let key_style = app
+        .theme
+        .key
+        .add_modifier(ratatui::style::Modifier::REVERSED);
     for cmd in commands(app) {
-        // Up and down are implied by the ▶ marker; keep the footer for what is new.
-        if matches!(cmd, Cmd::Up | Cmd::Down) && app.overlay.is_none() {
+        // Up and down share one entry.
+        if cmd == Cmd::Down {
+            continue;
+        }
+        if cmd == Cmd::Up {
+            spans.push(Span::styled("↑↓", key_style));
+            spans.push(Span::raw(format!(" {}  ", app.t(T::CmdSelect))));
             continue;
         }
         spans.push(Span::styled(
@@ -499,11 +509,31 @@ fn help(app: &App, f: &mut Frame, area: Rect) {
     if app.session().is_some() {
         cmds.extend([Cmd::Save, Cmd::NextField, Cmd::Choose, Cmd::Cancel]);
     }
+    let key_w = 14;
+    let text_w = (r.width as usize).saturating_sub(key_w + 4).max(20);
     for cmd in cmds {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{:>12}  ", app.keys.labels(cmd)), app.theme.key),
-            Span::raw(app.t(long(cmd))),
-        ]));
+        if cmd == Cmd::Down {
+            continue;
+        }
+        let (keys, text) = if cmd == Cmd::Up {
+            (
+                format!(
+                    "{} {}",
+                    app.keys.labels(Cmd::Up),
+                    app.keys.labels(Cmd::Down)
+                ),
+                app.t(T::CmdSelectLong),
+            )
+        } else {
+            (app.keys.labels(cmd), app.t(long(cmd)))
+        };
+        for (i, part) in wrap(text, text_w).into_iter().enumerate() {
+            let k = if i == 0 { keys.as_str() } else { "" };
+            lines.push(Line::from(vec![
+                Span::styled(format!("{k:>key_w$}  "), app.theme.key),
+                Span::raw(part),
+            ]));
+        }
     }
     f.render_widget(
         Paragraph::new(lines)
@@ -543,7 +573,7 @@ fn problems(app: &App, selected: usize, refused: bool, f: &mut Frame, area: Rect
         .map(|p| {
             let (label, style) = if p.is_blocking() {
                 (
-                    format!("⛔ {:<8}", app.t(T::BlocksLabel)),
+                    format!("✖ {:<8}", app.t(T::BlocksLabel)),
                     app.theme.blocking,
                 )
             } else {
@@ -642,7 +672,13 @@ fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
             err,
         );
     }
-    let label_w: u16 = if fields.width >= 110 { 32 } else { 26 };
+    let longest = form
+        .fields
+        .iter()
+        .map(|fl| app.t(fl.label).chars().count() as u16)
+        .max()
+        .unwrap_or(10);
+    let label_w: u16 = (longest + 3).min(fields.width / 2);
     let input_w = fields.width.saturating_sub(label_w + 1);
     let heights: Vec<u16> = form
         .fields
@@ -654,7 +690,7 @@ fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
                 1
             };
             let note = fl.note.as_ref().map_or(0, |(n, _)| {
-                (n.chars().count() as u16).div_ceil(input_w.max(1)).min(4)
+                (n.chars().count() as u16).div_ceil(input_w.max(1)).min(6)
             });
             base + note
         })
@@ -681,7 +717,7 @@ fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
             Rect::new(fields.x, y, label_w, 1),
         );
         let base_h = h - fl.note.as_ref().map_or(0, |(n, _)| {
-            (n.chars().count() as u16).div_ceil(input_w.max(1)).min(4)
+            (n.chars().count() as u16).div_ceil(input_w.max(1)).min(6)
         });
         let input_area = Rect::new(fields.x + label_w + 1, y, input_w, base_h);
         match &fl.input {
@@ -700,7 +736,10 @@ fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
                 let label = opts
                     .get(*idx)
                     .map_or("—".to_string(), |o| app.show(&o.label));
-                let text = format!("◀ {label} ▶  ({}/{})", idx + 1, opts.len());
+                let mut text = format!("◀ {label} ▶  ({}/{})", idx + 1, opts.len());
+                if text.chars().count() > input_area.width as usize {
+                    text = format!("◀ {label} ▶");
+                }
                 let style = if focused {
                     app.theme.selected
                 } else {

@@ -45,6 +45,9 @@ strings! {
     CmdNextLong => "Gå till nästa fas (faserna kan tas i valfri ordning).", "Go to the next phase (phases can be taken in any order).";
     CmdPrev => "förra fasen", "previous phase";
     CmdPrevLong => "Gå till föregående fas.", "Go to the previous phase.";
+    CmdSelect => "välj rad", "select";
+    CmdSelectLong => "Markera raden ovanför eller nedanför.", "Select the row above or below.";
+    NotPresent => "{} är inte närvarande.", "{} is not present.";
     CmdUp => "upp", "up";
     CmdUpLong => "Markera raden ovanför.", "Select the row above.";
     CmdDown => "ner", "down";
@@ -148,9 +151,9 @@ strings! {
     ClosePlanForm => "Avsluta planen", "Close the plan";
     EvaluationForm => "Utvärdering: {}", "Evaluation: {}";
     FinalizeForm => "Justera protokollet", "Finalize the minutes";
-    FinalizeIntro => "Protokollet låses och blir skrivskyddat. Justeras av:", "The minutes are locked and become read-only. Finalized by:";
+    FinalizeIntro => "Protokollet låses och blir skrivskyddat. Enter justerar, Esc avbryter.", "The minutes are locked and become read-only. Enter finalizes, Esc cancels.";
     AmendForm => "Ändra justerat protokoll", "Amend finalized minutes";
-    AmendIntro => "Den justerade versionen sparas bredvid. Skälet skrivs i revisionsloggen.", "The finalized version is kept next to it. The reason goes in the revision log.";
+    AmendIntro => "Den justerade versionen sparas bredvid; skälet skrivs i revisionsloggen. Ctrl+S ändrar, Esc avbryter.", "The finalized version is kept next to it; the reason goes in the revision log. Ctrl+S amends, Esc cancels.";
 
     FTitle => "Titel", "Title";
     FCaseRef => "Ärende (pseudonym)", "Case (pseudonym)";

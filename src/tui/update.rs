@@ -74,6 +74,10 @@ pub fn screen_commands(app: &App) -> Vec<Cmd> {
 }
 
 fn key(app: &mut App, k: KeyEvent) {
+    // A message lasts until the next key, unless saving failed.
+    if app.message.as_ref().is_some_and(|(_, bad)| !bad) || app.overlay.is_none() {
+        app.message = None;
+    }
     if let Some(overlay) = app.overlay.take() {
         app.overlay = overlay_key(app, overlay, k);
         return;
@@ -427,11 +431,15 @@ fn tick(app: &mut App, now: NaiveDateTime) {
         return;
     }
     let Some(last) = last else { return };
-    // A suspended laptop must not count its sleep as meeting time.
-    let secs = (now - last).num_seconds().clamp(0, 60) as u64;
-    if secs == 0 {
+    let whole = (now - last).num_seconds();
+    if whole <= 0 {
+        // Keep counting from the last whole second.
+        s.last_tick = Some(last);
         return;
     }
+    s.last_tick = Some(last + chrono::Duration::seconds(whole));
+    // A suspended laptop must not count its sleep as meeting time.
+    let secs = whole.min(60) as u64;
     let phase_id = s.phase().id.clone();
     let record = s.meeting.phase_mut(&phase_id);
     let before = record.elapsed_secs;

@@ -57,7 +57,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
                     decide_by,
                 } => Line::from(Span::styled(
                     format!(
-                        "   ⏳ {}",
+                        "   … {}",
                         fill(
                             app.t(T::AwaitingBy),
                             &[
@@ -271,7 +271,12 @@ pub fn refresh(m: &Meeting, form: &mut Form, lang: Lang) {
         .filter_map(|p| {
             let mut a = action.clone();
             a.decision = Decision::AtTable { by: p.id.clone() };
-            let (sv, en) = rules::decision_violation(m, &a)?.describe(m);
+            let v = rules::decision_violation(m, &a)?;
+            if let rules::MandateViolation::DeciderAbsent(_) = v {
+                // The probe never decided anything; say plainly why they are not offered.
+                return Some(fill(T::NotPresent.get(lang), &[&p.name]));
+            }
+            let (sv, en) = v.describe(m);
             Some(lang.pick(&sv, &en).to_string())
         })
         .collect();

@@ -69,7 +69,13 @@ pub fn form(m: &Meeting, idx: Option<usize>, lang: Lang) -> Form {
         T::ConsentForm.get(lang).into(),
         m.date,
     );
-    let (who, name) = labels::person_val(c.map(|c| &c.given_by));
+    let (mut who, name) = labels::person_val(c.map(|c| &c.given_by));
+    if c.is_none()
+        && let Some(p) = m.participants.iter().find(|p| p.is_family())
+    {
+        // Consent is usually given by the guardian or the young person.
+        who = Val::Id(p.id.clone());
+    }
     let date = c.map_or(m.date, |c| c.date).to_string();
     let opt_date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     form.choice(
