@@ -35,9 +35,29 @@ pub fn agendas(lang: Lang) -> i32 {
     }
 }
 
-/// Whether a file is an agenda (rather than a meeting), judged by its fields.
+/// Whether a file is an agenda rather than a meeting: a meeting has a `subject`
+/// (huvudperson), an agenda never does. A file too broken to tell is read as a meeting
+/// unless it has agenda-only fields, so its error comes from the right parser.
 fn is_agenda(src: &str) -> bool {
-    src.contains("phases") && !src.contains("participants") && !src.contains("subject")
+    #[derive(Default)]
+    struct Present(bool);
+    impl<'de> serde::Deserialize<'de> for Present {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            serde::de::IgnoredAny::deserialize(d).map(|_| Present(true))
+        }
+    }
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        #[serde(default)]
+        subject: Present,
+    }
+    match ron::from_str::<Probe>(src) {
+        Ok(probe) => !probe.subject.0,
+        Err(_) => {
+            let has = |field: &str| samsyn::diag::find_field(src, field, None, 0).is_some();
+            !has("subject") && (has("prompts") || has("minutes") || has("legal_reference"))
+        }
+    }
 }
 
 /// `samsyn check FILE...`: validate each file; for meetings list every problem.
@@ -107,6 +127,10 @@ fn check_meeting(path: &Path, src: &str, catalogue: &Catalogue, lang: Lang) -> i
         eprintln!("{e}");
         return e.exit_code();
     };
+    if let Err(e) = store::check_against_agenda(path, src, &meeting, agenda) {
+        eprintln!("{e}");
+        return e.exit_code();
+    }
     let mut code = exit::OK;
     if meeting.stamp_matches() == Some(false) {
         println!(

@@ -1,6 +1,11 @@
 //! Errors about files, shown to users as `path:line:column: what is wrong`, with the
 //! exit code SPEC §8 assigns them.
 
+mod explain;
+pub mod locate;
+
+pub use explain::{explain, parse_ron};
+
 use std::path::{Path, PathBuf};
 
 /// Exit codes of SPEC §8.
@@ -108,7 +113,7 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
         FileError::invalid(
             path,
             line_col(&String::from_utf8_lossy(&e.as_bytes()[..at]), at),
-            "not UTF-8 text",
+            "not UTF-8 text: the file was saved in another encoding; save it as UTF-8",
         )
     })
 }
@@ -191,7 +196,7 @@ pub fn check_format(path: &Path, src: &str, supported: u32, what: &str) -> Resul
             path,
             find_field(src, "format", None, 0).unwrap_or((1, 1)),
             format!(
-                "this {what} file has format {} and was written by a newer samsyn; this version reads format {supported} and older",
+                "format: this {what} file has format {} and was written by a newer samsyn; this version reads format {supported} and older",
                 probe.format
             ),
         ));

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Action {
     pub id: Id,
     pub what: String,
@@ -85,6 +86,7 @@ pub enum Performer {
 
 /// Who decided the action.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Decision {
     /// Decided at the table by this participant.
     AtTable { by: Id },
@@ -99,6 +101,7 @@ pub enum Decision {
 
 /// Återkoppling: who reports back to whom, by when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Feedback {
     pub from: String,
     pub to: String,

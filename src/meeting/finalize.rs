@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 
 /// Who finalized, when, which revision, and the SHA-256 of the content.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FinalizeStamp {
     pub by: String,
     pub at: NaiveDateTime,
@@ -19,6 +20,7 @@ pub struct FinalizeStamp {
 
 /// One line of the revision log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Revision {
     pub revision: u32,
     pub kind: RevisionKind,

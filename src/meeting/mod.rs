@@ -20,6 +20,7 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// One Samba or SIP meeting and everything its minutes hold.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Meeting {
     pub format: u32,
     /// A random identifier, stable across renames; used for calendar UIDs.
@@ -97,6 +98,7 @@ pub struct Meeting {
 
 /// Which agenda, and which version of it, the meeting was started from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AgendaRef {
     pub id: String,
     pub version: u32,
@@ -104,6 +106,7 @@ pub struct AgendaRef {
 
 /// Huvudperson: shown by initials when the screen is masked or exports pseudonymized.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Subject {
     pub name: String,
     pub initials: String,
@@ -118,6 +121,7 @@ pub enum Person {
 
 /// Samtycke to share information between the organisations.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Consent {
     pub given_by: Person,
     /// Which organisations may share with each other.
@@ -150,6 +154,7 @@ pub enum ConsentForm {
 
 /// What the meeting records for one phase of the agenda.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PhaseRecord {
     #[serde(default)]
     pub notes: String,
@@ -163,6 +168,7 @@ pub struct PhaseRecord {
 
 /// Aktuell situation: what works well, what worries, risk and protective factors.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Situation {
     #[serde(default)]
     pub works_well: String,
@@ -189,6 +195,7 @@ impl Situation {
 
 /// Barnets röst: the child's own view, or why it could not be obtained.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ChildVoice {
     #[serde(default)]
     pub views: String,
@@ -207,6 +214,7 @@ impl ChildVoice {
 
 /// Gemensamt mål or delmål.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Goal {
     pub id: Id,
     pub text: String,
@@ -226,6 +234,7 @@ pub enum GoalKind {
 
 /// Huvudansvar for the plan: a huvudman, its organisation, optionally a person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Responsibility {
     pub huvudman: Huvudman,
     pub organisation: String,
@@ -235,6 +244,7 @@ pub struct Responsibility {
 
 /// Uppföljning: when and where the plan is followed up, and who convenes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FollowUp {
     pub date: NaiveDate,
     #[serde(default)]
@@ -251,6 +261,7 @@ pub struct FollowUp {
 
 /// Utvärdering: one participant's view of the meeting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Evaluation {
     pub participant: Id,
     /// Felt heard, 1–5.
@@ -265,6 +276,7 @@ pub struct Evaluation {
 
 /// The meeting a follow-up meeting continues from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PreviousMeeting {
     pub id: String,
     pub file: String,

@@ -4,6 +4,7 @@ use super::Id;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Participant {
     pub id: Id,
     pub name: String,
@@ -107,6 +108,7 @@ impl ParticipantKind {
 
 /// Beslutsmandat: what the person may decide on, and whether it includes costs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Mandate {
     pub scope: String,
     #[serde(default)]
@@ -114,6 +116,7 @@ pub struct Mandate {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Attendance {
     InRoom,
     Video,

@@ -5,7 +5,7 @@ mod file;
 mod load;
 
 pub use file::{archive_dir, create_private_dir, save, save_new, write_private};
-pub use load::{load, parse, to_ron};
+pub use load::{check_against_agenda, load, parse, to_ron};
 
 use crate::diag::FileError;
 use crate::meeting::Meeting;

@@ -1,0 +1,862 @@
+//! The rules of SPEC §4–§5 as pure functions: each blocking rule and each warning has a
+//! case that trips it and a case that does not, and the mandate rule has its own table.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use samsyn::agenda::{Agenda, Phase, PhaseKind, Rules, Text};
+use samsyn::meeting::{
+    Action, AgendaRef, Attendance, Consent, ConsentForm, Decision, FollowUp, Goal, GoalKind,
+    Huvudman, Id, Mandate, Meeting, Participant, ParticipantKind, Performer, Person,
+    Responsibility,
+};
+use samsyn::rules::{self, Code, MandateViolation, Severity};
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn text(s: &str) -> Text {
+    Text {
+        sv: s.into(),
+        en: s.into(),
+    }
+}
+
+fn phase(id: &str, kind: PhaseKind, required: bool) -> Phase {
+    Phase {
+        id: id.into(),
+        kind,
+        title: text(id),
+        prompts: vec![],
+        minutes: 10,
+        required,
+    }
+}
+
+/// A SIP-like agenda built here so the tests do not depend on the shipped text.
+fn sip_agenda() -> Agenda {
+    Agenda {
+        format: 1,
+        id: "sip".into(),
+        version: 1,
+        name: text("SIP"),
+        description: text("SIP"),
+        legal_reference: text(""),
+        rules: Rules {
+            consent_required: true,
+            overall_responsible_required: true,
+            max_weeks_to_follow_up: 12,
+            follow_up_meeting: false,
+        },
+        phases: vec![
+            phase("roller", PhaseKind::Roles, true),
+            phase("samtycke", PhaseKind::Consent, true),
+            phase("nulage", PhaseKind::Situation, false),
+            phase("barnets-rost", PhaseKind::ChildVoice, true),
+            phase("mal", PhaseKind::Goal, true),
+            phase("insatser", PhaseKind::Actions, true),
+            phase("summering", PhaseKind::Summary, false),
+            phase("uppfoljning", PhaseKind::FollowUp, true),
+            phase("utvardering", PhaseKind::Evaluation, false),
+        ],
+    }
+}
+
+fn person(
+    id: &str,
+    name: &str,
+    org: &str,
+    hm: Huvudman,
+    kind: ParticipantKind,
+    mandate: bool,
+) -> Participant {
+    Participant {
+        id: Id::new(id),
+        name: name.into(),
+        organisation: org.into(),
+        huvudman: hm,
+        role: String::new(),
+        kind,
+        mandate: mandate.then(|| Mandate {
+            scope: "insatser".into(),
+            costs: true,
+        }),
+        attendance: Attendance::InRoom,
+        stand_in: None,
+        contact: None,
+    }
+}
+
+const SCHOOL: &str = "Skola: Nyboskolan";
+const SOCIAL: &str = "Socialtjänst: Barn och familj";
+
+/// A meeting that can be finalized under `sip_agenda`, with no warnings.
+fn valid() -> Meeting {
+    let mut m = Meeting::new(
+        AgendaRef {
+            id: "sip".into(),
+            version: 1,
+        },
+        "SIP",
+        day("2026-12-03"),
+    );
+    m.facilitator = "Karin Holm".into();
+    m.participants = vec![
+        person(
+            "p1",
+            "Eva Rektor",
+            SCHOOL,
+            Huvudman::Kommun,
+            ParticipantKind::Professional,
+            true,
+        ),
+        person(
+            "p2",
+            "Ali Soc",
+            SOCIAL,
+            Huvudman::Kommun,
+            ParticipantKind::Professional,
+            true,
+        ),
+        person(
+            "p3",
+            "Maria Mamma",
+            "Familjen",
+            Huvudman::Familj,
+            ParticipantKind::Guardian,
+            false,
+        ),
+        person(
+            "p4",
+            "Jon Kurator",
+            SCHOOL,
+            Huvudman::Kommun,
+            ParticipantKind::Professional,
+            false,
+        ),
+    ];
+    m.consents = vec![Consent {
+        given_by: Person::Participant(Id::new("p3")),
+        scope: "skola och socialtjänst".into(),
+        exclusions: String::new(),
+        form: ConsentForm::Written,
+        date: day("2026-11-20"),
+        valid_until: Some(day("2027-11-20")),
+        withdrawn: None,
+    }];
+    m.child_voice.views = "Vill gå i skolan men inte på morgonen.".into();
+    m.goals = vec![Goal {
+        id: Id::new("g1"),
+        text: "Närvaro 80 % till februari".into(),
+        kind: GoalKind::LongTerm,
+        indicator: "närvarostatistik".into(),
+        parent: None,
+    }];
+    let mut a1 = Action::new(
+        Id::new("a1"),
+        "Anpassad studiegång",
+        Performer::Participant(Id::new("p1")),
+        SCHOOL,
+        Huvudman::Kommun,
+        Decision::AtTable { by: Id::new("p1") },
+    );
+    a1.deadline = Some(day("2027-01-15"));
+    let mut a2 = Action::new(
+        Id::new("a2"),
+        "Familjebehandling",
+        Performer::Participant(Id::new("p2")),
+        SOCIAL,
+        Huvudman::Kommun,
+        Decision::AtTable { by: Id::new("p2") },
+    );
+    a2.deadline = Some(day("2027-01-31"));
+    m.actions = vec![a1, a2];
+    m.overall_responsible = Some(Responsibility {
+        huvudman: Huvudman::Kommun,
+        organisation: SOCIAL.into(),
+        person: Some(Person::Participant(Id::new("p2"))),
+    });
+    m.coordinator = Some(Person::Participant(Id::new("p2")));
+    m.follow_up = Some(FollowUp {
+        date: day("2027-02-11"),
+        time: None,
+        place: "Nyboskolan".into(),
+        convener: Some(Person::Participant(Id::new("p2"))),
+        topics: String::new(),
+    });
+    m.phase_mut("roller").heard = ["p1", "p2", "p3", "p4"].map(Id::new).to_vec();
+    m
+}
+
+fn codes(m: &Meeting) -> Vec<Code> {
+    rules::check(m, &sip_agenda())
+        .iter()
+        .map(|p| p.code)
+        .collect()
+}
+
+fn blocking_codes(m: &Meeting) -> Vec<Code> {
+    rules::blocking(m, &sip_agenda())
+        .iter()
+        .map(|p| p.code)
+        .collect()
+}
+
+#[test]
+fn the_valid_meeting_has_no_problems_at_all() {
+    assert_eq!(codes(&valid()), vec![]);
+}
+
+/// Each case: a change that must trip exactly the named code.
+fn trips(code: Code, change: impl FnOnce(&mut Meeting)) {
+    let mut m = valid();
+    change(&mut m);
+    let found = codes(&m);
+    assert!(found.contains(&code), "expected {code:?}, got {found:?}");
+    let p = rules::check(&m, &sip_agenda())
+        .into_iter()
+        .find(|p| p.code == code)
+        .unwrap();
+    assert!(
+        !p.sv.is_empty() && !p.en.is_empty() && p.sv != p.en,
+        "{code:?} needs both languages"
+    );
+}
+
+#[test]
+fn rule_1_facilitator_and_participants() {
+    trips(Code::NoFacilitator, |m| m.facilitator = "  ".into());
+    trips(Code::NoParticipants, |m| {
+        m.participants.clear();
+        m.actions.clear();
+    });
+}
+
+#[test]
+fn rule_2_consent_missing_withdrawn_or_expired() {
+    trips(Code::ConsentMissing, |m| m.consents.clear());
+    trips(Code::ConsentNotValid, |m| {
+        m.consents[0].withdrawn = Some(day("2026-12-01"))
+    });
+    trips(Code::ConsentNotValid, |m| {
+        m.consents[0].valid_until = Some(day("2026-12-02"))
+    });
+    // Consent comes from the family, not from a professional at the table.
+    trips(Code::ConsentNotValid, |m| {
+        m.consents[0].given_by = Person::Participant(Id::new("p1"))
+    });
+    let mut m = valid();
+    m.consents[0].given_by = Person::Named("Elins pappa, per telefon".into());
+    assert_eq!(blocking_codes(&m), vec![]);
+    // Expiring on the meeting day is still valid that day.
+    let mut m = valid();
+    m.consents[0].valid_until = Some(m.date);
+    assert!(!blocking_codes(&m).contains(&Code::ConsentNotValid));
+    // One withdrawn consent does not matter while another valid one exists.
+    let mut m = valid();
+    let mut old = m.consents[0].clone();
+    old.withdrawn = Some(day("2026-01-01"));
+    m.consents.insert(0, old);
+    assert_eq!(blocking_codes(&m), vec![]);
+}
+
+#[test]
+fn consent_is_not_checked_when_the_agenda_does_not_require_it() {
+    let mut agenda = sip_agenda();
+    agenda.rules.consent_required = false;
+    let mut m = valid();
+    m.consents.clear();
+    // The Consent phase is still required, so an empty one is reported as such…
+    let codes: Vec<Code> = rules::blocking(&m, &agenda)
+        .iter()
+        .map(|p| p.code)
+        .collect();
+    assert_eq!(codes, vec![Code::RequiredPhaseEmpty]);
+    // …and with an optional Consent phase nothing blocks.
+    agenda.phases[1].required = false;
+    assert!(rules::blocking(&m, &agenda).is_empty());
+}
+
+#[test]
+fn rule_3_action_fields() {
+    trips(Code::ActionNoWhat, |m| m.actions[0].what = String::new());
+    trips(Code::ActionNoPerformer, |m| m.actions[0].performer = None);
+    trips(Code::ActionNoPerformer, |m| {
+        m.actions[0].performer = Some(Performer::Named(" ".into()))
+    });
+    trips(Code::ActionNoOrganisation, |m| {
+        m.actions[0].organisation = String::new()
+    });
+    trips(Code::ActionNoDeadline, |m| m.actions[0].deadline = None);
+}
+
+/// The mandate rule's table (SPEC §4).
+#[test]
+fn mandate_rule_table() {
+    type Setup = fn(&mut Meeting);
+    let cases: Vec<(&str, Setup, Option<Code>)> = vec![
+        (
+            "present decider with mandate, same organisation",
+            |_| {},
+            None,
+        ),
+        (
+            "decider on video counts as present",
+            |m| m.participants[0].attendance = Attendance::Video,
+            None,
+        ),
+        (
+            "decider on the phone counts as present",
+            |m| m.participants[0].attendance = Attendance::Phone,
+            None,
+        ),
+        (
+            "organisation compared without case or padding",
+            |m| m.actions[0].organisation = " skola: nyboskolan ".into(),
+            None,
+        ),
+        (
+            "absent decider",
+            |m| m.participants[0].attendance = Attendance::Absent,
+            Some(Code::DeciderAbsent),
+        ),
+        (
+            "decider who declined",
+            |m| {
+                m.participants[0].attendance = Attendance::Declined {
+                    reason: "sjuk".into(),
+                }
+            },
+            Some(Code::DeciderAbsent),
+        ),
+        (
+            "decider without mandate",
+            |m| m.actions[0].decision = Decision::AtTable { by: Id::new("p4") },
+            Some(Code::DeciderNoMandate),
+        ),
+        (
+            "decider from another organisation",
+            |m| m.actions[0].decision = Decision::AtTable { by: Id::new("p2") },
+            Some(Code::DeciderOtherOrganisation),
+        ),
+        (
+            "family decides its own action",
+            |m| {
+                m.actions[0].performer = Some(Performer::Family);
+                m.actions[0].organisation = "Familjen".into();
+                m.actions[0].huvudman = Huvudman::Familj;
+                m.actions[0].decision = Decision::AtTable { by: Id::new("p3") };
+            },
+            None,
+        ),
+        (
+            "a guardian performing decides their own action",
+            |m| {
+                m.actions[0].performer = Some(Performer::Participant(Id::new("p3")));
+                m.actions[0].organisation = "Familjen".into();
+                m.actions[0].decision = Decision::AtTable { by: Id::new("p3") };
+            },
+            None,
+        ),
+        (
+            "family cannot decide the school's action",
+            |m| m.actions[0].decision = Decision::AtTable { by: Id::new("p3") },
+            Some(Code::FamilyDecidesForOthers),
+        ),
+        (
+            "absent family member cannot decide even their own action",
+            |m| {
+                m.actions[0].performer = Some(Performer::Family);
+                m.actions[0].organisation = "Familjen".into();
+                m.actions[0].decision = Decision::AtTable { by: Id::new("p3") };
+                m.participants[2].attendance = Attendance::Absent;
+            },
+            Some(Code::DeciderAbsent),
+        ),
+        (
+            "awaiting with decision maker and date before the follow-up",
+            |m| {
+                m.actions[1].decision = Decision::Awaiting {
+                    decision_maker: "Enhetschef".into(),
+                    organisation: SOCIAL.into(),
+                    decide_by: Some(day("2027-01-10")),
+                }
+            },
+            None,
+        ),
+        (
+            "awaiting decided on the follow-up day itself",
+            |m| {
+                m.actions[1].decision = Decision::Awaiting {
+                    decision_maker: "Enhetschef".into(),
+                    organisation: SOCIAL.into(),
+                    decide_by: Some(day("2027-02-11")),
+                }
+            },
+            None,
+        ),
+        (
+            "awaiting without date",
+            |m| {
+                m.actions[1].decision = Decision::Awaiting {
+                    decision_maker: "Enhetschef".into(),
+                    organisation: SOCIAL.into(),
+                    decide_by: None,
+                }
+            },
+            Some(Code::AwaitingNoDate),
+        ),
+        (
+            "awaiting without decision maker",
+            |m| {
+                m.actions[1].decision = Decision::Awaiting {
+                    decision_maker: " ".into(),
+                    organisation: SOCIAL.into(),
+                    decide_by: Some(day("2027-01-10")),
+                }
+            },
+            Some(Code::AwaitingNoDecisionMaker),
+        ),
+        (
+            "awaiting date after the follow-up",
+            |m| {
+                m.actions[1].decision = Decision::Awaiting {
+                    decision_maker: "Enhetschef".into(),
+                    organisation: SOCIAL.into(),
+                    decide_by: Some(day("2027-02-12")),
+                }
+            },
+            Some(Code::AwaitingAfterFollowUp),
+        ),
+        (
+            "a child cannot decide what the family as a whole does",
+            |m| {
+                m.participants.push(person(
+                    "p5",
+                    "Elin",
+                    "Familjen",
+                    Huvudman::Familj,
+                    ParticipantKind::Child,
+                    false,
+                ));
+                m.actions[0].performer = Some(Performer::Family);
+                m.actions[0].organisation = "Familjen".into();
+                m.actions[0].decision = Decision::AtTable { by: Id::new("p5") };
+            },
+            Some(Code::FamilyDecidesForOthers),
+        ),
+        (
+            "a child decides what the child will do",
+            |m| {
+                m.participants.push(person(
+                    "p5",
+                    "Elin",
+                    "Familjen",
+                    Huvudman::Familj,
+                    ParticipantKind::Child,
+                    false,
+                ));
+                m.actions[0].performer = Some(Performer::Participant(Id::new("p5")));
+                m.actions[0].organisation = "Familjen".into();
+                m.actions[0].decision = Decision::AtTable { by: Id::new("p5") };
+            },
+            None,
+        ),
+        (
+            "a guardian decides what the child will do",
+            |m| {
+                m.participants.push(person(
+                    "p5",
+                    "Elin",
+                    "Familjen",
+                    Huvudman::Familj,
+                    ParticipantKind::Child,
+                    false,
+                ));
+                m.actions[0].performer = Some(Performer::Participant(Id::new("p5")));
+                m.actions[0].organisation = "Familjen".into();
+                m.actions[0].decision = Decision::AtTable { by: Id::new("p3") };
+            },
+            None,
+        ),
+        (
+            "awaiting a decision maker from another organisation",
+            |m| {
+                m.actions[1].decision = Decision::Awaiting {
+                    decision_maker: "Rektor".into(),
+                    organisation: SCHOOL.into(),
+                    decide_by: Some(day("2027-01-10")),
+                }
+            },
+            Some(Code::AwaitingOtherOrganisation),
+        ),
+        (
+            "awaiting a decision dated before the meeting",
+            |m| {
+                m.actions[1].decision = Decision::Awaiting {
+                    decision_maker: "Enhetschef".into(),
+                    organisation: SOCIAL.into(),
+                    decide_by: Some(day("2026-12-02")),
+                }
+            },
+            Some(Code::AwaitingBeforeMeeting),
+        ),
+        (
+            "a decider cannot move another organisation's performer into their own",
+            |m| m.actions[0].performer = Some(Performer::Participant(Id::new("p2"))),
+            Some(Code::PerformerOtherOrganisation),
+        ),
+        (
+            "decider who is not a participant",
+            |m| m.actions[0].decision = Decision::AtTable { by: Id::new("p99") },
+            Some(Code::DeciderUnknown),
+        ),
+    ];
+    for (name, setup, expected) in cases {
+        let mut m = valid();
+        setup(&mut m);
+        let mandate_codes: Vec<Code> = rules::blocking(&m, &sip_agenda())
+            .iter()
+            .map(|p| p.code)
+            .collect();
+        match expected {
+            None => assert_eq!(mandate_codes, vec![], "{name}"),
+            Some(code) => assert_eq!(mandate_codes, vec![code], "{name}"),
+        }
+    }
+}
+
+#[test]
+fn attendance_changing_after_the_action_makes_it_invalid() {
+    let mut m = valid();
+    assert_eq!(rules::decision_violation(&m, &m.actions[0]), None);
+    m.participants[0].attendance = Attendance::Absent;
+    assert_eq!(
+        rules::decision_violation(&m, &m.actions[0]),
+        Some(MandateViolation::DeciderAbsent(Id::new("p1")))
+    );
+    m.participants[0].attendance = Attendance::InRoom;
+    m.participants[0].mandate = None;
+    assert_eq!(
+        rules::decision_violation(&m, &m.actions[0]),
+        Some(MandateViolation::DeciderNoMandate(Id::new("p1")))
+    );
+}
+
+#[test]
+fn eligible_deciders_are_those_the_rule_accepts() {
+    let m = valid();
+    let names = |a: &Action| -> Vec<String> {
+        rules::eligible_deciders(&m, a)
+            .iter()
+            .map(|p| p.id.to_string())
+            .collect()
+    };
+    // The school's action: only the rektor (the kurator has no mandate).
+    assert_eq!(names(&m.actions[0]), vec!["p1"]);
+    assert_eq!(names(&m.actions[1]), vec!["p2"]);
+    let mut family = m.actions[0].clone();
+    family.performer = Some(Performer::Family);
+    family.organisation = "Familjen".into();
+    assert_eq!(names(&family), vec!["p3"]);
+}
+
+#[test]
+fn rule_4_shared_goal() {
+    trips(Code::NoSharedGoal, |m| m.goals.clear());
+    trips(Code::NoSharedGoal, |m| m.goals[0].text = " ".into());
+    let mut agenda = sip_agenda();
+    agenda.phases.retain(|p| p.kind != PhaseKind::Goal);
+    let mut m = valid();
+    m.goals.clear();
+    assert!(
+        rules::blocking(&m, &agenda).is_empty(),
+        "no goal phase, no goal rule"
+    );
+}
+
+#[test]
+fn rule_5_overall_responsible() {
+    trips(Code::NoOverallResponsible, |m| m.overall_responsible = None);
+    let mut agenda = sip_agenda();
+    agenda.rules.overall_responsible_required = false;
+    let mut m = valid();
+    m.overall_responsible = None;
+    assert!(rules::blocking(&m, &agenda).is_empty());
+}
+
+#[test]
+fn rule_6_follow_up() {
+    trips(Code::NoFollowUp, |m| m.follow_up = None);
+    trips(Code::FollowUpNotAfterMeeting, |m| {
+        m.follow_up.as_mut().unwrap().date = m.date
+    });
+    trips(Code::FollowUpNoConvener, |m| {
+        m.follow_up.as_mut().unwrap().convener = None
+    });
+    trips(Code::FollowUpNoConvener, |m| {
+        m.follow_up.as_mut().unwrap().convener = Some(Person::Named(String::new()))
+    });
+}
+
+#[test]
+fn rule_6_a_follow_up_meeting_may_close_the_plan_with_a_reason() {
+    let mut agenda = sip_agenda();
+    agenda.rules.follow_up_meeting = true;
+    agenda
+        .phases
+        .push(phase("genomgang", PhaseKind::Review, false));
+    let mut m = valid();
+    m.follow_up = None;
+    let blocking =
+        |m: &Meeting| -> Vec<Code> { rules::blocking(m, &agenda).iter().map(|p| p.code).collect() };
+    assert_eq!(blocking(&m), vec![Code::NoFollowUp]);
+    m.plan_closed = Some("Målen är nådda.".into());
+    assert_eq!(blocking(&m), vec![]);
+    m.plan_closed = Some("  ".into());
+    assert_eq!(blocking(&m), vec![Code::PlanClosedNoReason]);
+    // An ordinary meeting cannot close the plan instead of following up.
+    let mut m = valid();
+    m.follow_up = None;
+    m.plan_closed = Some("Klart".into());
+    assert_eq!(blocking_codes(&m), vec![Code::NoFollowUp]);
+}
+
+#[test]
+fn rule_7_required_phases() {
+    trips(Code::RequiredPhaseEmpty, |m| m.child_voice.views.clear());
+    // The child's voice may instead carry a reason why it could not be obtained.
+    let mut m = valid();
+    m.child_voice.views.clear();
+    m.child_voice.not_obtained_reason = "Barnet ville inte delta och vi respekterar det.".into();
+    assert_eq!(blocking_codes(&m), vec![]);
+    trips(Code::RequiredPhaseEmpty, |m| m.actions.clear());
+    // A phase that is not required may be empty.
+    let mut m = valid();
+    m.situation = Default::default();
+    assert_eq!(blocking_codes(&m), vec![]);
+}
+
+#[test]
+fn warnings_never_block() {
+    let mut m = valid();
+    m.follow_up.as_mut().unwrap().date = day("2027-12-01");
+    m.coordinator = Some(Person::Participant(Id::new("p3")));
+    let problems = rules::check(&m, &sip_agenda());
+    assert!(!problems.is_empty());
+    assert!(problems.iter().all(|p| p.severity == Severity::Warning));
+    assert!(rules::blocking(&m, &sip_agenda()).is_empty());
+}
+
+#[test]
+fn warning_organisation_without_mandate() {
+    trips(Code::OrganisationWithoutMandate, |m| {
+        m.actions[1].decision = Decision::Awaiting {
+            decision_maker: "Enhetschef".into(),
+            organisation: SOCIAL.into(),
+            decide_by: Some(day("2027-01-10")),
+        };
+        m.participants[1].mandate = None;
+    });
+    // A family action needs no professional with mandate.
+    let mut m = valid();
+    let mut fam = m.actions[0].clone();
+    fam.id = Id::new("a3");
+    fam.performer = Some(Performer::Family);
+    fam.organisation = "Familjen".into();
+    fam.decision = Decision::AtTable { by: Id::new("p3") };
+    m.actions.push(fam);
+    assert_eq!(codes(&m), vec![]);
+}
+
+#[test]
+fn warning_single_organisation() {
+    trips(Code::SingleOrganisation, |m| {
+        m.actions[1].organisation = SCHOOL.into();
+        m.actions[1].decision = Decision::AtTable { by: Id::new("p1") };
+    });
+}
+
+#[test]
+fn warning_follow_up_too_far() {
+    trips(Code::FollowUpTooFar, |m| {
+        m.follow_up.as_mut().unwrap().date = day("2027-02-26")
+    });
+    // Exactly twelve weeks is within the limit.
+    let mut m = valid();
+    m.follow_up.as_mut().unwrap().date = day("2027-02-25");
+    assert_eq!(codes(&m), vec![]);
+}
+
+#[test]
+fn warning_family_as_coordinator_or_overall_responsible() {
+    trips(Code::FamilyCoordinator, |m| {
+        m.coordinator = Some(Person::Participant(Id::new("p3")))
+    });
+    trips(Code::FamilyOverallResponsible, |m| {
+        m.overall_responsible = Some(Responsibility {
+            huvudman: Huvudman::Familj,
+            organisation: "Familjen".into(),
+            person: None,
+        })
+    });
+    trips(Code::FamilyOverallResponsible, |m| {
+        m.overall_responsible.as_mut().unwrap().person = Some(Person::Participant(Id::new("p3")))
+    });
+}
+
+#[test]
+fn warning_consent_expires_before_follow_up() {
+    trips(Code::ConsentExpiresBeforeFollowUp, |m| {
+        m.consents[0].valid_until = Some(day("2027-01-01"))
+    });
+}
+
+#[test]
+fn warning_not_heard() {
+    trips(Code::NotHeard, |m| {
+        m.phase_mut("roller").heard.retain(|id| id.as_str() != "p4")
+    });
+    // Someone absent need not be heard.
+    let mut m = valid();
+    m.phase_mut("roller").heard.retain(|id| id.as_str() != "p4");
+    m.participants[3].attendance = Attendance::Absent;
+    assert_eq!(codes(&m), vec![]);
+}
+
+#[test]
+fn warning_phase_over_time() {
+    trips(Code::PhaseOverTime, |m| {
+        m.phase_mut("mal").elapsed_secs = 10 * 60 + 1
+    });
+    let mut m = valid();
+    m.phase_mut("mal").elapsed_secs = 10 * 60;
+    assert_eq!(codes(&m), vec![]);
+}
+
+#[test]
+fn codes_are_stable_and_distinct() {
+    use std::collections::HashSet;
+    let all = [
+        Code::NoFacilitator,
+        Code::ConsentMissing,
+        Code::DeciderNoMandate,
+        Code::AwaitingAfterFollowUp,
+        Code::NotHeard,
+        Code::PhaseOverTime,
+    ];
+    let names: HashSet<&str> = all.iter().map(|c| c.as_str()).collect();
+    assert_eq!(names.len(), all.len());
+    assert_eq!(Code::DeciderNoMandate.as_str(), "decider-no-mandate");
+}
+
+fn at(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+}
+
+#[test]
+fn finalize_is_refused_with_every_reason() {
+    let mut m = valid();
+    m.facilitator.clear();
+    m.follow_up = None;
+    let err = m
+        .finalize(&sip_agenda(), "Karin Holm", at("2026-12-03 15:00"))
+        .unwrap_err();
+    let codes: Vec<Code> = err.iter().map(|p| p.code).collect();
+    assert_eq!(codes, vec![Code::NoFacilitator, Code::NoFollowUp]);
+    assert!(!m.is_finalized());
+    assert!(m.revisions.is_empty());
+}
+
+#[test]
+fn finalize_needs_someone_to_finalize() {
+    let mut m = valid();
+    let err = m
+        .finalize(&sip_agenda(), " ", at("2026-12-03 15:00"))
+        .unwrap_err();
+    assert_eq!(err[0].code, Code::NoFinalizer);
+}
+
+#[test]
+fn finalize_stamps_and_locks() {
+    let mut m = valid();
+    let stamp = m
+        .finalize(&sip_agenda(), "Karin Holm", at("2026-12-03 15:00"))
+        .unwrap()
+        .clone();
+    assert_eq!(stamp.revision, 1);
+    assert_eq!(stamp.hash.len(), 64);
+    assert_eq!(m.stamp_matches(), Some(true));
+    // Finalizing twice is refused.
+    let again = m
+        .finalize(&sip_agenda(), "Karin Holm", at("2026-12-03 15:01"))
+        .unwrap_err();
+    assert_eq!(again[0].code, Code::AlreadyFinalized);
+    // Any change to the content breaks the stamp.
+    m.actions[0].what.push('!');
+    assert_eq!(m.stamp_matches(), Some(false));
+}
+
+#[test]
+fn amend_needs_a_reason_and_keeps_the_log() {
+    let mut m = valid();
+    assert!(
+        m.amend("fel datum", "Karin", at("2026-12-04 09:00"))
+            .is_err(),
+        "a draft cannot be amended"
+    );
+    m.finalize(&sip_agenda(), "Karin Holm", at("2026-12-03 15:00"))
+        .unwrap();
+    assert!(m.amend("  ", "Karin", at("2026-12-04 09:00")).is_err());
+    let previous = m
+        .amend("Fel deadline för a1", "Karin Holm", at("2026-12-04 09:00"))
+        .unwrap();
+    assert!(previous.is_finalized());
+    assert!(!m.is_finalized());
+    m.actions[0].deadline = Some(day("2027-01-20"));
+    let second = m
+        .finalize(&sip_agenda(), "Karin Holm", at("2026-12-04 09:05"))
+        .unwrap()
+        .clone();
+    assert_eq!(second.revision, 2);
+    assert_ne!(second.hash, previous.finalized.unwrap().hash);
+    let kinds: Vec<_> = m
+        .revisions
+        .iter()
+        .map(|r| (r.revision, r.kind, r.reason.clone()))
+        .collect();
+    use samsyn::meeting::RevisionKind::*;
+    assert_eq!(
+        kinds,
+        vec![
+            (1, Finalized, None),
+            (1, Amended, Some("Fel deadline för a1".into())),
+            (2, Finalized, None)
+        ]
+    );
+}
+
+#[test]
+fn amend_on_disk_keeps_the_finalized_version_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mote.ron");
+    let mut m = valid();
+    m.finalize(&sip_agenda(), "Karin Holm", at("2026-12-03 15:00"))
+        .unwrap();
+    samsyn::store::save(&path, &m).unwrap();
+    let first_hash = m.finalized.as_ref().unwrap().hash.clone();
+    let kept = samsyn::store::amend(
+        &path,
+        &mut m,
+        "Rättelse",
+        "Karin Holm",
+        at("2026-12-04 09:00"),
+    )
+    .unwrap();
+    assert_eq!(kept, dir.path().join("mote.rev1.ron"));
+    let old = samsyn::store::load(&kept).unwrap();
+    assert_eq!(old.finalized.as_ref().unwrap().hash, first_hash);
+    assert_eq!(old.stamp_matches(), Some(true));
+    let on_disk = samsyn::store::load(&path).unwrap();
+    assert!(!on_disk.is_finalized());
+    assert_eq!(on_disk.revisions.len(), 2);
+}

@@ -1,0 +1,181 @@
+//! Drive the real samsyn binary in a pseudo-terminal and read its screen, the way a
+//! person at the keyboard would: keys in, rendered text out (portable-pty + vt100).
+#![allow(dead_code)] // each test binary uses a different part of the harness
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// How long to wait for a screen to show something before the test fails. Generous:
+/// this guards against hangs, it does not measure speed.
+pub const PATIENCE: Duration = Duration::from_secs(30);
+
+pub struct Session {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    output_done: Arc<Mutex<bool>>,
+}
+
+impl Session {
+    /// Start samsyn with `args` in a terminal of `cols`×`rows`, with a clean environment
+    /// apart from `env` (HOME and XDG dirs should point into a temp dir).
+    pub fn spawn(args: &[&str], env: &[(&str, &Path)], cols: u16, rows: u16) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_samsyn"));
+        cmd.args(args);
+        cmd.env_clear();
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default());
+        cmd.env("LANG", "C.UTF-8");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("spawn samsyn");
+        drop(pair.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            rows.try_into().unwrap(),
+            cols.try_into().unwrap(),
+            0,
+        )));
+        let output_done = Arc::new(Mutex::new(false));
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let (p, done) = (parser.clone(), output_done.clone());
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => p.lock().unwrap().process(&buf[..n]),
+                }
+            }
+            *done.lock().unwrap() = true;
+        });
+        let writer = pair.master.take_writer().expect("pty writer");
+        Session {
+            master: pair.master,
+            writer,
+            child,
+            parser,
+            output_done,
+        }
+    }
+
+    /// The screen as text, one line per row.
+    pub fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Wait until the screen contains `text`; panic with the screen if it never does.
+    pub fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if self.screen().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "the screen never showed {text:?}; it shows:\n{}",
+            self.screen()
+        );
+    }
+
+    /// Type raw bytes (text, or escape sequences from `key`).
+    pub fn send(&mut self, bytes: impl AsRef<[u8]>) {
+        self.writer.write_all(bytes.as_ref()).expect("write to pty");
+        self.writer.flush().expect("flush pty");
+    }
+
+    /// Type text one character at a time, as a person would.
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            let mut b = [0u8; 4];
+            self.send(c.encode_utf8(&mut b).as_bytes());
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize pty");
+        self.parser
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows.try_into().unwrap(), cols.try_into().unwrap());
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("child pid")
+    }
+
+    /// Kill with SIGKILL: no chance to clean up, as when a battery dies.
+    pub fn sigkill(&mut self) {
+        unsafe {
+            libc::kill(self.pid() as i32, libc::SIGKILL);
+        }
+        let _ = self.child.wait();
+    }
+
+    /// Wait for the program to exit and return its exit code.
+    pub fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if let Some(status) = self.child.try_wait().expect("poll child") {
+                return status.exit_code();
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("samsyn did not exit; the screen shows:\n{}", self.screen());
+    }
+
+    /// Whether the program's output stream has closed.
+    pub fn output_closed(&self) -> bool {
+        *self.output_done.lock().unwrap()
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+/// Escape sequences for keys.
+pub mod key {
+    pub const ENTER: &str = "\r";
+    pub const ESC: &str = "\x1b";
+    pub const TAB: &str = "\t";
+    pub const BACKTAB: &str = "\x1b[Z";
+    pub const UP: &str = "\x1b[A";
+    pub const DOWN: &str = "\x1b[B";
+    pub const RIGHT: &str = "\x1b[C";
+    pub const LEFT: &str = "\x1b[D";
+    pub const BACKSPACE: &str = "\x7f";
+    pub const DELETE: &str = "\x1b[3~";
+    pub const PAGE_DOWN: &str = "\x1b[6~";
+    pub const PAGE_UP: &str = "\x1b[5~";
+    pub const F1: &str = "\x1bOP";
+
+    /// Ctrl + a letter.
+    pub fn ctrl(c: char) -> String {
+        ((c.to_ascii_lowercase() as u8 - b'a' + 1) as char).to_string()
+    }
+}
