@@ -299,8 +299,8 @@ impl Form {
         matches!(self.field(id).map(|f| &f.input), Some(Input::Check(true)))
     }
 
-    /// A date field: `Ok(None)` when empty, the hint when not understood.
-    pub fn when(&self, id: F) -> Result<Option<When>, String> {
+    /// A date field: `Ok(None)` when empty, the parser's error when not understood.
+    pub fn when(&self, id: F) -> Result<Option<When>, samsyn::datetime::ParseError> {
         let text = self.text(id);
         if text.is_empty() {
             return Ok(None);
@@ -446,10 +446,7 @@ impl Form {
                 f.note = if text.is_empty() {
                     None
                 } else {
-                    Some(match dates::parse(text, base) {
-                        Ok(w) => (format!("→ {}", dates::describe(&w, lang)), false),
-                        Err(_) => (T::DateHint.get(lang).to_string(), true),
-                    })
+                    Some(dates::note(text, base, lang))
                 };
             }
         }

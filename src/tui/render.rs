@@ -604,7 +604,7 @@ fn problems(app: &App, selected: usize, refused: bool, f: &mut Frame, area: Rect
 }
 
 /// Greedy word wrap for list items (a List does not wrap by itself).
-fn wrap(text: &str, width: usize) -> Vec<String> {
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {

@@ -35,16 +35,18 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
             let what = a.what.lines().next().unwrap_or("").to_string();
             let status = app.t(labels::status(a.status));
             let deadline = a.deadline.map_or("—".to_string(), |d| d.to_string());
-            let mut lines = vec![
-                Line::from(format!("{}. {}  [{status}]", i + 1, app.show(&what))),
-                Line::from(format!(
-                    "   {} · {} ({}) · {}: {deadline}",
-                    app.show(&performer_name(m, a.performer.as_ref(), lang)),
-                    a.organisation,
-                    labels::huvudman(a.huvudman),
-                    app.t(T::ColWhen),
-                )),
-            ];
+            let mut lines = super::wrapped(
+                &format!("{}  [{status}]", app.show(&what)),
+                area.width,
+                &format!("{}. ", i + 1),
+            );
+            lines.extend([Line::from(format!(
+                "   {} · {} ({}) · {}: {deadline}",
+                app.show(&performer_name(m, a.performer.as_ref(), lang)),
+                a.organisation,
+                labels::huvudman(a.huvudman),
+                app.t(T::ColWhen),
+            ))]);
             let decided = match &a.decision {
                 Decision::AtTable { by } => Line::from(format!(
                     "   {}: {}",

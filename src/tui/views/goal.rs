@@ -18,12 +18,15 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         .iter()
         .enumerate()
         .map(|(i, g)| {
-            let mut lines = vec![Line::from(format!(
-                "{}. [{}] {}",
-                i + 1,
-                app.t(labels::goal_kind(g.kind)),
-                app.show(&g.text)
-            ))];
+            let mut lines = super::wrapped(
+                &format!(
+                    "[{}] {}",
+                    app.t(labels::goal_kind(g.kind)),
+                    app.show(&g.text)
+                ),
+                area.width,
+                &format!("{}. ", i + 1),
+            );
             if !g.indicator.is_empty() {
                 lines.push(Line::from(format!(
                     "     {}",
@@ -36,7 +39,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     let needs: Vec<Text<'static>> = m
         .needs
         .iter()
-        .map(|n| Text::from(format!("• {}", app.show(n))))
+        .map(|n| Text::from(super::wrapped(&app.show(n), area.width, "• ")))
         .collect();
     let [top, bottom] =
         Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area);

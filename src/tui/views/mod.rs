@@ -330,3 +330,20 @@ pub fn kv(app: &App, label: &str, value: &str) -> Line<'static> {
         Span::styled(app.show(value), Style::default()),
     ])
 }
+
+/// `text` wrapped to fit a list of `area_width`, the first line after `prefix`, the rest
+/// indented to match. Lists do not wrap by themselves.
+pub fn wrapped(text: &str, area_width: u16, prefix: &str) -> Vec<Line<'static>> {
+    let indent = " ".repeat(prefix.chars().count());
+    let width = (area_width as usize)
+        .saturating_sub(4 + indent.len())
+        .max(10);
+    text.lines()
+        .flat_map(|l| super::render::wrap(l, width))
+        .enumerate()
+        .map(|(i, part)| {
+            let lead = if i == 0 { prefix } else { indent.as_str() };
+            Line::from(format!("{lead}{part}"))
+        })
+        .collect()
+}

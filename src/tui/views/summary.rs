@@ -35,7 +35,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     items.extend(
         m.disagreements
             .iter()
-            .map(|d| Text::from(format!("≠ {}", app.show(d)))),
+            .map(|d| Text::from(super::wrapped(&app.show(d), area.width, "≠ "))),
     );
     let [list, hint] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
     super::list(
