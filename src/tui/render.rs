@@ -690,7 +690,7 @@ fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
                 1
             };
             let note = fl.note.as_ref().map_or(0, |(n, _)| {
-                (n.chars().count() as u16).div_ceil(input_w.max(1)).min(6)
+                (n.chars().count() as u16).div_ceil(input_w.max(1)).min(8)
             });
             base + note
         })
@@ -717,7 +717,7 @@ fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
             Rect::new(fields.x, y, label_w, 1),
         );
         let base_h = h - fl.note.as_ref().map_or(0, |(n, _)| {
-            (n.chars().count() as u16).div_ceil(input_w.max(1)).min(6)
+            (n.chars().count() as u16).div_ceil(input_w.max(1)).min(8)
         });
         let input_area = Rect::new(fields.x + label_w + 1, y, input_w, base_h);
         match &fl.input {
