@@ -447,3 +447,38 @@ fn high_contrast_selection_is_black_on_yellow() {
     assert_eq!(cell.bg, ratatui::style::Color::Yellow);
     assert_eq!(cell.fg, ratatui::style::Color::Black);
 }
+
+#[test]
+fn esc_on_a_form_with_typed_text_asks_before_discarding() {
+    let mut fx = sip_app(Lang::En);
+    goto_phase(&mut fx.app, "syfte");
+    key(&mut fx.app, Enter);
+    typ(&mut fx.app, " Also: the bus.");
+    key(&mut fx.app, Esc);
+    assert!(fx.app.overlay.is_some(), "one Esc does not throw text away");
+    assert!(draw(&mut fx.app, 80, 24).contains("Esc again discards it"));
+    key(&mut fx.app, Esc);
+    assert!(fx.app.overlay.is_none());
+    assert!(!saved(&fx.app).phase("syfte").unwrap().notes.contains("bus"));
+    // An untouched form closes on one Esc.
+    key(&mut fx.app, Enter);
+    key(&mut fx.app, Esc);
+    assert!(fx.app.overlay.is_none());
+}
+
+#[test]
+fn an_action_can_name_the_goal_it_serves() {
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "insatser");
+    key(&mut fx.app, Char('a'));
+    typ(&mut fx.app, "Läxhjälp två dagar i veckan");
+    tabs(&mut fx.app, 9);
+    typ(&mut fx.app, "+3v");
+    key(&mut fx.app, Tab);
+    key(&mut fx.app, Right); // goal 1
+    ctrl(&mut fx.app, 's');
+    let m = saved(&fx.app);
+    let a = m.actions.last().unwrap();
+    assert_eq!(a.goals, vec![samsyn::meeting::Id::new("g1")]);
+    assert_eq!(a.deadline, Some(day(2026, 12, 24)));
+}

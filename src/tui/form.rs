@@ -80,6 +80,7 @@ pub enum F {
     Performer,
     PerformerName,
     Decision,
+    GoalLink,
     DecisionMaker,
     DecisionOrg,
     DecideBy,
@@ -157,6 +158,10 @@ pub struct Form {
     pub base_date: NaiveDate,
     /// The performer last seen, so the organisation follows a new performer.
     pub memo: Option<Val>,
+    /// Something was typed or chosen since the form opened.
+    pub dirty: bool,
+    /// Esc was pressed once on a dirty form; a second Esc discards.
+    pub discard_armed: bool,
 }
 
 /// What a key did to the form.
@@ -193,6 +198,8 @@ impl Form {
             error: None,
             base_date,
             memo: None,
+            dirty: false,
+            discard_armed: false,
         }
     }
 

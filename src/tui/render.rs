@@ -664,10 +664,14 @@ fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
     }
     if let Some(e) = &form.error {
         f.render_widget(
-            Paragraph::new(Line::styled(
-                format!("✗ {}{}", app.t(T::FormErrorPrefix), app.show(e)),
-                app.theme.blocking,
-            ))
+            Paragraph::new(if form.discard_armed {
+                Line::styled(format!("? {e}"), app.theme.caution)
+            } else {
+                Line::styled(
+                    format!("✗ {}{}", app.t(T::FormErrorPrefix), app.show(e)),
+                    app.theme.blocking,
+                )
+            })
             .wrap(Wrap { trim: true }),
             err,
         );

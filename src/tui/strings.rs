@@ -127,6 +127,7 @@ strings! {
     NotYetHeard => "ej hörda: {}", "not yet heard: {}";
     AllHeard => "alla närvarande är hörda", "everyone present has been heard";
     Notes => "Anteckningar", "Notes";
+    ConfirmDiscard => "Det du skrivit är inte sparat. Esc igen kastar det; Ctrl+S sparar.", "What you typed is not saved. Esc again discards it; Ctrl+S saves.";
     FormErrorPrefix => "Kan inte spara: ", "Cannot save: ";
 
     // Start screen.
@@ -191,6 +192,7 @@ strings! {
     FPerformer => "Utförare", "Performer";
     FPerformerName => "Utförare (om annan)", "Performer (if other)";
     FDecision => "Beslutat av", "Decided by";
+    FGoalLink => "Mål som insatsen tjänar", "Goal it serves";
     FDecisionMaker => "Beslutsfattare (inväntas)", "Decision maker (awaited)";
     FDecisionOrg => "Beslutsfattarens verksamhet", "Decision maker's organisation";
     FDecideBy => "Beslut senast", "Decide by";

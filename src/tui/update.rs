@@ -202,10 +202,28 @@ fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent) -> Option<Overlay> 
     let cmds = commands_for_overlay(&overlay);
     match overlay {
         Overlay::Form(mut form) => match form.key(k) {
+            FormKey::Changed => {
+                form.dirty = true;
+                form.error = None;
+                form.discard_armed = false;
+                if let Some(s) = app.session() {
+                    views::refresh(s, &mut form, app.lang);
+                } else {
+                    form.refresh_dates(app.lang);
+                }
+                Some(Overlay::Form(form))
+            }
+            FormKey::Cancel if form.dirty && !form.discard_armed => {
+                // Nothing typed is thrown away on one key.
+                form.discard_armed = true;
+                form.error = Some(app.t(T::ConfirmDiscard).to_string());
+                Some(Overlay::Form(form))
+            }
             FormKey::Cancel => None,
             FormKey::Save => submit(app, form),
-            FormKey::Changed | FormKey::Moved => {
+            FormKey::Moved => {
                 form.error = None;
+                form.discard_armed = false;
                 if let Some(s) = app.session() {
                     views::refresh(s, &mut form, app.lang);
                 } else {

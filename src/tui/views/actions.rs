@@ -120,6 +120,19 @@ fn performer_opts(m: &Meeting, lang: Lang) -> Vec<Opt> {
     opts
 }
 
+/// "—" and every goal, so an action can say which goal it serves.
+fn goal_opts(m: &Meeting, lang: Lang) -> Vec<Opt> {
+    std::iter::once(Opt {
+        label: T::ONone.get(lang).into(),
+        val: Val::None,
+    })
+    .chain(m.goals.iter().enumerate().map(|(i, g)| Opt {
+        label: format!("{}. {}", i + 1, g.text.lines().next().unwrap_or("")),
+        val: Val::Id(g.id.clone()),
+    }))
+    .collect()
+}
+
 pub fn form(m: &Meeting, idx: Option<usize>, lang: Lang) -> Form {
     let a = idx.and_then(|i| m.actions.get(i));
     let mut form = Form::new(Target::Action(idx), T::ActionForm.get(lang).into(), m.date);
@@ -159,6 +172,13 @@ pub fn form(m: &Meeting, idx: Option<usize>, lang: Lang) -> Form {
         .line(F::DecisionOrg, T::FDecisionOrg, &dorg)
         .date(F::DecideBy, T::FDecideBy, &date(dby))
         .date(F::Deadline, T::FDeadline, &date(a.and_then(|a| a.deadline)))
+        .choice(
+            F::GoalLink,
+            T::FGoalLink,
+            goal_opts(m, lang),
+            &a.and_then(|a| a.goals.first())
+                .map_or(Val::None, |g| Val::Id(g.clone())),
+        )
         .line(
             F::CostBearer,
             T::FCostBearer,
@@ -351,14 +371,31 @@ pub fn commit(m: &mut Meeting, form: &Form, idx: Option<usize>, lang: Lang) -> R
         action.status = st;
     }
     action.status_comment = form.text(F::StatusComment);
+    let chosen = match form.choice_val(F::GoalLink) {
+        Val::Id(g) => Some(g),
+        _ => None,
+    };
     match idx.and_then(|i| m.actions.get_mut(i)) {
         Some(slot) => {
             action.id = slot.id.clone();
-            action.goals = slot.goals.clone();
+            // The form shows one goal; further links written elsewhere are kept.
+            let mut goals = slot.goals.clone();
+            match chosen {
+                Some(g) => {
+                    goals.retain(|x| x != &g);
+                    goals.insert(0, g);
+                }
+                None if !goals.is_empty() => {
+                    goals.remove(0);
+                }
+                None => {}
+            }
+            action.goals = goals;
             *slot = action;
         }
         None => {
             action.id = Id::next("a", m.actions.iter().map(|a| &a.id));
+            action.goals = chosen.into_iter().collect();
             m.actions.push(action);
         }
     }
