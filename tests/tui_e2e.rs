@@ -230,6 +230,8 @@ fn a_complete_sip_meeting_in_a_terminal() {
     s.send(SAVE);
     s.wait_for("Kan inte spara");
     s.esc();
+    s.wait_for("Esc igen kastar det");
+    s.esc();
     s.wait_for("Insats (1)");
 
     // An action awaiting a decision from social services' unit manager.
