@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use samsyn::i18n::Lang;
+use samsyn::tui::theme::ThemeName;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -22,12 +23,34 @@ pub struct Cli {
     #[arg(long, global = true, env = "SAMSYN_DIR", value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
+    /// Colours of the screen: default or high-contrast (NO_COLOR is respected by both).
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        env = "SAMSYN_THEME",
+        default_value = "default"
+    )]
+    pub theme: ThemeName,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Start a new meeting from an agenda (id or file) on the meeting screen.
+    New {
+        #[arg(long, value_name = "ID|PATH")]
+        agenda: String,
+        #[arg(long, value_name = "TITLE")]
+        title: Option<String>,
+    },
+    /// Continue or view a meeting on the meeting screen.
+    Open {
+        #[arg(value_name = "MEETING.ron")]
+        file: PathBuf,
+    },
     /// List the built-in and user agendas.
     Agendas,
     /// Validate agenda and meeting files; for a meeting, print what blocks finalizing and

@@ -9,3 +9,7 @@ pub mod i18n;
 pub mod meeting;
 pub mod rules;
 pub mod store;
+pub mod tui;
+
+// The TUI names the domain as `samsyn::…`, as any other user of the library would.
+extern crate self as samsyn;
