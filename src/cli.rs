@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use samsyn::i18n::Lang;
+use samsyn::tui::theme::ThemeName;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -22,12 +23,34 @@ pub struct Cli {
     #[arg(long, global = true, env = "SAMSYN_DIR", value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
+    /// Colours of the screen: default or high-contrast (NO_COLOR is respected by both).
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        env = "SAMSYN_THEME",
+        default_value = "default"
+    )]
+    pub theme: ThemeName,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Start a new meeting from an agenda (id or file) on the meeting screen.
+    New {
+        #[arg(long, value_name = "ID|PATH")]
+        agenda: String,
+        #[arg(long, value_name = "TITLE")]
+        title: Option<String>,
+    },
+    /// Continue or view a meeting on the meeting screen.
+    Open {
+        #[arg(value_name = "MEETING.ron")]
+        file: PathBuf,
+    },
     /// List the built-in and user agendas.
     Agendas,
     /// Validate agenda and meeting files; for a meeting, print what blocks finalizing and
@@ -35,5 +58,20 @@ pub enum Command {
     Check {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+    },
+    /// Write the minutes as Markdown, HTML (for print), Word, iCalendar or JSON.
+    /// The file is readable by its owner only.
+    Export {
+        #[arg(value_name = "MEETING")]
+        meeting: PathBuf,
+        #[arg(long, value_enum)]
+        format: samsyn::export::Format,
+        /// Output file; `-` for standard output (not for docx). Default: next to the
+        /// meeting, with the format's extension.
+        #[arg(short = 'o', long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Replace the child's and the family's names with initials.
+        #[arg(long)]
+        pseudonymize: bool,
     },
 }

@@ -1,5 +1,9 @@
 //! The non-interactive subcommands: each prints to stdout/stderr and returns an exit code.
 
+mod export;
+
+pub use export::export;
+
 use samsyn::agenda::{self, AgendaSource, Catalogue};
 use samsyn::diag::{FileError, exit, read_text};
 use samsyn::i18n::Lang;
@@ -130,6 +134,10 @@ fn check_meeting(path: &Path, src: &str, catalogue: &Catalogue, lang: Lang) -> i
         eprintln!("{e}");
         return e.exit_code();
     };
+    if let Err(e) = store::check_against_agenda(path, src, &meeting, agenda) {
+        eprintln!("{e}");
+        return e.exit_code();
+    }
     let mut code = exit::OK;
     if meeting.stamp_matches() == Some(false) {
         println!(

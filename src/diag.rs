@@ -1,6 +1,11 @@
 //! Errors about files, shown to users as `path:line:column: what is wrong`, with the
 //! exit code SPEC §8 assigns them.
 
+mod explain;
+pub mod locate;
+
+pub use explain::{explain, parse_ron};
+
 use std::path::{Path, PathBuf};
 
 /// Exit codes of SPEC §8.
@@ -59,22 +64,12 @@ impl FileError {
         }
     }
 
-    /// A RON error, located, in words a user can act on: chrono's bare date messages
-    /// get the expected form, and an error on the last line of a file that does not end
-    /// with `)` says the file looks cut short.
-    pub fn from_ron(path: &Path, src: &str, err: &ron::error::SpannedError) -> Self {
-        let (line, col) = (err.span.start.line, err.span.start.col);
-        let mut message = match &err.code {
-            ron::Error::Message(m) if CHRONO_MESSAGES.contains(&m.as_str()) => format!(
-                "not a valid date or time ({m}); dates are written \"2026-12-03\", times \"14:30:00\""
-            ),
-            code => code.to_string(),
-        };
-        let last_line = src.trim_end().lines().count().max(1);
-        if line >= last_line && !src.trim_end().ends_with(')') {
-            message.push_str("; the file ends here and seems to be cut short");
-        }
-        FileError::invalid(path, (line, col), message)
+    pub fn from_ron(path: &Path, err: &ron::error::SpannedError) -> Self {
+        FileError::invalid(
+            path,
+            (err.span.start.line, err.span.start.col),
+            err.code.to_string(),
+        )
     }
 
     pub fn from_io(path: &Path, err: std::io::Error) -> Self {
@@ -90,17 +85,6 @@ impl FileError {
         }
     }
 }
-
-/// What chrono says about a date or time it cannot read (they reach us without context).
-const CHRONO_MESSAGES: [&str; 7] = [
-    "input is out of range",
-    "no possible date and time matching input",
-    "input is not enough for unique date and time",
-    "input contains invalid characters",
-    "premature end of input",
-    "trailing input",
-    "bad or unsupported format string",
-];
 
 /// Largest agenda or meeting file samsyn reads. Real ones are a few hundred kilobytes;
 /// the limit keeps a wrong or hostile file from filling memory.
@@ -138,9 +122,6 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
             ),
         ));
     }
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(FileError::invalid(path, (1, 1), "the file is empty"));
-    }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(FileError::invalid(
             path,
@@ -156,7 +137,7 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
         FileError::invalid(
             path,
             line_col(&String::from_utf8_lossy(&e.as_bytes()[..at]), at),
-            "not UTF-8 text",
+            "not UTF-8 text: the file was saved in another encoding; save it as UTF-8",
         )
     })
 }
@@ -239,7 +220,7 @@ pub fn check_format(path: &Path, src: &str, supported: u32, what: &str) -> Resul
             path,
             find_field(src, "format", None, 0).unwrap_or((1, 1)),
             format!(
-                "this {what} file has format {} and was written by a newer samsyn; this version reads format {supported} and older",
+                "format: this {what} file has format {} and was written by a newer samsyn; this version reads format {supported} and older",
                 probe.format
             ),
         ));

@@ -4,7 +4,12 @@
 pub mod agenda;
 pub mod datetime;
 pub mod diag;
+pub mod export;
 pub mod i18n;
 pub mod meeting;
 pub mod rules;
 pub mod store;
+pub mod tui;
+
+// The TUI names the domain as `samsyn::…`, as any other user of the library would.
+extern crate self as samsyn;

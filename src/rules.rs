@@ -3,7 +3,9 @@
 
 use crate::agenda::{Agenda, PhaseKind};
 use crate::i18n::Lang;
-use crate::meeting::{Action, Decision, Id, Meeting, Participant, Performer, Person};
+use crate::meeting::{
+    Action, Decision, Id, Meeting, Participant, ParticipantKind, Performer, Person,
+};
 use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -34,6 +36,7 @@ pub enum Code {
     ActionNoPerformer,
     ActionNoOrganisation,
     ActionNoDeadline,
+    PerformerOtherOrganisation,
     DeciderUnknown,
     DeciderAbsent,
     DeciderNoMandate,
@@ -41,7 +44,9 @@ pub enum Code {
     FamilyDecidesForOthers,
     AwaitingNoDecisionMaker,
     AwaitingNoDate,
+    AwaitingBeforeMeeting,
     AwaitingAfterFollowUp,
+    AwaitingOtherOrganisation,
     NoSharedGoal,
     NoOverallResponsible,
     NoFollowUp,
@@ -73,6 +78,7 @@ impl Code {
             Code::ActionNoPerformer => "action-no-performer",
             Code::ActionNoOrganisation => "action-no-organisation",
             Code::ActionNoDeadline => "action-no-deadline",
+            Code::PerformerOtherOrganisation => "performer-other-organisation",
             Code::DeciderUnknown => "decider-unknown",
             Code::DeciderAbsent => "decider-absent",
             Code::DeciderNoMandate => "decider-no-mandate",
@@ -80,7 +86,9 @@ impl Code {
             Code::FamilyDecidesForOthers => "family-decides-for-others",
             Code::AwaitingNoDecisionMaker => "awaiting-no-decision-maker",
             Code::AwaitingNoDate => "awaiting-no-date",
+            Code::AwaitingBeforeMeeting => "awaiting-before-meeting",
             Code::AwaitingAfterFollowUp => "awaiting-after-follow-up",
+            Code::AwaitingOtherOrganisation => "awaiting-other-organisation",
             Code::NoSharedGoal => "no-shared-goal",
             Code::NoOverallResponsible => "no-overall-responsible",
             Code::NoFollowUp => "no-follow-up",
@@ -232,11 +240,16 @@ fn consent_problems(m: &Meeting, out: &mut Vec<Problem>) {
         ));
         return;
     }
-    if m.consents.iter().any(|c| c.is_valid_on(m.date)) {
+    if m.consents.iter().any(|c| consent_holds(m, c)) {
         return;
     }
     for (i, c) in m.consents.iter().enumerate() {
-        let (sv, en) = if c.withdrawn.is_some_and(|w| w <= m.date) {
+        let (sv, en) = if !consent_giver_ok(m, c) {
+            (
+                "är lämnat av en yrkesperson; samtycke lämnas av barnet, vårdnadshavaren eller en närstående",
+                "was given by a professional; consent comes from the child, a guardian or next of kin",
+            )
+        } else if c.withdrawn.is_some_and(|w| w <= m.date) {
             ("är återkallat", "was withdrawn")
         } else if c.date > m.date {
             ("är daterat efter mötet", "is dated after the meeting")
@@ -251,6 +264,20 @@ fn consent_problems(m: &Meeting, out: &mut Vec<Problem>) {
             format!("The consent from {who} {en}; no valid consent is recorded."),
         ));
     }
+}
+
+/// Consent comes from the family (or a person named as giving it), never from a
+/// professional at the table.
+fn consent_giver_ok(m: &Meeting, c: &crate::meeting::Consent) -> bool {
+    match &c.given_by {
+        Person::Participant(id) => m.participant(id).is_some_and(Participant::is_family),
+        Person::Named(name) => !name.trim().is_empty(),
+    }
+}
+
+/// A consent that counts on the meeting day.
+pub fn consent_holds(m: &Meeting, c: &crate::meeting::Consent) -> bool {
+    consent_giver_ok(m, c) && c.is_valid_on(m.date)
 }
 
 /// A short quote of an action for messages.
@@ -299,6 +326,25 @@ fn action_problems(m: &Meeting, action: &Action, out: &mut Vec<Problem>) {
             format!("Action {q}: the performer's organisation is missing."),
         ));
     }
+    if let Some(Performer::Participant(id)) = &action.performer
+        && let Some(p) = m.participant(id)
+        && !p.is_family()
+        && !action.organisation.trim().is_empty()
+        && !same_organisation(&p.organisation, &action.organisation)
+    {
+        out.push(Problem::new(
+            Code::PerformerOtherOrganisation,
+            target(),
+            format!(
+                "Insats {q}: utföraren {} tillhör {}, inte {}.",
+                p.name, p.organisation, action.organisation
+            ),
+            format!(
+                "Action {q}: the performer {} belongs to {}, not {}.",
+                p.name, p.organisation, action.organisation
+            ),
+        ));
+    }
     if action.deadline.is_none() {
         out.push(Problem::new(
             Code::ActionNoDeadline,
@@ -328,7 +374,9 @@ pub enum MandateViolation {
     FamilyDecidesForOthers(Id),
     AwaitingNoDecisionMaker,
     AwaitingNoDate,
+    AwaitingBeforeMeeting,
     AwaitingAfterFollowUp,
+    AwaitingOtherOrganisation,
 }
 
 impl MandateViolation {
@@ -341,7 +389,9 @@ impl MandateViolation {
             MandateViolation::FamilyDecidesForOthers(_) => Code::FamilyDecidesForOthers,
             MandateViolation::AwaitingNoDecisionMaker => Code::AwaitingNoDecisionMaker,
             MandateViolation::AwaitingNoDate => Code::AwaitingNoDate,
+            MandateViolation::AwaitingBeforeMeeting => Code::AwaitingBeforeMeeting,
             MandateViolation::AwaitingAfterFollowUp => Code::AwaitingAfterFollowUp,
+            MandateViolation::AwaitingOtherOrganisation => Code::AwaitingOtherOrganisation,
         }
     }
 
@@ -376,11 +426,11 @@ impl MandateViolation {
             ),
             MandateViolation::FamilyDecidesForOthers(id) => (
                 format!(
-                    "{} hör till familjen och kan bara besluta om familjens egna åtgärder.",
+                    "{} hör till familjen och kan bara besluta om sina egna åtgärder (en vårdnadshavare också om familjens och barnets).",
                     name(id)
                 ),
                 format!(
-                    "{} is family and can only decide the family's own actions.",
+                    "{} is family and can only decide their own actions (a guardian also the family's and the child's).",
                     name(id)
                 ),
             ),
@@ -392,6 +442,14 @@ impl MandateViolation {
                 "beslut inväntas men inget datum för beslutet är satt.".into(),
                 "a decision is awaited but no decide-by date is set.".into(),
             ),
+            MandateViolation::AwaitingBeforeMeeting => (
+                "datumet för beslutet ligger före mötet.".into(),
+                "the decide-by date is before the meeting.".into(),
+            ),
+            MandateViolation::AwaitingOtherOrganisation => (
+                "beslutsfattaren hör till en annan verksamhet än den som ska utföra insatsen.".into(),
+                "the decision maker belongs to another organisation than the one that performs the action.".into(),
+            ),
             MandateViolation::AwaitingAfterFollowUp => (
                 "beslutet ska fattas senast vid uppföljningen, men datumet ligger efter den.".into(),
                 "the decide-by date is after the follow-up; it must come no later than the follow-up.".into(),
@@ -400,12 +458,21 @@ impl MandateViolation {
     }
 }
 
-/// Whether the family decides this action for itself: the performer is the family.
+/// Whether the family does this action itself: the performer is the family or one of it.
 fn is_family_action(m: &Meeting, action: &Action) -> bool {
     match &action.performer {
         Some(Performer::Family) => true,
         Some(Performer::Participant(id)) => m.participant(id).is_some_and(Participant::is_family),
         _ => false,
+    }
+}
+
+/// Family members decide their own actions: each person what they themselves will do,
+/// and a guardian also what the family as a whole or the child will do.
+fn family_may_decide(m: &Meeting, decider: &Participant, action: &Action) -> bool {
+    match &action.performer {
+        Some(Performer::Participant(id)) if *id == decider.id => true,
+        _ => decider.kind == ParticipantKind::Guardian && is_family_action(m, action),
     }
 }
 
@@ -424,7 +491,7 @@ pub fn decision_violation(m: &Meeting, action: &Action) -> Option<MandateViolati
                 return Some(MandateViolation::DeciderAbsent(by.clone()));
             }
             if decider.is_family() {
-                return (!is_family_action(m, action))
+                return (!family_may_decide(m, decider, action))
                     .then(|| MandateViolation::FamilyDecidesForOthers(by.clone()));
             }
             if !decider.has_mandate() {
@@ -446,9 +513,15 @@ pub fn decision_violation(m: &Meeting, action: &Action) -> Option<MandateViolati
             if decision_maker.trim().is_empty() || organisation.trim().is_empty() {
                 return Some(MandateViolation::AwaitingNoDecisionMaker);
             }
+            if !same_organisation(organisation, &action.organisation) {
+                return Some(MandateViolation::AwaitingOtherOrganisation);
+            }
             let Some(date) = decide_by else {
                 return Some(MandateViolation::AwaitingNoDate);
             };
+            if *date < m.date {
+                return Some(MandateViolation::AwaitingBeforeMeeting);
+            }
             match &m.follow_up {
                 Some(f) if *date > f.date => Some(MandateViolation::AwaitingAfterFollowUp),
                 _ => None,

@@ -2,14 +2,15 @@
 //! (ids, phases, rules that need a phase), each located at the field that is wrong.
 
 use super::{AGENDA_FORMAT, Agenda, PhaseKind, builtin};
-use crate::diag::{FileError, check_format, find_field, read_text};
-use std::collections::HashSet;
+use crate::diag::locate::at_path;
+use crate::diag::{FileError, check_format, parse_ron, read_text};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Parse and validate an agenda. `path` is only used in error messages.
 pub fn parse(path: &Path, src: &str) -> Result<Agenda, FileError> {
     check_format(path, src, AGENDA_FORMAT, "agenda")?;
-    let agenda: Agenda = ron::from_str(src).map_err(|e| FileError::from_ron(path, src, &e))?;
+    let agenda: Agenda = parse_ron(path, src, "agenda")?;
     validate(path, src, &agenda)?;
     Ok(agenda)
 }
@@ -20,10 +21,13 @@ pub fn load_file(path: &Path) -> Result<Agenda, FileError> {
 }
 
 fn validate(path: &Path, src: &str, agenda: &Agenda) -> Result<(), FileError> {
-    let at = |field: &str, value: Option<&str>, nth: usize| {
-        find_field(src, field, value, nth).unwrap_or((1, 1))
+    let fail = |field: &str, message: String| {
+        Err(FileError::invalid(
+            path,
+            at_path(src, field),
+            format!("{field}: {message}"),
+        ))
     };
-    let fail = |pos, msg: String| Err(FileError::invalid(path, pos, msg));
 
     if agenda.id.is_empty()
         || !agenda
@@ -32,108 +36,97 @@ fn validate(path: &Path, src: &str, agenda: &Agenda) -> Result<(), FileError> {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     {
         return fail(
-            at("id", None, 0),
+            "id",
             format!(
-                "id: {:?} must be lowercase letters, digits and '-' (it is typed on the command line)",
+                "{:?} must be lowercase letters, digits and '-' (it is typed on the command line)",
                 agenda.id
             ),
         );
     }
     if agenda.name.sv.trim().is_empty() {
-        return fail(
-            at("name", None, 0),
-            "name: the Swedish name (sv) is empty".into(),
-        );
+        return fail("name.sv", "the Swedish name is empty".into());
     }
     if agenda.phases.is_empty() {
-        return fail(
-            at("phases", None, 0),
-            "phases: an agenda needs at least one phase".into(),
-        );
+        return fail("phases", "an agenda needs at least one phase".into());
     }
     if agenda.rules.max_weeks_to_follow_up == 0 {
-        return fail(
-            at("max_weeks_to_follow_up", None, 0),
-            "max_weeks_to_follow_up: must be at least 1".into(),
-        );
+        return fail("rules.max_weeks_to_follow_up", "must be at least 1".into());
     }
-    let mut seen = HashSet::new();
-    let mut kinds = HashSet::new();
-    for phase in &agenda.phases {
-        // The phase ids come first in each phase, so the nth phase id is at id occurrence n+1
-        // (occurrence 0 is the agenda's own id); search by value to be robust to order.
-        let nth_same = agenda
-            .phases
-            .iter()
-            .take_while(|p| !std::ptr::eq(*p, phase))
-            .filter(|p| p.id == phase.id)
-            .count();
-        let extra = usize::from(agenda.id == phase.id);
-        let pos = at("id", Some(&phase.id), nth_same + extra);
+    let mut ids = HashMap::new();
+    let mut kinds = HashMap::new();
+    for (i, phase) in agenda.phases.iter().enumerate() {
         if phase.id.trim().is_empty() {
-            return fail(pos, "id: a phase needs an id".into());
+            return fail(&format!("phases[{i}].id"), "a phase needs an id".into());
         }
-        if !seen.insert(phase.id.as_str()) {
+        if let Some(first) = ids.insert(phase.id.as_str(), i) {
             return fail(
-                pos,
-                format!("id: the phase id {:?} is used twice", phase.id),
-            );
-        }
-        if phase.title.sv.trim().is_empty() {
-            return fail(
-                pos,
-                format!("title: phase {:?} has no Swedish title (sv)", phase.id),
-            );
-        }
-        if phase.minutes == 0 {
-            return fail(
-                pos,
+                &format!("phases[{i}].id"),
                 format!(
-                    "minutes: phase {:?} needs a time box of at least 1 minute",
+                    "the phase id {:?} is already used by phases[{first}]",
                     phase.id
                 ),
             );
         }
-        if !kinds.insert(phase.kind) && phase.kind != PhaseKind::Notes {
+        if phase.title.sv.trim().is_empty() {
             return fail(
-                pos,
+                &format!("phases[{i}].title.sv"),
+                format!("phase {:?} has no Swedish title", phase.id),
+            );
+        }
+        if phase.minutes == 0 {
+            return fail(
+                &format!("phases[{i}].minutes"),
+                format!("phase {:?} needs a time box of at least 1 minute", phase.id),
+            );
+        }
+        if phase.kind != PhaseKind::Notes
+            && let Some(first) = kinds.insert(phase.kind, i)
+        {
+            return fail(
+                &format!("phases[{i}].kind"),
                 format!(
-                    "kind: {:?} appears twice; only Notes may repeat",
+                    "{:?} is already the kind of phases[{first}]; only Notes may repeat",
                     phase.kind
                 ),
             );
         }
     }
-    if agenda.rules.consent_required && !agenda.has_phase(PhaseKind::Consent) {
-        return fail(
-            at("consent_required", None, 0),
-            "consent_required: the agenda requires consent but has no Consent phase".into(),
-        );
-    }
-    if agenda.rules.overall_responsible_required && !agenda.has_phase(PhaseKind::Summary) {
-        return fail(
-            at("overall_responsible_required", None, 0),
-            "overall_responsible_required: the agenda requires an overall responsible but has no Summary phase".into(),
-        );
-    }
-    if agenda.rules.follow_up_meeting && !agenda.has_phase(PhaseKind::Review) {
-        return fail(
-            at("follow_up_meeting", None, 0),
-            "follow_up_meeting: a follow-up agenda needs a Review phase".into(),
-        );
-    }
-    if !agenda.has_phase(PhaseKind::FollowUp) {
-        return fail(
-            at("phases", None, 0),
-            "phases: every agenda needs a FollowUp phase (finalizing requires a follow-up date)"
-                .into(),
-        );
-    }
-    if !agenda.has_phase(PhaseKind::Roles) {
-        return fail(
-            at("phases", None, 0),
-            "phases: every agenda needs a Roles phase (finalizing requires participants)".into(),
-        );
+    let needs = [
+        (
+            agenda.rules.consent_required,
+            "rules.consent_required",
+            PhaseKind::Consent,
+            "the agenda requires consent but has no Consent phase to record it in",
+        ),
+        (
+            agenda.rules.overall_responsible_required,
+            "rules.overall_responsible_required",
+            PhaseKind::Summary,
+            "the agenda requires an overall responsible but has no Summary phase to name it in",
+        ),
+        (
+            agenda.rules.follow_up_meeting,
+            "rules.follow_up_meeting",
+            PhaseKind::Review,
+            "a follow-up agenda needs a Review phase for the previous plan's actions",
+        ),
+        (
+            true,
+            "phases",
+            PhaseKind::FollowUp,
+            "every agenda needs a FollowUp phase (finalizing requires a follow-up date)",
+        ),
+        (
+            true,
+            "phases",
+            PhaseKind::Roles,
+            "every agenda needs a Roles phase (finalizing requires participants)",
+        ),
+    ];
+    for (on, field, kind, message) in needs {
+        if on && !agenda.has_phase(kind) {
+            return fail(field, message.into());
+        }
     }
     Ok(())
 }

@@ -9,7 +9,7 @@ mod participant;
 pub use action::{Action, ActionStatus, Decision, Feedback, Performer};
 pub use finalize::{AmendError, FinalizeStamp, Revision, RevisionKind};
 pub use ids::Id;
-pub use participant::{Attendance, Huvudman, Mandate, Participant, ParticipantKind};
+pub use participant::{Attendance, Huvudman, Mandate, Participant, ParticipantKind, initials_of};
 
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};

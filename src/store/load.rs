@@ -1,7 +1,8 @@
-//! Reading meeting files: RON errors with RON's spans, then the references inside the
-//! meeting (participants, goals) checked and located.
+//! Reading meeting files: RON errors located and named, then the references inside the
+//! meeting (participants, goals) checked and located at the field that is wrong.
 
-use crate::diag::{FileError, check_format, find_field, find_text, read_text};
+use crate::diag::locate::at_path;
+use crate::diag::{FileError, check_format, find_field, parse_ron, read_text};
 use crate::meeting::{Decision, FORMAT_VERSION, Id, Meeting, Performer, Person};
 use std::collections::HashSet;
 use std::path::Path;
@@ -23,7 +24,7 @@ pub fn load(path: &Path) -> Result<Meeting, FileError> {
 /// Parse and check a meeting. `path` is only used in error messages.
 pub fn parse(path: &Path, src: &str) -> Result<Meeting, FileError> {
     check_format(path, src, FORMAT_VERSION, "meeting")?;
-    let meeting: Meeting = ron::from_str(src).map_err(|e| FileError::from_ron(path, src, &e))?;
+    let meeting: Meeting = parse_ron(path, src, "meeting")?;
     if meeting.format == 0 {
         return Err(FileError::invalid(
             path,
@@ -35,118 +36,78 @@ pub fn parse(path: &Path, src: &str) -> Result<Meeting, FileError> {
     Ok(meeting)
 }
 
-/// Every id the meeting refers to must exist, and ids must be unique.
+/// Every id the meeting refers to must exist, and ids must be unique. Each error names
+/// the field by its path and points at it.
 fn check_references(path: &Path, src: &str, m: &Meeting) -> Result<(), FileError> {
-    let mut ids = HashSet::new();
-    for (i, p) in m.participants.iter().enumerate() {
-        if !ids.insert(&p.id) {
-            let pos = find_field(src, "id", Some(p.id.as_str()), 1).unwrap_or((1, 1));
-            return Err(FileError::invalid(
-                path,
-                pos,
-                format!(
-                    "participants[{i}].id: the participant id {:?} is used twice",
-                    p.id.as_str()
-                ),
-            ));
-        }
-    }
-    let unknown = |field: &str, id: &Id, pattern: String| {
-        FileError::invalid(
+    let fail = |field: String, message: String| {
+        Err(FileError::invalid(
             path,
-            find_text(src, &pattern),
-            format!("{field}: no participant has the id {:?}", id.as_str()),
-        )
+            at_path(src, &field),
+            format!("{field}: {message}"),
+        ))
     };
-    let participant = |id: &Id| m.participant(id).is_some();
-    let person_ok = |p: &Person| match p {
-        Person::Participant(id) => participant(id),
-        Person::Named(_) => true,
-    };
-    let person_id = |p: &Person| match p {
-        Person::Participant(id) => id.clone(),
-        Person::Named(_) => Id::new(""),
-    };
+    let no_participant = |id: &Id| format!("no participant has the id {:?}", id.as_str());
 
-    for (i, a) in m.actions.iter().enumerate() {
-        if let Some(Performer::Participant(id)) = &a.performer
-            && !participant(id)
-        {
-            return Err(unknown(
-                &format!("actions[{i}].performer"),
-                id,
-                format!("Participant(\"{id}\")"),
-            ));
-        }
-        if let Decision::AtTable { by } = &a.decision
-            && !participant(by)
-        {
-            let pos = find_field(src, "by", Some(by.as_str()), 0).unwrap_or((1, 1));
-            return Err(FileError::invalid(
-                path,
-                pos,
-                format!(
-                    "actions[{i}].decision.by: no participant has the id {:?}",
-                    by.as_str()
-                ),
-            ));
-        }
-        for g in &a.goals {
-            if m.goal(g).is_none() {
-                return Err(FileError::invalid(
-                    path,
-                    find_text(src, &format!("\"{g}\"")),
-                    format!("actions[{i}].goals: no goal has the id {:?}", g.as_str()),
-                ));
-            }
+    let mut seen = HashSet::new();
+    for (i, p) in m.participants.iter().enumerate() {
+        if !seen.insert(&p.id) {
+            return fail(
+                format!("participants[{i}].id"),
+                format!("the participant id {:?} is used twice", p.id.as_str()),
+            );
         }
     }
-    let mut action_ids = HashSet::new();
-    for (i, a) in m.actions.iter().enumerate() {
-        if !action_ids.insert(&a.id) {
-            return Err(FileError::invalid(
-                path,
-                find_field(src, "id", Some(a.id.as_str()), 1).unwrap_or((1, 1)),
-                format!(
-                    "actions[{i}].id: the action id {:?} is used twice",
-                    a.id.as_str()
-                ),
-            ));
-        }
-    }
-    let mut goal_ids = HashSet::new();
+    let mut seen = HashSet::new();
     for (i, g) in m.goals.iter().enumerate() {
-        if !goal_ids.insert(&g.id) {
-            return Err(FileError::invalid(
-                path,
-                find_field(src, "id", Some(g.id.as_str()), 1).unwrap_or((1, 1)),
-                format!(
-                    "goals[{i}].id: the goal id {:?} is used twice",
-                    g.id.as_str()
-                ),
-            ));
+        if !seen.insert(&g.id) {
+            return fail(
+                format!("goals[{i}].id"),
+                format!("the goal id {:?} is used twice", g.id.as_str()),
+            );
         }
+    }
+    for (i, g) in m.goals.iter().enumerate() {
         if let Some(parent) = &g.parent
             && m.goal(parent).is_none()
         {
-            return Err(FileError::invalid(
-                path,
-                find_field(src, "parent", None, 0).unwrap_or((1, 1)),
-                format!(
-                    "goals[{i}].parent: no goal has the id {:?}",
-                    parent.as_str()
-                ),
-            ));
+            return fail(
+                format!("goals[{i}].parent"),
+                format!("no goal has the id {:?}", parent.as_str()),
+            );
         }
     }
+    let mut seen = HashSet::new();
+    for (i, a) in m.actions.iter().enumerate() {
+        if !seen.insert(&a.id) {
+            return fail(
+                format!("actions[{i}].id"),
+                format!("the action id {:?} is used twice", a.id.as_str()),
+            );
+        }
+        if let Some(Performer::Participant(id)) = &a.performer
+            && m.participant(id).is_none()
+        {
+            return fail(format!("actions[{i}].performer"), no_participant(id));
+        }
+        if let Decision::AtTable { by } = &a.decision
+            && m.participant(by).is_none()
+        {
+            return fail(format!("actions[{i}].decision.by"), no_participant(by));
+        }
+        if let Some(g) = a.goals.iter().find(|g| m.goal(g).is_none()) {
+            return fail(
+                format!("actions[{i}].goals"),
+                format!("no goal has the id {:?}", g.as_str()),
+            );
+        }
+    }
+    let unknown_person = |p: &Person| match p {
+        Person::Participant(id) if m.participant(id).is_none() => Some(id.clone()),
+        _ => None,
+    };
     for (i, c) in m.consents.iter().enumerate() {
-        if !person_ok(&c.given_by) {
-            let id = person_id(&c.given_by);
-            return Err(unknown(
-                &format!("consents[{i}].given_by"),
-                &id,
-                format!("Participant(\"{id}\")"),
-            ));
+        if let Some(id) = unknown_person(&c.given_by) {
+            return fail(format!("consents[{i}].given_by"), no_participant(&id));
         }
     }
     let named = [
@@ -163,48 +124,66 @@ fn check_references(path: &Path, src: &str, m: &Meeting) -> Result<(), FileError
         ),
     ];
     for (field, person) in named {
-        if let Some(p) = person
-            && !person_ok(p)
-        {
-            let id = person_id(p);
-            return Err(unknown(field, &id, format!("Participant(\"{id}\")")));
+        if let Some(id) = person.and_then(unknown_person) {
+            return fail(field.to_string(), no_participant(&id));
         }
     }
     for (i, e) in m.evaluations.iter().enumerate() {
-        if !participant(&e.participant) {
-            let pos =
-                find_field(src, "participant", Some(e.participant.as_str()), 0).unwrap_or((1, 1));
-            return Err(FileError::invalid(
-                path,
-                pos,
-                format!(
-                    "evaluations[{i}].participant: no participant has the id {:?}",
-                    e.participant.as_str()
-                ),
-            ));
+        if m.participant(&e.participant).is_none() {
+            return fail(
+                format!("evaluations[{i}].participant"),
+                no_participant(&e.participant),
+            );
         }
         for (field, value) in [("heard", e.heard), ("useful", e.useful)] {
-            if value.is_some_and(|v| !(1..=5).contains(&v)) {
-                return Err(FileError::invalid(
-                    path,
-                    find_field(src, field, None, 0).unwrap_or((1, 1)),
-                    format!("evaluations[{i}].{field}: must be 1 to 5"),
-                ));
+            if let Some(v) = value.filter(|v| !(1..=5).contains(v)) {
+                return fail(
+                    format!("evaluations[{i}].{field}"),
+                    format!("{v} is not on the scale; use 1 to 5"),
+                );
             }
         }
     }
     for (phase, record) in &m.phases {
-        for id in &record.heard {
-            if !participant(id) {
-                return Err(FileError::invalid(
-                    path,
-                    find_text(src, &format!("\"{id}\"")),
-                    format!(
-                        "phases[{phase:?}].heard: no participant has the id {:?}",
-                        id.as_str()
-                    ),
-                ));
-            }
+        if let Some(id) = record.heard.iter().find(|id| m.participant(id).is_none()) {
+            return fail(format!("phases[{phase:?}].heard"), no_participant(id));
+        }
+    }
+    Ok(())
+}
+
+/// What only the meeting's agenda can tell: the agenda is the one the meeting names,
+/// and every phase the meeting has notes for is one of the agenda's phases (a mistyped
+/// phase id would hide its notes from the minutes and its speaking round from the rules).
+pub fn check_against_agenda(
+    path: &Path,
+    src: &str,
+    meeting: &Meeting,
+    agenda: &crate::agenda::Agenda,
+) -> Result<(), FileError> {
+    use crate::diag::locate::at_path;
+    if meeting.agenda.id != agenda.id {
+        return Err(FileError::invalid(
+            path,
+            at_path(src, "agenda.id"),
+            format!(
+                "agenda.id: the meeting was started from {:?}, not {:?}",
+                meeting.agenda.id, agenda.id
+            ),
+        ));
+    }
+    for phase in meeting.phases.keys() {
+        if !agenda.phases.iter().any(|p| &p.id == phase) {
+            let known: Vec<&str> = agenda.phases.iter().map(|p| p.id.as_str()).collect();
+            return Err(FileError::invalid(
+                path,
+                at_path(src, &format!("phases[{phase:?}]")),
+                format!(
+                    "phases[{phase:?}]: the agenda {:?} has no phase {phase:?}; its phases are {}",
+                    agenda.id,
+                    known.join(", ")
+                ),
+            ));
         }
     }
     Ok(())

@@ -1,0 +1,187 @@
+//! The state of the screen: which meeting, which phase, what is selected, which form or
+//! box is open. Rendering reads it; only `update` changes it.
+
+use super::form::Form;
+use super::keys::KeyMap;
+use super::mask::Mask;
+use super::strings::T;
+use super::theme::Theme;
+use chrono::NaiveDateTime;
+use samsyn::agenda::{Agenda, Catalogue, Phase, PhaseKind};
+use samsyn::i18n::Lang;
+use samsyn::meeting::Meeting;
+use samsyn::rules::{self, Problem};
+use std::path::PathBuf;
+
+/// One entry of the archive on the start screen.
+#[derive(Debug, Clone)]
+pub struct ArchiveEntry {
+    pub path: PathBuf,
+    /// The meeting, or why it cannot be read.
+    pub meeting: Result<Meeting, String>,
+}
+
+#[derive(Debug)]
+pub struct Start {
+    pub archive: Vec<ArchiveEntry>,
+    pub selected: usize,
+}
+
+/// The open meeting.
+#[derive(Debug)]
+pub struct Session {
+    pub meeting: Meeting,
+    pub agenda: Agenda,
+    pub path: PathBuf,
+    /// Index into `agenda.phases`.
+    pub phase: usize,
+    pub selected: usize,
+    /// Seconds not yet written to the phase record (written on phase change and quit).
+    pub last_tick: Option<NaiveDateTime>,
+}
+
+impl Session {
+    pub fn phase(&self) -> &Phase {
+        &self.agenda.phases[self.phase]
+    }
+
+    pub fn kind(&self) -> PhaseKind {
+        self.phase().kind
+    }
+
+    pub fn problems(&self) -> Vec<Problem> {
+        rules::check(&self.meeting, &self.agenda)
+    }
+
+    pub fn elapsed_secs(&self) -> u64 {
+        self.meeting
+            .phase(&self.phase().id)
+            .map_or(0, |p| p.elapsed_secs)
+    }
+}
+
+/// The one enum of screens.
+#[derive(Debug)]
+pub enum Screen {
+    Start(Start),
+    Meeting(Box<Session>),
+}
+
+/// A box drawn over the screen; keys go to it first.
+#[derive(Debug)]
+pub enum Overlay {
+    Help,
+    Problems { selected: usize, refused: bool },
+    ConfirmDelete { label: String, participant: bool },
+    Form(Box<Form>),
+}
+
+pub struct App {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub keys: KeyMap,
+    pub catalogue: Catalogue,
+    pub archive_dir: PathBuf,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub mask: bool,
+    pub show_prompts: bool,
+    pub now: NaiveDateTime,
+    pub size: (u16, u16),
+    /// The last thing that happened, shown in the status line.
+    pub message: Option<(String, bool)>,
+    pub last_saved: Option<NaiveDateTime>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(
+        lang: Lang,
+        theme: Theme,
+        keys: KeyMap,
+        catalogue: Catalogue,
+        archive_dir: PathBuf,
+        now: NaiveDateTime,
+    ) -> App {
+        App {
+            lang,
+            theme,
+            keys,
+            catalogue,
+            archive_dir,
+            screen: Screen::Start(Start {
+                archive: Vec::new(),
+                selected: 0,
+            }),
+            overlay: None,
+            mask: false,
+            show_prompts: true,
+            now,
+            size: (80, 24),
+            message: None,
+            last_saved: None,
+            quit: false,
+        }
+    }
+
+    pub fn t(&self, t: T) -> &'static str {
+        t.get(self.lang)
+    }
+
+    pub fn session(&self) -> Option<&Session> {
+        match &self.screen {
+            Screen::Meeting(s) => Some(s),
+            Screen::Start(_) => None,
+        }
+    }
+
+    pub fn session_mut(&mut self) -> Option<&mut Session> {
+        match &mut self.screen {
+            Screen::Meeting(s) => Some(s),
+            Screen::Start(_) => None,
+        }
+    }
+
+    /// Text as it may be shown now: names masked when the privacy mask is on.
+    pub fn show(&self, text: &str) -> String {
+        match (self.mask, self.session()) {
+            (true, Some(s)) => Mask::for_meeting(&s.meeting).apply(text),
+            _ => text.to_string(),
+        }
+    }
+
+    pub fn is_too_small(&self) -> bool {
+        self.size.0 < 80 || self.size.1 < 24
+    }
+}
+
+/// Meetings in `dir`: drafts first, then finalized; newest first within each.
+pub fn scan_archive(dir: &std::path::Path) -> Vec<ArchiveEntry> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<ArchiveEntry> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "ron")
+                && !p
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().contains(".rev"))
+        })
+        .map(|path| {
+            let meeting = samsyn::store::load(&path).map_err(|e| e.to_string());
+            ArchiveEntry { path, meeting }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        let key = |e: &ArchiveEntry| match &e.meeting {
+            Ok(m) => (
+                m.is_finalized() as u8,
+                std::cmp::Reverse(Some((m.date, m.start))),
+            ),
+            Err(_) => (2, std::cmp::Reverse(None)),
+        };
+        key(a).cmp(&key(b)).then_with(|| a.path.cmp(&b.path))
+    });
+    out
+}

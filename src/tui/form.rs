@@ -1,0 +1,461 @@
+//! The form used to add or edit anything: text lines, multi-line text (ratatui-textarea),
+//! choices, tick boxes and dates typed the way a person types them.
+
+use super::dates::{self, When};
+use super::strings::T;
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Modifier, Style};
+use ratatui_textarea::TextArea;
+use samsyn::meeting::{ActionStatus, ConsentForm, GoalKind, Huvudman, Id, ParticipantKind};
+
+/// What a choice stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Val {
+    None,
+    Other,
+    Family,
+    Awaiting,
+    Id(Id),
+    Huvudman(Huvudman),
+    Kind(ParticipantKind),
+    /// Attendance: 0 room, 1 video, 2 phone, 3 absent, 4 declined.
+    Attend(u8),
+    ConsentForm(ConsentForm),
+    GoalKind(GoalKind),
+    Status(ActionStatus),
+    Score(Option<u8>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Opt {
+    pub label: String,
+    pub val: Val,
+}
+
+#[derive(Debug)]
+pub enum Input {
+    Line(TextArea<'static>),
+    Multi(TextArea<'static>),
+    Date(TextArea<'static>),
+    Choice { opts: Vec<Opt>, idx: usize },
+    Check(bool),
+}
+
+/// Which field this is, so forms can read their values by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum F {
+    Title,
+    CaseRef,
+    When,
+    Place,
+    Facilitator,
+    NoteTaker,
+    Initiator,
+    SubjectName,
+    SubjectInitials,
+    Name,
+    Role,
+    Organisation,
+    Huvudman,
+    Kind,
+    Mandate,
+    MandateCosts,
+    Attendance,
+    DeclineReason,
+    StandIn,
+    Contact,
+    GivenBy,
+    GivenByName,
+    Scope,
+    Exclusions,
+    ConsentForm,
+    Date,
+    ValidUntil,
+    Withdrawn,
+    Text,
+    GoalKind,
+    Indicator,
+    What,
+    Performer,
+    PerformerName,
+    Decision,
+    GoalLink,
+    DecisionMaker,
+    DecisionOrg,
+    DecideBy,
+    Deadline,
+    CostBearer,
+    FeedbackFrom,
+    FeedbackTo,
+    FeedbackBy,
+    Status,
+    StatusComment,
+    OverallHuvudman,
+    OverallOrg,
+    OverallPerson,
+    Coordinator,
+    CoordinatorName,
+    Convener,
+    ConvenerName,
+    Reason,
+    By,
+    HeardScore,
+    UsefulScore,
+}
+
+#[derive(Debug)]
+pub struct Field {
+    pub id: F,
+    pub label: T,
+    pub input: Input,
+    /// A line under the field: the parsed date, or why some choice is not offered.
+    pub note: Option<(String, bool)>,
+}
+
+/// What saving the form changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    NewMeeting(String),
+    Details,
+    Participant(Option<usize>),
+    Consent(Option<usize>),
+    Goal(Option<usize>),
+    Need(Option<usize>),
+    Action(Option<usize>),
+    Summary,
+    Disagreement(Option<usize>),
+    FollowUp,
+    ClosePlan,
+    Evaluation(Id),
+    Text(TextTarget),
+    Finalize,
+    Amend,
+}
+
+/// Which free text a text form edits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextTarget {
+    PhaseNotes(String),
+    WorksWell,
+    Worries,
+    RiskFactors,
+    ProtectiveFactors,
+    ChildViews,
+    ChildHow,
+    ChildNotObtained,
+}
+
+#[derive(Debug)]
+pub struct Form {
+    pub target: Target,
+    pub title: String,
+    pub intro: Option<String>,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    pub error: Option<String>,
+    /// Dates are read relative to this day (`+3v` from the meeting).
+    pub base_date: NaiveDate,
+    /// The performer last seen, so the organisation follows a new performer.
+    pub memo: Option<Val>,
+    /// Something was typed or chosen since the form opened.
+    pub dirty: bool,
+    /// Esc was pressed once on a dirty form; a second Esc discards.
+    pub discard_armed: bool,
+}
+
+/// What a key did to the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKey {
+    Save,
+    Cancel,
+    Changed,
+    Moved,
+    Ignored,
+}
+
+fn textarea(text: &str) -> TextArea<'static> {
+    let lines: Vec<String> = if text.is_empty() {
+        vec![String::new()]
+    } else {
+        text.lines().map(str::to_string).collect()
+    };
+    let mut ta = TextArea::new(lines);
+    ta.set_cursor_line_style(Style::default());
+    ta.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    ta.move_cursor(ratatui_textarea::CursorMove::End);
+    ta
+}
+
+impl Form {
+    pub fn new(target: Target, title: String, base_date: NaiveDate) -> Form {
+        Form {
+            target,
+            title,
+            intro: None,
+            fields: Vec::new(),
+            focus: 0,
+            error: None,
+            base_date,
+            memo: None,
+            dirty: false,
+            discard_armed: false,
+        }
+    }
+
+    fn push(&mut self, id: F, label: T, input: Input) -> &mut Form {
+        self.fields.push(Field {
+            id,
+            label,
+            input,
+            note: None,
+        });
+        self
+    }
+
+    pub fn line(&mut self, id: F, label: T, text: &str) -> &mut Form {
+        self.push(id, label, Input::Line(textarea(text)))
+    }
+
+    pub fn multi(&mut self, id: F, label: T, text: &str) -> &mut Form {
+        self.push(id, label, Input::Multi(textarea(text)))
+    }
+
+    pub fn date(&mut self, id: F, label: T, text: &str) -> &mut Form {
+        self.push(id, label, Input::Date(textarea(text)))
+    }
+
+    pub fn choice(&mut self, id: F, label: T, opts: Vec<Opt>, current: &Val) -> &mut Form {
+        let idx = opts.iter().position(|o| &o.val == current).unwrap_or(0);
+        self.push(id, label, Input::Choice { opts, idx })
+    }
+
+    pub fn check(&mut self, id: F, label: T, on: bool) -> &mut Form {
+        self.push(id, label, Input::Check(on))
+    }
+
+    pub fn field(&self, id: F) -> Option<&Field> {
+        self.fields.iter().find(|f| f.id == id)
+    }
+
+    pub fn field_mut(&mut self, id: F) -> Option<&mut Field> {
+        self.fields.iter_mut().find(|f| f.id == id)
+    }
+
+    pub fn focused(&self) -> Option<&Field> {
+        self.fields.get(self.focus)
+    }
+
+    /// The trimmed text of a text or date field.
+    pub fn text(&self, id: F) -> String {
+        match self.field(id).map(|f| &f.input) {
+            Some(Input::Line(ta) | Input::Multi(ta) | Input::Date(ta)) => {
+                ta.lines().join("\n").trim().to_string()
+            }
+            _ => String::new(),
+        }
+    }
+
+    pub fn set_text(&mut self, id: F, text: &str) {
+        if let Some(f) = self.field_mut(id)
+            && let Input::Line(ta) | Input::Multi(ta) | Input::Date(ta) = &mut f.input
+        {
+            *ta = textarea(text);
+        }
+    }
+
+    pub fn choice_val(&self, id: F) -> Val {
+        match self.field(id).map(|f| &f.input) {
+            Some(Input::Choice { opts, idx }) => {
+                opts.get(*idx).map_or(Val::None, |o| o.val.clone())
+            }
+            _ => Val::None,
+        }
+    }
+
+    /// Select the option with this value, if offered.
+    pub fn select(&mut self, id: F, val: &Val) {
+        if let Some(Field {
+            input: Input::Choice { opts, idx },
+            ..
+        }) = self.field_mut(id)
+            && let Some(i) = opts.iter().position(|o| &o.val == val)
+        {
+            *idx = i;
+        }
+    }
+
+    /// Replace a choice's options, keeping the current value when it is still offered.
+    /// Returns whether the value had to change.
+    pub fn set_options(&mut self, id: F, new: Vec<Opt>) -> bool {
+        let current = self.choice_val(id);
+        if let Some(Field {
+            input: Input::Choice { opts, idx },
+            ..
+        }) = self.field_mut(id)
+        {
+            let pos = new.iter().position(|o| o.val == current);
+            *opts = new;
+            *idx = pos.unwrap_or(0);
+            return pos.is_none();
+        }
+        false
+    }
+
+    pub fn checked(&self, id: F) -> bool {
+        matches!(self.field(id).map(|f| &f.input), Some(Input::Check(true)))
+    }
+
+    /// A date field: `Ok(None)` when empty, the parser's error when not understood.
+    pub fn when(&self, id: F) -> Result<Option<When>, samsyn::datetime::ParseError> {
+        let text = self.text(id);
+        if text.is_empty() {
+            return Ok(None);
+        }
+        dates::parse(&text, self.base_date).map(Some)
+    }
+
+    pub fn set_note(&mut self, id: F, note: Option<(String, bool)>) {
+        if let Some(f) = self.field_mut(id) {
+            f.note = note;
+        }
+    }
+
+    /// Show the cursor only in the focused field.
+    pub fn style_cursors(&mut self) {
+        let focus = self.focus;
+        for (i, f) in self.fields.iter_mut().enumerate() {
+            if let Input::Line(ta) | Input::Multi(ta) | Input::Date(ta) = &mut f.input {
+                ta.set_cursor_style(if i == focus {
+                    Style::default().add_modifier(Modifier::REVERSED)
+                } else {
+                    Style::default()
+                });
+            }
+        }
+    }
+
+    fn move_focus(&mut self, forward: bool) {
+        let n = self.fields.len();
+        if n == 0 {
+            return;
+        }
+        self.focus = if forward {
+            (self.focus + 1) % n
+        } else {
+            (self.focus + n - 1) % n
+        };
+        self.style_cursors();
+    }
+
+    /// Handle one key. Text goes to the focused text field; the fixed form keys move,
+    /// choose, save and cancel.
+    pub fn key(&mut self, ev: KeyEvent) -> FormKey {
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        match ev.code {
+            KeyCode::Esc => return FormKey::Cancel,
+            KeyCode::Char('s') if ctrl => return FormKey::Save,
+            KeyCode::F(10) => return FormKey::Save,
+            KeyCode::Tab => {
+                self.move_focus(true);
+                return FormKey::Moved;
+            }
+            KeyCode::BackTab => {
+                self.move_focus(false);
+                return FormKey::Moved;
+            }
+            _ => {}
+        }
+        let last = self.focus + 1 == self.fields.len();
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return FormKey::Ignored;
+        };
+        match &mut field.input {
+            Input::Multi(ta) => {
+                if ev.code == KeyCode::Up && ta.cursor().0 == 0 {
+                    self.move_focus(false);
+                    return FormKey::Moved;
+                }
+                if ev.code == KeyCode::Down && ta.cursor().0 + 1 >= ta.lines().len() {
+                    self.move_focus(true);
+                    return FormKey::Moved;
+                }
+                if ta.input(ev) {
+                    FormKey::Changed
+                } else {
+                    FormKey::Ignored
+                }
+            }
+            Input::Line(ta) | Input::Date(ta) => match ev.code {
+                KeyCode::Enter if last => FormKey::Save,
+                KeyCode::Enter | KeyCode::Down => {
+                    self.move_focus(true);
+                    FormKey::Moved
+                }
+                KeyCode::Up => {
+                    self.move_focus(false);
+                    FormKey::Moved
+                }
+                _ => {
+                    if ta.input(ev) {
+                        FormKey::Changed
+                    } else {
+                        FormKey::Ignored
+                    }
+                }
+            },
+            Input::Choice { opts, idx } => match ev.code {
+                KeyCode::Right | KeyCode::Char(' ') if !opts.is_empty() => {
+                    *idx = (*idx + 1) % opts.len();
+                    FormKey::Changed
+                }
+                KeyCode::Left if !opts.is_empty() => {
+                    *idx = (*idx + opts.len() - 1) % opts.len();
+                    FormKey::Changed
+                }
+                KeyCode::Enter if last => FormKey::Save,
+                KeyCode::Enter | KeyCode::Down => {
+                    self.move_focus(true);
+                    FormKey::Moved
+                }
+                KeyCode::Up => {
+                    self.move_focus(false);
+                    FormKey::Moved
+                }
+                _ => FormKey::Ignored,
+            },
+            Input::Check(on) => match ev.code {
+                KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right => {
+                    *on = !*on;
+                    FormKey::Changed
+                }
+                KeyCode::Enter if last => FormKey::Save,
+                KeyCode::Enter | KeyCode::Down => {
+                    self.move_focus(true);
+                    FormKey::Moved
+                }
+                KeyCode::Up => {
+                    self.move_focus(false);
+                    FormKey::Moved
+                }
+                _ => FormKey::Ignored,
+            },
+        }
+    }
+
+    /// Notes under date fields: the parsed date, or a hint.
+    pub fn refresh_dates(&mut self, lang: samsyn::i18n::Lang) {
+        let base = self.base_date;
+        for f in &mut self.fields {
+            if let Input::Date(ta) = &f.input {
+                let text = ta.lines().join(" ");
+                let text = text.trim();
+                f.note = if text.is_empty() {
+                    None
+                } else {
+                    Some(dates::note(text, base, lang))
+                };
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+//! The meeting screen (SPEC §7): app state, one update function, pure rendering, one
+//! view per phase kind. The terminal is only touched in this file.
+
+pub mod app;
+mod bigclock;
+pub mod dates;
+pub mod form;
+pub mod keys;
+pub mod mask;
+pub mod render;
+pub mod strings;
+pub mod theme;
+pub mod update;
+pub mod views;
+
+pub use app::App;
+pub use update::{Event, update};
+
+use crate::agenda::Catalogue;
+use crate::i18n::Lang;
+use crossterm::event::{self, Event as CtEvent};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// What to show first.
+#[derive(Debug, Clone)]
+pub enum Begin {
+    Start,
+    New {
+        agenda: String,
+        title: Option<String>,
+    },
+    Open(PathBuf),
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub lang: Lang,
+    pub theme: theme::ThemeName,
+    pub dir: Option<PathBuf>,
+    pub begin: Begin,
+}
+
+/// The meeting file, for the panic message.
+static PANIC_PATH: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+pub(crate) fn set_panic_path(path: &Path) {
+    if let Ok(mut p) = PANIC_PATH.lock() {
+        *p = Some(path.to_path_buf());
+    }
+}
+
+fn restore_terminal() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        std::io::stdout(),
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+}
+
+fn now() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
+}
+
+/// Build the app for `opts` without a terminal (also used by the tests).
+pub fn prepare(opts: &Options, now: chrono::NaiveDateTime) -> Result<App, String> {
+    let mut catalogue = Catalogue::load();
+    let keys_path = keys::KeyMap::config_path();
+    let (keys, key_error) = keys::KeyMap::load(keys_path.as_deref());
+    let archive = crate::store::archive_dir(opts.dir.as_deref());
+    let theme = theme::Theme::new(opts.theme, theme::Theme::color_allowed());
+    let mut begin = opts.begin.clone();
+    if let Begin::New { agenda, .. } = &mut begin
+        && catalogue.get(agenda).is_none()
+    {
+        let a = catalogue.resolve(agenda).map_err(|e| e.to_string())?;
+        *agenda = a.id.clone();
+        catalogue.add(a, crate::agenda::AgendaSource::BuiltIn);
+    }
+    let mut app = App::new(opts.lang, theme, keys, catalogue, archive, now);
+    app.message = key_error.map(|e| (e, true));
+    update::show_start(&mut app);
+    match &begin {
+        Begin::Start => {}
+        Begin::New { agenda, title } => {
+            let a = app
+                .catalogue
+                .get(agenda)
+                .cloned()
+                .ok_or_else(|| format!("unknown agenda {agenda:?}"))?;
+            update::new_meeting_form(&mut app, &a, title.as_deref().unwrap_or(""));
+        }
+        Begin::Open(path) => update::open_path(&mut app, path)?,
+    }
+    Ok(app)
+}
+
+/// Run the screen until the user quits. Returns the exit code.
+pub fn run(opts: Options) -> i32 {
+    let mut app = match prepare(&opts, now()) {
+        Ok(app) => app,
+        Err(e) => {
+            eprintln!("samsyn: {e}");
+            return if e.contains("no such file") || e.contains("unknown agenda") {
+                crate::diag::exit::NO_INPUT
+            } else {
+                crate::diag::exit::DATA
+            };
+        }
+    };
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        default_hook(info);
+        if let Ok(Some(p)) = PANIC_PATH.lock().map(|p| p.clone()) {
+            eprintln!(
+                "samsyn: the meeting is saved in {} (everything up to the last change)",
+                p.display()
+            );
+        }
+    }));
+    if let Err(e) =
+        enable_raw_mode().and_then(|()| execute!(std::io::stdout(), EnterAlternateScreen))
+    {
+        restore_terminal();
+        eprintln!("samsyn: cannot use the terminal: {e}");
+        return crate::diag::exit::FAILURE;
+    }
+    let result = event_loop(&mut app);
+    restore_terminal();
+    if let Some(s) = app.session() {
+        eprintln!("samsyn: {}", s.path.display());
+    }
+    match result {
+        Ok(()) => crate::diag::exit::OK,
+        Err(e) => {
+            eprintln!("samsyn: {e}");
+            crate::diag::exit::FAILURE
+        }
+    }
+}
+
+fn event_loop(app: &mut App) -> std::io::Result<()> {
+    let backend = ratatui::backend::CrosstermBackend::new(std::io::stdout());
+    let mut terminal = ratatui::Terminal::new(backend)?;
+    let size = terminal.size()?;
+    update(app, Event::Resize(size.width, size.height));
+    update(app, Event::Tick(now()));
+    loop {
+        terminal.draw(|f| render::render(app, f))?;
+        if event::poll(Duration::from_millis(500))? {
+            match event::read()? {
+                CtEvent::Key(k) => update(app, Event::Key(k)),
+                CtEvent::Resize(w, h) => update(app, Event::Resize(w, h)),
+                _ => {}
+            }
+        }
+        update(app, Event::Tick(now()));
+        if app.quit {
+            update::save(app);
+            return Ok(());
+        }
+    }
+}

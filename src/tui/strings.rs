@@ -1,0 +1,306 @@
+//! Every word the screen shows, in Swedish and English, in one table. Messages with
+//! blanks use `{}` and are filled with `fill`.
+
+use samsyn::i18n::Lang;
+
+macro_rules! strings {
+    ($($name:ident => $sv:expr, $en:expr;)*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum T { $($name),* }
+        impl T {
+            pub fn get(self, lang: Lang) -> &'static str {
+                match self { $(T::$name => lang.pick($sv, $en)),* }
+            }
+        }
+    };
+}
+
+/// `template` with each `{}` replaced by the next argument.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::new();
+    let mut parts = template.split("{}");
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for (i, part) in parts.enumerate() {
+        out.push_str(args.get(i).copied().unwrap_or(""));
+        out.push_str(part);
+    }
+    out
+}
+
+strings! {
+    // Commands: short (footer) and long (help).
+    CmdQuit => "avsluta", "quit";
+    CmdQuitLong => "Avsluta. Allt är redan sparat.", "Quit. Everything is already saved.";
+    CmdHelp => "hjälp", "help";
+    CmdHelpLong => "Visa alla tangenter för den här vyn.", "Show every key for this view.";
+    CmdProblems => "problem", "problems";
+    CmdProblemsLong => "Lista det som hindrar justering och varningarna; Enter går dit.", "List what blocks finalizing and the warnings; Enter goes there.";
+    CmdPrivacy => "initialer", "initials";
+    CmdPrivacyLong => "Integritetsläge: visa barnets och familjens namn som initialer.", "Privacy mask: show the child's and the family's names as initials.";
+    CmdPrompts => "stödfrågor", "prompts";
+    CmdPromptsLong => "Visa eller dölj samtalsledarens stödfrågor för fasen.", "Show or hide the facilitator's prompts for this phase.";
+    CmdNext => "nästa fas", "next phase";
+    CmdNextLong => "Gå till nästa fas (faserna kan tas i valfri ordning).", "Go to the next phase (phases can be taken in any order).";
+    CmdPrev => "förra fasen", "previous phase";
+    CmdPrevLong => "Gå till föregående fas.", "Go to the previous phase.";
+    CmdSelect => "välj rad", "select";
+    CmdSelectLong => "Markera raden ovanför eller nedanför.", "Select the row above or below.";
+    NotPresent => "{} är inte närvarande.", "{} is not present.";
+    CmdUp => "upp", "up";
+    CmdUpLong => "Markera raden ovanför.", "Select the row above.";
+    CmdDown => "ner", "down";
+    CmdDownLong => "Markera raden nedanför.", "Select the row below.";
+    CmdAdd => "lägg till", "add";
+    CmdAddLong => "Lägg till en ny rad.", "Add a new row.";
+    CmdEdit => "redigera", "edit";
+    CmdEditLong => "Redigera den markerade raden.", "Edit the selected row.";
+    CmdDelete => "ta bort", "delete";
+    CmdDeleteLong => "Ta bort den markerade raden (frågar först).", "Delete the selected row (asks first).";
+    CmdDetails => "mötesuppgifter", "meeting details";
+    CmdDetailsLong => "Titel, ärende, datum, plats, samtalsledare, huvudperson.", "Title, case, date, place, facilitator, subject.";
+    CmdNeed => "nytt behov", "new need";
+    CmdNeedLong => "Lägg till ett behov.", "Add a need.";
+    CmdDisagreement => "ny oenighet", "new disagreement";
+    CmdDisagreementLong => "Skriv ner en oenighet (den döljs inte).", "Record a disagreement (it is not hidden).";
+    CmdClosePlan => "avsluta planen", "close the plan";
+    CmdClosePlanLong => "Avsluta planen i stället för ny uppföljning; kräver skäl.", "Close the plan instead of a new follow-up; needs a reason.";
+    CmdFinalize => "justera", "finalize";
+    CmdFinalizeLong => "Justera protokollet: låser det. Vägras med skälen om något saknas.", "Finalize the minutes: locks them. Refused with the reasons if anything is missing.";
+    CmdAmend => "ändra justerat", "amend";
+    CmdAmendLong => "Öppna det justerade protokollet för ändring; kräver skäl och sparar förra versionen.", "Open the finalized minutes for change; needs a reason and keeps the previous version.";
+    CmdOpen => "öppna", "open";
+    CmdOpenLong => "Öppna mötet, eller starta ett nytt möte från agendan.", "Open the meeting, or start a new meeting from the agenda.";
+    CmdHeard => "hörd", "heard";
+    CmdHeardLong => "Talarrunda: markera deltagare nr 1–9 som hörd (igen: ta bort).", "Speaking round: mark participant 1–9 as heard (again: unmark).";
+    CmdSave => "spara", "save";
+    CmdSaveLong => "Spara formuläret (Enter i sista fältet sparar också).", "Save the form (Enter in the last field saves too).";
+    CmdCancel => "avbryt", "cancel";
+    CmdCancelLong => "Stäng formuläret utan att ändra något.", "Close the form without changing anything.";
+    CmdNextField => "nästa fält", "next field";
+    CmdNextFieldLong => "Gå till nästa fält.", "Go to the next field.";
+    CmdPrevField => "förra fältet", "previous field";
+    CmdPrevFieldLong => "Gå till föregående fält.", "Go to the previous field.";
+    CmdChoose => "välj", "choose";
+    CmdChooseLong => "Byt val i ett valfält (◀ ▶) eller kryssa i en ruta.", "Change a choice field (◀ ▶) or tick a box.";
+    CmdConfirm => "bekräfta", "confirm";
+    CmdConfirmLong => "Bekräfta.", "Confirm.";
+    CmdJump => "gå dit", "go there";
+    CmdJumpLong => "Gå till fasen och raden problemet gäller.", "Go to the phase and row the problem refers to.";
+    CmdClose => "stäng", "close";
+    CmdCloseLong => "Stäng rutan.", "Close this box.";
+
+    // Frame.
+    Draft => "UTKAST", "DRAFT";
+    Finalized => "JUSTERAT", "FINALIZED";
+    BlockingCount => "{} hindrar justering", "{} blocking";
+    WarningCount => "{} varningar", "{} warnings";
+    ReadyToFinalize => "kan justeras", "ready to finalize";
+    Masked => "INITIALER", "INITIALS";
+    Saved => "sparat {}", "saved {}";
+    SaveFailed => "KUNDE INTE SPARA: {}", "COULD NOT SAVE: {}";
+    Of => "av {} min", "of {} min";
+    Caution => "SNART SLUT", "NEARLY OUT";
+    OverTime => "ÖVER TID", "OVER TIME";
+    PhaseTime => "fastid", "phase time";
+    Clock => "klockan", "clock";
+    Prompts => "Stödfrågor", "Prompts";
+    TooSmall => "Terminalen är för liten: behöver 80×24, nu {}×{}.", "Terminal too small: need 80×24, now {}×{}.";
+    TooSmallHint => "Gör fönstret större; inget är förlorat.", "Make the window larger; nothing is lost.";
+    ReadOnly => "Justerat av {} {} — skrivskyddat. Tryck {} för att ändra (kräver skäl).", "Finalized by {} {} — read-only. Press {} to amend (needs a reason).";
+    HelpTitle => "Hjälp — tangenter", "Help — keys";
+    HelpIntro => "Allt sparas direkt. Faserna kan tas i valfri ordning. Esc stänger.", "Everything is saved at once. Phases can be taken in any order. Esc closes.";
+    ProblemsTitle => "Problem", "Problems";
+    NoProblems => "Inga problem: protokollet kan justeras.", "No problems: the minutes can be finalized.";
+    BlocksLabel => "HINDER", "BLOCKS";
+    WarnLabel => "varning", "warning";
+    RefusedTitle => "Kan inte justera ännu", "Cannot finalize yet";
+    RefusedIntro => "Detta måste åtgärdas först (Enter går dit):", "This must be fixed first (Enter goes there):";
+    ConfirmTitle => "Bekräfta", "Confirm";
+    ConfirmDelete => "Ta bort «{}»? Enter = ta bort, Esc = behåll.", "Delete «{}»? Enter = delete, Esc = keep.";
+    ConfirmDeleteParticipant => "Insatser som nämner deltagaren blir ogiltiga och markeras.", "Actions naming this participant become invalid and are marked.";
+    NotSupported => "Fasen «{}» (genomgång av förra mötets insatser) stöds inte ännu. Anteckningar kan skrivas med Enter.", "The phase «{}» (review of the previous meeting's actions) is not yet supported. Notes can be written with Enter.";
+    Empty => "Inget skrivet ännu. Tryck {} för att lägga till.", "Nothing written yet. Press {} to add.";
+    EmptyText => "Inget skrivet ännu. Tryck {} för att skriva.", "Nothing written yet. Press {} to write.";
+    SpeakingRound => "Talarrunda", "Speaking round";
+    NotYetHeard => "ej hörda: {}", "not yet heard: {}";
+    AllHeard => "alla närvarande är hörda", "everyone present has been heard";
+    Notes => "Anteckningar", "Notes";
+    ConfirmDiscard => "Det du skrivit är inte sparat. Esc igen kastar det; Ctrl+S sparar.", "What you typed is not saved. Esc again discards it; Ctrl+S saves.";
+    FormErrorPrefix => "Kan inte spara: ", "Cannot save: ";
+
+    // Start screen.
+    StartTitle => "samsyn — gemensam bild", "samsyn — shared view";
+    Archive => "Möten i arkivet ({})", "Meetings in the archive ({})";
+    NoMeetings => "Inga möten ännu. Välj en agenda nedan och tryck Enter.", "No meetings yet. Choose an agenda below and press Enter.";
+    Agendas => "Starta nytt möte från agenda", "Start a new meeting from an agenda";
+    Unreadable => "kan inte läsas: {}", "cannot be read: {}";
+    Phases => "faser", "phases";
+
+    // Forms.
+    NewMeeting => "Nytt möte", "New meeting";
+    MeetingDetails => "Mötesuppgifter", "Meeting details";
+    Participant => "Deltagare", "Participant";
+    ConsentForm => "Samtycke", "Consent";
+    GoalForm => "Mål", "Goal";
+    NeedForm => "Behov", "Need";
+    ActionForm => "Insats", "Action";
+    SummaryForm => "Huvudansvar och samordnare", "Overall responsibility and coordinator";
+    DisagreementForm => "Oenighet", "Disagreement";
+    FollowUpForm => "Uppföljning", "Follow-up";
+    ClosePlanForm => "Avsluta planen", "Close the plan";
+    EvaluationForm => "Utvärdering: {}", "Evaluation: {}";
+    FinalizeForm => "Justera protokollet", "Finalize the minutes";
+    FinalizeIntro => "Protokollet låses och blir skrivskyddat. Enter justerar, Esc avbryter.", "The minutes are locked and become read-only. Enter finalizes, Esc cancels.";
+    AmendForm => "Ändra justerat protokoll", "Amend finalized minutes";
+    AmendIntro => "Den justerade versionen sparas bredvid; skälet skrivs i revisionsloggen. Ctrl+S ändrar, Esc avbryter.", "The finalized version is kept next to it; the reason goes in the revision log. Ctrl+S amends, Esc cancels.";
+
+    FTitle => "Titel", "Title";
+    FCaseRef => "Ärende (pseudonym)", "Case (pseudonym)";
+    FDateTime => "Datum och tid", "Date and time";
+    FPlace => "Plats / videolänk", "Place / video link";
+    FFacilitator => "Samtalsledare", "Facilitator";
+    FNoteTaker => "Sekreterare", "Note-taker";
+    FInitiator => "Initiativtagare", "Initiator";
+    FSubjectName => "Huvudperson (namn)", "Subject (name)";
+    FSubjectInitials => "Huvudperson (initialer)", "Subject (initials)";
+    FName => "Namn", "Name";
+    FRole => "Roll / titel", "Role / title";
+    FOrganisation => "Verksamhet", "Organisation";
+    FHuvudman => "Huvudman", "Huvudman";
+    FKind => "Deltar som", "Takes part as";
+    FMandate => "Beslutsmandat (tomt = inget)", "Mandate (empty = none)";
+    FMandateCosts => "Mandat omfattar kostnader", "Mandate includes costs";
+    FAttendance => "Närvaro", "Attendance";
+    FDeclineReason => "Skäl till återbud", "Reason for declining";
+    FStandIn => "Ersättare", "Stand-in";
+    FContact => "Kontakt", "Contact";
+    FGivenBy => "Lämnat av", "Given by";
+    FGivenByName => "Namn (om annan)", "Name (if other)";
+    FScope => "Omfattning (vilka får dela)", "Scope (who may share)";
+    FExclusions => "Undantag (gäller inte)", "Exclusions (not covered)";
+    FConsentForm => "Form", "Form";
+    FDate => "Datum", "Date";
+    FValidUntil => "Gäller till", "Valid until";
+    FWithdrawn => "Återkallat", "Withdrawn";
+    FGoalText => "Mål", "Goal";
+    FGoalKind => "Slag", "Kind";
+    FIndicator => "Så märker vi framsteg", "How we notice progress";
+    FNeed => "Behov", "Need";
+    FWhat => "Vad", "What";
+    FPerformer => "Utförare", "Performer";
+    FPerformerName => "Utförare (om annan)", "Performer (if other)";
+    FDecision => "Beslutat av", "Decided by";
+    FGoalLink => "Mål som insatsen tjänar", "Goal it serves";
+    FDecisionMaker => "Beslutsfattare (inväntas)", "Decision maker (awaited)";
+    FDecisionOrg => "Beslutsfattarens verksamhet", "Decision maker's organisation";
+    FDecideBy => "Beslut senast", "Decide by";
+    FDeadline => "Till när", "By when";
+    FCostBearer => "Kostnadsansvar", "Cost bearer";
+    FFeedbackFrom => "Återkoppling från", "Feedback from";
+    FFeedbackTo => "Återkoppling till", "Feedback to";
+    FFeedbackBy => "Återkoppling senast", "Feedback by";
+    FStatus => "Status", "Status";
+    FStatusComment => "Kommentar till status", "Status comment";
+    FOverallHuvudman => "Huvudansvarig huvudman", "Overall responsible huvudman";
+    FOverallOrg => "Huvudansvarig verksamhet", "Overall responsible organisation";
+    FOverallPerson => "Ansvarig person", "Responsible person";
+    FCoordinator => "Samordnare", "Coordinator";
+    FCoordinatorName => "Samordnare (om annan)", "Coordinator (if other)";
+    FText => "Text", "Text";
+    FConvener => "Sammankallande", "Convener";
+    FConvenerName => "Sammankallande (om annan)", "Convener (if other)";
+    FTopics => "Vad följs upp", "What is followed up";
+    FReason => "Skäl", "Reason";
+    FBy => "Av", "By";
+    FHeardScore => "Kände sig hörd (1–5)", "Felt heard (1–5)";
+    FUsefulScore => "Mötet var användbart (1–5)", "The meeting was useful (1–5)";
+    FComment => "Kommentar", "Comment";
+
+    ONone => "—", "—";
+    OOther => "annan (skriv namn nedan)", "other (write name below)";
+    OFamily => "familjen", "the family";
+    OAwaiting => "Beslut inväntas av … (fyll i nedan)", "Awaiting decision by … (fill in below)";
+    OProfessional => "yrkesperson", "professional";
+    OGuardian => "vårdnadshavare", "guardian";
+    OChild => "barnet / den unge", "the child / young person";
+    ORelative => "närstående", "relative";
+    OOtherKind => "annan", "other";
+    OInRoom => "i rummet", "in the room";
+    OVideo => "video", "video";
+    OPhone => "telefon", "phone";
+    OAbsent => "inbjuden, frånvarande", "invited, absent";
+    ODeclined => "lämnat återbud", "declined";
+    OOral => "muntligt", "oral";
+    OWritten => "skriftligt", "written";
+    OLongTerm => "långsiktigt mål", "long-term goal";
+    OShortTerm => "delmål", "sub-goal";
+    OAgreed => "överenskommen", "agreed";
+    OAwaitingDecision => "beslut inväntas", "awaiting decision";
+    ODone => "genomförd", "done";
+    OPartlyDone => "delvis genomförd", "partly done";
+    ONotDone => "inte genomförd", "not done";
+    OCancelled => "avbruten", "cancelled";
+    Yes => "ja", "yes";
+    No => "nej", "no";
+
+    // Form validation.
+    NeedName => "skriv ett namn.", "write a name.";
+    NeedOrganisation => "skriv verksamheten.", "write the organisation.";
+    NeedText => "skriv något i fältet «{}».", "write something in «{}».";
+    NeedPerformer => "välj eller skriv en utförare.", "choose or write a performer.";
+    NeedDecider => "ingen här får besluta om denna insats. Välj «beslut inväntas» och ange beslutsfattare, verksamhet och datum.", "nobody here may decide this action. Choose «awaiting decision» and give decision maker, organisation and date.";
+    NeedAwaiting => "beslut inväntas kräver beslutsfattare, dennes verksamhet och datum för beslutet.", "an awaited decision needs the decision maker, their organisation and a decide-by date.";
+    BadDate => "«{}»: datumet förstås inte. Skriv t.ex. 2026-12-03 14:00, 3/12 14, +3v eller +10d.", "«{}»: the date is not understood. Write e.g. 2026-12-03 14:00, 3/12 14, +3w or +10d.";
+    CannotDecide => "Kan inte besluta: {}", "Cannot decide: {}";
+    DeciderDropped => "{} kan inte längre besluta om insatsen.", "{} can no longer decide this action.";
+    NeedConvener => "välj eller skriv vem som sammankallar.", "choose or write who convenes.";
+    NeedReason => "skriv ett skäl.", "write a reason.";
+    NeedFinalizer => "skriv vem som justerar.", "write who finalizes.";
+
+    // Views.
+    ColName => "Namn", "Name";
+    ColRole => "Roll", "Role";
+    ColOrg => "Verksamhet", "Organisation";
+    ColMandate => "Mandat", "Mandate";
+    ColAttendance => "Närvaro", "Attendance";
+    ColHeard => "Hörd", "Heard";
+    NoMandate => "inget", "none";
+    Costs => "+kostnader", "+costs";
+    ColWhat => "Vad", "What";
+    ColPerformer => "Utförare", "Performer";
+    ColDecided => "Beslutat av", "Decided by";
+    ColWhen => "Till när", "By when";
+    ColStatus => "Status", "Status";
+    AwaitingBy => "inväntas: {} ({}) senast {}", "awaiting: {} ({}) by {}";
+    InvalidMark => "OGILTIG: {}", "INVALID: {}";
+    ValidConsent => "giltigt", "valid";
+    InvalidConsent => "INTE GILTIGT", "NOT VALID";
+    Until => "till {}", "until {}";
+    WorksWell => "Vad fungerar bra", "What works well";
+    Worries => "Vad oroar", "What worries us";
+    RiskFactors => "Riskfaktorer", "Risk factors";
+    ProtectiveFactors => "Skyddsfaktorer", "Protective factors";
+    ChildViews => "Barnets synpunkter", "The child's views";
+    ChildHow => "Hur synpunkterna inhämtats", "How the views were obtained";
+    ChildNotObtained => "Skäl om synpunkterna inte kunde inhämtas", "Why the views could not be obtained";
+    GoalsHeading => "Mål", "Goals";
+    NeedsHeading => "Behov", "Needs";
+    Indicator => "märks på: {}", "noticed by: {}";
+    Responsibility => "Huvudansvar", "Overall responsibility";
+    Coordinator => "Samordnare", "Coordinator";
+    Disagreements => "Oenigheter", "Disagreements";
+    NotSet => "inte angivet", "not set";
+    FollowUpHeading => "Uppföljning", "Follow-up";
+    FollowUpWhen => "När", "When";
+    FollowUpWhere => "Var", "Where";
+    PlanClosed => "Planen avslutas: {}", "The plan is closed: {}";
+    PressFinalize => "När allt är klart: {} justerar protokollet.", "When everything is done: {} finalizes the minutes.";
+    EvalHeard => "hörd {}", "heard {}";
+    EvalUseful => "användbart {}", "useful {}";
+    NoEvaluation => "ingen utvärdering", "no evaluation";
+    FinalizedOk => "Protokollet är justerat (revision {}).", "The minutes are finalized (revision {}).";
+    AmendedOk => "Protokollet är öppnat för ändring; förra versionen sparad som {}.", "The minutes are open for change; the previous version is kept as {}.";
+    ReadOnlyRefused => "Protokollet är justerat och skrivskyddat. {} = ändra.", "The minutes are finalized and read-only. {} = amend.";
+}

@@ -1,0 +1,564 @@
+//! The only place the state changes: one event in, the new state out. Testable with
+//! key sequences and no terminal. Every change to the meeting is saved at once.
+
+use super::app::{App, Overlay, Screen, Session, Start, scan_archive};
+use super::form::{F, Form, FormKey, Target};
+use super::keys::Cmd;
+use super::strings::{T, fill};
+use super::views;
+use chrono::NaiveDateTime;
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use samsyn::agenda::Agenda;
+use samsyn::meeting::{AgendaRef, Meeting};
+use samsyn::rules::Target as ProblemTarget;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    Key(KeyEvent),
+    /// The clock moved on: timers count, nothing else changes.
+    Tick(NaiveDateTime),
+    Resize(u16, u16),
+}
+
+pub fn update(app: &mut App, ev: Event) {
+    match ev {
+        Event::Resize(w, h) => app.size = (w, h),
+        Event::Tick(now) => tick(app, now),
+        Event::Key(k) if k.kind != KeyEventKind::Release => key(app, k),
+        Event::Key(_) => {}
+    }
+}
+
+/// The commands that work right now, in the order the footer shows them.
+pub fn commands(app: &App) -> Vec<Cmd> {
+    overlay_commands(app).unwrap_or_else(|| screen_commands(app))
+}
+
+fn overlay_commands(app: &App) -> Option<Vec<Cmd>> {
+    Some(match &app.overlay {
+        Some(Overlay::Form(_)) => {
+            vec![
+                Cmd::Save,
+                Cmd::NextField,
+                Cmd::PrevField,
+                Cmd::Choose,
+                Cmd::Cancel,
+            ]
+        }
+        Some(Overlay::Help) => vec![Cmd::Close],
+        Some(Overlay::Problems { .. }) => vec![Cmd::Up, Cmd::Down, Cmd::Jump, Cmd::Close],
+        Some(Overlay::ConfirmDelete { .. }) => vec![Cmd::Confirm, Cmd::Cancel],
+        None => return None,
+    })
+}
+
+/// The commands of the screen under any overlay: what the help overlay explains.
+pub fn screen_commands(app: &App) -> Vec<Cmd> {
+    match &app.screen {
+        Screen::Start(_) => vec![Cmd::Up, Cmd::Down, Cmd::Open, Cmd::Help, Cmd::Quit],
+        Screen::Meeting(s) => {
+            let mut out = views::commands(s);
+            out.extend([
+                Cmd::NextPhase,
+                Cmd::PrevPhase,
+                Cmd::Problems,
+                Cmd::Prompts,
+                Cmd::Privacy,
+                Cmd::Help,
+                Cmd::Quit,
+            ]);
+            out
+        }
+    }
+}
+
+fn key(app: &mut App, k: KeyEvent) {
+    // A message lasts until the next key, unless saving failed.
+    if app.message.as_ref().is_some_and(|(_, bad)| !bad) || app.overlay.is_none() {
+        app.message = None;
+    }
+    if let Some(overlay) = app.overlay.take() {
+        app.overlay = overlay_key(app, overlay, k);
+        return;
+    }
+    let cmds = commands(app);
+    if cmds.contains(&Cmd::Heard)
+        && let KeyCode::Char(c @ '1'..='9') = k.code
+    {
+        toggle_heard(app, c as usize - '1' as usize);
+        return;
+    }
+    let Some(cmd) = app.keys.find(&k, &cmds) else {
+        if let Some(s) = app.session()
+            && s.meeting.is_finalized()
+            && matches!(k.code, KeyCode::Char('a' | 'e' | 'd') | KeyCode::Enter)
+        {
+            let msg = fill(app.t(T::ReadOnlyRefused), &[&app.keys.label(Cmd::Amend)]);
+            app.message = Some((msg, true));
+        }
+        return;
+    };
+    run(app, cmd);
+}
+
+fn run(app: &mut App, cmd: Cmd) {
+    let lang = app.lang;
+    match cmd {
+        Cmd::Quit => {
+            app.quit = true;
+        }
+        Cmd::Help => app.overlay = Some(Overlay::Help),
+        Cmd::Problems => {
+            app.overlay = Some(Overlay::Problems {
+                selected: 0,
+                refused: false,
+            })
+        }
+        Cmd::Privacy => app.mask = !app.mask,
+        Cmd::Prompts => app.show_prompts = !app.show_prompts,
+        Cmd::NextPhase | Cmd::PrevPhase => {
+            if let Some(s) = app.session_mut() {
+                let n = s.agenda.phases.len();
+                s.phase = if cmd == Cmd::NextPhase {
+                    (s.phase + 1).min(n - 1)
+                } else {
+                    s.phase.saturating_sub(1)
+                };
+                s.selected = 0;
+            }
+        }
+        Cmd::Up | Cmd::Down => move_selection(app, cmd == Cmd::Down),
+        Cmd::Open => open_selected(app),
+        Cmd::Delete => {
+            if let Some((label, participant)) = app.session().and_then(views::delete_label) {
+                app.overlay = Some(Overlay::ConfirmDelete { label, participant });
+            }
+        }
+        Cmd::Finalize => finalize_start(app),
+        Cmd::Amend => {
+            if let Some(s) = app.session() {
+                let mut form = Form::new(Target::Amend, app.t(T::AmendForm).into(), s.meeting.date);
+                form.intro = Some(app.t(T::AmendIntro).into());
+                form.multi(F::Reason, T::FReason, "")
+                    .line(F::By, T::FBy, &s.meeting.facilitator);
+                form.style_cursors();
+                app.overlay = Some(Overlay::Form(Box::new(form)));
+            }
+        }
+        _ => {
+            if let Some(s) = app.session()
+                && let Some(form) = views::form_for(s, cmd, lang)
+            {
+                app.overlay = Some(Overlay::Form(Box::new(form)));
+            }
+        }
+    }
+}
+
+fn move_selection(app: &mut App, down: bool) {
+    match &mut app.screen {
+        Screen::Start(st) => {
+            let n = st.archive.len() + app.catalogue.agendas.len();
+            st.selected = step(st.selected, n, down);
+        }
+        Screen::Meeting(s) => {
+            let n = views::item_count(s);
+            s.selected = step(s.selected, n, down);
+        }
+    }
+}
+
+fn step(i: usize, n: usize, down: bool) -> usize {
+    if n == 0 {
+        0
+    } else if down {
+        (i + 1).min(n - 1)
+    } else {
+        i.saturating_sub(1)
+    }
+}
+
+fn toggle_heard(app: &mut App, index: usize) {
+    let Some(s) = app.session_mut() else { return };
+    let Some(p) = s.meeting.participants.get(index) else {
+        return;
+    };
+    if !p.is_present() {
+        return;
+    }
+    let id = p.id.clone();
+    let phase_id = s.phase().id.clone();
+    let heard = &mut s.meeting.phase_mut(&phase_id).heard;
+    if let Some(pos) = heard.iter().position(|h| h == &id) {
+        heard.remove(pos);
+    } else {
+        heard.push(id);
+    }
+    save(app);
+}
+
+fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent) -> Option<Overlay> {
+    let cmds = commands_for_overlay(&overlay);
+    match overlay {
+        Overlay::Form(mut form) => match form.key(k) {
+            FormKey::Changed => {
+                form.dirty = true;
+                form.error = None;
+                form.discard_armed = false;
+                if let Some(s) = app.session() {
+                    views::refresh(s, &mut form, app.lang);
+                } else {
+                    form.refresh_dates(app.lang);
+                }
+                Some(Overlay::Form(form))
+            }
+            FormKey::Cancel if form.dirty && !form.discard_armed => {
+                // Nothing typed is thrown away on one key.
+                form.discard_armed = true;
+                form.error = Some(app.t(T::ConfirmDiscard).to_string());
+                Some(Overlay::Form(form))
+            }
+            FormKey::Cancel => None,
+            FormKey::Save => submit(app, form),
+            FormKey::Moved => {
+                form.error = None;
+                form.discard_armed = false;
+                if let Some(s) = app.session() {
+                    views::refresh(s, &mut form, app.lang);
+                } else {
+                    form.refresh_dates(app.lang);
+                }
+                Some(Overlay::Form(form))
+            }
+            FormKey::Ignored => Some(Overlay::Form(form)),
+        },
+        Overlay::Help => match app.keys.find(&k, &cmds) {
+            Some(Cmd::Close) => None,
+            _ if app.keys.find(&k, &[Cmd::Help]).is_some() => None,
+            _ => Some(Overlay::Help),
+        },
+        Overlay::Problems { selected, refused } => {
+            let n = problem_list(app, refused).len();
+            match app.keys.find(&k, &cmds) {
+                Some(Cmd::Close) => None,
+                Some(Cmd::Up) => Some(Overlay::Problems {
+                    selected: step(selected, n, false),
+                    refused,
+                }),
+                Some(Cmd::Down) => Some(Overlay::Problems {
+                    selected: step(selected, n, true),
+                    refused,
+                }),
+                Some(Cmd::Jump) => {
+                    jump_to_problem(app, selected, refused);
+                    None
+                }
+                _ => Some(Overlay::Problems { selected, refused }),
+            }
+        }
+        Overlay::ConfirmDelete { label, participant } => match k.code {
+            KeyCode::Enter | KeyCode::Char('y' | 'j') => {
+                if let Some(s) = app.session_mut() {
+                    views::delete(s);
+                }
+                save(app);
+                None
+            }
+            KeyCode::Esc | KeyCode::Char('n') => None,
+            _ => Some(Overlay::ConfirmDelete { label, participant }),
+        },
+    }
+}
+
+fn commands_for_overlay(o: &Overlay) -> Vec<Cmd> {
+    match o {
+        Overlay::Help => vec![Cmd::Close],
+        Overlay::Problems { .. } => vec![Cmd::Up, Cmd::Down, Cmd::Jump, Cmd::Close],
+        _ => vec![],
+    }
+}
+
+/// The problems shown in the list: all of them, or only what blocks when finalizing
+/// was refused.
+pub fn problem_list(app: &App, refused: bool) -> Vec<samsyn::rules::Problem> {
+    app.session().map_or_else(Vec::new, |s| {
+        let mut all = s.problems();
+        if refused {
+            all.retain(|p| p.is_blocking());
+        }
+        all
+    })
+}
+
+fn jump_to_problem(app: &mut App, index: usize, refused: bool) {
+    let Some(problem) = problem_list(app, refused).get(index).cloned() else {
+        return;
+    };
+    let Some(s) = app.session_mut() else { return };
+    let kind = problem.phase_kind();
+    if let Some(i) = s.agenda.phases.iter().position(|p| p.kind == kind) {
+        s.phase = i;
+    }
+    let m = &s.meeting;
+    s.selected = match &problem.target {
+        ProblemTarget::Participant(id) => m.participants.iter().position(|p| &p.id == id),
+        ProblemTarget::Action(id) => m.actions.iter().position(|a| &a.id == id),
+        ProblemTarget::Consent(i) => Some(*i),
+        _ => None,
+    }
+    .unwrap_or(0);
+}
+
+fn finalize_start(app: &mut App) {
+    let Some(s) = app.session() else { return };
+    let blocking = samsyn::rules::blocking(&s.meeting, &s.agenda);
+    if !blocking.is_empty() {
+        app.overlay = Some(Overlay::Problems {
+            selected: 0,
+            refused: true,
+        });
+        return;
+    }
+    let mut form = Form::new(
+        Target::Finalize,
+        app.t(T::FinalizeForm).into(),
+        s.meeting.date,
+    );
+    form.intro = Some(app.t(T::FinalizeIntro).into());
+    form.line(F::By, T::FBy, &s.meeting.facilitator);
+    form.style_cursors();
+    app.overlay = Some(Overlay::Form(Box::new(form)));
+}
+
+/// Save a form: the meeting changes and is written, or the form stays open saying why.
+fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
+    let lang = app.lang;
+    let now = app.now;
+    let result: Result<Option<String>, String> = match &form.target {
+        Target::NewMeeting(agenda_id) => {
+            return match create_meeting(app, agenda_id.clone(), &form) {
+                Ok(()) => None,
+                Err(e) => {
+                    form.error = Some(e);
+                    Some(Overlay::Form(form))
+                }
+            };
+        }
+        Target::Finalize => {
+            let by = form.text(F::By);
+            let s = app.session_mut()?;
+            if by.is_empty() {
+                Err(T::NeedFinalizer.get(lang).into())
+            } else {
+                match s.meeting.finalize(&s.agenda, &by, now) {
+                    Ok(stamp) => Ok(Some(fill(
+                        T::FinalizedOk.get(lang),
+                        &[&stamp.revision.to_string()],
+                    ))),
+                    Err(problems) => Err(problems
+                        .iter()
+                        .map(|p| p.message(lang).to_string())
+                        .collect::<Vec<_>>()
+                        .join(" ")),
+                }
+            }
+        }
+        Target::Amend => {
+            let (reason, by) = (form.text(F::Reason), form.text(F::By));
+            let s = app.session_mut()?;
+            if reason.is_empty() {
+                Err(T::NeedReason.get(lang).into())
+            } else if by.is_empty() {
+                Err(fill(T::NeedText.get(lang), &[T::FBy.get(lang)]))
+            } else {
+                match samsyn::store::amend(&s.path, &mut s.meeting, &reason, &by, now) {
+                    Ok(kept) => Ok(Some(fill(
+                        T::AmendedOk.get(lang),
+                        &[&kept
+                            .file_name()
+                            .map_or(String::new(), |n| n.to_string_lossy().into_owned())],
+                    ))),
+                    Err(e) => Err(e.to_string()),
+                }
+            }
+        }
+        _ => {
+            let s = app.session_mut()?;
+            let before = s.meeting.clone();
+            let r = views::commit(s, &form, lang);
+            if r.is_err() {
+                // Nothing half-written stays in the meeting.
+                s.meeting = before;
+            }
+            r.map(|()| None)
+        }
+    };
+    match result {
+        Ok(msg) => {
+            if !matches!(form.target, Target::Amend) {
+                save(app);
+            } else {
+                app.last_saved = Some(now);
+            }
+            if let Some(msg) = msg {
+                app.message = Some((msg, false));
+            }
+            if let Some(s) = app.session_mut() {
+                if let Target::Participant(None)
+                | Target::Action(None)
+                | Target::Consent(None)
+                | Target::Goal(None) = form.target
+                {
+                    s.selected = views::item_count(s).saturating_sub(1);
+                    if let Target::Goal(None) = form.target {
+                        s.selected = s.meeting.goals.len().saturating_sub(1);
+                    }
+                }
+                if let Target::Need(None) = form.target {
+                    s.selected = views::item_count(s).saturating_sub(1);
+                }
+            }
+            None
+        }
+        Err(e) => {
+            form.error = Some(e);
+            Some(Overlay::Form(form))
+        }
+    }
+}
+
+/// Write the meeting to its file now.
+pub fn save(app: &mut App) {
+    let now = app.now;
+    let Some(s) = app.session() else { return };
+    match samsyn::store::save(&s.path, &s.meeting) {
+        Ok(()) => app.last_saved = Some(now),
+        Err(e) => {
+            let msg = fill(app.t(T::SaveFailed), &[&e.to_string()]);
+            app.message = Some((msg, true));
+        }
+    }
+}
+
+fn tick(app: &mut App, now: NaiveDateTime) {
+    app.now = now;
+    let Some(s) = app.session_mut() else { return };
+    let last = s.last_tick.replace(now);
+    if s.meeting.is_finalized() {
+        return;
+    }
+    let Some(last) = last else { return };
+    let whole = (now - last).num_seconds();
+    if whole <= 0 {
+        // Keep counting from the last whole second.
+        s.last_tick = Some(last);
+        return;
+    }
+    s.last_tick = Some(last + chrono::Duration::seconds(whole));
+    // A suspended laptop must not count its sleep as meeting time.
+    let secs = whole.min(60) as u64;
+    let phase_id = s.phase().id.clone();
+    let record = s.meeting.phase_mut(&phase_id);
+    let before = record.elapsed_secs;
+    record.elapsed_secs += secs;
+    if before / 30 != record.elapsed_secs / 30 {
+        save(app);
+    }
+}
+
+// Start screen and opening meetings.
+
+fn open_selected(app: &mut App) {
+    let Screen::Start(st) = &app.screen else {
+        return;
+    };
+    let i = st.selected;
+    if let Some(entry) = st.archive.get(i) {
+        if let Ok(m) = &entry.meeting {
+            let (m, path) = (m.clone(), entry.path.clone());
+            if let Err(e) = open_meeting(app, m, path) {
+                app.message = Some((e, true));
+            }
+        }
+        return;
+    }
+    let Some((agenda, _)) = app.catalogue.agendas.get(i - st.archive.len()) else {
+        return;
+    };
+    let agenda = agenda.clone();
+    new_meeting_form(app, &agenda, "");
+}
+
+/// Show the start screen with a fresh look at the archive.
+pub fn show_start(app: &mut App) {
+    let archive = scan_archive(&app.archive_dir);
+    app.screen = Screen::Start(Start {
+        archive,
+        selected: 0,
+    });
+}
+
+/// Open the new-meeting form for `agenda`.
+pub fn new_meeting_form(app: &mut App, agenda: &Agenda, title: &str) {
+    let draft = Meeting::new(
+        AgendaRef {
+            id: agenda.id.clone(),
+            version: agenda.version,
+        },
+        title,
+        app.now.date(),
+    );
+    let mut form = views::details::new_form(&draft, &agenda.id, app.lang);
+    form.refresh_dates(app.lang);
+    form.style_cursors();
+    app.overlay = Some(Overlay::Form(Box::new(form)));
+}
+
+fn create_meeting(app: &mut App, agenda_id: String, form: &Form) -> Result<(), String> {
+    let agenda = app
+        .catalogue
+        .resolve(&agenda_id)
+        .map_err(|e| e.to_string())?;
+    let mut m = Meeting::new(
+        AgendaRef {
+            id: agenda.id.clone(),
+            version: agenda.version,
+        },
+        "",
+        app.now.date(),
+    );
+    views::details::commit(&mut m, form, app.lang)?;
+    let path = samsyn::store::save_new(&app.archive_dir, &m).map_err(|e| e.to_string())?;
+    app.last_saved = Some(app.now);
+    set_session(app, m, agenda, path);
+    Ok(())
+}
+
+/// Open a meeting read from `path`.
+pub fn open_meeting(app: &mut App, m: Meeting, path: PathBuf) -> Result<(), String> {
+    let agenda = app
+        .catalogue
+        .get(&m.agenda.id)
+        .cloned()
+        .ok_or_else(|| format!("{}: unknown agenda {:?}", path.display(), m.agenda.id))?;
+    set_session(app, m, agenda, path);
+    Ok(())
+}
+
+pub fn open_path(app: &mut App, path: &Path) -> Result<(), String> {
+    let m = samsyn::store::load(path).map_err(|e| e.to_string())?;
+    open_meeting(app, m, path.to_path_buf())
+}
+
+fn set_session(app: &mut App, meeting: Meeting, agenda: Agenda, path: PathBuf) {
+    super::set_panic_path(&path);
+    app.screen = Screen::Meeting(Box::new(Session {
+        meeting,
+        agenda,
+        path,
+        phase: 0,
+        selected: 0,
+        last_tick: None,
+    }));
+}

@@ -1,0 +1,144 @@
+//! Consent (samtycke): who gave it, what it covers and does not, its form and validity.
+
+use super::{empty_hint, labels};
+use crate::tui::app::{App, Session};
+use crate::tui::form::{F, Form, Target, Val};
+use crate::tui::strings::{T, fill};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span, Text};
+use samsyn::i18n::Lang;
+use samsyn::meeting::{Consent, ConsentForm, Meeting};
+
+pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
+    let m = &s.meeting;
+    let items: Vec<Text<'static>> = m
+        .consents
+        .iter()
+        .map(|c| {
+            let valid = c.is_valid_on(m.date);
+            let (mark, style) = if valid {
+                (format!("✓ {}", app.t(T::ValidConsent)), app.theme.ok)
+            } else {
+                (
+                    format!("✗ {}", app.t(T::InvalidConsent)),
+                    app.theme.blocking,
+                )
+            };
+            let until = c
+                .valid_until
+                .map(|d| format!(" · {}", fill(app.t(T::Until), &[&d.to_string()])))
+                .unwrap_or_default();
+            let mut lines = vec![
+                Line::from(vec![
+                    Span::styled(mark, style),
+                    Span::raw(format!(
+                        "  {} · {} · {}{until}",
+                        app.show(&m.person_name(&c.given_by)),
+                        app.t(labels::consent_form(c.form)),
+                        c.date
+                    )),
+                ]),
+                Line::from(format!("   {}: {}", app.t(T::FScope), app.show(&c.scope))),
+            ];
+            if !c.exclusions.is_empty() {
+                lines.push(Line::from(format!(
+                    "   {}: {}",
+                    app.t(T::FExclusions),
+                    app.show(&c.exclusions)
+                )));
+            }
+            Text::from(lines)
+        })
+        .collect();
+    super::list(
+        app,
+        f,
+        area,
+        app.t(T::ConsentForm),
+        items,
+        Some(s.selected),
+        Some(empty_hint(app)),
+    );
+}
+
+pub fn form(m: &Meeting, idx: Option<usize>, lang: Lang) -> Form {
+    let c = idx.and_then(|i| m.consents.get(i));
+    let mut form = Form::new(
+        Target::Consent(idx),
+        T::ConsentForm.get(lang).into(),
+        m.date,
+    );
+    let (mut who, name) = labels::person_val(c.map(|c| &c.given_by));
+    if c.is_none()
+        && let Some(p) = m.participants.iter().find(|p| p.is_family())
+    {
+        // Consent is usually given by the guardian or the young person.
+        who = Val::Id(p.id.clone());
+    }
+    let date = c.map_or(m.date, |c| c.date).to_string();
+    let opt_date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    form.choice(
+        F::GivenBy,
+        T::FGivenBy,
+        labels::person_opts(m, lang, false, true),
+        &who,
+    )
+    .line(F::GivenByName, T::FGivenByName, &name)
+    .line(F::Scope, T::FScope, c.map_or("", |c| c.scope.as_str()))
+    .line(
+        F::Exclusions,
+        T::FExclusions,
+        c.map_or("", |c| c.exclusions.as_str()),
+    )
+    .choice(
+        F::ConsentForm,
+        T::FConsentForm,
+        labels::consent_form_opts(lang),
+        &Val::ConsentForm(c.map_or(ConsentForm::Oral, |c| c.form)),
+    )
+    .date(F::Date, T::FDate, &date)
+    .date(
+        F::ValidUntil,
+        T::FValidUntil,
+        &opt_date(c.and_then(|c| c.valid_until)),
+    )
+    .date(
+        F::Withdrawn,
+        T::FWithdrawn,
+        &opt_date(c.and_then(|c| c.withdrawn)),
+    );
+    form
+}
+
+pub fn commit(m: &mut Meeting, form: &Form, idx: Option<usize>, lang: Lang) -> Result<(), String> {
+    let given_by = labels::person_from(form.choice_val(F::GivenBy), form.text(F::GivenByName))
+        .ok_or_else(|| fill(T::NeedText.get(lang), &[T::FGivenBy.get(lang)]))?;
+    let scope = form.text(F::Scope);
+    if scope.is_empty() {
+        return Err(fill(T::NeedText.get(lang), &[T::FScope.get(lang)]));
+    }
+    let date_of = |id: F| {
+        form.when(id)
+            .map(|w| w.map(|w| w.date))
+            .map_err(|_| fill(T::BadDate.get(lang), &[&form.text(id)]))
+    };
+    let date = date_of(F::Date)?.unwrap_or(m.date);
+    let consent = Consent {
+        given_by,
+        scope,
+        exclusions: form.text(F::Exclusions),
+        form: match form.choice_val(F::ConsentForm) {
+            Val::ConsentForm(f) => f,
+            _ => ConsentForm::Oral,
+        },
+        date,
+        valid_until: date_of(F::ValidUntil)?,
+        withdrawn: date_of(F::Withdrawn)?,
+    };
+    match idx.and_then(|i| m.consents.get_mut(i)) {
+        Some(slot) => *slot = consent,
+        None => m.consents.push(consent),
+    }
+    Ok(())
+}

@@ -1,0 +1,159 @@
+//! Goal: the needs the group agrees on and the shared goals (long-term and sub-goals),
+//! each with how progress will be noticed.
+
+use super::{empty_hint, labels};
+use crate::tui::app::{App, Session};
+use crate::tui::form::{F, Form, Target, Val};
+use crate::tui::strings::{T, fill};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Text};
+use samsyn::i18n::Lang;
+use samsyn::meeting::{Goal, GoalKind, Id, Meeting};
+
+pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
+    let m = &s.meeting;
+    let goals: Vec<Text<'static>> = m
+        .goals
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let mut lines = super::wrapped(
+                &format!(
+                    "[{}] {}",
+                    app.t(labels::goal_kind(g.kind)),
+                    app.show(&g.text)
+                ),
+                area.width,
+                &format!("{}. ", i + 1),
+            );
+            if !g.indicator.is_empty() {
+                lines.push(Line::from(format!(
+                    "     {}",
+                    fill(app.t(T::Indicator), &[&app.show(&g.indicator)])
+                )));
+            }
+            Text::from(lines)
+        })
+        .collect();
+    let needs: Vec<Text<'static>> = m
+        .needs
+        .iter()
+        .map(|n| Text::from(super::wrapped(&app.show(n), area.width, "• ")))
+        .collect();
+    let [top, bottom] =
+        Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area);
+    let n = m.goals.len();
+    let sel_goal = (s.selected < n).then_some(s.selected);
+    let sel_need = (s.selected >= n).then(|| s.selected - n);
+    super::list(
+        app,
+        f,
+        top,
+        app.t(T::GoalsHeading),
+        goals,
+        sel_goal,
+        Some(empty_hint(app)),
+    );
+    let need_hint = fill(
+        app.t(T::Empty),
+        &[&app.keys.label(crate::tui::keys::Cmd::AddNeed)],
+    );
+    super::list(
+        app,
+        f,
+        bottom,
+        app.t(T::NeedsHeading),
+        needs,
+        sel_need,
+        Some(need_hint),
+    );
+}
+
+pub fn goal_form(m: &Meeting, idx: Option<usize>, lang: Lang) -> Form {
+    let g = idx.and_then(|i| m.goals.get(i));
+    let mut form = Form::new(Target::Goal(idx), T::GoalForm.get(lang).into(), m.date);
+    form.multi(F::Text, T::FGoalText, g.map_or("", |g| g.text.as_str()))
+        .choice(
+            F::GoalKind,
+            T::FGoalKind,
+            labels::goal_kind_opts(lang),
+            &Val::GoalKind(g.map_or(GoalKind::LongTerm, |g| g.kind)),
+        )
+        .line(
+            F::Indicator,
+            T::FIndicator,
+            g.map_or("", |g| g.indicator.as_str()),
+        );
+    form
+}
+
+pub fn need_form(m: &Meeting, idx: Option<usize>, lang: Lang) -> Form {
+    let mut form = Form::new(Target::Need(idx), T::NeedForm.get(lang).into(), m.date);
+    form.line(
+        F::Text,
+        T::FNeed,
+        idx.and_then(|i| m.needs.get(i)).map_or("", |s| s.as_str()),
+    );
+    form
+}
+
+/// Edit the selected row: a goal, or a need below the goals.
+pub fn edit_form(m: &Meeting, selected: usize, lang: Lang) -> Form {
+    if selected < m.goals.len() {
+        goal_form(m, Some(selected), lang)
+    } else {
+        need_form(m, Some(selected - m.goals.len()), lang)
+    }
+}
+
+pub fn commit_goal(
+    m: &mut Meeting,
+    form: &Form,
+    idx: Option<usize>,
+    lang: Lang,
+) -> Result<(), String> {
+    let text = form.text(F::Text);
+    if text.is_empty() {
+        return Err(fill(T::NeedText.get(lang), &[T::FGoalText.get(lang)]));
+    }
+    let kind = match form.choice_val(F::GoalKind) {
+        Val::GoalKind(k) => k,
+        _ => GoalKind::LongTerm,
+    };
+    match idx.and_then(|i| m.goals.get_mut(i)) {
+        Some(g) => {
+            g.text = text;
+            g.kind = kind;
+            g.indicator = form.text(F::Indicator);
+        }
+        None => {
+            let id = Id::next("g", m.goals.iter().map(|g| &g.id));
+            m.goals.push(Goal {
+                id,
+                text,
+                kind,
+                indicator: form.text(F::Indicator),
+                parent: None,
+            });
+        }
+    }
+    Ok(())
+}
+
+pub fn commit_need(
+    m: &mut Meeting,
+    form: &Form,
+    idx: Option<usize>,
+    lang: Lang,
+) -> Result<(), String> {
+    let text = form.text(F::Text);
+    if text.is_empty() {
+        return Err(fill(T::NeedText.get(lang), &[T::FNeed.get(lang)]));
+    }
+    match idx.and_then(|i| m.needs.get_mut(i)) {
+        Some(n) => *n = text,
+        None => m.needs.push(text),
+    }
+    Ok(())
+}

@@ -1,0 +1,189 @@
+//! Names of the domain's choices as the screen shows them, and the option lists that
+//! forms offer for them.
+
+use crate::tui::form::{Opt, Val};
+use crate::tui::strings::T;
+use samsyn::i18n::Lang;
+use samsyn::meeting::{
+    ActionStatus, Attendance, ConsentForm, GoalKind, Huvudman, Meeting, ParticipantKind, Person,
+};
+
+pub fn huvudman(h: Huvudman) -> &'static str {
+    match h {
+        Huvudman::Kommun => "kommun",
+        Huvudman::Region => "region",
+        Huvudman::Privat => "privat",
+        Huvudman::Statlig => "statlig",
+        Huvudman::Familj => "familj",
+        Huvudman::Annan => "annan",
+    }
+}
+
+pub fn kind(k: ParticipantKind) -> T {
+    match k {
+        ParticipantKind::Professional => T::OProfessional,
+        ParticipantKind::Guardian => T::OGuardian,
+        ParticipantKind::Child => T::OChild,
+        ParticipantKind::Relative => T::ORelative,
+        ParticipantKind::Other => T::OOtherKind,
+    }
+}
+
+pub fn attendance_code(a: &Attendance) -> u8 {
+    match a {
+        Attendance::InRoom => 0,
+        Attendance::Video => 1,
+        Attendance::Phone => 2,
+        Attendance::Absent => 3,
+        Attendance::Declined { .. } => 4,
+    }
+}
+
+const ATTEND: [T; 5] = [T::OInRoom, T::OVideo, T::OPhone, T::OAbsent, T::ODeclined];
+
+pub fn attendance(a: &Attendance, lang: Lang) -> String {
+    let label = ATTEND[attendance_code(a) as usize].get(lang);
+    match a {
+        Attendance::Declined { reason } if !reason.is_empty() => format!("{label}: {reason}"),
+        _ => label.to_string(),
+    }
+}
+
+pub fn consent_form(f: ConsentForm) -> T {
+    match f {
+        ConsentForm::Oral => T::OOral,
+        ConsentForm::Written => T::OWritten,
+    }
+}
+
+pub fn goal_kind(k: GoalKind) -> T {
+    match k {
+        GoalKind::LongTerm => T::OLongTerm,
+        GoalKind::ShortTerm => T::OShortTerm,
+    }
+}
+
+pub fn status(s: ActionStatus) -> T {
+    match s {
+        ActionStatus::Agreed => T::OAgreed,
+        ActionStatus::AwaitingDecision => T::OAwaitingDecision,
+        ActionStatus::Done => T::ODone,
+        ActionStatus::PartlyDone => T::OPartlyDone,
+        ActionStatus::NotDone => T::ONotDone,
+        ActionStatus::Cancelled => T::OCancelled,
+    }
+}
+
+fn opt(label: impl Into<String>, val: Val) -> Opt {
+    Opt {
+        label: label.into(),
+        val,
+    }
+}
+
+pub fn huvudman_opts() -> Vec<Opt> {
+    Huvudman::ALL
+        .iter()
+        .map(|h| opt(huvudman(*h), Val::Huvudman(*h)))
+        .collect()
+}
+
+pub fn kind_opts(lang: Lang) -> Vec<Opt> {
+    ParticipantKind::ALL
+        .iter()
+        .map(|k| opt(kind(*k).get(lang), Val::Kind(*k)))
+        .collect()
+}
+
+pub fn attendance_opts(lang: Lang) -> Vec<Opt> {
+    ATTEND
+        .iter()
+        .enumerate()
+        .map(|(i, t)| opt(t.get(lang), Val::Attend(i as u8)))
+        .collect()
+}
+
+pub fn consent_form_opts(lang: Lang) -> Vec<Opt> {
+    [ConsentForm::Oral, ConsentForm::Written]
+        .iter()
+        .map(|f| opt(consent_form(*f).get(lang), Val::ConsentForm(*f)))
+        .collect()
+}
+
+pub fn goal_kind_opts(lang: Lang) -> Vec<Opt> {
+    [GoalKind::LongTerm, GoalKind::ShortTerm]
+        .iter()
+        .map(|k| opt(goal_kind(*k).get(lang), Val::GoalKind(*k)))
+        .collect()
+}
+
+pub fn status_opts(lang: Lang) -> Vec<Opt> {
+    [
+        ActionStatus::Agreed,
+        ActionStatus::AwaitingDecision,
+        ActionStatus::Done,
+        ActionStatus::PartlyDone,
+        ActionStatus::NotDone,
+        ActionStatus::Cancelled,
+    ]
+    .iter()
+    .map(|s| opt(status(*s).get(lang), Val::Status(*s)))
+    .collect()
+}
+
+pub fn score_opts() -> Vec<Opt> {
+    std::iter::once(opt("—", Val::Score(None)))
+        .chain((1..=5).map(|n| opt(n.to_string(), Val::Score(Some(n)))))
+        .collect()
+}
+
+/// "Lena Ek (rektor, Skola: Nyboskolan)".
+pub fn participant_label(m: &Meeting, id: &samsyn::meeting::Id) -> String {
+    m.participant(id).map_or_else(
+        || id.to_string(),
+        |p| {
+            let mut s = p.name.clone();
+            let extra: Vec<&str> = [p.role.as_str(), p.organisation.as_str()]
+                .into_iter()
+                .filter(|x| !x.is_empty())
+                .collect();
+            if !extra.is_empty() {
+                s.push_str(&format!(" ({})", extra.join(", ")));
+            }
+            s
+        },
+    )
+}
+
+/// The participants, optionally preceded by "—" and followed by "other".
+pub fn person_opts(m: &Meeting, lang: Lang, none: bool, other: bool) -> Vec<Opt> {
+    let mut out = Vec::new();
+    if none {
+        out.push(opt(T::ONone.get(lang), Val::None));
+    }
+    for p in &m.participants {
+        out.push(opt(participant_label(m, &p.id), Val::Id(p.id.clone())));
+    }
+    if other {
+        out.push(opt(T::OOther.get(lang), Val::Other));
+    }
+    out
+}
+
+/// A person choice as a value plus the "other" name.
+pub fn person_val(p: Option<&Person>) -> (Val, String) {
+    match p {
+        None => (Val::None, String::new()),
+        Some(Person::Participant(id)) => (Val::Id(id.clone()), String::new()),
+        Some(Person::Named(n)) => (Val::Other, n.clone()),
+    }
+}
+
+/// Back from the form: `None` when nothing is chosen or the name is empty.
+pub fn person_from(val: Val, name: String) -> Option<Person> {
+    match val {
+        Val::Id(id) => Some(Person::Participant(id)),
+        Val::Other if !name.is_empty() => Some(Person::Named(name)),
+        _ => None,
+    }
+}

@@ -1,0 +1,211 @@
+//! Roles: the round of presentations — who is here, for which organisation, with what
+//! mandate and attendance — and the speaking round's first marks.
+
+use super::{empty_hint, kv, labels};
+use crate::tui::app::{App, Session};
+use crate::tui::form::{F, Form, Target, Val};
+use crate::tui::strings::T;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::Paragraph;
+use samsyn::i18n::Lang;
+use samsyn::meeting::{Attendance, Huvudman, Id, Mandate, Meeting, Participant, ParticipantKind};
+
+pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
+    let m = &s.meeting;
+    let [head, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(area);
+    let subject = if m.subject.name.is_empty() {
+        app.t(T::NotSet).to_string()
+    } else {
+        format!("{} ({})", m.subject.name, m.subject.initials)
+    };
+    let facilitator = if m.facilitator.is_empty() {
+        app.t(T::NotSet)
+    } else {
+        &m.facilitator
+    };
+    let mut l1 = kv(app, app.t(T::FFacilitator), facilitator);
+    l1.spans.push(Span::raw("   "));
+    l1.spans
+        .extend(kv(app, app.t(T::FNoteTaker), &m.note_taker).spans);
+    let mut l2 = kv(app, app.t(T::FSubjectName), &subject);
+    l2.spans.push(Span::raw("   "));
+    l2.spans
+        .extend(kv(app, app.t(T::FCaseRef), &m.case_ref).spans);
+    f.render_widget(Paragraph::new(vec![l1, l2]), head);
+
+    let heard = &m
+        .phase(&s.phase().id)
+        .map(|p| p.heard.clone())
+        .unwrap_or_default();
+    let wide = area.width >= 110;
+    let items: Vec<Text<'static>> = m
+        .participants
+        .iter()
+        .enumerate()
+        .map(|(i, p)| row(app, p, i, heard.contains(&p.id), wide))
+        .collect();
+    let title = format!("{} ({})", app.t(T::Participant), m.participants.len());
+    super::list(
+        app,
+        f,
+        list,
+        &title,
+        items,
+        Some(s.selected),
+        Some(empty_hint(app)),
+    );
+}
+
+fn row(app: &App, p: &Participant, i: usize, heard: bool, wide: bool) -> Text<'static> {
+    let lang = app.lang;
+    let mark = if heard { "[✓]" } else { "[ ]" };
+    let mandate = match &p.mandate {
+        None => app.t(T::NoMandate).to_string(),
+        Some(md) if md.costs => format!("{} {}", md.scope, app.t(T::Costs)),
+        Some(md) => md.scope.clone(),
+    };
+    let head = format!(
+        "{mark} {}. {} — {}",
+        i + 1,
+        app.show(&p.name),
+        if p.role.is_empty() { "" } else { &p.role }
+    );
+    let org = format!(
+        "      {} ({}) · {}: {} · {}",
+        p.organisation,
+        labels::huvudman(p.huvudman),
+        app.t(T::ColMandate),
+        mandate,
+        labels::attendance(&p.attendance, lang)
+    );
+    if wide {
+        Text::from(Line::from(format!(
+            "{head}  ·{}",
+            org.trim_start_matches(' ')
+        )))
+    } else {
+        Text::from(vec![Line::from(head), Line::from(org)])
+    }
+}
+
+pub fn form(m: &Meeting, idx: Option<usize>, lang: Lang) -> Form {
+    let p = idx.and_then(|i| m.participants.get(i));
+    let mut form = Form::new(
+        Target::Participant(idx),
+        T::Participant.get(lang).into(),
+        m.date,
+    );
+    let (name, role, org) = p.map_or(("", "", ""), |p| {
+        (p.name.as_str(), p.role.as_str(), p.organisation.as_str())
+    });
+    let decline = match p.map(|p| &p.attendance) {
+        Some(Attendance::Declined { reason }) => reason.clone(),
+        _ => String::new(),
+    };
+    form.line(F::Name, T::FName, name)
+        .line(F::Role, T::FRole, role)
+        .line(F::Organisation, T::FOrganisation, org)
+        .choice(
+            F::Huvudman,
+            T::FHuvudman,
+            labels::huvudman_opts(),
+            &Val::Huvudman(p.map_or(Huvudman::Kommun, |p| p.huvudman)),
+        )
+        .choice(
+            F::Kind,
+            T::FKind,
+            labels::kind_opts(lang),
+            &Val::Kind(p.map_or(ParticipantKind::Professional, |p| p.kind)),
+        )
+        .line(
+            F::Mandate,
+            T::FMandate,
+            p.and_then(|p| p.mandate.as_ref())
+                .map_or("", |md| md.scope.as_str()),
+        )
+        .check(
+            F::MandateCosts,
+            T::FMandateCosts,
+            p.and_then(|p| p.mandate.as_ref())
+                .is_some_and(|md| md.costs),
+        )
+        .choice(
+            F::Attendance,
+            T::FAttendance,
+            labels::attendance_opts(lang),
+            &Val::Attend(p.map_or(0, |p| labels::attendance_code(&p.attendance))),
+        )
+        .line(F::DeclineReason, T::FDeclineReason, &decline)
+        .line(
+            F::StandIn,
+            T::FStandIn,
+            p.and_then(|p| p.stand_in.as_deref()).unwrap_or(""),
+        )
+        .line(
+            F::Contact,
+            T::FContact,
+            p.and_then(|p| p.contact.as_deref()).unwrap_or(""),
+        );
+    form
+}
+
+pub fn commit(m: &mut Meeting, form: &Form, idx: Option<usize>, lang: Lang) -> Result<(), String> {
+    let name = form.text(F::Name);
+    if name.is_empty() {
+        return Err(T::NeedName.get(lang).into());
+    }
+    let kind = match form.choice_val(F::Kind) {
+        Val::Kind(k) => k,
+        _ => ParticipantKind::Professional,
+    };
+    let huvudman = match form.choice_val(F::Huvudman) {
+        Val::Huvudman(h) => h,
+        _ => Huvudman::Annan,
+    };
+    let mut organisation = form.text(F::Organisation);
+    if organisation.is_empty() {
+        if kind.is_family() {
+            organisation = T::OFamily.get(lang).to_string();
+        } else {
+            return Err(T::NeedOrganisation.get(lang).into());
+        }
+    }
+    let scope = form.text(F::Mandate);
+    let mandate = (!scope.is_empty()).then(|| Mandate {
+        scope,
+        costs: form.checked(F::MandateCosts),
+    });
+    let attendance = match form.choice_val(F::Attendance) {
+        Val::Attend(1) => Attendance::Video,
+        Val::Attend(2) => Attendance::Phone,
+        Val::Attend(3) => Attendance::Absent,
+        Val::Attend(4) => Attendance::Declined {
+            reason: form.text(F::DeclineReason),
+        },
+        _ => Attendance::InRoom,
+    };
+    let opt = |s: String| (!s.is_empty()).then_some(s);
+    let id = match idx.and_then(|i| m.participants.get(i)) {
+        Some(p) => p.id.clone(),
+        None => Id::next("p", m.participants.iter().map(|p| &p.id)),
+    };
+    let p = Participant {
+        id,
+        name,
+        organisation,
+        huvudman,
+        role: form.text(F::Role),
+        kind,
+        mandate,
+        attendance,
+        stand_in: opt(form.text(F::StandIn)),
+        contact: opt(form.text(F::Contact)),
+    };
+    match idx.and_then(|i| m.participants.get_mut(i)) {
+        Some(slot) => *slot = p,
+        None => m.participants.push(p),
+    }
+    Ok(())
+}

@@ -1,0 +1,145 @@
+//! Summary: which huvudman holds the overall responsibility, who coordinates, and the
+//! disagreements — written down, not hidden. Finalizing starts here or at the follow-up.
+
+use super::labels;
+use crate::tui::app::{App, Session};
+use crate::tui::form::{F, Form, Target, Val};
+use crate::tui::keys::Cmd;
+use crate::tui::strings::{T, fill};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Text};
+use samsyn::i18n::Lang;
+use samsyn::meeting::{Huvudman, Meeting, Responsibility};
+
+pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
+    let m = &s.meeting;
+    let not_set = app.t(T::NotSet).to_string();
+    let resp = m.overall_responsible.as_ref().map_or(not_set.clone(), |r| {
+        let person = r
+            .person
+            .as_ref()
+            .map(|p| format!(" — {}", m.person_name(p)))
+            .unwrap_or_default();
+        format!(
+            "{} ({}){person}",
+            r.organisation,
+            labels::huvudman(r.huvudman)
+        )
+    });
+    let coord = m.coordinator.as_ref().map_or(not_set, |p| m.person_name(p));
+    let mut items = vec![Text::from(vec![
+        super::kv(app, app.t(T::Responsibility), &resp),
+        super::kv(app, app.t(T::Coordinator), &coord),
+    ])];
+    items.extend(
+        m.disagreements
+            .iter()
+            .map(|d| Text::from(super::wrapped(&app.show(d), area.width, "≠ "))),
+    );
+    let [list, hint] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
+    super::list(
+        app,
+        f,
+        list,
+        app.t(T::SummaryForm),
+        items,
+        Some(s.selected),
+        None,
+    );
+    finalize_hint(app, s, f, hint);
+}
+
+/// "When everything is done: F finalizes the minutes."
+pub fn finalize_hint(app: &App, s: &Session, f: &mut Frame, area: Rect) {
+    if s.meeting.is_finalized() {
+        return;
+    }
+    let text = fill(app.t(T::PressFinalize), &[&app.keys.label(Cmd::Finalize)]);
+    f.render_widget(
+        ratatui::widgets::Paragraph::new(Line::styled(text, app.theme.key)),
+        area,
+    );
+}
+
+pub fn form(m: &Meeting, lang: Lang) -> Form {
+    let r = m.overall_responsible.as_ref();
+    let mut form = Form::new(Target::Summary, T::SummaryForm.get(lang).into(), m.date);
+    let (person, _) = labels::person_val(r.and_then(|r| r.person.as_ref()));
+    let (coord, coord_name) = labels::person_val(m.coordinator.as_ref());
+    form.choice(
+        F::OverallHuvudman,
+        T::FOverallHuvudman,
+        labels::huvudman_opts(),
+        &Val::Huvudman(r.map_or(Huvudman::Kommun, |r| r.huvudman)),
+    )
+    .line(
+        F::OverallOrg,
+        T::FOverallOrg,
+        r.map_or("", |r| r.organisation.as_str()),
+    )
+    .choice(
+        F::OverallPerson,
+        T::FOverallPerson,
+        labels::person_opts(m, lang, true, false),
+        &person,
+    )
+    .choice(
+        F::Coordinator,
+        T::FCoordinator,
+        labels::person_opts(m, lang, true, true),
+        &coord,
+    )
+    .line(F::CoordinatorName, T::FCoordinatorName, &coord_name);
+    form
+}
+
+pub fn commit(m: &mut Meeting, form: &Form, _lang: Lang) -> Result<(), String> {
+    let org = form.text(F::OverallOrg);
+    let huvudman = match form.choice_val(F::OverallHuvudman) {
+        Val::Huvudman(h) => h,
+        _ => Huvudman::Kommun,
+    };
+    m.overall_responsible = (!org.is_empty()).then(|| Responsibility {
+        huvudman,
+        organisation: org,
+        person: labels::person_from(form.choice_val(F::OverallPerson), String::new()),
+    });
+    m.coordinator = labels::person_from(
+        form.choice_val(F::Coordinator),
+        form.text(F::CoordinatorName),
+    );
+    Ok(())
+}
+
+pub fn disagreement_form(m: &Meeting, idx: Option<usize>, lang: Lang) -> Form {
+    let mut form = Form::new(
+        Target::Disagreement(idx),
+        T::DisagreementForm.get(lang).into(),
+        m.date,
+    );
+    form.multi(
+        F::Text,
+        T::FText,
+        idx.and_then(|i| m.disagreements.get(i))
+            .map_or("", |s| s.as_str()),
+    );
+    form
+}
+
+pub fn commit_disagreement(
+    m: &mut Meeting,
+    form: &Form,
+    idx: Option<usize>,
+    lang: Lang,
+) -> Result<(), String> {
+    let text = form.text(F::Text);
+    if text.is_empty() {
+        return Err(fill(T::NeedText.get(lang), &[T::FText.get(lang)]));
+    }
+    match idx.and_then(|i| m.disagreements.get_mut(i)) {
+        Some(d) => *d = text,
+        None => m.disagreements.push(text),
+    }
+    Ok(())
+}

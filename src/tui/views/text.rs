@@ -1,0 +1,76 @@
+//! Free-text phases: Purpose (why we meet), Notes, and Review until the follow-up issue
+//! gives it its own view. Also the single-field text form the other views reuse.
+
+use crate::tui::app::{App, Session};
+use crate::tui::form::{F, Form, Target, TextTarget};
+use crate::tui::strings::{T, fill};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Span;
+use ratatui::widgets::{Paragraph, Wrap};
+use samsyn::agenda::PhaseKind;
+use samsyn::i18n::Lang;
+use samsyn::meeting::Meeting;
+
+pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
+    let phase = s.phase();
+    let notes = s.meeting.phase(&phase.id).map_or("", |p| p.notes.as_str());
+    let area = if phase.kind == PhaseKind::Review {
+        let [msg, rest] = Layout::vertical([Constraint::Length(3), Constraint::Min(3)]).areas(area);
+        let text = fill(app.t(T::NotSupported), &[phase.title.get(app.lang)]);
+        f.render_widget(
+            Paragraph::new(Span::styled(text, app.theme.caution)).wrap(Wrap { trim: true }),
+            msg,
+        );
+        rest
+    } else {
+        area
+    };
+    super::text_box(app, f, area, app.t(T::Notes), notes, true);
+}
+
+pub fn form(s: &Session, lang: Lang) -> Form {
+    let phase = s.phase();
+    let notes = s.meeting.phase(&phase.id).map_or("", |p| p.notes.as_str());
+    text_form(
+        &s.meeting,
+        TextTarget::PhaseNotes(phase.id.clone()),
+        phase.title.get(lang).to_string(),
+        T::Notes,
+        notes,
+    )
+}
+
+/// A form with one multi-line field.
+pub fn text_form(m: &Meeting, target: TextTarget, title: String, label: T, text: &str) -> Form {
+    let mut form = Form::new(Target::Text(target), title, m.date);
+    form.multi(F::Text, label, text);
+    form
+}
+
+pub fn get(m: &Meeting, t: &TextTarget) -> String {
+    match t {
+        TextTarget::PhaseNotes(id) => m.phase(id).map(|p| p.notes.clone()).unwrap_or_default(),
+        TextTarget::WorksWell => m.situation.works_well.clone(),
+        TextTarget::Worries => m.situation.worries.clone(),
+        TextTarget::RiskFactors => m.situation.risk_factors.clone(),
+        TextTarget::ProtectiveFactors => m.situation.protective_factors.clone(),
+        TextTarget::ChildViews => m.child_voice.views.clone(),
+        TextTarget::ChildHow => m.child_voice.how_obtained.clone(),
+        TextTarget::ChildNotObtained => m.child_voice.not_obtained_reason.clone(),
+    }
+}
+
+pub fn commit(m: &mut Meeting, t: &TextTarget, text: String) {
+    let slot = match t {
+        TextTarget::PhaseNotes(id) => &mut m.phase_mut(id).notes,
+        TextTarget::WorksWell => &mut m.situation.works_well,
+        TextTarget::Worries => &mut m.situation.worries,
+        TextTarget::RiskFactors => &mut m.situation.risk_factors,
+        TextTarget::ProtectiveFactors => &mut m.situation.protective_factors,
+        TextTarget::ChildViews => &mut m.child_voice.views,
+        TextTarget::ChildHow => &mut m.child_voice.how_obtained,
+        TextTarget::ChildNotObtained => &mut m.child_voice.not_obtained_reason,
+    };
+    *slot = text;
+}

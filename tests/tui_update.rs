@@ -1,0 +1,484 @@
+//! The update logic driven by key sequences, with no terminal: what a user types, what
+//! the state and the saved file become.
+
+mod screen;
+
+use crossterm::event::KeyCode::*;
+use samsyn::i18n::Lang;
+use samsyn::rules::{self, Code};
+use samsyn::tui::app::Overlay;
+use samsyn::tui::form::{F, Input, Val};
+use samsyn::tui::theme::ThemeName;
+use samsyn::tui::{Event, update};
+use screen::*;
+
+fn tabs(app: &mut samsyn::tui::App, n: usize) {
+    for _ in 0..n {
+        key(app, Tab);
+    }
+}
+
+fn saved(app: &samsyn::tui::App) -> samsyn::meeting::Meeting {
+    samsyn::store::load(&path(app)).unwrap()
+}
+
+fn form(app: &samsyn::tui::App) -> &samsyn::tui::form::Form {
+    match &app.overlay {
+        Some(Overlay::Form(f)) => f,
+        other => panic!("no form open: {other:?}"),
+    }
+}
+
+#[test]
+fn adding_a_participant_saves_it_at_once() {
+    let mut fx = sip_app(Lang::Sv);
+    key(&mut fx.app, Char('a'));
+    typ(&mut fx.app, "Maja Öberg");
+    key(&mut fx.app, Tab);
+    typ(&mut fx.app, "skolsköterska");
+    key(&mut fx.app, Tab);
+    typ(&mut fx.app, "Skola: Nyboskolan");
+    ctrl(&mut fx.app, 's');
+    assert!(fx.app.overlay.is_none());
+    let m = saved(&fx.app);
+    let p = m
+        .participants
+        .iter()
+        .find(|p| p.name == "Maja Öberg")
+        .unwrap();
+    assert_eq!(p.organisation, "Skola: Nyboskolan");
+    assert_eq!(p.role, "skolsköterska");
+    assert!(p.mandate.is_none());
+}
+
+#[test]
+fn a_participant_without_organisation_is_refused_with_the_reason() {
+    let mut fx = sip_app(Lang::En);
+    key(&mut fx.app, Char('a'));
+    typ(&mut fx.app, "Nobody");
+    ctrl(&mut fx.app, 's');
+    assert_eq!(
+        form(&fx.app).error.as_deref(),
+        Some("write the organisation.")
+    );
+    assert_eq!(saved(&fx.app).participants.len(), 5);
+}
+
+#[test]
+fn decided_by_offers_only_those_who_may_decide_and_says_why_not_the_others() {
+    let mut fx = sip_app(Lang::En);
+    goto_phase(&mut fx.app, "insatser");
+    key(&mut fx.app, Char('a'));
+    typ(&mut fx.app, "Weekly talks with the counsellor");
+    key(&mut fx.app, Tab);
+    key(&mut fx.app, Right); // performer: Kim Berg, counsellor without mandate
+    let f = form(&fx.app);
+    assert_eq!(f.text(F::Organisation), "Skola: Nyboskolan");
+    let field = f.field(F::Decision).unwrap();
+    let Input::Choice { opts, .. } = &field.input else {
+        panic!("decided-by is a choice")
+    };
+    let vals: Vec<&Val> = opts.iter().map(|o| &o.val).collect();
+    assert_eq!(
+        vals,
+        [&Val::Id("p1".into()), &Val::Awaiting],
+        "only the principal with mandate, or awaiting"
+    );
+    let (note, _) = field.note.as_ref().unwrap();
+    assert!(
+        note.contains("Kim Berg has no mandate to decide."),
+        "{note}"
+    );
+    assert!(note.contains("Jonas Ali is not present."), "{note}");
+}
+
+#[test]
+fn an_awaited_decision_needs_maker_organisation_and_date() {
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "insatser");
+    key(&mut fx.app, Char('a'));
+    typ(&mut fx.app, "Kontaktperson enligt SoL");
+    key(&mut fx.app, Tab);
+    key(&mut fx.app, Right);
+    key(&mut fx.app, Right); // performer: Sara Holm, social services
+    tabs(&mut fx.app, 4); // decided by
+    key(&mut fx.app, Right); // awaiting
+    ctrl(&mut fx.app, 's');
+    let err = form(&fx.app).error.clone().unwrap();
+    assert!(
+        err.contains("beslut inväntas kräver beslutsfattare"),
+        "{err}"
+    );
+    assert_eq!(saved(&fx.app).actions.len(), 3, "nothing is saved");
+    key(&mut fx.app, Tab);
+    typ(&mut fx.app, "Enhetschef");
+    key(&mut fx.app, Tab);
+    typ(&mut fx.app, "Socialtjänst: Barn och familj");
+    key(&mut fx.app, Tab);
+    typ(&mut fx.app, "+2v");
+    ctrl(&mut fx.app, 's');
+    assert!(fx.app.overlay.is_none(), "{:?}", fx.app.overlay);
+    let m = saved(&fx.app);
+    let a = m.actions.last().unwrap();
+    assert_eq!(
+        a.decision,
+        samsyn::meeting::Decision::Awaiting {
+            decision_maker: "Enhetschef".into(),
+            organisation: "Socialtjänst: Barn och familj".into(),
+            decide_by: Some(day(2026, 12, 17)),
+        }
+    );
+    assert_eq!(a.status, samsyn::meeting::ActionStatus::AwaitingDecision);
+}
+
+#[test]
+fn an_action_is_marked_invalid_at_once_when_its_decider_leaves() {
+    let mut fx = sip_app(Lang::Sv);
+    // Lena Ek decided a1 at the table; she now leaves the meeting.
+    key(&mut fx.app, Enter);
+    tabs(&mut fx.app, 7);
+    key(&mut fx.app, Right);
+    key(&mut fx.app, Right);
+    key(&mut fx.app, Right); // invited, absent
+    ctrl(&mut fx.app, 's');
+    let m = saved(&fx.app);
+    let problems = rules::check(&m, &session(&fx.app).agenda);
+    assert!(problems.iter().any(|p| p.code == Code::DeciderAbsent));
+    goto_phase(&mut fx.app, "insatser");
+    let screen = draw(&mut fx.app, 120, 40);
+    assert!(
+        screen.contains("OGILTIG: Lena Ek som beslutade är inte närvarande."),
+        "{screen}"
+    );
+    assert!(screen.contains("2 hindrar justering"), "{screen}");
+}
+
+#[test]
+fn finalize_is_refused_then_done_then_read_only_then_amended_with_a_reason() {
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "summering");
+    key(&mut fx.app, Char('F'));
+    assert!(matches!(
+        fx.app.overlay,
+        Some(Overlay::Problems { refused: true, .. })
+    ));
+    let screen = draw(&mut fx.app, 80, 24);
+    assert!(screen.contains("Kan inte justera ännu"), "{screen}");
+    assert!(screen.contains("Kim Berg har inget"), "{screen}");
+    // Enter goes to the action the reason is about.
+    key(&mut fx.app, Enter);
+    assert_eq!(session(&fx.app).phase().id, "insatser");
+    assert_eq!(session(&fx.app).selected, 2);
+    key(&mut fx.app, Char('d'));
+    key(&mut fx.app, Enter);
+    assert_eq!(saved(&fx.app).actions.len(), 2);
+    goto_phase(&mut fx.app, "uppfoljning");
+    key(&mut fx.app, Char('F'));
+    let screen = draw(&mut fx.app, 80, 24);
+    assert!(
+        screen.contains("Maria Lund"),
+        "the confirmation names who finalizes"
+    );
+    key(&mut fx.app, Enter);
+    let m = saved(&fx.app);
+    assert_eq!(m.finalized.as_ref().unwrap().by, "Maria Lund");
+    assert_eq!(m.stamp_matches(), Some(true));
+    // Read-only: adding does nothing but say so.
+    goto_phase(&mut fx.app, "insatser");
+    key(&mut fx.app, Char('a'));
+    assert!(fx.app.overlay.is_none());
+    assert!(fx.app.message.as_ref().unwrap().0.contains("skrivskyddat"));
+    // Amend asks for a reason.
+    key(&mut fx.app, Char('A'));
+    ctrl(&mut fx.app, 's');
+    assert_eq!(form(&fx.app).error.as_deref(), Some("skriv ett skäl."));
+    typ(&mut fx.app, "Fel datum i insats 1");
+    ctrl(&mut fx.app, 's');
+    let m = saved(&fx.app);
+    assert!(!m.is_finalized());
+    assert_eq!(
+        m.revisions.last().unwrap().reason.as_deref(),
+        Some("Fel datum i insats 1")
+    );
+    assert!(samsyn::store::revision_path(&path(&fx.app), 1).exists());
+}
+
+#[test]
+fn speaking_round_marks_and_unmarks_present_participants() {
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "nulage");
+    key(&mut fx.app, Char('3'));
+    let heard = |fx: &Fixture| saved(&fx.app).phase("nulage").unwrap().heard.clone();
+    assert!(heard(&fx).contains(&"p3".into()));
+    key(&mut fx.app, Char('3'));
+    assert!(!heard(&fx).contains(&"p3".into()));
+    key(&mut fx.app, Char('5')); // Jonas Ali is absent
+    assert!(!heard(&fx).contains(&"p5".into()));
+    let screen = draw(&mut fx.app, 80, 24);
+    assert!(screen.contains("ej hörda: Sara Holm"), "{screen}");
+}
+
+#[test]
+fn delete_asks_first() {
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "insatser");
+    key(&mut fx.app, Char('d'));
+    assert!(draw(&mut fx.app, 80, 24).contains("Ta bort «Morgonmöte med mentor"));
+    key(&mut fx.app, Esc);
+    assert_eq!(saved(&fx.app).actions.len(), 3);
+    key(&mut fx.app, Char('d'));
+    key(&mut fx.app, Enter);
+    assert_eq!(saved(&fx.app).actions.len(), 2);
+}
+
+#[test]
+fn privacy_mask_hides_the_child_and_family_everywhere_but_not_professionals() {
+    let mut fx = sip_app(Lang::Sv);
+    key(&mut fx.app, Char('i'));
+    for phase in [
+        "roller",
+        "nulage",
+        "barnets-rost",
+        "summering",
+        "utvardering",
+    ] {
+        goto_phase(&mut fx.app, phase);
+        let screen = draw(&mut fx.app, 120, 40);
+        assert!(!screen.contains("Elsa"), "{phase}: {screen}");
+        assert!(!screen.contains("Svensson"), "{phase}: {screen}");
+    }
+    goto_phase(&mut fx.app, "roller");
+    let screen = draw(&mut fx.app, 120, 40);
+    assert!(screen.contains("A. S."), "{screen}");
+    assert!(screen.contains("Lena Ek"), "{screen}");
+    key(&mut fx.app, Char('i'));
+    assert!(draw(&mut fx.app, 120, 40).contains("Anna Svensson"));
+}
+
+#[test]
+fn a_typed_date_is_shown_before_it_is_accepted() {
+    let agenda = all_phases_agenda();
+    let mut m = sip_meeting(&agenda);
+    m.follow_up = None;
+    let mut fx = app_with(m, agenda, Lang::Sv, ThemeName::Default, true);
+    goto_phase(&mut fx.app, "uppfoljning");
+    key(&mut fx.app, Enter);
+    typ(&mut fx.app, "nonsens");
+    let note = form(&fx.app).field(F::When).unwrap().note.clone().unwrap();
+    assert!(note.1 && note.0.contains("+6v"), "{note:?}");
+    for _ in 0.."nonsens".len() {
+        key(&mut fx.app, Backspace);
+    }
+    typ(&mut fx.app, "+6v");
+    let note = form(&fx.app).field(F::When).unwrap().note.clone().unwrap();
+    assert_eq!(note, ("→ torsdag 14 januari 2027".to_string(), false));
+    tabs(&mut fx.app, 2);
+    key(&mut fx.app, Right); // convener: Kim Berg
+    ctrl(&mut fx.app, 's');
+    let fu = saved(&fx.app).follow_up.unwrap();
+    assert_eq!(fu.date, day(2027, 1, 14));
+}
+
+#[test]
+fn too_small_says_so_and_recovers() {
+    let mut fx = sip_app(Lang::En);
+    let screen = draw(&mut fx.app, 60, 20);
+    assert!(screen.contains("need 80×24, now 60×20"), "{screen}");
+    let screen = draw(&mut fx.app, 80, 24);
+    assert!(screen.contains("Participant"), "{screen}");
+}
+
+#[test]
+fn the_phase_timer_counts_ticks_and_shows_over_time() {
+    let mut fx = sip_app(Lang::En);
+    goto_phase(&mut fx.app, "syfte");
+    let t0 = now();
+    update(&mut fx.app, Event::Tick(t0));
+    update(
+        &mut fx.app,
+        Event::Tick(t0 + chrono::Duration::milliseconds(700)),
+    );
+    update(&mut fx.app, Event::Tick(t0 + chrono::Duration::seconds(5)));
+    assert_eq!(session(&fx.app).elapsed_secs(), 5);
+    for s in (10..=310).step_by(10) {
+        update(&mut fx.app, Event::Tick(t0 + chrono::Duration::seconds(s)));
+    }
+    assert_eq!(session(&fx.app).elapsed_secs(), 310);
+    assert!(draw(&mut fx.app, 80, 24).contains("OVER TIME"));
+    // Elapsed time is saved with the meeting.
+    assert!(saved(&fx.app).phase("syfte").unwrap().elapsed_secs >= 300);
+}
+
+#[test]
+fn review_phase_opens_as_not_yet_supported() {
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "genomgang");
+    let screen = draw(&mut fx.app, 80, 24);
+    assert!(screen.contains("stöds inte ännu"), "{screen}");
+    key(&mut fx.app, Enter);
+    typ(&mut fx.app, "Alla insatser följdes upp muntligt.");
+    ctrl(&mut fx.app, 's');
+    assert_eq!(
+        saved(&fx.app).phase("genomgang").unwrap().notes,
+        "Alla insatser följdes upp muntligt."
+    );
+}
+
+#[test]
+fn a_new_meeting_from_the_start_screen() {
+    let mut fx = sip_app(Lang::Sv);
+    samsyn::tui::update::show_start(&mut fx.app);
+    // The archive holds one meeting; the agendas follow: samba, sip, …
+    key(&mut fx.app, Down);
+    key(&mut fx.app, Down);
+    key(&mut fx.app, Enter);
+    assert!(
+        form(&fx.app).title.contains("sip"),
+        "{}",
+        form(&fx.app).title
+    );
+    typ(&mut fx.app, "SIP för Noah");
+    key(&mut fx.app, Tab);
+    typ(&mut fx.app, "ÄR-9");
+    ctrl(&mut fx.app, 's');
+    let s = session(&fx.app);
+    assert_eq!(s.meeting.agenda.id, "sip");
+    assert_eq!(s.meeting.date, now().date());
+    assert!(s.path.starts_with(fx.dir.path()));
+    assert_eq!(saved(&fx.app).title, "SIP för Noah");
+}
+
+#[test]
+fn a_key_override_changes_one_key() {
+    let mut fx = sip_app(Lang::Sv);
+    fx.app.keys.apply_overrides(r#"{ Add: "n" }"#).unwrap();
+    key(&mut fx.app, Char('a'));
+    assert!(fx.app.overlay.is_none());
+    key(&mut fx.app, Char('n'));
+    assert!(matches!(fx.app.overlay, Some(Overlay::Form(_))));
+    key(&mut fx.app, Esc);
+    assert!(draw(&mut fx.app, 80, 24).contains("n lägg till"));
+}
+
+#[test]
+fn footer_and_help_show_the_same_commands() {
+    let mut fx = sip_app(Lang::En);
+    let phases: Vec<String> = session(&fx.app)
+        .agenda
+        .phases
+        .iter()
+        .map(|p| p.id.clone())
+        .collect();
+    for phase in phases {
+        goto_phase(&mut fx.app, &phase);
+        let cmds = samsyn::tui::update::commands(&fx.app);
+        let footer = draw(&mut fx.app, 120, 40);
+        key(&mut fx.app, Char('?'));
+        let help = draw(&mut fx.app, 120, 40);
+        key(&mut fx.app, Esc);
+        for cmd in cmds {
+            let short = samsyn::tui::render::short(cmd).get(Lang::En);
+            let long = samsyn::tui::render::long(cmd).get(Lang::En);
+            if !matches!(
+                cmd,
+                samsyn::tui::keys::Cmd::Up | samsyn::tui::keys::Cmd::Down
+            ) {
+                assert!(footer.contains(short), "{phase}: footer lacks {cmd:?}");
+                let start: String = long.chars().take(25).collect();
+                assert!(help.contains(&start), "{phase}: help lacks {cmd:?}\n{help}");
+            }
+        }
+    }
+}
+
+#[test]
+fn quitting_asks_nothing() {
+    let mut fx = sip_app(Lang::Sv);
+    key(&mut fx.app, Char('q'));
+    assert!(fx.app.quit);
+    assert!(fx.app.overlay.is_none());
+}
+
+#[test]
+fn no_color_keeps_the_selection_visible() {
+    let agenda = all_phases_agenda();
+    let m = sip_meeting(&agenda);
+    let mut fx = app_with(m, agenda, Lang::Sv, ThemeName::Default, false);
+    goto_phase(&mut fx.app, "insatser");
+    let buf = buffer(&mut fx.app, 80, 24);
+    let mut marker = None;
+    for y in 0..24 {
+        for x in 0..80 {
+            let cell = &buf[(x, y)];
+            assert_eq!(
+                cell.fg,
+                ratatui::style::Color::Reset,
+                "no colour at {x},{y}"
+            );
+            assert_eq!(
+                cell.bg,
+                ratatui::style::Color::Reset,
+                "no colour at {x},{y}"
+            );
+            if cell.symbol() == "▶" && marker.is_none() {
+                marker = Some((x, y));
+            }
+        }
+    }
+    let (x, y) = marker.expect("the selected row is marked with ▶");
+    let style = buf[(x + 3, y)].modifier;
+    assert!(
+        style.contains(ratatui::style::Modifier::REVERSED),
+        "{style:?}"
+    );
+}
+
+#[test]
+fn high_contrast_selection_is_black_on_yellow() {
+    let agenda = all_phases_agenda();
+    let m = sip_meeting(&agenda);
+    let mut fx = app_with(m, agenda, Lang::Sv, ThemeName::HighContrast, true);
+    goto_phase(&mut fx.app, "insatser");
+    let buf = buffer(&mut fx.app, 80, 24);
+    let row = (0..24)
+        .find(|y| (0..80).any(|x| buf[(x, *y)].symbol() == "▶"))
+        .unwrap();
+    let cell = &buf[(5, row)];
+    assert_eq!(cell.bg, ratatui::style::Color::Yellow);
+    assert_eq!(cell.fg, ratatui::style::Color::Black);
+}
+
+#[test]
+fn esc_on_a_form_with_typed_text_asks_before_discarding() {
+    let mut fx = sip_app(Lang::En);
+    goto_phase(&mut fx.app, "syfte");
+    key(&mut fx.app, Enter);
+    typ(&mut fx.app, " Also: the bus.");
+    key(&mut fx.app, Esc);
+    assert!(fx.app.overlay.is_some(), "one Esc does not throw text away");
+    assert!(draw(&mut fx.app, 80, 24).contains("Esc again discards it"));
+    key(&mut fx.app, Esc);
+    assert!(fx.app.overlay.is_none());
+    assert!(!saved(&fx.app).phase("syfte").unwrap().notes.contains("bus"));
+    // An untouched form closes on one Esc.
+    key(&mut fx.app, Enter);
+    key(&mut fx.app, Esc);
+    assert!(fx.app.overlay.is_none());
+}
+
+#[test]
+fn an_action_can_name_the_goal_it_serves() {
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "insatser");
+    key(&mut fx.app, Char('a'));
+    typ(&mut fx.app, "Läxhjälp två dagar i veckan");
+    tabs(&mut fx.app, 9);
+    typ(&mut fx.app, "+3v");
+    key(&mut fx.app, Tab);
+    key(&mut fx.app, Right); // goal 1
+    ctrl(&mut fx.app, 's');
+    let m = saved(&fx.app);
+    let a = m.actions.last().unwrap();
+    assert_eq!(a.goals, vec![samsyn::meeting::Id::new("g1")]);
+    assert_eq!(a.deadline, Some(day(2026, 12, 24)));
+}
