@@ -98,3 +98,58 @@ fn reformatting_and_comments_are_not_a_change() {
         .code(0)
         .stdout(predicate::str::contains("CHANGED AFTER FINALIZING").not());
 }
+
+/// The shipped examples, finalized with their built-in agenda, then changed by hand.
+#[test]
+fn a_finalized_example_changed_by_hand_is_reported() {
+    let catalogue = samsyn::agenda::Catalogue::load();
+    for example in ["examples/sip-bup.ron", "examples/samba-skolfranvaro.ron"] {
+        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join(example);
+        let mut m = store::load(&source).unwrap();
+        let agenda = catalogue
+            .get(&m.agenda.id)
+            .expect("built-in agenda")
+            .clone();
+        m.finalize(
+            &agenda,
+            "Samtalsledaren",
+            fixtures::at("2026-12-03T16:00:00"),
+        )
+        .unwrap_or_else(|p| panic!("{example} does not finalize: {p:?}"));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("justerat.ron");
+        store::save(&path, &m).unwrap();
+
+        let run = |path: &Path| {
+            Command::cargo_bin("samsyn")
+                .unwrap()
+                .args(["--lang", "en", "check"])
+                .arg(path)
+                .assert()
+        };
+        run(&path)
+            .code(0)
+            .stdout(predicate::str::contains("finalized"));
+
+        // Someone quietly moves a deadline in a text editor.
+        let text = std::fs::read_to_string(&path).unwrap();
+        let deadline = m
+            .actions
+            .iter()
+            .find_map(|a| a.deadline)
+            .expect("a deadline");
+        let old = format!("deadline: Some(\"{deadline}\")");
+        assert!(text.contains(&old), "{example}: {old}");
+        let moved = deadline + chrono::Days::new(90);
+        std::fs::write(
+            &path,
+            text.replacen(&old, &format!("deadline: Some(\"{moved}\")"), 1),
+        )
+        .unwrap();
+        run(&path)
+            .code(65)
+            .stdout(predicate::str::contains("CHANGED AFTER FINALIZING"));
+        let loaded = store::load(&path).expect("still loads");
+        assert_eq!(loaded.stamp_matches(), Some(false), "{example}");
+    }
+}
