@@ -482,3 +482,42 @@ fn an_action_can_name_the_goal_it_serves() {
     assert_eq!(a.goals, vec![samsyn::meeting::Id::new("g1")]);
     assert_eq!(a.deadline, Some(day(2026, 12, 24)));
 }
+
+#[test]
+fn every_example_meeting_opens_and_every_phase_renders() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let file = entry.unwrap().path();
+        if file.extension().is_none_or(|x| x != "ron") {
+            continue;
+        }
+        let m = samsyn::store::load(&file).unwrap();
+        let agenda = samsyn::agenda::Catalogue::builtin()
+            .get(&m.agenda.id)
+            .cloned()
+            .unwrap();
+        let title = m.title.clone();
+        let mut fx = app_with(m, agenda, Lang::Sv, ThemeName::Default, true);
+        let phases: Vec<String> = session(&fx.app)
+            .agenda
+            .phases
+            .iter()
+            .map(|p| p.id.clone())
+            .collect();
+        for phase in phases {
+            goto_phase(&mut fx.app, &phase);
+            for (w, h) in [(80, 24), (120, 40)] {
+                let screen = draw(&mut fx.app, w, h);
+                let short: String = title.chars().take(12).collect();
+                assert!(
+                    screen.contains(&short),
+                    "{}: {phase}\n{screen}",
+                    file.display()
+                );
+            }
+        }
+        seen += 1;
+    }
+    assert!(seen >= 2, "the examples are there");
+}

@@ -62,7 +62,11 @@ pub fn commands(s: &Session) -> Vec<Cmd> {
         if kind.has_speaking_round() && !s.meeting.participants.is_empty() {
             out.push(Cmd::Heard);
         }
-        if matches!(kind, PhaseKind::Summary | PhaseKind::FollowUp) {
+        // Finalizing belongs to the end of the meeting.
+        if matches!(
+            kind,
+            PhaseKind::Summary | PhaseKind::FollowUp | PhaseKind::Evaluation
+        ) {
             out.push(Cmd::Finalize);
         }
     } else {
