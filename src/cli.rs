@@ -59,4 +59,19 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Write the minutes as Markdown, HTML (for print), Word, iCalendar or JSON.
+    /// The file is readable by its owner only.
+    Export {
+        #[arg(value_name = "MEETING")]
+        meeting: PathBuf,
+        #[arg(long, value_enum)]
+        format: samsyn::export::Format,
+        /// Output file; `-` for standard output (not for docx). Default: next to the
+        /// meeting, with the format's extension.
+        #[arg(short = 'o', long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Replace the child's and the family's names with initials.
+        #[arg(long)]
+        pseudonymize: bool,
+    },
 }

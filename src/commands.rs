@@ -1,5 +1,9 @@
 //! The non-interactive subcommands: each prints to stdout/stderr and returns an exit code.
 
+mod export;
+
+pub use export::export;
+
 use samsyn::agenda::{self, AgendaSource, Catalogue};
 use samsyn::diag::{FileError, exit, read_text};
 use samsyn::i18n::Lang;

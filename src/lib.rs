@@ -4,6 +4,7 @@
 pub mod agenda;
 pub mod datetime;
 pub mod diag;
+pub mod export;
 pub mod i18n;
 pub mod meeting;
 pub mod rules;

@@ -23,6 +23,12 @@ fn main() {
             },
         ),
         Some(Command::Open { file }) => tui(&cli, lang, Begin::Open(file.clone())),
+        Some(Command::Export {
+            meeting,
+            format,
+            output,
+            pseudonymize,
+        }) => commands::export(meeting, *format, output.as_deref(), *pseudonymize, lang),
         None => tui(&cli, lang, Begin::Start),
     };
     std::process::exit(code);

@@ -1,39 +1,50 @@
-//! Shared by the screen tests: a realistic SIP meeting, an agenda with every phase kind,
-//! and an app built around them with a fixed clock and no terminal.
+//! A realistic SIP meeting built in code, for the export tests: a family whose names
+//! appear in free text, an action awaiting a decision, one by the family, one private.
 #![allow(dead_code)]
 
-use chrono::{NaiveDate, NaiveDateTime};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::{Terminal, backend::TestBackend};
-use samsyn::agenda::{self, Agenda, AgendaSource, Catalogue};
-use samsyn::i18n::Lang;
+use chrono::{NaiveDate, NaiveTime};
+use samsyn::agenda::{self, Agenda};
 use samsyn::meeting::*;
-use samsyn::tui::app::{Screen, Session};
-use samsyn::tui::keys::KeyMap;
-use samsyn::tui::theme::{Theme, ThemeName};
-use samsyn::tui::{App, Event, update};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+pub const FAMILY_NAMES: [&str; 3] = ["Elsa Lindqvist", "Maria Lindqvist", "Jonas Berg"];
+
+/// A SIP agenda with every phase kind the minutes render.
+pub fn sip_agenda() -> Agenda {
+    let src = r#"(
+  format: 1,
+  id: "sip",
+  version: 1,
+  name: (sv: "SIP – samordnad individuell plan", en: "SIP – coordinated individual plan"),
+  description: (sv: "SIP-möte", en: "SIP meeting"),
+  legal_reference: (sv: "Socialtjänstlagen och hälso- och sjukvårdslagen (16 kap. 4 § HSL) om samordnad individuell plan.", en: "The Social Services Act and the Health and Medical Services Act on coordinated individual plans."),
+  rules: (consent_required: true, overall_responsible_required: true, max_weeks_to_follow_up: 12),
+  phases: [
+    (id: "roller", kind: Roles, title: (sv: "Presentation och roller", en: "Introductions and roles"), minutes: 10, required: true),
+    (id: "samtycke", kind: Consent, title: (sv: "Samtycke", en: "Consent"), minutes: 5, required: true),
+    (id: "situation", kind: Situation, title: (sv: "Aktuell situation", en: "The current situation"), minutes: 20, required: true),
+    (id: "barnets-rost", kind: ChildVoice, title: (sv: "Barnets röst", en: "The child's voice"), minutes: 10, required: true),
+    (id: "mal", kind: Goal, title: (sv: "Behov och mål", en: "Needs and goals"), minutes: 15, required: true),
+    (id: "insatser", kind: Actions, title: (sv: "Insatser: vem gör vad till när", en: "Actions: who does what by when"), minutes: 20, required: true),
+    (id: "sammanfattning", kind: Summary, title: (sv: "Sammanfattning och ansvar", en: "Summary and responsibility"), minutes: 5),
+    (id: "uppfoljning", kind: FollowUp, title: (sv: "Uppföljning", en: "Follow-up"), minutes: 5, required: true),
+    (id: "utvardering", kind: Evaluation, title: (sv: "Utvärdering av mötet", en: "Evaluating the meeting"), minutes: 5),
+  ],
+)"#;
+    agenda::parse(Path::new("test-sip.ron"), src).expect("the test agenda is valid")
 }
 
-pub fn now() -> NaiveDateTime {
-    day(2026, 12, 3).and_hms_opt(14, 25, 0).unwrap()
-}
-
-pub fn all_phases_agenda() -> Agenda {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/all-phases.ron");
-    agenda::load_file(&path).expect("the test agenda is valid")
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
 }
 
 #[allow(clippy::too_many_arguments)]
-fn participant(
+fn person(
     id: &str,
     name: &str,
+    organisation: &str,
+    huvudman: Huvudman,
     role: &str,
-    org: &str,
-    h: Huvudman,
     kind: ParticipantKind,
     mandate: Option<&str>,
     attendance: Attendance,
@@ -41,13 +52,13 @@ fn participant(
     Participant {
         id: Id::new(id),
         name: name.into(),
-        organisation: org.into(),
-        huvudman: h,
+        organisation: organisation.into(),
+        huvudman,
         role: role.into(),
         kind,
         mandate: mandate.map(|s| Mandate {
             scope: s.into(),
-            costs: false,
+            costs: true,
         }),
         attendance,
         stand_in: None,
@@ -55,273 +66,250 @@ fn participant(
     }
 }
 
-/// A SIP meeting well under way: three professionals (one without mandate), a guardian,
-/// an absent BUP psychologist, consent, the child's voice, goals and three actions —
-/// one decided at the table, one awaiting a decision, one whose decider has no mandate.
-pub fn sip_meeting(agenda: &Agenda) -> Meeting {
+pub fn sip_meeting() -> Meeting {
     let mut m = Meeting::new(
         AgendaRef {
-            id: agenda.id.clone(),
-            version: agenda.version,
+            id: "sip".into(),
+            version: 1,
         },
         "SIP för Elsa",
-        day(2026, 12, 3),
+        d("2026-03-10"),
     );
-    m.case_ref = "ÄR-2026-117".into();
-    m.start = chrono::NaiveTime::from_hms_opt(14, 0, 0);
-    m.place = "Nyboskolan, konferensrum 2".into();
-    m.facilitator = "Maria Lund".into();
-    m.note_taker = "Per Ek".into();
-    m.initiator = "Lena Ek".into();
+    m.id = "5a1e0c0ffee12345".into();
+    m.case_ref = "BoF 2026-0412".into();
+    m.start = Some(NaiveTime::from_hms_opt(13, 0, 0).unwrap());
+    m.end = Some(NaiveTime::from_hms_opt(14, 30, 0).unwrap());
+    m.place = "Nyboskolan, konferensrum 2 | Teams".into();
+    m.facilitator = "Karin Ek".into();
+    m.note_taker = "Ahmed Haddad".into();
+    m.initiator = "Nyboskolan, elevhälsan".into();
     m.subject = Subject {
-        name: "Elsa Svensson".into(),
-        initials: "E. S.".into(),
+        name: "Elsa Lindqvist".into(),
+        initials: "E. L.".into(),
     };
     use Attendance::*;
     use Huvudman::*;
     use ParticipantKind::*;
     m.participants = vec![
-        participant(
+        person(
             "p1",
-            "Lena Ek",
-            "rektor",
-            "Skola: Nyboskolan",
-            Kommun,
-            Professional,
-            Some("insatser i skolan"),
-            InRoom,
-        ),
-        participant(
-            "p2",
-            "Kim Berg",
-            "kurator",
-            "Skola: Nyboskolan",
-            Kommun,
-            Professional,
-            None,
-            InRoom,
-        ),
-        participant(
-            "p3",
-            "Sara Holm",
-            "socialsekreterare",
+            "Karin Ek",
             "Socialtjänst: Barn och familj",
             Kommun,
+            "samordnare",
             Professional,
-            Some("insatser enligt SoL"),
+            Some("insatser enligt SoL inom öppenvården"),
+            InRoom,
+        ),
+        person(
+            "p2",
+            "Ahmed Haddad",
+            "Skola: Nyboskolan",
+            Kommun,
+            "rektor",
+            Professional,
+            Some("stöd och anpassningar i skolan"),
+            InRoom,
+        ),
+        person(
+            "p3",
+            "Sofia Nilsson",
+            "BUP",
+            Region,
+            "psykolog",
+            Professional,
+            None,
             Video,
         ),
-        participant(
+        person(
             "p4",
-            "Anna Svensson",
-            "vårdnadshavare",
-            "Familjen",
+            "Maria Lindqvist",
+            "",
             Familj,
+            "vårdnadshavare",
             Guardian,
             None,
             InRoom,
         ),
-        participant(
+        person(
             "p5",
-            "Jonas Ali",
-            "psykolog",
-            "BUP",
-            Region,
+            "Jonas Berg",
+            "",
+            Familj,
+            "vårdnadshavare",
+            Guardian,
+            None,
+            Phone,
+        ),
+        person("p6", "Elsa Lindqvist", "", Familj, "", Child, None, InRoom),
+        person(
+            "p7",
+            "Per Öberg",
+            "Fritidsgården Ljuset",
+            Privat,
+            "fritidsledare",
             Professional,
-            Some("utredning"),
-            Absent,
+            Some("verksamheten på fritidsgården"),
+            Declined {
+                reason: "sjuk".into(),
+            },
         ),
     ];
     m.consents = vec![Consent {
         given_by: Person::Participant(Id::new("p4")),
-        scope: "Skola, socialtjänst och BUP får dela information med varandra".into(),
-        exclusions: "Uppgifter om syskon".into(),
+        scope: "Socialtjänsten, Nyboskolan och BUP får utbyta uppgifter om Elsa".into(),
+        exclusions: "Uppgifter om Jonas Bergs hälsa".into(),
         form: ConsentForm::Written,
-        date: day(2026, 11, 20),
-        valid_until: Some(day(2027, 11, 20)),
+        date: d("2026-03-10"),
+        valid_until: Some(d("2027-03-10")),
         withdrawn: None,
     }];
-    m.phase_mut("syfte").notes =
-        "Elsa har hög frånvaro sedan september. Vi ska enas om vem som gör vad.".into();
+    m.phase_mut("roller").notes =
+        "Karin Ek leder mötet neutralt. Elsa var med första halvtimmen.".into();
+    m.phase_mut("roller").heard = vec![Id::new("p1"), Id::new("p4"), Id::new("p6")];
     m.situation = Situation {
-        works_well: "Elsa trivs med sina kompisar och med idrotten.".into(),
-        worries: "Frånvaro 40 % sedan september; svåra morgnar.".into(),
-        risk_factors: "Ensam hemma på morgnarna.".into(),
-        protective_factors: "Nära relation till mormor; engagerad mentor.".into(),
+        works_well:
+            "Elsa har en god relation till sin mentor.\nMaria Lindqvist och skolan har tät kontakt."
+                .into(),
+        worries: "Elsas frånvaro är 40 % sedan januari.".into(),
+        risk_factors: "Sömnsvårigheter.".into(),
+        protective_factors: "Intresse för musik; mormor i närheten.".into(),
     };
     m.child_voice = ChildVoice {
-        views: "Elsa säger att hon vill gå i skolan men att morgnarna är svåra.".into(),
-        how_obtained: "Samtal med kuratorn Kim Berg den 28 november.".into(),
+        views: "Elsa säger: \"Jag vill gå i skolan men inte på morgonen.\"".into(),
+        how_obtained: "Samtal med kuratorn före mötet.".into(),
         not_obtained_reason: String::new(),
     };
-    m.needs = vec!["Stöd på morgonen".into(), "Anpassad studiegång".into()];
+    m.needs = vec![
+        "En förutsägbar skoldag".into(),
+        "Utredning av sömnen".into(),
+    ];
     m.goals = vec![
         Goal {
             id: Id::new("g1"),
             text: "Elsa går i skolan varje dag".into(),
             kind: GoalKind::LongTerm,
-            indicator: "Närvaron över 90 % i februari".into(),
+            indicator: "Närvaron över 80 % i maj".into(),
             parent: None,
         },
         Goal {
             id: Id::new("g2"),
-            text: "Elsa kommer i tid till första lektionen".into(),
+            text: "Elsa kommer till första lektionen tre dagar i veckan".into(),
             kind: GoalKind::ShortTerm,
-            indicator: "Mentorn noterar tiden varje dag".into(),
+            indicator: String::new(),
             parent: Some(Id::new("g1")),
         },
     ];
     let mut a1 = Action::new(
         Id::new("a1"),
-        "Morgonmöte med mentor varje skoldag",
-        Performer::Participant(Id::new("p1")),
-        "Skola: Nyboskolan",
-        Kommun,
-        Decision::AtTable { by: Id::new("p1") },
-    );
-    a1.deadline = Some(day(2026, 12, 15));
-    a1.goals = vec![Id::new("g2")];
-    let mut a2 = Action::new(
-        Id::new("a2"),
-        "Utreda behov av stöd i hemmet",
-        Performer::Participant(Id::new("p3")),
-        "Socialtjänst: Barn och familj",
-        Kommun,
-        Decision::Awaiting {
-            decision_maker: "Enhetschef Barn och familj".into(),
-            organisation: "Socialtjänst: Barn och familj".into(),
-            decide_by: Some(day(2026, 12, 20)),
-        },
-    );
-    a2.deadline = Some(day(2027, 1, 31));
-    let mut a3 = Action::new(
-        Id::new("a3"),
-        "Samtal med kurator varje vecka",
+        "Anpassat schema med senare start | två dagar i veckan",
         Performer::Participant(Id::new("p2")),
         "Skola: Nyboskolan",
         Kommun,
         Decision::AtTable { by: Id::new("p2") },
     );
-    a3.deadline = Some(day(2027, 1, 20));
-    m.actions = vec![a1, a2, a3];
+    a1.deadline = Some(d("2026-03-24"));
+    a1.goals = vec![Id::new("g2")];
+    a1.feedback = Some(Feedback {
+        from: "Ahmed Haddad".into(),
+        to: "Karin Ek".into(),
+        by: Some(d("2026-04-07")),
+    });
+    let mut a2 = Action::new(
+        Id::new("a2"),
+        "Sömnutredning för Elsa",
+        Performer::Participant(Id::new("p3")),
+        "BUP",
+        Region,
+        Decision::Awaiting {
+            decision_maker: "Enhetschef BUP".into(),
+            organisation: "BUP".into(),
+            decide_by: Some(d("2026-04-15")),
+        },
+    );
+    a2.deadline = Some(d("2026-05-15"));
+    let mut a3 = Action::new(
+        Id::new("a3"),
+        "Maria och Jonas väcker Elsa 07.00 och följer henne till bussen",
+        Performer::Family,
+        "Familjen",
+        Familj,
+        Decision::AtTable { by: Id::new("p4") },
+    );
+    a3.start = Some(d("2026-03-11"));
+    a3.deadline = Some(d("2026-05-05"));
+    let mut a4 = Action::new(
+        Id::new("a4"),
+        "Plats i musikgruppen på torsdagar",
+        Performer::Named("Per Öberg".into()),
+        "Fritidsgården Ljuset",
+        Privat,
+        Decision::Awaiting {
+            decision_maker: "Per Öberg".into(),
+            organisation: "Fritidsgården Ljuset".into(),
+            decide_by: Some(d("2026-03-20")),
+        },
+    );
+    a4.deadline = Some(d("2026-04-02"));
+    m.actions = vec![a1, a2, a3, a4];
     m.overall_responsible = Some(Responsibility {
         huvudman: Kommun,
         organisation: "Socialtjänst: Barn och familj".into(),
-        person: Some(Person::Participant(Id::new("p3"))),
+        person: Some(Person::Participant(Id::new("p1"))),
     });
-    m.coordinator = Some(Person::Participant(Id::new("p3")));
-    m.disagreements = vec!["Anna Svensson anser att skolan borde ha agerat tidigare.".into()];
+    m.coordinator = Some(Person::Participant(Id::new("p1")));
+    m.disagreements = vec!["Jonas Berg anser att Elsa bör byta skola; övriga inte.".into()];
     m.follow_up = Some(FollowUp {
-        date: day(2027, 1, 21),
-        time: chrono::NaiveTime::from_hms_opt(13, 0, 0),
-        place: "Nyboskolan".into(),
-        convener: Some(Person::Participant(Id::new("p3"))),
-        topics: "Närvaron och utredningens resultat".into(),
+        date: d("2026-05-05"),
+        time: Some(NaiveTime::from_hms_opt(13, 0, 0).unwrap()),
+        place: "Nyboskolan, konferensrum 2".into(),
+        convener: Some(Person::Participant(Id::new("p1"))),
+        topics: "Närvaron och sömnutredningen".into(),
     });
     m.evaluations = vec![Evaluation {
         participant: Id::new("p4"),
-        heard: Some(4),
-        useful: Some(5),
-        comment: "Bra att Elsa fick komma till tals.".into(),
+        heard: Some(5),
+        useful: Some(4),
+        comment: "Bra att Elsa fick säga sitt.".into(),
     }];
-    m.phase_mut("roller").heard = vec![Id::new("p1"), Id::new("p4")];
-    m.phase_mut("roller").elapsed_secs = 8 * 60 + 30;
-    m.phase_mut("nulage").heard = vec![Id::new("p1"), Id::new("p2"), Id::new("p4")];
-    m.phase_mut("nulage").elapsed_secs = 16 * 60 + 5;
-    m.phase_mut("insatser").elapsed_secs = 12 * 60;
+    m.distribution = vec!["Elevhälsan, Nyboskolan".into()];
     m
 }
 
-pub struct Fixture {
-    pub app: App,
-    pub dir: tempfile::TempDir,
+/// The same meeting, finalized by the facilitator.
+pub fn finalized_sip_meeting() -> Meeting {
+    let mut m = sip_meeting();
+    let at = d("2026-03-10").and_hms_opt(14, 35, 0).unwrap();
+    m.finalize(&sip_agenda(), "Karin Ek", at)
+        .unwrap_or_else(|p| panic!("the fixture must be finalizable: {p:?}"));
+    m
 }
 
-/// An app with `meeting` open (saved in a temporary archive), at 80×24 unless resized.
-pub fn app_with(
-    meeting: Meeting,
-    agenda: Agenda,
-    lang: Lang,
-    theme: ThemeName,
-    color: bool,
-) -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let mut catalogue = Catalogue::builtin();
-    catalogue.add(agenda.clone(), AgendaSource::BuiltIn);
-    let mut app = App::new(
-        lang,
-        Theme::new(theme, color),
-        KeyMap::default(),
-        catalogue,
-        dir.path().to_path_buf(),
-        now(),
-    );
-    let path = samsyn::store::save_new(dir.path(), &meeting).unwrap();
-    samsyn::tui::update::open_path(&mut app, &path).unwrap();
-    Fixture { app, dir }
+/// The example meetings that ship in `examples/`.
+pub fn examples() -> Vec<(String, Meeting)> {
+    ["samba-skolfranvaro", "sip-bup", "incomplete"]
+        .iter()
+        .map(|n| {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("examples")
+                .join(format!("{n}.ron"));
+            let m = samsyn::store::load(&path).unwrap_or_else(|e| panic!("{e}"));
+            (n.to_string(), m)
+        })
+        .collect()
 }
 
-pub fn sip_app(lang: Lang) -> Fixture {
-    let agenda = all_phases_agenda();
-    let m = sip_meeting(&agenda);
-    app_with(m, agenda, lang, ThemeName::Default, true)
-}
-
-pub fn session(app: &App) -> &Session {
-    match &app.screen {
-        Screen::Meeting(s) => s,
-        Screen::Start(_) => panic!("no meeting open"),
-    }
-}
-
-pub fn path(app: &App) -> PathBuf {
-    session(app).path.clone()
-}
-
-pub fn goto_phase(app: &mut App, id: &str) {
-    if let Screen::Meeting(s) = &mut app.screen {
-        s.phase = s.agenda.phases.iter().position(|p| p.id == id).unwrap();
-        s.selected = 0;
-    }
-}
-
-pub fn key(app: &mut App, code: KeyCode) {
-    update(app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-pub fn ctrl(app: &mut App, c: char) {
-    update(
-        app,
-        Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
-    );
-}
-
-/// Type text character by character.
-pub fn typ(app: &mut App, text: &str) {
-    for c in text.chars() {
-        let code = if c == '\n' {
-            KeyCode::Enter
-        } else {
-            KeyCode::Char(c)
-        };
-        key(app, code);
-    }
-}
-
-pub fn draw(app: &mut App, w: u16, h: u16) -> String {
-    update(app, Event::Resize(w, h));
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|f| samsyn::tui::render::render(app, f))
-        .unwrap();
-    terminal.backend().to_string()
-}
-
-pub fn buffer(app: &mut App, w: u16, h: u16) -> ratatui::buffer::Buffer {
-    update(app, Event::Resize(w, h));
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|f| samsyn::tui::render::render(app, f))
-        .unwrap();
-    terminal.backend().buffer().clone()
+/// The full names of the child and the family, read straight from the meeting.
+pub fn family_names(m: &Meeting) -> Vec<String> {
+    let mut names: Vec<String> = m
+        .participants
+        .iter()
+        .filter(|p| p.is_family())
+        .map(|p| p.name.clone())
+        .collect();
+    names.push(m.subject.name.clone());
+    names.retain(|n| n.contains(' '));
+    names.sort();
+    names.dedup();
+    names
 }

@@ -1,0 +1,122 @@
+//! `samsyn export`: write the minutes of a meeting file as Markdown, HTML, DOCX, ICS or
+//! JSON, owner-only, next to the meeting, to a named file, or to standard output.
+
+use samsyn::agenda::Catalogue;
+use samsyn::diag::{FileError, exit, find_text, read_text};
+use samsyn::export::{self, ExportError, Format, Options};
+use samsyn::i18n::Lang;
+use samsyn::store;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Where `-o` points: a file, or `-` for standard output.
+fn target(meeting: &Path, output: Option<&Path>, format: Format) -> Option<PathBuf> {
+    match output {
+        Some(p) if p == Path::new("-") => None,
+        Some(p) => Some(p.to_path_buf()),
+        None => Some(meeting.with_extension(format.extension())),
+    }
+}
+
+pub fn export(
+    meeting_path: &Path,
+    format: Format,
+    output: Option<&Path>,
+    pseudonymize: bool,
+    lang: Lang,
+) -> i32 {
+    let out = target(meeting_path, output, format);
+    if out.is_none() && !format.is_text() {
+        eprintln!(
+            "samsyn: {}",
+            lang.pick(
+                "ett Word-dokument kan inte skrivas till standard ut; ange en fil med -o",
+                "a Word document cannot be written to standard output; name a file with -o"
+            )
+        );
+        return exit::USAGE;
+    }
+    if let Some(out) = &out
+        && same_file(meeting_path, out)
+    {
+        eprintln!(
+            "{}: {}",
+            out.display(),
+            lang.pick(
+                "skulle skriva över mötesfilen; välj en annan fil med -o",
+                "would overwrite the meeting file; name another file with -o"
+            )
+        );
+        return exit::CANT_CREATE;
+    }
+    let src = match read_text(meeting_path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return e.exit_code();
+        }
+    };
+    let meeting = match store::parse(meeting_path, &src) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("{e}");
+            return e.exit_code();
+        }
+    };
+    let catalogue = Catalogue::load();
+    let Some(agenda) = catalogue.get(&meeting.agenda.id) else {
+        let e = FileError::invalid(
+            meeting_path,
+            find_text(&src, &format!("\"{}\"", meeting.agenda.id)),
+            format!(
+                "agenda.id: unknown agenda {:?}; put its file in the user agenda directory",
+                meeting.agenda.id
+            ),
+        );
+        eprintln!("{e}");
+        return e.exit_code();
+    };
+    let bytes = match export::export(&meeting, agenda, format, Options { lang, pseudonymize }) {
+        Ok(b) => b,
+        Err(ExportError::ChangedAfterFinalizing) => {
+            eprintln!(
+                "{}: {}",
+                meeting_path.display(),
+                lang.pick(
+                    "ändrat efter justering: innehållet stämmer inte med det justerade protokollets kontrollsumma; exporteras inte",
+                    "changed after finalizing: the content does not match the finalized minutes' hash; not exported"
+                )
+            );
+            return exit::DATA;
+        }
+        Err(e) => {
+            eprintln!("{}: {e}", meeting_path.display());
+            return exit::DATA;
+        }
+    };
+    match out {
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            if let Err(e) = stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
+                eprintln!("samsyn: standard output: {e}");
+                return exit::CANT_CREATE;
+            }
+        }
+        Some(path) => {
+            if let Err(e) = store::write_private(&path, &bytes) {
+                eprintln!("{e}");
+                return e.exit_code();
+            }
+            println!("{}", path.display());
+        }
+    }
+    exit::OK
+}
+
+/// Whether two paths name the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}

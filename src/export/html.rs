@@ -1,0 +1,188 @@
+//! HTML: one self-contained file (inline CSS, no fonts, no scripts) with a print
+//! stylesheet, so "print to PDF" in any browser gives a clean A4 document.
+
+use super::labels as l;
+use super::minutes::{Block, Minutes, Section, Table, TableKind};
+
+/// Screen and print styles. The plan starts on a new page; table headers repeat on every
+/// printed page; the draft mark or stamp is repeated at the top of every printed page.
+const CSS: &str = r#"
+:root { color-scheme: light; }
+body { font-family: "Segoe UI", "Liberation Sans", Arial, sans-serif; font-size: 11pt;
+  line-height: 1.45; color: #111; max-width: 60rem; margin: 2rem auto; padding: 0 1.5rem; }
+h1 { font-size: 1.8em; margin: 0 0 .2em; }
+h2 { font-size: 1.35em; margin: 1.6em 0 .4em; border-bottom: 1px solid #999; padding-bottom: .15em; }
+h3 { font-size: 1.1em; margin: 1.2em 0 .3em; }
+h2, h3 { break-after: avoid; page-break-after: avoid; }
+.kind { font-size: 1.1em; color: #333; margin: 0 0 .8em; }
+.mark { font-weight: bold; padding: .35em .6em; border: 2px solid #111; display: inline-block; margin: .3em 0 1em; }
+.mark.draft { border-style: dashed; }
+.section-mark { font-style: italic; color: #444; margin: 0 0 .6em; }
+dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1em; margin: .5em 0 1em; }
+dl.fields dt { font-weight: bold; }
+dl.fields dd { margin: 0; }
+table { border-collapse: collapse; width: 99.6%; margin: .5em 0 1.2em; font-size: .95em; }
+th, td { border: 1px solid #777; padding: .3em .45em; text-align: left; vertical-align: top; }
+thead th { background: #e8e8e8; }
+.label { font-weight: bold; margin: .8em 0 .2em; }
+table.actions th:first-child { width: 28%; }
+table.actions td:nth-child(5) { white-space: nowrap; }
+@page { size: A4; margin: 20mm 18mm 22mm 18mm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+  .plan { break-before: page; page-break-before: always; }
+  thead { display: table-header-group; }
+  tr, li, dl.fields { break-inside: avoid; page-break-inside: avoid; }
+}
+"#;
+
+/// The page margins of a printed page: the draft mark or the stamp at the top of every
+/// page, page numbers at the bottom (CSS paged media margin boxes).
+fn page_css(mark: &str, page: &str, of: &str) -> String {
+    format!(
+        "@page {{ @top-right {{ content: \"{}\"; font: 8pt Arial, sans-serif; color: #333; }}\n  \
+         @bottom-center {{ content: \"{} \" counter(page) \" {} \" counter(pages); font: 8pt Arial, sans-serif; }} }}\n",
+        css_string(mark),
+        css_string(page),
+        css_string(of)
+    )
+}
+
+/// Text for a CSS string: quotes and backslashes escaped, no line breaks.
+fn css_string(t: &str) -> String {
+    t.chars()
+        .map(|c| match c {
+            '"' | '\\' => format!("\\{c}"),
+            '\n' | '\r' => " ".to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+pub fn render(doc: &Minutes) -> String {
+    let lang = doc.lang.pick("sv", "en");
+    let draft = if doc.mark.is_draft() { " draft" } else { "" };
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>{CSS}{}</style>\n</head>\n<body>\n",
+        esc(&doc.title),
+        esc_style(&page_css(
+            doc.mark.text(),
+            l::PAGE.get(doc.lang),
+            l::OF.get(doc.lang)
+        ))
+    );
+    out += "<header>\n";
+    out += &format!("<h1>{}</h1>\n", esc(&doc.title));
+    out += &format!("<p class=\"kind\">{}</p>\n", esc(&doc.kind));
+    out += &format!("<p class=\"mark{draft}\">{}</p>\n", esc(doc.mark.text()));
+    out += &fields(&doc.header);
+    out += "</header>\n<main>\n";
+    let mut in_plan = false;
+    for s in &doc.sections {
+        if s.level == 1 && in_plan {
+            out += "</section>\n";
+            in_plan = false;
+        }
+        if s.page_break {
+            out += "<section class=\"plan\">\n";
+            in_plan = true;
+        }
+        section(&mut out, s, doc);
+    }
+    if in_plan {
+        out += "</section>\n";
+    }
+    out += "</main>\n</body>\n</html>\n";
+    out
+}
+
+fn section(out: &mut String, s: &Section, doc: &Minutes) {
+    let tag = if s.level == 1 { "h2" } else { "h3" };
+    *out += &format!("<{tag}>{}</{tag}>\n", esc(&s.title));
+    if s.level == 1 && doc.mark.is_draft() && !s.page_break {
+        *out += &format!("<p class=\"section-mark\">{}</p>\n", esc(doc.mark.text()));
+    }
+    for b in &s.blocks {
+        match b {
+            Block::Text(t) => {
+                for para in t.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+                    *out += &format!("<p>{}</p>\n", text(para));
+                }
+            }
+            Block::Label(t) => *out += &format!("<p class=\"label\">{}</p>\n", esc(t)),
+            Block::Fields(f) => *out += &fields(f),
+            Block::List(items) => {
+                out.push_str("<ul>\n");
+                for i in items {
+                    *out += &format!("<li>{}</li>\n", text(i));
+                }
+                out.push_str("</ul>\n");
+            }
+            Block::Table(t) => table(out, t),
+        }
+    }
+}
+
+fn fields(fields: &[(String, String)]) -> String {
+    let mut out = String::from("<dl class=\"fields\">\n");
+    for (label, value) in fields {
+        if label.is_empty() {
+            out += &format!("<dt></dt><dd>{}</dd>\n", text(value));
+        } else {
+            out += &format!("<dt>{}</dt><dd>{}</dd>\n", esc(label), text(value));
+        }
+    }
+    out + "</dl>\n"
+}
+
+fn table(out: &mut String, t: &Table) {
+    let class = match t.kind {
+        TableKind::Participants => " class=\"participants\"",
+        TableKind::Actions => " class=\"actions\"",
+        TableKind::Other => "",
+    };
+    *out += &format!("<table{class}>\n<thead>\n<tr>");
+    for h in &t.headers {
+        *out += &format!("<th scope=\"col\">{}</th>", esc(h));
+    }
+    out.push_str("</tr>\n</thead>\n<tbody>\n");
+    for r in &t.rows {
+        out.push_str("<tr>");
+        for c in r {
+            *out += &format!("<td>{}</td>", text(c));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// Escaped text with its line breaks kept.
+fn text(t: &str) -> String {
+    t.trim()
+        .lines()
+        .map(|l| esc(l.trim_end()))
+        .collect::<Vec<_>>()
+        .join("<br>\n")
+}
+
+/// Inside <style> only "</" could end the element early.
+fn esc_style(css: &str) -> String {
+    css.replace("</", "<\\/")
+}
+
+fn esc(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    for c in t.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,229 @@
+//! The words of the minutes in Swedish and English: headings, column names, and how the
+//! meeting's enums read on paper. One table, so the five formats never disagree.
+
+use crate::i18n::Lang;
+use crate::meeting::{ActionStatus, Attendance, ConsentForm, GoalKind, Huvudman, ParticipantKind};
+
+/// A label in Swedish and English.
+#[derive(Debug, Clone, Copy)]
+pub struct Label(pub &'static str, pub &'static str);
+
+impl Label {
+    pub fn get(self, lang: Lang) -> &'static str {
+        lang.pick(self.0, self.1)
+    }
+}
+
+pub const DRAFT: Label = Label("UTKAST – ej justerat", "DRAFT – not finalized");
+pub const MINUTES: Label = Label("Minnesanteckningar", "Minutes");
+pub const PSEUDONYMIZED: Label = Label(
+    "Pseudonymiserad: barnets och familjens namn är ersatta med initialer.",
+    "Pseudonymized: the names of the child and the family are replaced by initials.",
+);
+
+// The header.
+pub const MEETING_TYPE: Label = Label("Mötestyp", "Meeting type");
+pub const DATE: Label = Label("Datum", "Date");
+pub const TIME: Label = Label("Tid", "Time");
+pub const PLACE: Label = Label("Plats", "Place");
+pub const FACILITATOR: Label = Label("Samtalsledare", "Facilitator");
+pub const NOTE_TAKER: Label = Label("Sekreterare", "Note-taker");
+pub const INITIATOR: Label = Label("Initiativtagare", "Called by");
+pub const CASE_REF: Label = Label("Ärende", "Case reference");
+pub const SUBJECT: Label = Label("Huvudperson", "The child / young person");
+pub const PREVIOUS_MEETING: Label = Label("Föregående möte", "Previous meeting");
+
+// Participants.
+pub const PARTICIPANTS: Label = Label("Deltagare", "Participants");
+pub const PARTICIPANT: Label = Label("Deltagare", "Participant");
+pub const NAME: Label = Label("Namn", "Name");
+pub const ROLE: Label = Label("Roll", "Role");
+pub const ORGANISATION: Label = Label("Verksamhet", "Organisation");
+pub const HUVUDMAN: Label = Label("Huvudman", "Responsible authority");
+pub const MANDATE: Label = Label("Beslutsmandat", "Mandate");
+pub const ATTENDANCE: Label = Label("Närvaro", "Attendance");
+pub const NO_MANDATE: Label = Label("inget", "none");
+pub const INCLUDING_COSTS: Label = Label("inkl. kostnader", "incl. costs");
+pub const STAND_IN: Label = Label("ersättare", "stand-in");
+pub const NO_PARTICIPANTS: Label = Label("Inga deltagare antecknade.", "No participants recorded.");
+pub const HEARD: Label = Label("Har kommit till tals", "Heard in the speaking round");
+
+// Consent.
+pub const CONSENT: Label = Label("Samtycke", "Consent");
+pub const GIVEN_BY: Label = Label("Lämnat av", "Given by");
+pub const SCOPE: Label = Label("Omfattning", "Scope");
+pub const EXCLUSIONS: Label = Label("Omfattar inte", "Does not cover");
+pub const FORM: Label = Label("Form", "Form");
+pub const VALID_UNTIL: Label = Label("Giltigt till och med", "Valid until");
+pub const WITHDRAWN: Label = Label("Återkallat", "Withdrawn");
+pub const NO_CONSENT: Label = Label("Inget samtycke antecknat.", "No consent recorded.");
+
+// Phases.
+pub const NOTES: Label = Label("Anteckningar", "Notes");
+pub const WORKS_WELL: Label = Label("Det här fungerar bra", "What works well");
+pub const WORRIES: Label = Label("Det här oroar", "What worries us");
+pub const RISK_FACTORS: Label = Label("Riskfaktorer", "Risk factors");
+pub const PROTECTIVE_FACTORS: Label = Label("Skyddsfaktorer", "Protective factors");
+pub const CHILD_VIEWS: Label = Label("Barnets egna synpunkter", "The child's own view");
+pub const HOW_OBTAINED: Label = Label("Så fick vi del av dem", "How we learned it");
+pub const NOT_OBTAINED: Label = Label(
+    "Därför kunde barnets synpunkter inte inhämtas",
+    "Why the child's view could not be obtained",
+);
+pub const NEEDS: Label = Label("Behov", "Needs");
+pub const GOALS: Label = Label("Mål", "Goals");
+pub const INDICATOR: Label = Label("Så märker vi framsteg", "How we will notice progress");
+pub const PART_OF: Label = Label("delmål till", "part of");
+pub const SEE_PLAN: Label = Label(
+    "Överenskommelserna står i planen nedan.",
+    "What was agreed is in the plan below.",
+);
+pub const NOTHING_RECORDED: Label = Label("Inget antecknat.", "Nothing recorded.");
+pub const ACTION_STATUS: Label = Label("Status för insatserna", "Status of the actions");
+pub const STATUS: Label = Label("Status", "Status");
+pub const COMMENT: Label = Label("Kommentar", "Comment");
+pub const FELT_HEARD: Label = Label("Blev lyssnad på (1–5)", "Felt heard (1–5)");
+pub const USEFUL: Label = Label("Mötet var till nytta (1–5)", "Meeting was useful (1–5)");
+
+// The plan.
+pub const PLAN: Label = Label(
+    "Planen: vem gör vad till när",
+    "The plan: who does what by when",
+);
+pub const ACTIONS_NEEDED: Label = Label("Insatser som behövs", "Interventions needed");
+pub const WHAT: Label = Label("Vad", "What");
+pub const PERFORMER: Label = Label("Utförare", "Performer");
+pub const ORG_HUVUDMAN: Label = Label(
+    "Verksamhet / huvudman",
+    "Organisation / responsible authority",
+);
+pub const DECIDED_BY: Label = Label("Beslutat av", "Decided by");
+pub const BY_WHEN: Label = Label("Till när", "By when");
+pub const FEEDBACK: Label = Label("Återkoppling", "Feedback");
+pub const MISSING: Label = Label("saknas", "missing");
+pub const AWAITING: Label = Label("beslut inväntas", "decision pending");
+pub const NO_LATER_THAN: Label = Label("senast", "by");
+pub const FROM: Label = Label("från", "from");
+pub const NO_ACTIONS: Label = Label("Inga insatser antecknade.", "No actions recorded.");
+pub const AWAITING_HEADING: Label = Label("Beslut som inväntas", "Decisions pending");
+pub const NONE_AWAITING: Label = Label(
+    "Inga insatser väntar på beslut.",
+    "No action is waiting for a decision.",
+);
+pub const PER_HUVUDMAN: Label = Label(
+    "Insatser som respektive huvudman ansvarar för",
+    "Interventions each responsible authority answers for",
+);
+pub const BY_OTHERS: Label = Label(
+    "Åtgärder som vidtas av andra än kommunen eller regionen",
+    "Measures taken by others than the municipality or the region",
+);
+pub const NONE_BY_OTHERS: Label = Label(
+    "Inga åtgärder vidtas av andra än kommunen eller regionen.",
+    "No measures are taken by others than the municipality or the region.",
+);
+pub const OVERALL: Label = Label(
+    "Huvudman med övergripande ansvar för planen",
+    "Overall responsibility for the plan",
+);
+pub const NOT_SET: Label = Label("Inte bestämt.", "Not decided.");
+pub const COORDINATOR: Label = Label("Samordnare / kontaktperson", "Coordinator / contact person");
+pub const DISAGREEMENTS: Label = Label("Oenighet", "Disagreements");
+pub const NO_DISAGREEMENTS: Label = Label(
+    "Ingen oenighet antecknades.",
+    "No disagreement was recorded.",
+);
+pub const FOLLOW_UP: Label = Label("Uppföljning", "Follow-up");
+pub const WHEN: Label = Label("När", "When");
+pub const WHERE: Label = Label("Var", "Where");
+pub const CONVENER: Label = Label("Sammankallande", "Convener");
+pub const TOPICS: Label = Label("Följs upp", "To follow up");
+pub const PLAN_CLOSED: Label = Label("Planen avslutas", "The plan is closed");
+pub const NO_FOLLOW_UP: Label = Label("Ingen uppföljning bestämd.", "No follow-up set.");
+pub const DISTRIBUTION: Label = Label("Sändlista", "Distribution list");
+pub const LEGAL_REFERENCE: Label = Label("Lagrum", "Legal basis");
+pub const STAMP: Label = Label("Justering", "Finalizing");
+pub const FINALIZED_BY: Label = Label("Justerat av", "Finalized by");
+pub const FINALIZED_AT: Label = Label("Justerat", "Finalized");
+pub const REVISION: Label = Label("Revision", "Revision");
+pub const HASH: Label = Label("Kontrollsumma (SHA-256)", "Checksum (SHA-256)");
+pub const NOT_FINALIZED: Label = Label(
+    "Protokollet är inte justerat. Det är ett utkast och kan ändras.",
+    "The minutes are not finalized. This is a draft and may change.",
+);
+pub const REVISIONS: Label = Label("Revisionslogg", "Revision log");
+pub const EVENT: Label = Label("Händelse", "Event");
+pub const BY: Label = Label("Av", "By");
+pub const REASON: Label = Label("Skäl", "Reason");
+pub const PAGE: Label = Label("Sida", "Page");
+pub const OF: Label = Label("av", "of");
+pub const FAMILY: Label = Label("Familjen", "The family");
+pub const FOLLOW_UP_MEETING: Label = Label("Uppföljningsmöte", "Follow-up meeting");
+
+pub fn huvudman(h: Huvudman, lang: Lang) -> &'static str {
+    match h {
+        Huvudman::Kommun => lang.pick("Kommun", "Municipality"),
+        Huvudman::Region => lang.pick("Region", "Region"),
+        Huvudman::Privat => lang.pick("Privat", "Private"),
+        Huvudman::Statlig => lang.pick("Statlig", "State"),
+        Huvudman::Familj => lang.pick("Familj", "Family"),
+        Huvudman::Annan => lang.pick("Annan", "Other"),
+    }
+}
+
+pub fn kind(k: ParticipantKind, lang: Lang) -> &'static str {
+    match k {
+        ParticipantKind::Professional => lang.pick("yrkesperson", "professional"),
+        ParticipantKind::Guardian => lang.pick("vårdnadshavare", "guardian"),
+        ParticipantKind::Child => lang.pick("huvudperson", "the child"),
+        ParticipantKind::Relative => lang.pick("närstående", "relative"),
+        ParticipantKind::Other => lang.pick("annan", "other"),
+    }
+}
+
+pub fn attendance(a: &Attendance, lang: Lang) -> String {
+    match a {
+        Attendance::InRoom => lang.pick("på plats", "in the room").into(),
+        Attendance::Video => lang.pick("via video", "by video").into(),
+        Attendance::Phone => lang.pick("via telefon", "by phone").into(),
+        Attendance::Absent => lang.pick("frånvarande", "absent").into(),
+        Attendance::Declined { reason } if reason.trim().is_empty() => {
+            lang.pick("avböjde", "declined").into()
+        }
+        Attendance::Declined { reason } => {
+            format!("{}: {}", lang.pick("avböjde", "declined"), reason.trim())
+        }
+    }
+}
+
+pub fn consent_form(f: ConsentForm, lang: Lang) -> &'static str {
+    match f {
+        ConsentForm::Oral => lang.pick("muntligt", "oral"),
+        ConsentForm::Written => lang.pick("skriftligt", "written"),
+    }
+}
+
+pub fn goal_kind(k: GoalKind, lang: Lang) -> &'static str {
+    match k {
+        GoalKind::LongTerm => lang.pick("Mål", "Goal"),
+        GoalKind::ShortTerm => lang.pick("Delmål", "Sub-goal"),
+    }
+}
+
+pub fn action_status(s: ActionStatus, lang: Lang) -> &'static str {
+    match s {
+        ActionStatus::Agreed => lang.pick("överenskommen", "agreed"),
+        ActionStatus::AwaitingDecision => lang.pick("beslut inväntas", "decision pending"),
+        ActionStatus::Done => lang.pick("genomförd", "done"),
+        ActionStatus::PartlyDone => lang.pick("delvis genomförd", "partly done"),
+        ActionStatus::NotDone => lang.pick("inte genomförd", "not done"),
+        ActionStatus::Cancelled => lang.pick("avbruten", "cancelled"),
+    }
+}
+
+pub fn revision_kind(k: crate::meeting::RevisionKind, lang: Lang) -> &'static str {
+    match k {
+        crate::meeting::RevisionKind::Finalized => lang.pick("justerat", "finalized"),
+        crate::meeting::RevisionKind::Amended => lang.pick("öppnat för ändring", "amended"),
+    }
+}

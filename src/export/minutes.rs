@@ -1,0 +1,420 @@
+//! The minutes as a format-neutral document: header, phases in agenda order, then the
+//! plan. Markdown, HTML and DOCX each render this one model, so they say the same thing.
+
+use super::labels::{self as l, Label};
+use crate::agenda::{Agenda, PhaseKind};
+use crate::i18n::Lang;
+use crate::meeting::{Meeting, Person};
+
+/// The minutes of one meeting, ready to render.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Minutes {
+    pub lang: Lang,
+    pub title: String,
+    /// The meeting's date; also the documents' creation date.
+    pub date: chrono::NaiveDate,
+    /// The meeting type, from the agenda's name.
+    pub kind: String,
+    /// The draft mark or the finalize stamp, shown on every page or section.
+    pub mark: Mark,
+    /// Date, time, place, facilitator, … as label–value pairs.
+    pub header: Vec<(String, String)>,
+    pub sections: Vec<Section>,
+}
+
+/// Whether the minutes are a draft or finalized, and the line that says so.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mark {
+    Draft(String),
+    Finalized(String),
+}
+
+impl Mark {
+    pub fn text(&self) -> &str {
+        match self {
+            Mark::Draft(t) | Mark::Finalized(t) => t,
+        }
+    }
+
+    pub fn is_draft(&self) -> bool {
+        matches!(self, Mark::Draft(_))
+    }
+}
+
+/// A heading and what stands under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// 1: a phase or the plan; 2: a part of the plan.
+    pub level: u8,
+    pub title: String,
+    /// The plan starts on a new page when printed.
+    pub page_break: bool,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// Free text; blank lines separate paragraphs, single newlines are line breaks.
+    Text(String),
+    /// A short bold lead-in for the list or table after it.
+    Label(String),
+    /// Label: value lines.
+    Fields(Vec<(String, String)>),
+    List(Vec<String>),
+    Table(Table),
+}
+
+/// Which table this is, so renderers and tests can find the important ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKind {
+    Participants,
+    Actions,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub kind: TableKind,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Section {
+    pub(super) fn new(level: u8, title: impl Into<String>) -> Section {
+        Section {
+            level,
+            title: title.into(),
+            page_break: false,
+            blocks: Vec::new(),
+        }
+    }
+
+    pub(super) fn text(&mut self, text: &str) {
+        if !text.trim().is_empty() {
+            self.blocks.push(Block::Text(text.trim().to_string()));
+        }
+    }
+
+    pub(super) fn fields(&mut self, fields: Vec<(String, String)>) {
+        let fields: Vec<_> = fields
+            .into_iter()
+            .filter(|(_, v)| !v.trim().is_empty())
+            .collect();
+        if !fields.is_empty() {
+            self.blocks.push(Block::Fields(fields));
+        }
+    }
+}
+
+/// Build the minutes of `m`, following `agenda`'s phases.
+pub fn build(m: &Meeting, agenda: &Agenda, lang: Lang, pseudonymized: bool) -> Minutes {
+    let b = Builder { m, agenda, lang };
+    let mut sections = Vec::new();
+    if !agenda.has_phase(PhaseKind::Roles) {
+        sections.push(b.participants_section(None));
+    }
+    if !agenda.has_phase(PhaseKind::Consent) && !m.consents.is_empty() {
+        sections.push(b.consent_section(None));
+    }
+    for phase in &agenda.phases {
+        sections.push(b.phase_section(&phase.id, phase.kind, phase.title.get(lang)));
+    }
+    // Notes under a phase the agenda no longer has (it was edited since the meeting)
+    // are still part of the minutes.
+    for (id, record) in &m.phases {
+        if !agenda.phases.iter().any(|p| &p.id == id) && !record.notes.trim().is_empty() {
+            let mut s = Section::new(1, format!("{} ({id})", l::NOTES.get(lang)));
+            s.text(&record.notes);
+            sections.push(s);
+        }
+    }
+    sections.extend(b.plan());
+    let mut header = b.header();
+    if pseudonymized {
+        header.push((String::new(), l::PSEUDONYMIZED.get(lang).to_string()));
+    }
+    Minutes {
+        lang,
+        title: m.title.clone(),
+        date: m.date,
+        kind: agenda.name.get(lang).to_string(),
+        mark: b.mark(),
+        header,
+        sections,
+    }
+}
+
+/// Builds the sections of the minutes; the plan's sections are in `plan.rs`.
+pub(super) struct Builder<'a> {
+    pub(super) m: &'a Meeting,
+    pub(super) agenda: &'a Agenda,
+    pub(super) lang: Lang,
+}
+
+impl Builder<'_> {
+    pub(super) fn t(&self, label: Label) -> String {
+        label.get(self.lang).to_string()
+    }
+
+    pub(super) fn mark(&self) -> Mark {
+        match &self.m.finalized {
+            None => Mark::Draft(self.t(l::DRAFT)),
+            Some(s) => Mark::Finalized(format!(
+                "{} {} {} {} · rev. {} · SHA-256 {}",
+                self.t(l::FINALIZED_AT),
+                s.at.format("%Y-%m-%d %H:%M"),
+                self.lang.pick("av", "by"),
+                s.by,
+                s.revision,
+                s.hash.get(..12).unwrap_or(&s.hash)
+            )),
+        }
+    }
+
+    fn header(&self) -> Vec<(String, String)> {
+        let m = self.m;
+        let time = match (m.start, m.end) {
+            (Some(s), Some(e)) => format!("{}–{}", s.format("%H:%M"), e.format("%H:%M")),
+            (Some(s), None) => s.format("%H:%M").to_string(),
+            _ => String::new(),
+        };
+        let mut h = vec![
+            (
+                self.t(l::MEETING_TYPE),
+                self.agenda.name.get(self.lang).to_string(),
+            ),
+            (self.t(l::DATE), m.date.to_string()),
+            (self.t(l::TIME), time),
+            (self.t(l::PLACE), m.place.clone()),
+            (self.t(l::FACILITATOR), m.facilitator.clone()),
+            (self.t(l::NOTE_TAKER), m.note_taker.clone()),
+            (self.t(l::INITIATOR), m.initiator.clone()),
+            (self.t(l::CASE_REF), m.case_ref.clone()),
+            (self.t(l::SUBJECT), m.subject.name.clone()),
+        ];
+        if let Some(p) = &m.previous {
+            h.push((self.t(l::PREVIOUS_MEETING), p.date.to_string()));
+        }
+        h.retain(|(_, v)| !v.trim().is_empty());
+        h
+    }
+
+    fn participants_section(&self, title: Option<&str>) -> Section {
+        let lang = self.lang;
+        let mut s = Section::new(1, title.unwrap_or(l::PARTICIPANTS.get(lang)));
+        if self.m.participants.is_empty() {
+            s.text(l::NO_PARTICIPANTS.get(lang));
+            return s;
+        }
+        let rows = self
+            .m
+            .participants
+            .iter()
+            .map(|p| {
+                let mut role = p.role.clone();
+                if role.trim().is_empty() {
+                    role = l::kind(p.kind, lang).to_string();
+                }
+                if let Some(si) = p.stand_in.as_deref().filter(|s| !s.trim().is_empty()) {
+                    role = format!("{role} ({} {si})", l::STAND_IN.get(lang));
+                }
+                let mandate = match &p.mandate {
+                    None => l::NO_MANDATE.get(lang).to_string(),
+                    Some(md) if md.costs => {
+                        format!("{} ({})", md.scope, l::INCLUDING_COSTS.get(lang))
+                    }
+                    Some(md) => md.scope.clone(),
+                };
+                vec![
+                    p.name.clone(),
+                    role,
+                    p.organisation.clone(),
+                    l::huvudman(p.huvudman, lang).to_string(),
+                    mandate,
+                    l::attendance(&p.attendance, lang),
+                ]
+            })
+            .collect();
+        s.blocks.push(Block::Table(Table {
+            kind: TableKind::Participants,
+            headers: [
+                l::NAME,
+                l::ROLE,
+                l::ORGANISATION,
+                l::HUVUDMAN,
+                l::MANDATE,
+                l::ATTENDANCE,
+            ]
+            .iter()
+            .map(|x| self.t(*x))
+            .collect(),
+            rows,
+        }));
+        s
+    }
+
+    fn consent_section(&self, title: Option<&str>) -> Section {
+        let lang = self.lang;
+        let mut s = Section::new(1, title.unwrap_or(l::CONSENT.get(lang)));
+        if self.m.consents.is_empty() {
+            s.text(l::NO_CONSENT.get(lang));
+        }
+        for c in &self.m.consents {
+            let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+            s.fields(vec![
+                (self.t(l::GIVEN_BY), self.m.person_name(&c.given_by)),
+                (self.t(l::SCOPE), c.scope.clone()),
+                (self.t(l::EXCLUSIONS), c.exclusions.clone()),
+                (
+                    self.t(l::FORM),
+                    format!("{}, {}", l::consent_form(c.form, lang), c.date),
+                ),
+                (self.t(l::VALID_UNTIL), date(c.valid_until)),
+                (self.t(l::WITHDRAWN), date(c.withdrawn)),
+            ]);
+        }
+        s
+    }
+
+    fn phase_section(&self, phase_id: &str, kind: PhaseKind, title: &str) -> Section {
+        let lang = self.lang;
+        let m = self.m;
+        let mut s = match kind {
+            PhaseKind::Roles => self.participants_section(Some(title)),
+            PhaseKind::Consent => self.consent_section(Some(title)),
+            _ => Section::new(1, title),
+        };
+        match kind {
+            PhaseKind::Roles | PhaseKind::Consent | PhaseKind::Notes | PhaseKind::Purpose => {}
+            PhaseKind::Review => {
+                if let Some(p) = &m.previous {
+                    s.fields(vec![(self.t(l::PREVIOUS_MEETING), p.date.to_string())]);
+                }
+                if !m.actions.is_empty() {
+                    s.blocks.push(Block::Table(Table {
+                        kind: TableKind::Other,
+                        headers: vec![self.t(l::WHAT), self.t(l::STATUS), self.t(l::COMMENT)],
+                        rows: m
+                            .actions
+                            .iter()
+                            .map(|a| {
+                                vec![
+                                    a.what.clone(),
+                                    l::action_status(a.status, lang).to_string(),
+                                    a.status_comment.clone(),
+                                ]
+                            })
+                            .collect(),
+                    }));
+                }
+            }
+            PhaseKind::Situation => {
+                let st = &m.situation;
+                s.fields(
+                    [
+                        (l::WORKS_WELL, &st.works_well),
+                        (l::WORRIES, &st.worries),
+                        (l::RISK_FACTORS, &st.risk_factors),
+                        (l::PROTECTIVE_FACTORS, &st.protective_factors),
+                    ]
+                    .into_iter()
+                    .map(|(label, text)| (self.t(label), text.trim().to_string()))
+                    .collect(),
+                );
+            }
+            PhaseKind::ChildVoice => {
+                let cv = &m.child_voice;
+                s.fields(vec![
+                    (self.t(l::CHILD_VIEWS), cv.views.trim().to_string()),
+                    (self.t(l::HOW_OBTAINED), cv.how_obtained.trim().to_string()),
+                    (
+                        self.t(l::NOT_OBTAINED),
+                        cv.not_obtained_reason.trim().to_string(),
+                    ),
+                ]);
+            }
+            PhaseKind::Goal => {
+                if !m.needs.is_empty() {
+                    s.blocks.push(Block::Label(self.t(l::NEEDS)));
+                    s.blocks.push(Block::List(m.needs.clone()));
+                }
+                if !m.goals.is_empty() {
+                    s.blocks.push(Block::Label(self.t(l::GOALS)));
+                    let goals = m
+                        .goals
+                        .iter()
+                        .map(|g| {
+                            let mut line = format!("{}: {}", l::goal_kind(g.kind, lang), g.text);
+                            if let Some(parent) = g.parent.as_ref().and_then(|p| m.goal(p)) {
+                                line += &format!(" ({} «{}»)", l::PART_OF.get(lang), parent.text);
+                            }
+                            if !g.indicator.trim().is_empty() {
+                                line += &format!(
+                                    " — {}: {}",
+                                    l::INDICATOR.get(lang),
+                                    g.indicator.trim()
+                                );
+                            }
+                            line
+                        })
+                        .collect();
+                    s.blocks.push(Block::List(goals));
+                }
+            }
+            PhaseKind::Actions | PhaseKind::Summary | PhaseKind::FollowUp => {}
+            PhaseKind::Evaluation => {
+                if !m.evaluations.is_empty() {
+                    let score = |v: Option<u8>| v.map(|v| v.to_string()).unwrap_or_default();
+                    s.blocks.push(Block::Table(Table {
+                        kind: TableKind::Other,
+                        headers: vec![
+                            self.t(l::PARTICIPANT),
+                            self.t(l::FELT_HEARD),
+                            self.t(l::USEFUL),
+                            self.t(l::COMMENT),
+                        ],
+                        rows: m
+                            .evaluations
+                            .iter()
+                            .map(|e| {
+                                vec![
+                                    m.person_name(&Person::Participant(e.participant.clone())),
+                                    score(e.heard),
+                                    score(e.useful),
+                                    e.comment.clone(),
+                                ]
+                            })
+                            .collect(),
+                    }));
+                }
+            }
+        }
+        let record = m.phase(phase_id);
+        if let Some(r) = record {
+            if !r.notes.trim().is_empty() {
+                if s.blocks.is_empty() {
+                    s.text(&r.notes);
+                } else {
+                    s.fields(vec![(self.t(l::NOTES), r.notes.trim().to_string())]);
+                }
+            }
+            if kind.has_speaking_round() && !r.heard.is_empty() {
+                let names: Vec<_> = r
+                    .heard
+                    .iter()
+                    .map(|id| m.person_name(&Person::Participant(id.clone())))
+                    .collect();
+                s.fields(vec![(self.t(l::HEARD), names.join(", "))]);
+            }
+        }
+        if matches!(
+            kind,
+            PhaseKind::Actions | PhaseKind::Summary | PhaseKind::FollowUp
+        ) {
+            s.text(l::SEE_PLAN.get(lang));
+        } else if s.blocks.is_empty() {
+            s.text(l::NOTHING_RECORDED.get(lang));
+        }
+        s
+    }
+}

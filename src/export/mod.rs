@@ -1,0 +1,119 @@
+//! The minutes on paper and in other systems: Markdown, HTML for print, Word (DOCX),
+//! iCalendar and JSON, each in its own file, all from the same meeting and agenda.
+
+pub mod docx;
+pub mod html;
+pub mod ics;
+pub mod json;
+pub mod labels;
+pub mod markdown;
+pub mod minutes;
+mod plan;
+pub mod pseudonym;
+
+use crate::agenda::Agenda;
+use crate::i18n::Lang;
+use crate::meeting::Meeting;
+
+pub use minutes::Minutes;
+pub use pseudonym::{hidden_names, pseudonymize};
+
+/// The export formats of SPEC §9.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Md,
+    Html,
+    Docx,
+    Ics,
+    Json,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Md,
+        Format::Html,
+        Format::Docx,
+        Format::Ics,
+        Format::Json,
+    ];
+
+    /// The file extension, also used for the default output name.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Docx => "docx",
+            Format::Ics => "ics",
+            Format::Json => "json",
+        }
+    }
+
+    /// Whether the output is text that may go to standard output.
+    pub fn is_text(self) -> bool {
+        self != Format::Docx
+    }
+}
+
+/// How to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Options {
+    pub lang: Lang,
+    /// Replace the child's and the family's names with initials.
+    pub pseudonymize: bool,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ExportError {
+    /// The finalized minutes were edited without amending: exporting them would pass off
+    /// changed content as what the participants agreed on.
+    #[error(
+        "the meeting was changed after finalizing: its content no longer matches the finalize stamp's hash; amend it before exporting"
+    )]
+    ChangedAfterFinalizing,
+    #[error(
+        "the meeting's agenda {id:?} (version {version}) is not the agenda given for export ({given:?})"
+    )]
+    WrongAgenda {
+        id: String,
+        version: u32,
+        given: String,
+    },
+    #[error("could not build the Word document: {0}")]
+    Docx(String),
+}
+
+/// Export `meeting` (started from `agenda`) in `format`.
+pub fn export(
+    meeting: &Meeting,
+    agenda: &Agenda,
+    format: Format,
+    options: Options,
+) -> Result<Vec<u8>, ExportError> {
+    if meeting.stamp_matches() == Some(false) {
+        return Err(ExportError::ChangedAfterFinalizing);
+    }
+    if meeting.agenda.id != agenda.id {
+        return Err(ExportError::WrongAgenda {
+            id: meeting.agenda.id.clone(),
+            version: meeting.agenda.version,
+            given: agenda.id.clone(),
+        });
+    }
+    // Calendar data never carries the family's names, asked or not.
+    let hide = options.pseudonymize || format == Format::Ics;
+    let owned;
+    let m = if hide {
+        owned = pseudonymize(meeting);
+        &owned
+    } else {
+        meeting
+    };
+    let lang = options.lang;
+    Ok(match format {
+        Format::Json => json::to_json(m, options.pseudonymize).into_bytes(),
+        Format::Ics => ics::to_ics(m, agenda, lang).into_bytes(),
+        Format::Md => markdown::render(&minutes::build(m, agenda, lang, hide)).into_bytes(),
+        Format::Html => html::render(&minutes::build(m, agenda, lang, hide)).into_bytes(),
+        Format::Docx => docx::render(&minutes::build(m, agenda, lang, hide))?,
+    })
+}

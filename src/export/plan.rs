@@ -1,0 +1,335 @@
+//! The plan at the end of the minutes: who does what by when and who decided it, the
+//! decisions pending, SIP's four required elements, follow-up, distribution and stamp.
+
+use super::labels as l;
+use super::minutes::{Block, Builder, Section, Table, TableKind};
+use crate::meeting::{Action, Decision, Huvudman, Performer, Person};
+
+impl Builder<'_> {
+    /// A required value, or a visible "missing" in a draft.
+    fn or_missing(&self, text: &str) -> String {
+        if text.trim().is_empty() {
+            format!("({})", l::MISSING.get(self.lang))
+        } else {
+            text.trim().to_string()
+        }
+    }
+
+    fn what(&self, a: &Action) -> String {
+        self.or_missing(&a.what)
+    }
+
+    fn performer(&self, a: &Action) -> String {
+        match &a.performer {
+            None => self.or_missing(""),
+            Some(Performer::Participant(id)) => {
+                self.m.person_name(&Person::Participant(id.clone()))
+            }
+            Some(Performer::Family) => self.t(l::FAMILY),
+            Some(Performer::Named(n)) => n.clone(),
+        }
+    }
+
+    fn decided_by(&self, a: &Action) -> String {
+        match &a.decision {
+            Decision::AtTable { by } => {
+                let p = self.m.participant(by);
+                match p {
+                    Some(p) if !p.organisation.trim().is_empty() => {
+                        format!("{} ({})", p.name, p.organisation)
+                    }
+                    _ => self.m.person_name(&Person::Participant(by.clone())),
+                }
+            }
+            Decision::Awaiting {
+                decision_maker,
+                organisation,
+                decide_by,
+            } => {
+                let mut t = format!(
+                    "{}: {}",
+                    l::AWAITING.get(self.lang),
+                    self.or_missing(decision_maker)
+                );
+                if !organisation.trim().is_empty() {
+                    t += &format!(" ({organisation})");
+                }
+                let by = decide_by.map_or_else(|| self.or_missing(""), |d| d.to_string());
+                t += &format!(", {} {by}", l::NO_LATER_THAN.get(self.lang));
+                t
+            }
+        }
+    }
+
+    fn by_when(&self, a: &Action) -> String {
+        match (a.start, a.deadline) {
+            (_, Some(d)) => d.to_string(),
+            (Some(s), None) => format!("{} {s}", l::FROM.get(self.lang)),
+            (None, None) => self.or_missing(""),
+        }
+    }
+
+    fn feedback(&self, a: &Action) -> String {
+        a.feedback.as_ref().map_or_else(String::new, |f| {
+            let mut t = format!("{} → {}", f.from, f.to);
+            if let Some(by) = f.by {
+                t += &format!(", {} {by}", l::NO_LATER_THAN.get(self.lang));
+            }
+            t
+        })
+    }
+
+    fn org_huvudman(&self, org: &str, h: Huvudman) -> String {
+        let h = l::huvudman(h, self.lang);
+        if org.trim().is_empty() {
+            h.to_string()
+        } else {
+            format!("{org} / {h}")
+        }
+    }
+
+    pub(super) fn plan(&self) -> Vec<Section> {
+        let lang = self.lang;
+        let m = self.m;
+        let mut plan = Section::new(1, l::PLAN.get(lang));
+        plan.page_break = true;
+        plan.blocks
+            .push(Block::Label(self.mark().text().to_string()));
+        let mut out = vec![plan];
+
+        // SIP element 1: which interventions are needed.
+        let mut actions = Section::new(2, l::ACTIONS_NEEDED.get(lang));
+        if m.actions.is_empty() {
+            actions.text(l::NO_ACTIONS.get(lang));
+        } else {
+            actions.blocks.push(Block::Table(Table {
+                kind: TableKind::Actions,
+                headers: [
+                    l::WHAT,
+                    l::PERFORMER,
+                    l::ORG_HUVUDMAN,
+                    l::DECIDED_BY,
+                    l::BY_WHEN,
+                    l::FEEDBACK,
+                ]
+                .iter()
+                .map(|x| self.t(*x))
+                .collect(),
+                rows: m
+                    .actions
+                    .iter()
+                    .map(|a| {
+                        vec![
+                            self.what(a),
+                            self.performer(a),
+                            self.org_huvudman(&a.organisation, a.huvudman),
+                            self.decided_by(a),
+                            self.by_when(a),
+                            self.feedback(a),
+                        ]
+                    })
+                    .collect(),
+            }));
+        }
+        out.push(actions);
+
+        let mut awaiting = Section::new(2, l::AWAITING_HEADING.get(lang));
+        let pending: Vec<String> = m
+            .actions
+            .iter()
+            .filter(|a| a.is_awaiting())
+            .map(|a| format!("{} — {}", self.what(a), self.decided_by(a)))
+            .collect();
+        if pending.is_empty() {
+            awaiting.text(l::NONE_AWAITING.get(lang));
+        } else {
+            awaiting.blocks.push(Block::List(pending));
+        }
+        out.push(awaiting);
+
+        // SIP element 2: what each huvudman answers for.
+        let mut per = Section::new(2, l::PER_HUVUDMAN.get(lang));
+        for h in [Huvudman::Kommun, Huvudman::Region] {
+            let whats: Vec<_> = m
+                .actions
+                .iter()
+                .filter(|a| a.huvudman == h)
+                .map(|a| self.what(a))
+                .collect();
+            if !whats.is_empty() {
+                per.blocks
+                    .push(Block::Label(l::huvudman(h, lang).to_string()));
+                per.blocks.push(Block::List(whats));
+            }
+        }
+        if per.blocks.is_empty() {
+            per.text(l::NO_ACTIONS.get(lang));
+        }
+        out.push(per);
+
+        // SIP element 3: measures by others than kommun and region.
+        let mut others = Section::new(2, l::BY_OTHERS.get(lang));
+        let by_others: Vec<String> = m
+            .actions
+            .iter()
+            .filter(|a| !matches!(a.huvudman, Huvudman::Kommun | Huvudman::Region))
+            .map(|a| {
+                format!(
+                    "{} — {} ({})",
+                    self.what(a),
+                    self.performer(a),
+                    self.org_huvudman(&a.organisation, a.huvudman)
+                )
+            })
+            .collect();
+        if by_others.is_empty() {
+            others.text(l::NONE_BY_OTHERS.get(lang));
+        } else {
+            others.blocks.push(Block::List(by_others));
+        }
+        out.push(others);
+
+        // SIP element 4: the overall responsibility.
+        let mut overall = Section::new(2, l::OVERALL.get(lang));
+        match &m.overall_responsible {
+            None => overall.text(l::NOT_SET.get(lang)),
+            Some(r) => {
+                let mut t = self.org_huvudman(&r.organisation, r.huvudman);
+                if let Some(p) = &r.person {
+                    t += &format!(", {}", m.person_name(p));
+                }
+                overall.text(&t);
+            }
+        }
+        out.push(overall);
+
+        let mut coord = Section::new(2, l::COORDINATOR.get(lang));
+        match &m.coordinator {
+            None => coord.text(l::NOT_SET.get(lang)),
+            Some(p) => {
+                let mut t = m.person_name(p);
+                if let Person::Participant(id) = p
+                    && let Some(part) = m.participant(id)
+                    && !part.organisation.trim().is_empty()
+                {
+                    t += &format!(" ({})", part.organisation);
+                }
+                coord.text(&t);
+            }
+        }
+        out.push(coord);
+
+        let mut dis = Section::new(2, l::DISAGREEMENTS.get(lang));
+        let list: Vec<_> = m
+            .disagreements
+            .iter()
+            .filter(|d| !d.trim().is_empty())
+            .cloned()
+            .collect();
+        if list.is_empty() {
+            dis.text(l::NO_DISAGREEMENTS.get(lang));
+        } else {
+            dis.blocks.push(Block::List(list));
+        }
+        out.push(dis);
+
+        let mut fu = Section::new(2, l::FOLLOW_UP.get(lang));
+        if let Some(reason) = m.plan_closed.as_deref().filter(|r| !r.trim().is_empty()) {
+            fu.fields(vec![(self.t(l::PLAN_CLOSED), reason.trim().to_string())]);
+        }
+        match &m.follow_up {
+            Some(f) => {
+                let when = match f.time {
+                    Some(t) => format!("{} {}", f.date, t.format("%H:%M")),
+                    None => f.date.to_string(),
+                };
+                fu.fields(vec![
+                    (self.t(l::WHEN), when),
+                    (self.t(l::WHERE), f.place.clone()),
+                    (
+                        self.t(l::CONVENER),
+                        f.convener
+                            .as_ref()
+                            .map(|p| m.person_name(p))
+                            .unwrap_or_default(),
+                    ),
+                    (self.t(l::TOPICS), f.topics.trim().to_string()),
+                ]);
+            }
+            None if m.plan_closed.is_none() => fu.text(l::NO_FOLLOW_UP.get(lang)),
+            None => {}
+        }
+        out.push(fu);
+
+        let mut dist = Section::new(2, l::DISTRIBUTION.get(lang));
+        let mut recipients: Vec<String> = m
+            .participants
+            .iter()
+            .map(|p| {
+                if p.organisation.trim().is_empty() {
+                    p.name.clone()
+                } else {
+                    format!("{}, {}", p.name, p.organisation)
+                }
+            })
+            .collect();
+        recipients.extend(
+            m.distribution
+                .iter()
+                .filter(|d| !d.trim().is_empty())
+                .cloned(),
+        );
+        if recipients.is_empty() {
+            dist.text(l::NOTHING_RECORDED.get(lang));
+        } else {
+            dist.blocks.push(Block::List(recipients));
+        }
+        out.push(dist);
+
+        let legal = self.agenda.legal_reference.get(lang);
+        if !legal.trim().is_empty() {
+            let mut s = Section::new(2, l::LEGAL_REFERENCE.get(lang));
+            s.text(legal);
+            out.push(s);
+        }
+
+        let mut stamp = Section::new(2, l::STAMP.get(lang));
+        match &m.finalized {
+            None => stamp.text(l::NOT_FINALIZED.get(lang)),
+            Some(st) => stamp.fields(vec![
+                (self.t(l::FINALIZED_BY), st.by.clone()),
+                (
+                    self.t(l::FINALIZED_AT),
+                    st.at.format("%Y-%m-%d %H:%M").to_string(),
+                ),
+                (self.t(l::REVISION), st.revision.to_string()),
+                (self.t(l::HASH), st.hash.clone()),
+            ]),
+        }
+        if !m.revisions.is_empty() {
+            stamp.blocks.push(Block::Table(Table {
+                kind: TableKind::Other,
+                headers: [l::REVISION, l::EVENT, l::BY, l::WHEN, l::REASON, l::HASH]
+                    .iter()
+                    .map(|x| self.t(*x))
+                    .collect(),
+                rows: m
+                    .revisions
+                    .iter()
+                    .map(|r| {
+                        vec![
+                            r.revision.to_string(),
+                            l::revision_kind(r.kind, lang).to_string(),
+                            r.by.clone(),
+                            r.at.format("%Y-%m-%d %H:%M").to_string(),
+                            r.reason.clone().unwrap_or_default(),
+                            r.hash.get(..12).unwrap_or(&r.hash).to_string(),
+                        ]
+                    })
+                    .collect(),
+            }));
+        }
+        out.push(stamp);
+        out
+    }
+}
