@@ -521,3 +521,22 @@ fn every_example_meeting_opens_and_every_phase_renders() {
     }
     assert!(seen >= 2, "the examples are there");
 }
+
+#[test]
+fn help_scrolls_and_closes() {
+    let mut fx = sip_app(Lang::En);
+    key(&mut fx.app, Char('?'));
+    let first = draw(&mut fx.app, 80, 24);
+    assert!(first.contains("Everything is saved at once"));
+    for _ in 0..4 {
+        key(&mut fx.app, Down);
+    }
+    let scrolled = draw(&mut fx.app, 80, 24);
+    assert!(!scrolled.contains("Everything is saved at once"));
+    assert!(
+        scrolled.contains("Close the form without changing anything."),
+        "{scrolled}"
+    );
+    key(&mut fx.app, Esc);
+    assert!(fx.app.overlay.is_none());
+}

@@ -70,9 +70,16 @@ pub enum Screen {
 /// A box drawn over the screen; keys go to it first.
 #[derive(Debug)]
 pub enum Overlay {
-    Help,
-    Problems { selected: usize, refused: bool },
-    ConfirmDelete { label: String, participant: bool },
+    /// The full list of keys, scrolled down by this many lines.
+    Help(u16),
+    Problems {
+        selected: usize,
+        refused: bool,
+    },
+    ConfirmDelete {
+        label: String,
+        participant: bool,
+    },
     Form(Box<Form>),
 }
 

@@ -37,7 +37,10 @@ pub fn render(app: &App, f: &mut Frame) {
     match &app.overlay {
         None => {}
         Some(Overlay::Form(form)) => form_box(app, form, f, body),
-        Some(Overlay::Help) => help(app, f, body),
+        Some(Overlay::Help(scroll)) => {
+            let over = Rect::new(area.x, area.y, area.width, body.height + 1);
+            help(app, *scroll, f, over)
+        }
         Some(Overlay::Problems { selected, refused }) => {
             problems(app, *selected, *refused, f, body)
         }
@@ -498,7 +501,7 @@ fn overlay_block<'a>(app: &App, title: String) -> Block<'a> {
         .style(app.theme.base)
 }
 
-fn help(app: &App, f: &mut Frame, area: Rect) {
+fn help(app: &App, scroll: u16, f: &mut Frame, area: Rect) {
     let r = centered(area, area.width.saturating_sub(4).min(100), area.height);
     f.render_widget(Clear, r);
     let mut lines = vec![
@@ -537,7 +540,7 @@ fn help(app: &App, f: &mut Frame, area: Rect) {
     }
     f.render_widget(
         Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0))
             .block(overlay_block(app, app.t(T::HelpTitle).into())),
         r,
     );

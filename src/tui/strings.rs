@@ -109,7 +109,7 @@ strings! {
     TooSmall => "Terminalen är för liten: behöver 80×24, nu {}×{}.", "Terminal too small: need 80×24, now {}×{}.";
     TooSmallHint => "Gör fönstret större; inget är förlorat.", "Make the window larger; nothing is lost.";
     ReadOnly => "Justerat av {} {} — skrivskyddat. Tryck {} för att ändra (kräver skäl).", "Finalized by {} {} — read-only. Press {} to amend (needs a reason).";
-    HelpTitle => "Hjälp — tangenter", "Help — keys";
+    HelpTitle => "Hjälp — tangenter (↑↓ rullar)", "Help — keys (↑↓ scrolls)";
     HelpIntro => "Allt sparas direkt. Faserna kan tas i valfri ordning. Esc stänger.", "Everything is saved at once. Phases can be taken in any order. Esc closes.";
     ProblemsTitle => "Problem", "Problems";
     NoProblems => "Inga problem: protokollet kan justeras.", "No problems: the minutes can be finalized.";

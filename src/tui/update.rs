@@ -46,7 +46,7 @@ fn overlay_commands(app: &App) -> Option<Vec<Cmd>> {
                 Cmd::Cancel,
             ]
         }
-        Some(Overlay::Help) => vec![Cmd::Close],
+        Some(Overlay::Help(_)) => vec![Cmd::Up, Cmd::Down, Cmd::Close],
         Some(Overlay::Problems { .. }) => vec![Cmd::Up, Cmd::Down, Cmd::Jump, Cmd::Close],
         Some(Overlay::ConfirmDelete { .. }) => vec![Cmd::Confirm, Cmd::Cancel],
         None => return None,
@@ -108,7 +108,7 @@ fn run(app: &mut App, cmd: Cmd) {
         Cmd::Quit => {
             app.quit = true;
         }
-        Cmd::Help => app.overlay = Some(Overlay::Help),
+        Cmd::Help => app.overlay = Some(Overlay::Help(0)),
         Cmd::Problems => {
             app.overlay = Some(Overlay::Problems {
                 selected: 0,
@@ -233,10 +233,12 @@ fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent) -> Option<Overlay> 
             }
             FormKey::Ignored => Some(Overlay::Form(form)),
         },
-        Overlay::Help => match app.keys.find(&k, &cmds) {
+        Overlay::Help(scroll) => match app.keys.find(&k, &cmds) {
             Some(Cmd::Close) => None,
+            Some(Cmd::Up) => Some(Overlay::Help(scroll.saturating_sub(1))),
+            Some(Cmd::Down) => Some(Overlay::Help((scroll + 1).min(40))),
             _ if app.keys.find(&k, &[Cmd::Help]).is_some() => None,
-            _ => Some(Overlay::Help),
+            _ => Some(Overlay::Help(scroll)),
         },
         Overlay::Problems { selected, refused } => {
             let n = problem_list(app, refused).len();
@@ -273,7 +275,7 @@ fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent) -> Option<Overlay> 
 
 fn commands_for_overlay(o: &Overlay) -> Vec<Cmd> {
     match o {
-        Overlay::Help => vec![Cmd::Close],
+        Overlay::Help(_) => vec![Cmd::Up, Cmd::Down, Cmd::Close],
         Overlay::Problems { .. } => vec![Cmd::Up, Cmd::Down, Cmd::Jump, Cmd::Close],
         _ => vec![],
     }
