@@ -540,3 +540,91 @@ fn help_scrolls_and_closes() {
     key(&mut fx.app, Esc);
     assert!(fx.app.overlay.is_none());
 }
+
+/// Thousands of keys in a fixed pseudo-random order, drawing after each: the screen
+/// must never panic, whatever a user mashes, and the file must stay loadable.
+#[test]
+fn random_keys_never_break_the_screen() {
+    let keys = [
+        Char('a'),
+        Char('e'),
+        Char('d'),
+        Char('m'),
+        Char('b'),
+        Char('o'),
+        Char('c'),
+        Char('F'),
+        Char('A'),
+        Char('p'),
+        Char('i'),
+        Char('g'),
+        Char('?'),
+        Char('1'),
+        Char('3'),
+        Char('x'),
+        Char('å'),
+        Char(' '),
+        Enter,
+        Esc,
+        Tab,
+        BackTab,
+        Up,
+        Down,
+        Left,
+        Right,
+        Backspace,
+        Delete,
+        PageDown,
+        PageUp,
+    ];
+    for lang in [Lang::Sv, Lang::En] {
+        let mut fx = sip_app(lang);
+        let mut seed: u64 = 0x5eed;
+        for step in 0..1500u32 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let k = keys[(seed >> 33) as usize % keys.len()];
+            if k == Char('q') {
+                continue;
+            }
+            if (seed >> 20).is_multiple_of(17) {
+                ctrl(&mut fx.app, 's');
+            } else {
+                key(&mut fx.app, k);
+            }
+            let (w, h) = if step.is_multiple_of(3) {
+                (80, 24)
+            } else {
+                (120, 40)
+            };
+            draw(&mut fx.app, w, h);
+            if step.is_multiple_of(50) {
+                samsyn::store::load(&path(&fx.app)).expect("the file stays loadable");
+            }
+        }
+        assert!(!fx.app.quit);
+        samsyn::store::load(&path(&fx.app)).expect("the file stays loadable");
+    }
+}
+
+#[test]
+fn a_participant_the_plan_names_cannot_be_deleted() {
+    let mut fx = sip_app(Lang::Sv);
+    key(&mut fx.app, Down); // Kim Berg: performs and decides a3
+    key(&mut fx.app, Char('d'));
+    assert!(fx.app.overlay.is_none());
+    let msg = fx.app.message.clone().unwrap().0;
+    assert!(msg.contains("Kan inte ta bort Kim Berg"), "{msg}");
+    assert!(msg.contains("Samtal med kurator"), "{msg}");
+    assert_eq!(saved(&fx.app).participants.len(), 5);
+    // Jonas Ali is named nowhere in the plan and can go.
+    for _ in 0..3 {
+        key(&mut fx.app, Down);
+    }
+    key(&mut fx.app, Char('d'));
+    key(&mut fx.app, Enter);
+    let m = saved(&fx.app);
+    assert_eq!(m.participants.len(), 4);
+    assert!(m.participant(&"p5".into()).is_none());
+}

@@ -119,7 +119,9 @@ strings! {
     RefusedIntro => "Detta måste åtgärdas först (Enter går dit):", "This must be fixed first (Enter goes there):";
     ConfirmTitle => "Bekräfta", "Confirm";
     ConfirmDelete => "Ta bort «{}»? Enter = ta bort, Esc = behåll.", "Delete «{}»? Enter = delete, Esc = keep.";
-    ConfirmDeleteParticipant => "Insatser som nämner deltagaren blir ogiltiga och markeras.", "Actions naming this participant become invalid and are marked.";
+    CannotDelete => "Kan inte ta bort {}: nämns i {}. Ändra där först.", "Cannot delete {}: named in {}. Change that first.";
+    InAction => "insats «{}»", "action «{}»";
+    ConfirmDeleteParticipant => "Deltagarens markeringar i talarrundan och utvärdering tas också bort.", "The participant's speaking-round marks and evaluation are removed too.";
     NotSupported => "Fasen «{}» (genomgång av förra mötets insatser) stöds inte ännu. Anteckningar kan skrivas med Enter.", "The phase «{}» (review of the previous meeting's actions) is not yet supported. Notes can be written with Enter.";
     Empty => "Inget skrivet ännu. Tryck {} för att lägga till.", "Nothing written yet. Press {} to add.";
     EmptyText => "Inget skrivet ännu. Tryck {} för att skriva.", "Nothing written yet. Press {} to write.";

@@ -131,7 +131,9 @@ fn run(app: &mut App, cmd: Cmd) {
         Cmd::Up | Cmd::Down => move_selection(app, cmd == Cmd::Down),
         Cmd::Open => open_selected(app),
         Cmd::Delete => {
-            if let Some((label, participant)) = app.session().and_then(views::delete_label) {
+            if let Some(reason) = app.session().and_then(|s| views::delete_blocker(s, lang)) {
+                app.message = Some((reason, true));
+            } else if let Some((label, participant)) = app.session().and_then(views::delete_label) {
                 app.overlay = Some(Overlay::ConfirmDelete { label, participant });
             }
         }
