@@ -152,6 +152,7 @@ strings! {
     DisagreementForm => "Oenighet", "Disagreement";
     FollowUpForm => "Uppföljning", "Follow-up";
     ClosePlanForm => "Avsluta planen", "Close the plan";
+    EvaluationHeading => "Utvärdering", "Evaluation";
     EvaluationForm => "Utvärdering: {}", "Evaluation: {}";
     FinalizeForm => "Justera protokollet", "Finalize the minutes";
     FinalizeIntro => "Protokollet låses och blir skrivskyddat. Enter justerar, Esc avbryter.", "The minutes are locked and become read-only. Enter finalizes, Esc cancels.";

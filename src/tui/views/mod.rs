@@ -154,8 +154,10 @@ pub fn form_for(s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
 /// Recompute what depends on other fields: date notes, who may decide.
 pub fn refresh(s: &Session, form: &mut Form, lang: Lang) {
     form.refresh_dates(lang);
-    if let Target::Action(_) = form.target {
-        actions::refresh(&s.meeting, form, lang);
+    match form.target {
+        Target::Action(_) => actions::refresh(&s.meeting, form, lang),
+        Target::Participant(_) => roles::refresh(form),
+        _ => {}
     }
 }
 
