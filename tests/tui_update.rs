@@ -628,3 +628,28 @@ fn a_participant_the_plan_names_cannot_be_deleted() {
     assert_eq!(m.participants.len(), 4);
     assert!(m.participant(&"p5".into()).is_none());
 }
+
+#[test]
+fn a_meeting_open_in_another_window_is_only_shown() {
+    let mut fx = sip_app(Lang::En);
+    if let samsyn::tui::app::Screen::Meeting(s) = &mut fx.app.screen {
+        s.locked = Some("Read-only: open in another samsyn window.".into());
+    }
+    let before = std::fs::read_to_string(path(&fx.app)).unwrap();
+    key(&mut fx.app, Char('a'));
+    assert!(fx.app.overlay.is_none());
+    assert_eq!(
+        fx.app.message.as_ref().unwrap().0,
+        "Read-only: open in another samsyn window."
+    );
+    goto_phase(&mut fx.app, "nulage");
+    key(&mut fx.app, Char('3'));
+    let t0 = now();
+    for s in 0..40 {
+        update(&mut fx.app, Event::Tick(t0 + chrono::Duration::seconds(s)));
+    }
+    assert_eq!(std::fs::read_to_string(path(&fx.app)).unwrap(), before);
+    let screen = draw(&mut fx.app, 80, 24);
+    assert!(screen.contains("open in another samsyn window"), "{screen}");
+    assert!(!screen.contains("a add"), "{screen}");
+}

@@ -38,6 +38,8 @@ pub struct Session {
     pub selected: usize,
     /// Seconds not yet written to the phase record (written on phase change and quit).
     pub last_tick: Option<NaiveDateTime>,
+    /// Why this window may only look, not change (another window has the meeting open).
+    pub locked: Option<String>,
 }
 
 impl Session {
@@ -51,6 +53,11 @@ impl Session {
 
     pub fn problems(&self) -> Vec<Problem> {
         rules::check(&self.meeting, &self.agenda)
+    }
+
+    /// Whether changes may be made and saved here: a draft this window holds.
+    pub fn editable(&self) -> bool {
+        !self.meeting.is_finalized() && self.locked.is_none()
     }
 
     pub fn elapsed_secs(&self) -> u64 {

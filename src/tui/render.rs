@@ -167,7 +167,7 @@ fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
 // The meeting screen.
 
 fn meeting(app: &App, s: &Session, f: &mut Frame, area: Rect) {
-    let banner = u16::from(s.meeting.is_finalized());
+    let banner = u16::from(s.meeting.is_finalized() || s.locked.is_some());
     let [head, banner_area, main] = Layout::vertical([
         Constraint::Length(4),
         Constraint::Length(banner),
@@ -175,7 +175,12 @@ fn meeting(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     ])
     .areas(area);
     header(app, s, f, head);
-    if let Some(stamp) = &s.meeting.finalized {
+    if let Some(why) = &s.locked {
+        f.render_widget(
+            Paragraph::new(Line::styled(format!("■ {why}"), app.theme.caution)),
+            banner_area,
+        );
+    } else if let Some(stamp) = &s.meeting.finalized {
         let text = fill(
             app.t(T::ReadOnly),
             &[

@@ -90,11 +90,15 @@ fn key(app: &mut App, k: KeyEvent) {
         return;
     }
     let Some(cmd) = app.keys.find(&k, &cmds) else {
+        let editing_keys = [Cmd::Add, Cmd::Edit, Cmd::Delete];
         if let Some(s) = app.session()
-            && s.meeting.is_finalized()
-            && matches!(k.code, KeyCode::Char('a' | 'e' | 'd') | KeyCode::Enter)
+            && !s.editable()
+            && app.keys.find(&k, &editing_keys).is_some()
         {
-            let msg = fill(app.t(T::ReadOnlyRefused), &[&app.keys.label(Cmd::Amend)]);
+            let msg = match &s.locked {
+                Some(why) => why.clone(),
+                None => fill(app.t(T::ReadOnlyRefused), &[&app.keys.label(Cmd::Amend)]),
+            };
             app.message = Some((msg, true));
         }
         return;
@@ -436,6 +440,10 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
 pub fn save(app: &mut App) {
     let now = app.now;
     let Some(s) = app.session() else { return };
+    if s.locked.is_some() {
+        // Another window writes this meeting; this one only looks.
+        return;
+    }
     match samsyn::store::save(&s.path, &s.meeting) {
         Ok(()) => app.last_saved = Some(now),
         Err(e) => {
@@ -449,7 +457,7 @@ fn tick(app: &mut App, now: NaiveDateTime) {
     app.now = now;
     let Some(s) = app.session_mut() else { return };
     let last = s.last_tick.replace(now);
-    if s.meeting.is_finalized() {
+    if !s.editable() {
         return;
     }
     let Some(last) = last else { return };
@@ -564,5 +572,6 @@ fn set_session(app: &mut App, meeting: Meeting, agenda: Agenda, path: PathBuf) {
         phase: 0,
         selected: 0,
         last_tick: None,
+        locked: None,
     }));
 }

@@ -28,7 +28,7 @@ use samsyn::i18n::Lang;
 
 /// The commands of the current phase view (besides the global ones).
 pub fn commands(s: &Session) -> Vec<Cmd> {
-    let editable = !s.meeting.is_finalized();
+    let editable = s.editable();
     let mut out = Vec::new();
     let kind = s.kind();
     let list = item_count(s) > 0;
@@ -69,7 +69,7 @@ pub fn commands(s: &Session) -> Vec<Cmd> {
         ) {
             out.push(Cmd::Finalize);
         }
-    } else {
+    } else if s.locked.is_none() {
         out.push(Cmd::Amend);
     }
     out
