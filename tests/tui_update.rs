@@ -653,3 +653,24 @@ fn a_meeting_open_in_another_window_is_only_shown() {
     assert!(screen.contains("open in another samsyn window"), "{screen}");
     assert!(!screen.contains("a add"), "{screen}");
 }
+
+#[test]
+fn a_failed_save_stays_visible_until_a_save_succeeds() {
+    let mut fx = sip_app(Lang::En);
+    let file = path(&fx.app);
+    let dir = file.parent().unwrap().to_path_buf();
+    // The archive disappears (a USB stick pulled out).
+    std::fs::remove_dir_all(&dir).unwrap();
+    goto_phase(&mut fx.app, "nulage");
+    key(&mut fx.app, Char('1'));
+    key(&mut fx.app, Char('g'));
+    let screen = draw(&mut fx.app, 120, 40);
+    assert!(screen.contains("COULD NOT SAVE"), "{screen}");
+    std::fs::create_dir_all(&dir).unwrap();
+    key(&mut fx.app, Char('3'));
+    assert!(!draw(&mut fx.app, 120, 40).contains("COULD NOT SAVE"));
+    // The change made while saving failed is on disk too.
+    let heard = saved(&fx.app).phase("nulage").unwrap().heard.clone();
+    assert!(heard.contains(&"p3".into()));
+    assert!(!heard.contains(&"p1".into()));
+}

@@ -105,6 +105,8 @@ pub struct App {
     /// The last thing that happened, shown in the status line.
     pub message: Option<(String, bool)>,
     pub last_saved: Option<NaiveDateTime>,
+    /// Why the last save failed; shown until a save succeeds.
+    pub save_error: Option<String>,
     pub quit: bool,
 }
 
@@ -134,6 +136,7 @@ impl App {
             size: (80, 24),
             message: None,
             last_saved: None,
+            save_error: None,
             quit: false,
         }
     }

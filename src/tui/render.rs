@@ -376,6 +376,10 @@ fn status_line(app: &App, f: &mut Frame, area: Rect) {
             ));
         }
     }
+    if let Some(e) = &app.save_error {
+        // Above everything else: the work is not on disk.
+        spans.insert(0, Span::styled(format!("✖ {e} "), app.theme.over));
+    }
     match (&app.message, app.last_saved) {
         (Some((msg, bad)), _) => {
             if !spans.is_empty() {

@@ -445,10 +445,12 @@ pub fn save(app: &mut App) {
         return;
     }
     match samsyn::store::save(&s.path, &s.meeting) {
-        Ok(()) => app.last_saved = Some(now),
+        Ok(()) => {
+            app.last_saved = Some(now);
+            app.save_error = None;
+        }
         Err(e) => {
-            let msg = fill(app.t(T::SaveFailed), &[&e.to_string()]);
-            app.message = Some((msg, true));
+            app.save_error = Some(fill(app.t(T::SaveFailed), &[&e.to_string()]));
         }
     }
 }
