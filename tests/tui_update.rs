@@ -1,7 +1,7 @@
 //! The update logic driven by key sequences, with no terminal: what a user types, what
 //! the state and the saved file become.
 
-mod screen;
+mod tui_common;
 
 use crossterm::event::KeyCode::*;
 use samsyn::i18n::Lang;
@@ -10,7 +10,7 @@ use samsyn::tui::app::Overlay;
 use samsyn::tui::form::{F, Input, Val};
 use samsyn::tui::theme::ThemeName;
 use samsyn::tui::{Event, update};
-use screen::*;
+use tui_common::*;
 
 fn tabs(app: &mut samsyn::tui::App, n: usize) {
     for _ in 0..n {
@@ -481,4 +481,196 @@ fn an_action_can_name_the_goal_it_serves() {
     let a = m.actions.last().unwrap();
     assert_eq!(a.goals, vec![samsyn::meeting::Id::new("g1")]);
     assert_eq!(a.deadline, Some(day(2026, 12, 24)));
+}
+
+#[test]
+fn every_example_meeting_opens_and_every_phase_renders() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let file = entry.unwrap().path();
+        if file.extension().is_none_or(|x| x != "ron") {
+            continue;
+        }
+        let m = samsyn::store::load(&file).unwrap();
+        let agenda = samsyn::agenda::Catalogue::builtin()
+            .get(&m.agenda.id)
+            .cloned()
+            .unwrap();
+        let title = m.title.clone();
+        let mut fx = app_with(m, agenda, Lang::Sv, ThemeName::Default, true);
+        let phases: Vec<String> = session(&fx.app)
+            .agenda
+            .phases
+            .iter()
+            .map(|p| p.id.clone())
+            .collect();
+        for phase in phases {
+            goto_phase(&mut fx.app, &phase);
+            for (w, h) in [(80, 24), (120, 40)] {
+                let screen = draw(&mut fx.app, w, h);
+                let short: String = title.chars().take(12).collect();
+                assert!(
+                    screen.contains(&short),
+                    "{}: {phase}\n{screen}",
+                    file.display()
+                );
+            }
+        }
+        seen += 1;
+    }
+    assert!(seen >= 2, "the examples are there");
+}
+
+#[test]
+fn help_scrolls_and_closes() {
+    let mut fx = sip_app(Lang::En);
+    key(&mut fx.app, Char('?'));
+    let first = draw(&mut fx.app, 80, 24);
+    assert!(first.contains("Everything is saved at once"));
+    for _ in 0..4 {
+        key(&mut fx.app, Down);
+    }
+    let scrolled = draw(&mut fx.app, 80, 24);
+    assert!(!scrolled.contains("Everything is saved at once"));
+    assert!(
+        scrolled.contains("Close the form without changing anything."),
+        "{scrolled}"
+    );
+    key(&mut fx.app, Esc);
+    assert!(fx.app.overlay.is_none());
+}
+
+/// Thousands of keys in a fixed pseudo-random order, drawing after each: the screen
+/// must never panic, whatever a user mashes, and the file must stay loadable.
+#[test]
+fn random_keys_never_break_the_screen() {
+    let keys = [
+        Char('a'),
+        Char('e'),
+        Char('d'),
+        Char('m'),
+        Char('b'),
+        Char('o'),
+        Char('c'),
+        Char('F'),
+        Char('A'),
+        Char('p'),
+        Char('i'),
+        Char('g'),
+        Char('?'),
+        Char('1'),
+        Char('3'),
+        Char('x'),
+        Char('å'),
+        Char(' '),
+        Enter,
+        Esc,
+        Tab,
+        BackTab,
+        Up,
+        Down,
+        Left,
+        Right,
+        Backspace,
+        Delete,
+        PageDown,
+        PageUp,
+    ];
+    for lang in [Lang::Sv, Lang::En] {
+        let mut fx = sip_app(lang);
+        let mut seed: u64 = 0x5eed;
+        for step in 0..1500u32 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let k = keys[(seed >> 33) as usize % keys.len()];
+            if k == Char('q') {
+                continue;
+            }
+            if (seed >> 20).is_multiple_of(17) {
+                ctrl(&mut fx.app, 's');
+            } else {
+                key(&mut fx.app, k);
+            }
+            let (w, h) = if step.is_multiple_of(3) {
+                (80, 24)
+            } else {
+                (120, 40)
+            };
+            draw(&mut fx.app, w, h);
+            if step.is_multiple_of(50) {
+                samsyn::store::load(&path(&fx.app)).expect("the file stays loadable");
+            }
+        }
+        assert!(!fx.app.quit);
+        samsyn::store::load(&path(&fx.app)).expect("the file stays loadable");
+    }
+}
+
+#[test]
+fn a_participant_the_plan_names_cannot_be_deleted() {
+    let mut fx = sip_app(Lang::Sv);
+    key(&mut fx.app, Down); // Kim Berg: performs and decides a3
+    key(&mut fx.app, Char('d'));
+    assert!(fx.app.overlay.is_none());
+    let msg = fx.app.message.clone().unwrap().0;
+    assert!(msg.contains("Kan inte ta bort Kim Berg"), "{msg}");
+    assert!(msg.contains("Samtal med kurator"), "{msg}");
+    assert_eq!(saved(&fx.app).participants.len(), 5);
+    // Jonas Ali is named nowhere in the plan and can go.
+    for _ in 0..3 {
+        key(&mut fx.app, Down);
+    }
+    key(&mut fx.app, Char('d'));
+    key(&mut fx.app, Enter);
+    let m = saved(&fx.app);
+    assert_eq!(m.participants.len(), 4);
+    assert!(m.participant(&"p5".into()).is_none());
+}
+
+#[test]
+fn a_meeting_open_in_another_window_is_only_shown() {
+    let mut fx = sip_app(Lang::En);
+    if let samsyn::tui::app::Screen::Meeting(s) = &mut fx.app.screen {
+        s.locked = Some("Read-only: open in another samsyn window.".into());
+    }
+    let before = std::fs::read_to_string(path(&fx.app)).unwrap();
+    key(&mut fx.app, Char('a'));
+    assert!(fx.app.overlay.is_none());
+    assert_eq!(
+        fx.app.message.as_ref().unwrap().0,
+        "Read-only: open in another samsyn window."
+    );
+    goto_phase(&mut fx.app, "nulage");
+    key(&mut fx.app, Char('3'));
+    let t0 = now();
+    for s in 0..40 {
+        update(&mut fx.app, Event::Tick(t0 + chrono::Duration::seconds(s)));
+    }
+    assert_eq!(std::fs::read_to_string(path(&fx.app)).unwrap(), before);
+    let screen = draw(&mut fx.app, 80, 24);
+    assert!(screen.contains("open in another samsyn window"), "{screen}");
+    assert!(!screen.contains("a add"), "{screen}");
+}
+
+#[test]
+fn a_failed_save_stays_visible_until_a_save_succeeds() {
+    let mut fx = sip_app(Lang::En);
+    let file = path(&fx.app);
+    let dir = file.parent().unwrap().to_path_buf();
+    // The archive disappears (a USB stick pulled out).
+    std::fs::remove_dir_all(&dir).unwrap();
+    goto_phase(&mut fx.app, "nulage");
+    key(&mut fx.app, Char('1'));
+    key(&mut fx.app, Char('g'));
+    let screen = draw(&mut fx.app, 120, 40);
+    assert!(screen.contains("COULD NOT SAVE"), "{screen}");
+    std::fs::create_dir_all(&dir).unwrap();
+    key(&mut fx.app, Char('3'));
+    assert!(!draw(&mut fx.app, 120, 40).contains("COULD NOT SAVE"));
+    // The change made while saving failed is on disk too.
+    let heard = saved(&fx.app).phase("nulage").unwrap().heard.clone();
+    assert!(heard.contains(&"p3".into()));
+    assert!(!heard.contains(&"p1".into()));
 }

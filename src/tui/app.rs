@@ -38,6 +38,8 @@ pub struct Session {
     pub selected: usize,
     /// Seconds not yet written to the phase record (written on phase change and quit).
     pub last_tick: Option<NaiveDateTime>,
+    /// Why this window may only look, not change (another window has the meeting open).
+    pub locked: Option<String>,
 }
 
 impl Session {
@@ -51,6 +53,11 @@ impl Session {
 
     pub fn problems(&self) -> Vec<Problem> {
         rules::check(&self.meeting, &self.agenda)
+    }
+
+    /// Whether changes may be made and saved here: a draft this window holds.
+    pub fn editable(&self) -> bool {
+        !self.meeting.is_finalized() && self.locked.is_none()
     }
 
     pub fn elapsed_secs(&self) -> u64 {
@@ -70,9 +77,16 @@ pub enum Screen {
 /// A box drawn over the screen; keys go to it first.
 #[derive(Debug)]
 pub enum Overlay {
-    Help,
-    Problems { selected: usize, refused: bool },
-    ConfirmDelete { label: String, participant: bool },
+    /// The full list of keys, scrolled down by this many lines.
+    Help(u16),
+    Problems {
+        selected: usize,
+        refused: bool,
+    },
+    ConfirmDelete {
+        label: String,
+        participant: bool,
+    },
     Form(Box<Form>),
 }
 
@@ -91,6 +105,8 @@ pub struct App {
     /// The last thing that happened, shown in the status line.
     pub message: Option<(String, bool)>,
     pub last_saved: Option<NaiveDateTime>,
+    /// Why the last save failed; shown until a save succeeds.
+    pub save_error: Option<String>,
     pub quit: bool,
 }
 
@@ -120,6 +136,7 @@ impl App {
             size: (80, 24),
             message: None,
             last_saved: None,
+            save_error: None,
             quit: false,
         }
     }

@@ -37,7 +37,10 @@ pub fn render(app: &App, f: &mut Frame) {
     match &app.overlay {
         None => {}
         Some(Overlay::Form(form)) => form_box(app, form, f, body),
-        Some(Overlay::Help) => help(app, f, body),
+        Some(Overlay::Help(scroll)) => {
+            let over = Rect::new(area.x, area.y, area.width, body.height + 1);
+            help(app, *scroll, f, over)
+        }
         Some(Overlay::Problems { selected, refused }) => {
             problems(app, *selected, *refused, f, body)
         }
@@ -164,7 +167,7 @@ fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
 // The meeting screen.
 
 fn meeting(app: &App, s: &Session, f: &mut Frame, area: Rect) {
-    let banner = u16::from(s.meeting.is_finalized());
+    let banner = u16::from(s.meeting.is_finalized() || s.locked.is_some());
     let [head, banner_area, main] = Layout::vertical([
         Constraint::Length(4),
         Constraint::Length(banner),
@@ -172,7 +175,12 @@ fn meeting(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     ])
     .areas(area);
     header(app, s, f, head);
-    if let Some(stamp) = &s.meeting.finalized {
+    if let Some(why) = &s.locked {
+        f.render_widget(
+            Paragraph::new(Line::styled(format!("■ {why}"), app.theme.caution)),
+            banner_area,
+        );
+    } else if let Some(stamp) = &s.meeting.finalized {
         let text = fill(
             app.t(T::ReadOnly),
             &[
@@ -368,6 +376,10 @@ fn status_line(app: &App, f: &mut Frame, area: Rect) {
             ));
         }
     }
+    if let Some(e) = &app.save_error {
+        // Above everything else: the work is not on disk.
+        spans.insert(0, Span::styled(format!("✖ {e} "), app.theme.over));
+    }
     match (&app.message, app.last_saved) {
         (Some((msg, bad)), _) => {
             if !spans.is_empty() {
@@ -498,7 +510,7 @@ fn overlay_block<'a>(app: &App, title: String) -> Block<'a> {
         .style(app.theme.base)
 }
 
-fn help(app: &App, f: &mut Frame, area: Rect) {
+fn help(app: &App, scroll: u16, f: &mut Frame, area: Rect) {
     let r = centered(area, area.width.saturating_sub(4).min(100), area.height);
     f.render_widget(Clear, r);
     let mut lines = vec![
@@ -537,7 +549,7 @@ fn help(app: &App, f: &mut Frame, area: Rect) {
     }
     f.render_widget(
         Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0))
             .block(overlay_block(app, app.t(T::HelpTitle).into())),
         r,
     );

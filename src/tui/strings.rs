@@ -109,7 +109,7 @@ strings! {
     TooSmall => "Terminalen är för liten: behöver 80×24, nu {}×{}.", "Terminal too small: need 80×24, now {}×{}.";
     TooSmallHint => "Gör fönstret större; inget är förlorat.", "Make the window larger; nothing is lost.";
     ReadOnly => "Justerat av {} {} — skrivskyddat. Tryck {} för att ändra (kräver skäl).", "Finalized by {} {} — read-only. Press {} to amend (needs a reason).";
-    HelpTitle => "Hjälp — tangenter", "Help — keys";
+    HelpTitle => "Hjälp — tangenter (↑↓ rullar)", "Help — keys (↑↓ scrolls)";
     HelpIntro => "Allt sparas direkt. Faserna kan tas i valfri ordning. Esc stänger.", "Everything is saved at once. Phases can be taken in any order. Esc closes.";
     ProblemsTitle => "Problem", "Problems";
     NoProblems => "Inga problem: protokollet kan justeras.", "No problems: the minutes can be finalized.";
@@ -119,7 +119,9 @@ strings! {
     RefusedIntro => "Detta måste åtgärdas först (Enter går dit):", "This must be fixed first (Enter goes there):";
     ConfirmTitle => "Bekräfta", "Confirm";
     ConfirmDelete => "Ta bort «{}»? Enter = ta bort, Esc = behåll.", "Delete «{}»? Enter = delete, Esc = keep.";
-    ConfirmDeleteParticipant => "Insatser som nämner deltagaren blir ogiltiga och markeras.", "Actions naming this participant become invalid and are marked.";
+    CannotDelete => "Kan inte ta bort {}: nämns i {}. Ändra där först.", "Cannot delete {}: named in {}. Change that first.";
+    InAction => "insats «{}»", "action «{}»";
+    ConfirmDeleteParticipant => "Deltagarens markeringar i talarrundan och utvärdering tas också bort.", "The participant's speaking-round marks and evaluation are removed too.";
     NotSupported => "Fasen «{}» (genomgång av förra mötets insatser) stöds inte ännu. Anteckningar kan skrivas med Enter.", "The phase «{}» (review of the previous meeting's actions) is not yet supported. Notes can be written with Enter.";
     Empty => "Inget skrivet ännu. Tryck {} för att lägga till.", "Nothing written yet. Press {} to add.";
     EmptyText => "Inget skrivet ännu. Tryck {} för att skriva.", "Nothing written yet. Press {} to write.";
@@ -150,6 +152,7 @@ strings! {
     DisagreementForm => "Oenighet", "Disagreement";
     FollowUpForm => "Uppföljning", "Follow-up";
     ClosePlanForm => "Avsluta planen", "Close the plan";
+    EvaluationHeading => "Utvärdering", "Evaluation";
     EvaluationForm => "Utvärdering: {}", "Evaluation: {}";
     FinalizeForm => "Justera protokollet", "Finalize the minutes";
     FinalizeIntro => "Protokollet låses och blir skrivskyddat. Enter justerar, Esc avbryter.", "The minutes are locked and become read-only. Enter finalizes, Esc cancels.";

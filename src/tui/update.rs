@@ -46,7 +46,7 @@ fn overlay_commands(app: &App) -> Option<Vec<Cmd>> {
                 Cmd::Cancel,
             ]
         }
-        Some(Overlay::Help) => vec![Cmd::Close],
+        Some(Overlay::Help(_)) => vec![Cmd::Up, Cmd::Down, Cmd::Close],
         Some(Overlay::Problems { .. }) => vec![Cmd::Up, Cmd::Down, Cmd::Jump, Cmd::Close],
         Some(Overlay::ConfirmDelete { .. }) => vec![Cmd::Confirm, Cmd::Cancel],
         None => return None,
@@ -90,11 +90,15 @@ fn key(app: &mut App, k: KeyEvent) {
         return;
     }
     let Some(cmd) = app.keys.find(&k, &cmds) else {
+        let editing_keys = [Cmd::Add, Cmd::Edit, Cmd::Delete];
         if let Some(s) = app.session()
-            && s.meeting.is_finalized()
-            && matches!(k.code, KeyCode::Char('a' | 'e' | 'd') | KeyCode::Enter)
+            && !s.editable()
+            && app.keys.find(&k, &editing_keys).is_some()
         {
-            let msg = fill(app.t(T::ReadOnlyRefused), &[&app.keys.label(Cmd::Amend)]);
+            let msg = match &s.locked {
+                Some(why) => why.clone(),
+                None => fill(app.t(T::ReadOnlyRefused), &[&app.keys.label(Cmd::Amend)]),
+            };
             app.message = Some((msg, true));
         }
         return;
@@ -108,7 +112,7 @@ fn run(app: &mut App, cmd: Cmd) {
         Cmd::Quit => {
             app.quit = true;
         }
-        Cmd::Help => app.overlay = Some(Overlay::Help),
+        Cmd::Help => app.overlay = Some(Overlay::Help(0)),
         Cmd::Problems => {
             app.overlay = Some(Overlay::Problems {
                 selected: 0,
@@ -131,7 +135,9 @@ fn run(app: &mut App, cmd: Cmd) {
         Cmd::Up | Cmd::Down => move_selection(app, cmd == Cmd::Down),
         Cmd::Open => open_selected(app),
         Cmd::Delete => {
-            if let Some((label, participant)) = app.session().and_then(views::delete_label) {
+            if let Some(reason) = app.session().and_then(|s| views::delete_blocker(s, lang)) {
+                app.message = Some((reason, true));
+            } else if let Some((label, participant)) = app.session().and_then(views::delete_label) {
                 app.overlay = Some(Overlay::ConfirmDelete { label, participant });
             }
         }
@@ -233,10 +239,12 @@ fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent) -> Option<Overlay> 
             }
             FormKey::Ignored => Some(Overlay::Form(form)),
         },
-        Overlay::Help => match app.keys.find(&k, &cmds) {
+        Overlay::Help(scroll) => match app.keys.find(&k, &cmds) {
             Some(Cmd::Close) => None,
+            Some(Cmd::Up) => Some(Overlay::Help(scroll.saturating_sub(1))),
+            Some(Cmd::Down) => Some(Overlay::Help((scroll + 1).min(40))),
             _ if app.keys.find(&k, &[Cmd::Help]).is_some() => None,
-            _ => Some(Overlay::Help),
+            _ => Some(Overlay::Help(scroll)),
         },
         Overlay::Problems { selected, refused } => {
             let n = problem_list(app, refused).len();
@@ -273,7 +281,7 @@ fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent) -> Option<Overlay> 
 
 fn commands_for_overlay(o: &Overlay) -> Vec<Cmd> {
     match o {
-        Overlay::Help => vec![Cmd::Close],
+        Overlay::Help(_) => vec![Cmd::Up, Cmd::Down, Cmd::Close],
         Overlay::Problems { .. } => vec![Cmd::Up, Cmd::Down, Cmd::Jump, Cmd::Close],
         _ => vec![],
     }
@@ -432,11 +440,17 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
 pub fn save(app: &mut App) {
     let now = app.now;
     let Some(s) = app.session() else { return };
+    if s.locked.is_some() {
+        // Another window writes this meeting; this one only looks.
+        return;
+    }
     match samsyn::store::save(&s.path, &s.meeting) {
-        Ok(()) => app.last_saved = Some(now),
+        Ok(()) => {
+            app.last_saved = Some(now);
+            app.save_error = None;
+        }
         Err(e) => {
-            let msg = fill(app.t(T::SaveFailed), &[&e.to_string()]);
-            app.message = Some((msg, true));
+            app.save_error = Some(fill(app.t(T::SaveFailed), &[&e.to_string()]));
         }
     }
 }
@@ -445,7 +459,7 @@ fn tick(app: &mut App, now: NaiveDateTime) {
     app.now = now;
     let Some(s) = app.session_mut() else { return };
     let last = s.last_tick.replace(now);
-    if s.meeting.is_finalized() {
+    if !s.editable() {
         return;
     }
     let Some(last) = last else { return };
@@ -560,5 +574,6 @@ fn set_session(app: &mut App, meeting: Meeting, agenda: Agenda, path: PathBuf) {
         phase: 0,
         selected: 0,
         last_tick: None,
+        locked: None,
     }));
 }

@@ -47,32 +47,32 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
                 labels::huvudman(a.huvudman),
                 app.t(T::ColWhen),
             ))]);
-            let decided = match &a.decision {
-                Decision::AtTable { by } => Line::from(format!(
+            match &a.decision {
+                Decision::AtTable { by } => lines.push(Line::from(format!(
                     "   {}: {}",
                     app.t(T::ColDecided),
                     app.show(&m.person_name(&samsyn::meeting::Person::Participant(by.clone())))
-                )),
+                ))),
                 Decision::Awaiting {
                     decision_maker,
                     organisation,
                     decide_by,
-                } => Line::from(Span::styled(
-                    format!(
-                        "   … {}",
-                        fill(
-                            app.t(T::AwaitingBy),
-                            &[
-                                decision_maker,
-                                organisation,
-                                &decide_by.map_or("—".into(), |d| d.to_string())
-                            ]
-                        )
-                    ),
-                    app.theme.warning,
-                )),
-            };
-            lines.push(decided);
+                } => {
+                    let text = fill(
+                        app.t(T::AwaitingBy),
+                        &[
+                            decision_maker,
+                            organisation,
+                            &decide_by.map_or("—".into(), |d| d.to_string()),
+                        ],
+                    );
+                    lines.extend(
+                        super::wrapped(&text, area.width, "   … ")
+                            .into_iter()
+                            .map(|l| l.style(app.theme.warning)),
+                    );
+                }
+            }
             if let Some(v) = rules::decision_violation(m, a) {
                 let (sv, en) = v.describe(m);
                 lines.push(Line::from(Span::styled(

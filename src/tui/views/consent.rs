@@ -29,24 +29,20 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
                 .valid_until
                 .map(|d| format!(" · {}", fill(app.t(T::Until), &[&d.to_string()])))
                 .unwrap_or_default();
-            let mut lines = vec![
-                Line::from(vec![
-                    Span::styled(mark, style),
-                    Span::raw(format!(
-                        "  {} · {} · {}{until}",
-                        app.show(&m.person_name(&c.given_by)),
-                        app.t(labels::consent_form(c.form)),
-                        c.date
-                    )),
-                ]),
-                Line::from(format!("   {}: {}", app.t(T::FScope), app.show(&c.scope))),
-            ];
+            let mut lines = vec![Line::from(vec![
+                Span::styled(mark, style),
+                Span::raw(format!(
+                    "  {} · {} · {}{until}",
+                    app.show(&m.person_name(&c.given_by)),
+                    app.t(labels::consent_form(c.form)),
+                    c.date
+                )),
+            ])];
+            let scope = format!("{}: {}", app.t(T::FScope), app.show(&c.scope));
+            lines.extend(super::wrapped(&scope, area.width, "   "));
             if !c.exclusions.is_empty() {
-                lines.push(Line::from(format!(
-                    "   {}: {}",
-                    app.t(T::FExclusions),
-                    app.show(&c.exclusions)
-                )));
+                let excl = format!("{}: {}", app.t(T::FExclusions), app.show(&c.exclusions));
+                lines.extend(super::wrapped(&excl, area.width, "   "));
             }
             Text::from(lines)
         })

@@ -55,7 +55,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         app,
         f,
         main,
-        app.t(T::EvaluationForm).trim_end_matches(": {}"),
+        app.t(T::EvaluationHeading),
         items,
         Some(s.selected),
         None,

@@ -28,7 +28,7 @@ use samsyn::i18n::Lang;
 
 /// The commands of the current phase view (besides the global ones).
 pub fn commands(s: &Session) -> Vec<Cmd> {
-    let editable = !s.meeting.is_finalized();
+    let editable = s.editable();
     let mut out = Vec::new();
     let kind = s.kind();
     let list = item_count(s) > 0;
@@ -62,10 +62,14 @@ pub fn commands(s: &Session) -> Vec<Cmd> {
         if kind.has_speaking_round() && !s.meeting.participants.is_empty() {
             out.push(Cmd::Heard);
         }
-        if matches!(kind, PhaseKind::Summary | PhaseKind::FollowUp) {
+        // Finalizing belongs to the end of the meeting.
+        if matches!(
+            kind,
+            PhaseKind::Summary | PhaseKind::FollowUp | PhaseKind::Evaluation
+        ) {
             out.push(Cmd::Finalize);
         }
-    } else {
+    } else if s.locked.is_none() {
         out.push(Cmd::Amend);
     }
     out
@@ -150,8 +154,10 @@ pub fn form_for(s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
 /// Recompute what depends on other fields: date notes, who may decide.
 pub fn refresh(s: &Session, form: &mut Form, lang: Lang) {
     form.refresh_dates(lang);
-    if let Target::Action(_) = form.target {
-        actions::refresh(&s.meeting, form, lang);
+    match form.target {
+        Target::Action(_) => actions::refresh(&s.meeting, form, lang),
+        Target::Participant(_) => roles::refresh(form),
+        _ => {}
     }
 }
 
@@ -208,12 +214,62 @@ pub fn delete_label(s: &Session) -> Option<(String, bool)> {
     })
 }
 
+/// Why the selected row cannot be deleted: a participant the plan still names would
+/// leave the plan pointing at nobody.
+pub fn delete_blocker(s: &Session, lang: Lang) -> Option<String> {
+    if s.kind() != PhaseKind::Roles {
+        return None;
+    }
+    let m = &s.meeting;
+    let p = m.participants.get(s.selected)?;
+    let id = &p.id;
+    let named = |person: Option<&samsyn::meeting::Person>| matches!(person, Some(samsyn::meeting::Person::Participant(x)) if x == id);
+    let mut places = Vec::new();
+    for a in &m.actions {
+        let performs =
+            matches!(&a.performer, Some(samsyn::meeting::Performer::Participant(x)) if x == id);
+        let decides = matches!(&a.decision, samsyn::meeting::Decision::AtTable { by } if by == id);
+        if performs || decides {
+            let what: String = a
+                .what
+                .lines()
+                .next()
+                .unwrap_or("")
+                .chars()
+                .take(40)
+                .collect();
+            places.push(fill(T::InAction.get(lang), &[&what]));
+        }
+    }
+    if m.consents.iter().any(|c| named(Some(&c.given_by))) {
+        places.push(T::ConsentForm.get(lang).to_lowercase());
+    }
+    if named(m.coordinator.as_ref())
+        || named(
+            m.overall_responsible
+                .as_ref()
+                .and_then(|r| r.person.as_ref()),
+        )
+    {
+        places.push(T::Responsibility.get(lang).to_lowercase());
+    }
+    if named(m.follow_up.as_ref().and_then(|f| f.convener.as_ref())) {
+        places.push(T::FConvener.get(lang).to_lowercase());
+    }
+    (!places.is_empty()).then(|| fill(T::CannotDelete.get(lang), &[&p.name, &places.join(", ")]))
+}
+
 pub fn delete(s: &mut Session) {
     let i = s.selected;
     let m = &mut s.meeting;
     match s.agenda.phases[s.phase].kind {
         PhaseKind::Roles if i < m.participants.len() => {
-            m.participants.remove(i);
+            let id = m.participants.remove(i).id;
+            // Their own marks and evaluation go with them.
+            m.evaluations.retain(|e| e.participant != id);
+            for record in m.phases.values_mut() {
+                record.heard.retain(|h| h != &id);
+            }
         }
         PhaseKind::Consent if i < m.consents.len() => {
             m.consents.remove(i);
@@ -222,6 +278,11 @@ pub fn delete(s: &mut Session) {
             let id = m.goals.remove(i).id;
             for a in &mut m.actions {
                 a.goals.retain(|g| g != &id);
+            }
+            for g in &mut m.goals {
+                if g.parent.as_ref() == Some(&id) {
+                    g.parent = None;
+                }
             }
         }
         PhaseKind::Goal if i - m.goals.len() < m.needs.len() => {

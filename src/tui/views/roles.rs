@@ -39,12 +39,11 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         .phase(&s.phase().id)
         .map(|p| p.heard.clone())
         .unwrap_or_default();
-    let wide = area.width >= 110;
     let items: Vec<Text<'static>> = m
         .participants
         .iter()
         .enumerate()
-        .map(|(i, p)| row(app, p, i, heard.contains(&p.id), wide))
+        .map(|(i, p)| row(app, p, i, heard.contains(&p.id), list.width))
         .collect();
     let title = format!("{} ({})", app.t(T::Participant), m.participants.len());
     super::list(
@@ -58,7 +57,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     );
 }
 
-fn row(app: &App, p: &Participant, i: usize, heard: bool, wide: bool) -> Text<'static> {
+fn row(app: &App, p: &Participant, i: usize, heard: bool, width: u16) -> Text<'static> {
     let lang = app.lang;
     let mark = if heard { "[✓]" } else { "[ ]" };
     let mandate = match &p.mandate {
@@ -72,21 +71,21 @@ fn row(app: &App, p: &Participant, i: usize, heard: bool, wide: bool) -> Text<'s
         app.show(&p.name),
         if p.role.is_empty() { "" } else { &p.role }
     );
-    let org = format!(
-        "      {} ({}) · {}: {} · {}",
+    let details = format!(
+        "{} ({}) · {}: {} · {}",
         p.organisation,
         labels::huvudman(p.huvudman),
         app.t(T::ColMandate),
         mandate,
         labels::attendance(&p.attendance, lang)
     );
-    if wide {
-        Text::from(Line::from(format!(
-            "{head}  ·{}",
-            org.trim_start_matches(' ')
-        )))
+    let one_line = format!("{head}  · {details}");
+    if one_line.chars().count() + 4 <= width as usize {
+        Text::from(Line::from(one_line))
     } else {
-        Text::from(vec![Line::from(head), Line::from(org)])
+        let mut lines = vec![Line::from(head)];
+        lines.extend(super::wrapped(&details, width, "      "));
+        Text::from(lines)
     }
 }
 
@@ -148,7 +147,28 @@ pub fn form(m: &Meeting, idx: Option<usize>, lang: Lang) -> Form {
             T::FContact,
             p.and_then(|p| p.contact.as_deref()).unwrap_or(""),
         );
+    form.memo = Some(form.choice_val(F::Kind));
     form
+}
+
+/// A family member answers for the family, not for a public huvudman: when "takes part
+/// as" changes, the huvudman follows unless the user already chose another.
+pub fn refresh(form: &mut Form) {
+    let kind = form.choice_val(F::Kind);
+    if form.memo.as_ref() == Some(&kind) {
+        return;
+    }
+    let family = matches!(kind, Val::Kind(k) if k.is_family());
+    match form.choice_val(F::Huvudman) {
+        Val::Huvudman(Huvudman::Kommun) if family => {
+            form.select(F::Huvudman, &Val::Huvudman(Huvudman::Familj));
+        }
+        Val::Huvudman(Huvudman::Familj) if !family => {
+            form.select(F::Huvudman, &Val::Huvudman(Huvudman::Kommun));
+        }
+        _ => {}
+    }
+    form.memo = Some(kind);
 }
 
 pub fn commit(m: &mut Meeting, form: &Form, idx: Option<usize>, lang: Lang) -> Result<(), String> {
