@@ -108,3 +108,52 @@ fn another_process_holding_the_lock_keeps_us_out() {
     assert_eq!(store::load(&meeting).unwrap(), saved);
     drop(lock);
 }
+
+mod support;
+
+/// The real program, twice, in two pseudo-terminals: the second window on the same
+/// meeting shows the read-only banner naming the first one's process; after the first is
+/// killed (a crash), a new window may edit.
+#[test]
+fn two_samsyn_windows_on_one_meeting() {
+    let root = tempfile::tempdir().unwrap();
+    let archive = root.path().join("arkiv");
+    store::create_private_dir(&archive).unwrap();
+    let meeting = archive.join("2026-12-03-sip-x.ron");
+    let mut m = fixtures::meeting();
+    m.agenda.id = "sip".into();
+    m.title = "Tvåfönstermötet".into();
+    store::save(&meeting, &m).unwrap();
+    let env = [
+        ("SAMSYN_DIR", archive.as_path()),
+        ("XDG_CONFIG_HOME", root.path()),
+        ("XDG_DATA_HOME", root.path()),
+        ("HOME", root.path()),
+    ];
+    let open = |lang: &str| {
+        support::Session::spawn(
+            &["--lang", lang, "open", meeting.to_str().unwrap()],
+            &env,
+            120,
+            40,
+        )
+    };
+
+    let mut first = open("en");
+    first.wait_for("Tvåfönstermötet");
+    assert!(!first.screen().contains("Read-only"), "{}", first.screen());
+
+    let mut second = open("en");
+    second.wait_for("already open in another samsyn window");
+    second.wait_for(&format!("process {}", first.pid()));
+
+    first.sigkill();
+    second.sigkill();
+    let third = open("sv");
+    third.wait_for("Tvåfönstermötet");
+    assert!(
+        !third.screen().contains("Skrivskyddat"),
+        "the lock outlived its process:\n{}",
+        third.screen()
+    );
+}

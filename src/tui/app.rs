@@ -38,8 +38,12 @@ pub struct Session {
     pub selected: usize,
     /// Seconds not yet written to the phase record (written on phase change and quit).
     pub last_tick: Option<NaiveDateTime>,
-    /// Why this window may only look, not change (another window has the meeting open).
+    /// Why this window may only look, not change (another window has the meeting open,
+    /// or finalized minutes were changed after finalizing).
     pub locked: Option<String>,
+    /// The meeting's OS lock while this window may write it; released when the session
+    /// ends (or the process dies).
+    pub lock: Option<samsyn::store::MeetingLock>,
 }
 
 impl Session {

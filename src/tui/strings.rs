@@ -108,6 +108,7 @@ strings! {
     Prompts => "Stödfrågor", "Prompts";
     TooSmall => "Terminalen är för liten: behöver 80×24, nu {}×{}.", "Terminal too small: need 80×24, now {}×{}.";
     TooSmallHint => "Gör fönstret större; inget är förlorat.", "Make the window larger; nothing is lost.";
+    Tampered => "Skrivskyddat: protokollet har ändrats efter justeringen (kontrollsumman stämmer inte). Jämför med den justerade versionen.", "Read-only: the minutes were changed after finalizing (the hash does not match). Compare with the finalized version.";
     ReadOnly => "Justerat av {} {} — skrivskyddat. Tryck {} för att ändra (kräver skäl).", "Finalized by {} {} — read-only. Press {} to amend (needs a reason).";
     HelpTitle => "Hjälp — tangenter (↑↓ rullar)", "Help — keys (↑↓ scrolls)";
     HelpIntro => "Allt sparas direkt. Faserna kan tas i valfri ordning. Esc stänger.", "Everything is saved at once. Phases can be taken in any order. Esc closes.";

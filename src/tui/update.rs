@@ -567,6 +567,21 @@ pub fn open_path(app: &mut App, path: &Path) -> Result<(), String> {
 
 fn set_session(app: &mut App, meeting: Meeting, agenda: Agenda, path: PathBuf) {
     super::set_panic_path(&path);
+    // Release a previous meeting's lock before taking this one's (it may be the same file).
+    app.screen = Screen::Start(Start {
+        archive: Vec::new(),
+        selected: 0,
+    });
+    // One writer: without the lock this window only looks. Minutes changed after
+    // finalizing are shown read-only too, with the reason, and not locked.
+    let (lock, locked) = if meeting.stamp_matches() == Some(false) {
+        (None, Some(app.t(T::Tampered).to_string()))
+    } else {
+        match samsyn::store::MeetingLock::acquire(&path) {
+            Ok(lock) => (Some(lock), None),
+            Err(why) => (None, Some(why.message(app.lang))),
+        }
+    };
     app.screen = Screen::Meeting(Box::new(Session {
         meeting,
         agenda,
@@ -574,6 +589,7 @@ fn set_session(app: &mut App, meeting: Meeting, agenda: Agenda, path: PathBuf) {
         phase: 0,
         selected: 0,
         last_tick: None,
-        locked: None,
+        locked,
+        lock,
     }));
 }
