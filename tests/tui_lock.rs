@@ -1,7 +1,8 @@
 //! The one-writer lock and tamper evidence as the meeting screen shows them: a second
 //! window on the same meeting is read-only with a banner naming why, refuses edits and
 //! never saves; when the first window lets go, the meeting can be edited again. Finalized
-//! minutes changed by hand open read-only with a warning.
+//! minutes changed by hand open read-only with a warning, and an archive others can open
+//! is warned about on start.
 
 mod tui_common;
 
@@ -112,4 +113,31 @@ fn finalized_minutes_changed_by_hand_open_read_only_with_a_warning() {
     let screen = draw(&mut app, 120, 40);
     assert!(screen.contains("ändrats efter justeringen"), "{screen}");
     drop(fixture.dir);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_archive_others_can_open_is_warned_about_on_start() {
+    use std::os::unix::fs::PermissionsExt;
+    let root = tempfile::tempdir().unwrap();
+    let archive = root.path().join("arkiv");
+    std::fs::create_dir(&archive).unwrap();
+    std::fs::set_permissions(&archive, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let opts = |dir: &Path| samsyn::tui::Options {
+        lang: Lang::Sv,
+        theme: ThemeName::Default,
+        dir: Some(dir.to_path_buf()),
+        begin: samsyn::tui::Begin::Start,
+    };
+    let app = samsyn::tui::prepare(&opts(&archive), now()).unwrap();
+    let (message, _) = app.message.clone().expect("a warning on start");
+    assert!(
+        message.contains("kan öppnas av andra användare"),
+        "{message}"
+    );
+    assert!(message.contains("chmod 700"), "{message}");
+
+    std::fs::set_permissions(&archive, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let app = samsyn::tui::prepare(&opts(&archive), now()).unwrap();
+    assert!(app.message.is_none(), "{:?}", app.message);
 }

@@ -83,8 +83,11 @@ pub fn prepare(opts: &Options, now: chrono::NaiveDateTime) -> Result<App, String
         *agenda = a.id.clone();
         catalogue.add(a, crate::agenda::AgendaSource::BuiltIn);
     }
+    // An archive others can open is said on start (a broken key file says more first).
+    let open_archive =
+        crate::store::archive_warning(&archive).map(|w| (w.message(opts.lang), true));
     let mut app = App::new(opts.lang, theme, keys, catalogue, archive, now);
-    app.message = key_error.map(|e| (e, true));
+    app.message = key_error.map(|e| (e, true)).or(open_archive);
     update::show_start(&mut app);
     match &begin {
         Begin::Start => {}
