@@ -674,3 +674,24 @@ fn a_failed_save_stays_visible_until_a_save_succeeds() {
     assert!(heard.contains(&"p3".into()));
     assert!(!heard.contains(&"p1".into()));
 }
+
+#[test]
+fn free_text_reaches_the_file_while_it_is_typed_and_esc_puts_it_back() {
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "syfte");
+    let original = saved(&fx.app).phase("syfte").unwrap().notes.clone();
+    let t0 = now();
+    update(&mut fx.app, Event::Tick(t0));
+    key(&mut fx.app, Enter);
+    typ(&mut fx.app, " Mamma vill ha svar om skolskjuts.");
+    update(&mut fx.app, Event::Tick(t0 + chrono::Duration::seconds(2)));
+    let notes = saved(&fx.app).phase("syfte").unwrap().notes.clone();
+    assert!(
+        notes.ends_with("Mamma vill ha svar om skolskjuts."),
+        "{notes}"
+    );
+    assert!(fx.app.overlay.is_some(), "the form is still open");
+    key(&mut fx.app, Esc);
+    key(&mut fx.app, Esc);
+    assert_eq!(saved(&fx.app).phase("syfte").unwrap().notes, original);
+}

@@ -162,6 +162,11 @@ pub struct Form {
     pub dirty: bool,
     /// Esc was pressed once on a dirty form; a second Esc discards.
     pub discard_armed: bool,
+    /// Free text is written to the meeting while it is typed, so a crash loses at most
+    /// a couple of seconds; this is the text before the form opened, for Esc to restore.
+    pub original: Option<String>,
+    /// When the text last changed and has not yet been written.
+    pub pending_since: Option<chrono::NaiveDateTime>,
 }
 
 /// What a key did to the form.
@@ -200,6 +205,8 @@ impl Form {
             memo: None,
             dirty: false,
             discard_armed: false,
+            original: None,
+            pending_since: None,
         }
     }
 

@@ -210,6 +210,7 @@ fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent) -> Option<Overlay> 
         Overlay::Form(mut form) => match form.key(k) {
             FormKey::Changed => {
                 form.dirty = true;
+                form.pending_since.get_or_insert(app.now);
                 form.error = None;
                 form.discard_armed = false;
                 if let Some(s) = app.session() {
@@ -225,7 +226,10 @@ fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent) -> Option<Overlay> 
                 form.error = Some(app.t(T::ConfirmDiscard).to_string());
                 Some(Overlay::Form(form))
             }
-            FormKey::Cancel => None,
+            FormKey::Cancel => {
+                restore_text(app, &form);
+                None
+            }
             FormKey::Save => submit(app, form),
             FormKey::Moved => {
                 form.error = None;
@@ -455,8 +459,49 @@ pub fn save(app: &mut App) {
     }
 }
 
+/// Esc on a free-text form: put back the text it opened with, if typing had already
+/// been written to the meeting.
+fn restore_text(app: &mut App, form: &Form) {
+    let (Target::Text(target), Some(original)) = (&form.target, &form.original) else {
+        return;
+    };
+    let Some(s) = app.session_mut() else { return };
+    if views::text::get(&s.meeting, target) == *original {
+        return;
+    }
+    views::text::commit(&mut s.meeting, target, original.clone());
+    save(app);
+}
+
+/// Write free text being typed into the meeting about once a second.
+fn autosave_text(app: &mut App, now: NaiveDateTime) {
+    let Some(Overlay::Form(form)) = &mut app.overlay else {
+        return;
+    };
+    let Target::Text(target) = &form.target else {
+        return;
+    };
+    if form
+        .pending_since
+        .is_none_or(|t| now - t < chrono::Duration::seconds(1))
+    {
+        return;
+    }
+    form.pending_since = None;
+    let (target, text) = (target.clone(), form.text(F::Text));
+    let Screen::Meeting(s) = &mut app.screen else {
+        return;
+    };
+    if !s.editable() {
+        return;
+    }
+    views::text::commit(&mut s.meeting, &target, text);
+    save(app);
+}
+
 fn tick(app: &mut App, now: NaiveDateTime) {
     app.now = now;
+    autosave_text(app, now);
     let Some(s) = app.session_mut() else { return };
     let last = s.last_tick.replace(now);
     if !s.editable() {
