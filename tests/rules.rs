@@ -187,6 +187,35 @@ fn valid() -> Meeting {
     m
 }
 
+/// Elin, the child, joins the meeting as p5.
+fn add_child(m: &mut Meeting) {
+    m.participants.push(person(
+        "p5",
+        "Elin",
+        "Familjen",
+        Huvudman::Familj,
+        ParticipantKind::Child,
+        false,
+    ));
+}
+
+/// A family action: performed by `performer`, decided at the table by `by`.
+fn family_action(m: &mut Meeting, performer: Performer, by: &str) {
+    m.actions[0].performer = Some(performer);
+    m.actions[0].organisation = "Familjen".into();
+    m.actions[0].huvudman = Huvudman::Familj;
+    m.actions[0].decision = Decision::AtTable { by: Id::new(by) };
+}
+
+/// A decision awaited from `maker` at `organisation`, by `date`.
+fn awaiting(maker: &str, organisation: &str, date: Option<&str>) -> Decision {
+    Decision::Awaiting {
+        decision_maker: maker.into(),
+        organisation: organisation.into(),
+        decide_by: date.map(day),
+    }
+}
+
 fn codes(m: &Meeting) -> Vec<Code> {
     rules::check(m, &sip_agenda())
         .iter()
@@ -341,19 +370,14 @@ fn mandate_rule_table() {
         (
             "family decides its own action",
             |m| {
-                m.actions[0].performer = Some(Performer::Family);
-                m.actions[0].organisation = "Familjen".into();
-                m.actions[0].huvudman = Huvudman::Familj;
-                m.actions[0].decision = Decision::AtTable { by: Id::new("p3") };
+                family_action(m, Performer::Family, "p3");
             },
             None,
         ),
         (
             "a guardian performing decides their own action",
             |m| {
-                m.actions[0].performer = Some(Performer::Participant(Id::new("p3")));
-                m.actions[0].organisation = "Familjen".into();
-                m.actions[0].decision = Decision::AtTable { by: Id::new("p3") };
+                family_action(m, Performer::Participant(Id::new("p3")), "p3");
             },
             None,
         ),
@@ -365,139 +389,68 @@ fn mandate_rule_table() {
         (
             "absent family member cannot decide even their own action",
             |m| {
-                m.actions[0].performer = Some(Performer::Family);
-                m.actions[0].organisation = "Familjen".into();
-                m.actions[0].decision = Decision::AtTable { by: Id::new("p3") };
+                family_action(m, Performer::Family, "p3");
                 m.participants[2].attendance = Attendance::Absent;
             },
             Some(Code::DeciderAbsent),
         ),
         (
             "awaiting with decision maker and date before the follow-up",
-            |m| {
-                m.actions[1].decision = Decision::Awaiting {
-                    decision_maker: "Enhetschef".into(),
-                    organisation: SOCIAL.into(),
-                    decide_by: Some(day("2027-01-10")),
-                }
-            },
+            |m| m.actions[1].decision = awaiting("Enhetschef", SOCIAL, Some("2027-01-10")),
             None,
         ),
         (
             "awaiting decided on the follow-up day itself",
-            |m| {
-                m.actions[1].decision = Decision::Awaiting {
-                    decision_maker: "Enhetschef".into(),
-                    organisation: SOCIAL.into(),
-                    decide_by: Some(day("2027-02-11")),
-                }
-            },
+            |m| m.actions[1].decision = awaiting("Enhetschef", SOCIAL, Some("2027-02-11")),
             None,
         ),
         (
             "awaiting without date",
-            |m| {
-                m.actions[1].decision = Decision::Awaiting {
-                    decision_maker: "Enhetschef".into(),
-                    organisation: SOCIAL.into(),
-                    decide_by: None,
-                }
-            },
+            |m| m.actions[1].decision = awaiting("Enhetschef", SOCIAL, None),
             Some(Code::AwaitingNoDate),
         ),
         (
             "awaiting without decision maker",
-            |m| {
-                m.actions[1].decision = Decision::Awaiting {
-                    decision_maker: " ".into(),
-                    organisation: SOCIAL.into(),
-                    decide_by: Some(day("2027-01-10")),
-                }
-            },
+            |m| m.actions[1].decision = awaiting(" ", SOCIAL, Some("2027-01-10")),
             Some(Code::AwaitingNoDecisionMaker),
         ),
         (
             "awaiting date after the follow-up",
-            |m| {
-                m.actions[1].decision = Decision::Awaiting {
-                    decision_maker: "Enhetschef".into(),
-                    organisation: SOCIAL.into(),
-                    decide_by: Some(day("2027-02-12")),
-                }
-            },
+            |m| m.actions[1].decision = awaiting("Enhetschef", SOCIAL, Some("2027-02-12")),
             Some(Code::AwaitingAfterFollowUp),
         ),
         (
             "a child cannot decide what the family as a whole does",
             |m| {
-                m.participants.push(person(
-                    "p5",
-                    "Elin",
-                    "Familjen",
-                    Huvudman::Familj,
-                    ParticipantKind::Child,
-                    false,
-                ));
-                m.actions[0].performer = Some(Performer::Family);
-                m.actions[0].organisation = "Familjen".into();
-                m.actions[0].decision = Decision::AtTable { by: Id::new("p5") };
+                add_child(m);
+                family_action(m, Performer::Family, "p5");
             },
             Some(Code::FamilyDecidesForOthers),
         ),
         (
             "a child decides what the child will do",
             |m| {
-                m.participants.push(person(
-                    "p5",
-                    "Elin",
-                    "Familjen",
-                    Huvudman::Familj,
-                    ParticipantKind::Child,
-                    false,
-                ));
-                m.actions[0].performer = Some(Performer::Participant(Id::new("p5")));
-                m.actions[0].organisation = "Familjen".into();
-                m.actions[0].decision = Decision::AtTable { by: Id::new("p5") };
+                add_child(m);
+                family_action(m, Performer::Participant(Id::new("p5")), "p5");
             },
             None,
         ),
         (
             "a guardian decides what the child will do",
             |m| {
-                m.participants.push(person(
-                    "p5",
-                    "Elin",
-                    "Familjen",
-                    Huvudman::Familj,
-                    ParticipantKind::Child,
-                    false,
-                ));
-                m.actions[0].performer = Some(Performer::Participant(Id::new("p5")));
-                m.actions[0].organisation = "Familjen".into();
-                m.actions[0].decision = Decision::AtTable { by: Id::new("p3") };
+                add_child(m);
+                family_action(m, Performer::Participant(Id::new("p5")), "p3");
             },
             None,
         ),
         (
             "awaiting a decision maker from another organisation",
-            |m| {
-                m.actions[1].decision = Decision::Awaiting {
-                    decision_maker: "Rektor".into(),
-                    organisation: SCHOOL.into(),
-                    decide_by: Some(day("2027-01-10")),
-                }
-            },
+            |m| m.actions[1].decision = awaiting("Rektor", SCHOOL, Some("2027-01-10")),
             Some(Code::AwaitingOtherOrganisation),
         ),
         (
             "awaiting a decision dated before the meeting",
-            |m| {
-                m.actions[1].decision = Decision::Awaiting {
-                    decision_maker: "Enhetschef".into(),
-                    organisation: SOCIAL.into(),
-                    decide_by: Some(day("2026-12-02")),
-                }
-            },
+            |m| m.actions[1].decision = awaiting("Enhetschef", SOCIAL, Some("2026-12-02")),
             Some(Code::AwaitingBeforeMeeting),
         ),
         (
@@ -650,11 +603,7 @@ fn warnings_never_block() {
 #[test]
 fn warning_organisation_without_mandate() {
     trips(Code::OrganisationWithoutMandate, |m| {
-        m.actions[1].decision = Decision::Awaiting {
-            decision_maker: "Enhetschef".into(),
-            organisation: SOCIAL.into(),
-            decide_by: Some(day("2027-01-10")),
-        };
+        m.actions[1].decision = awaiting("Enhetschef", SOCIAL, Some("2027-01-10"));
         m.participants[1].mandate = None;
     });
     // A family action needs no professional with mandate.
