@@ -695,3 +695,38 @@ fn free_text_reaches_the_file_while_it_is_typed_and_esc_puts_it_back() {
     key(&mut fx.app, Esc);
     assert_eq!(saved(&fx.app).phase("syfte").unwrap().notes, original);
 }
+
+#[test]
+fn h_marks_the_selected_participant_heard() {
+    let mut fx = sip_app(Lang::Sv);
+    key(&mut fx.app, Down);
+    key(&mut fx.app, Down); // Sara Holm
+    key(&mut fx.app, Char('h'));
+    let heard = saved(&fx.app).phase("roller").unwrap().heard.clone();
+    assert!(heard.contains(&"p3".into()), "{heard:?}");
+    goto_phase(&mut fx.app, "utvardering");
+    key(&mut fx.app, Down); // Kim Berg, second of those present
+    key(&mut fx.app, Char('h'));
+    let heard = saved(&fx.app).phase("utvardering").unwrap().heard.clone();
+    assert_eq!(heard, vec![samsyn::meeting::Id::new("p2")]);
+}
+
+#[test]
+fn help_and_quit_are_always_in_the_footer() {
+    for lang in [Lang::Sv, Lang::En] {
+        let mut fx = sip_app(lang);
+        let phases: Vec<String> = session(&fx.app)
+            .agenda
+            .phases
+            .iter()
+            .map(|p| p.id.clone())
+            .collect();
+        for phase in phases {
+            goto_phase(&mut fx.app, &phase);
+            let screen = draw(&mut fx.app, 80, 24);
+            let footer: String = screen.lines().rev().take(2).collect();
+            let help = samsyn::tui::render::short(samsyn::tui::keys::Cmd::Help).get(lang);
+            assert!(footer.contains(&format!("? {help}")), "{phase}: {footer}");
+        }
+    }
+}

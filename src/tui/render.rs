@@ -425,6 +425,7 @@ pub fn short(cmd: Cmd) -> T {
         Cmd::Amend => T::CmdAmend,
         Cmd::Open => T::CmdOpen,
         Cmd::Heard => T::CmdHeard,
+        Cmd::HeardSelected => T::CmdHeardSelected,
         Cmd::Save => T::CmdSave,
         Cmd::Cancel => T::CmdCancel,
         Cmd::NextField => T::CmdNextField,
@@ -459,6 +460,7 @@ pub fn long(cmd: Cmd) -> T {
         Cmd::Amend => T::CmdAmendLong,
         Cmd::Open => T::CmdOpenLong,
         Cmd::Heard => T::CmdHeardLong,
+        Cmd::HeardSelected => T::CmdHeardSelectedLong,
         Cmd::Save => T::CmdSaveLong,
         Cmd::Cancel => T::CmdCancelLong,
         Cmd::NextField => T::CmdNextFieldLong,
@@ -470,34 +472,73 @@ pub fn long(cmd: Cmd) -> T {
     }
 }
 
+/// How much a footer entry matters when the footer is too narrow for all of them:
+/// help and quit always stay, so a newcomer can always find everything else.
+fn footer_rank(cmd: Cmd) -> u8 {
+    match cmd {
+        Cmd::Help | Cmd::Quit => 0,
+        Cmd::Privacy | Cmd::Prompts => 3,
+        Cmd::PrevPhase | Cmd::Up | Cmd::Down | Cmd::HeardSelected => 2,
+        _ => 1,
+    }
+}
+
 fn footer_keys(app: &App, f: &mut Frame, area: Rect) {
-    let mut spans = Vec::new();
     let key_style = app
         .theme
         .key
         .add_modifier(ratatui::style::Modifier::REVERSED);
-    for cmd in commands(app) {
-        // Up and down share one entry.
-        if cmd == Cmd::Down {
-            continue;
+    // Up and down share one entry.
+    let mut entries: Vec<(Cmd, String, String)> = commands(app)
+        .into_iter()
+        .filter(|c| *c != Cmd::Down)
+        .map(|cmd| {
+            if cmd == Cmd::Up {
+                (cmd, "↑↓".to_string(), app.t(T::CmdSelect).to_string())
+            } else {
+                (cmd, app.keys.label(cmd), app.t(short(cmd)).to_string())
+            }
+        })
+        .collect();
+    let width = |e: &(Cmd, String, String)| e.1.chars().count() + e.2.chars().count() + 3;
+    let fits = |entries: &[(Cmd, String, String)]| {
+        let mut rows = 1;
+        let mut x = 0;
+        for e in entries {
+            let w = width(e);
+            if x + w > area.width as usize && x > 0 {
+                rows += 1;
+                x = 0;
+            }
+            x += w;
         }
-        if cmd == Cmd::Up {
-            spans.push(Span::styled("↑↓", key_style));
-            spans.push(Span::raw(format!(" {}  ", app.t(T::CmdSelect))));
-            continue;
-        }
-        spans.push(Span::styled(
-            app.keys.label(cmd),
-            app.theme
-                .key
-                .add_modifier(ratatui::style::Modifier::REVERSED),
-        ));
-        spans.push(Span::raw(format!(" {}  ", app.t(short(cmd)))));
+        rows <= area.height as usize
+    };
+    // Drop the least important entries, the last first, until the rest fit.
+    while !fits(&entries) {
+        let Some(drop) = (0..entries.len())
+            .filter(|&i| footer_rank(entries[i].0) > 0)
+            .max_by_key(|&i| (footer_rank(entries[i].0), i))
+        else {
+            break;
+        };
+        entries.remove(drop);
     }
-    f.render_widget(
-        Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }),
-        area,
-    );
+    let mut lines = vec![Vec::new()];
+    let mut x = 0;
+    for e in &entries {
+        let w = width(e);
+        if x + w > area.width as usize && x > 0 {
+            lines.push(Vec::new());
+            x = 0;
+        }
+        let line = lines.last_mut().expect("one line at least");
+        line.push(Span::styled(e.1.clone(), key_style));
+        line.push(Span::raw(format!(" {}  ", e.2)));
+        x += w;
+    }
+    let lines: Vec<Line> = lines.into_iter().map(Line::from).collect();
+    f.render_widget(Paragraph::new(lines), area);
 }
 
 // Boxes over the screen.

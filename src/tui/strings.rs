@@ -74,6 +74,8 @@ strings! {
     CmdOpenLong => "Öppna mötet, eller starta ett nytt möte från agendan.", "Open the meeting, or start a new meeting from the agenda.";
     CmdHeard => "hörd", "heard";
     CmdHeardLong => "Talarrunda: markera deltagare nr 1–9 som hörd (igen: ta bort).", "Speaking round: mark participant 1–9 as heard (again: unmark).";
+    CmdHeardSelected => "hörd", "heard";
+    CmdHeardSelectedLong => "Talarrunda: markera den markerade deltagaren som hörd (igen: ta bort).", "Speaking round: mark the selected participant as heard (again: unmark).";
     CmdSave => "spara", "save";
     CmdSaveLong => "Spara formuläret (Enter i sista fältet sparar också).", "Save the form (Enter in the last field saves too).";
     CmdCancel => "avbryt", "cancel";

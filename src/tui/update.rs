@@ -133,6 +133,11 @@ fn run(app: &mut App, cmd: Cmd) {
             }
         }
         Cmd::Up | Cmd::Down => move_selection(app, cmd == Cmd::Down),
+        Cmd::HeardSelected => {
+            if let Some(i) = app.session().and_then(views::selected_participant) {
+                toggle_heard(app, i);
+            }
+        }
         Cmd::Open => open_selected(app),
         Cmd::Delete => {
             if let Some(reason) = app.session().and_then(|s| views::delete_blocker(s, lang)) {

@@ -61,6 +61,9 @@ pub fn commands(s: &Session) -> Vec<Cmd> {
         }
         if kind.has_speaking_round() && !s.meeting.participants.is_empty() {
             out.push(Cmd::Heard);
+            if list && matches!(kind, PhaseKind::Roles | PhaseKind::Evaluation) {
+                out.push(Cmd::HeardSelected);
+            }
         }
         // Finalizing belongs to the end of the meeting.
         if matches!(
@@ -73,6 +76,19 @@ pub fn commands(s: &Session) -> Vec<Cmd> {
         out.push(Cmd::Amend);
     }
     out
+}
+
+/// The index in `participants` of the selected row, where the rows are participants.
+pub fn selected_participant(s: &Session) -> Option<usize> {
+    let m = &s.meeting;
+    match s.kind() {
+        PhaseKind::Roles => (s.selected < m.participants.len()).then_some(s.selected),
+        PhaseKind::Evaluation => {
+            let id = evaluation::people(m).get(s.selected)?.clone();
+            m.participants.iter().position(|p| p.id == id)
+        }
+        _ => None,
+    }
 }
 
 /// How many rows the view's list has (0 for a plain text view).
