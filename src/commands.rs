@@ -59,7 +59,10 @@ fn is_agenda(src: &str) -> bool {
         Ok(probe) => !probe.subject.0,
         Err(_) => {
             let has = |field: &str| samsyn::diag::find_field(src, field, None, 0).is_some();
-            !has("subject") && (has("prompts") || has("minutes") || has("legal_reference"))
+            !has("subject")
+                && ["prompts", "minutes", "legal_reference", "description"]
+                    .iter()
+                    .any(|f| has(f))
         }
     }
 }

@@ -91,8 +91,22 @@ impl FileError {
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Read a text file with the size limit, mapping every failure to a `FileError`.
+///
+/// Only regular files are read: a named pipe or a device would block or never end. A
+/// UTF-8 byte-order mark (added by some Windows editors) is dropped.
 pub fn read_text(path: &Path) -> Result<String, FileError> {
     use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| FileError::from_io(path, e))?;
+    if !meta.is_file() {
+        return Err(FileError::Read {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(if meta.is_dir() {
+                "is a folder, not a file"
+            } else {
+                "not a regular file"
+            }),
+        });
+    }
     let file = std::fs::File::open(path).map_err(|e| FileError::from_io(path, e))?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
@@ -107,6 +121,16 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
         ));
+    }
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(FileError::invalid(
+            path,
+            (1, 1),
+            "the file is UTF-16 text; save it as UTF-8",
+        ));
+    }
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
     }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();

@@ -14,12 +14,6 @@ fn main() {
     let code = match &cli.command {
         Some(Command::Agendas) => commands::agendas(lang),
         Some(Command::Check { files }) => commands::check(files, lang),
-        Some(Command::Export {
-            meeting,
-            format,
-            output,
-            pseudonymize,
-        }) => commands::export(meeting, *format, output.as_deref(), *pseudonymize, lang),
         Some(Command::New { agenda, title }) => tui(
             &cli,
             lang,
@@ -29,6 +23,12 @@ fn main() {
             },
         ),
         Some(Command::Open { file }) => tui(&cli, lang, Begin::Open(file.clone())),
+        Some(Command::Export {
+            meeting,
+            format,
+            output,
+            pseudonymize,
+        }) => commands::export(meeting, *format, output.as_deref(), *pseudonymize, lang),
         None => tui(&cli, lang, Begin::Start),
     };
     std::process::exit(code);

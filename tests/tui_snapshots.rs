@@ -1,12 +1,12 @@
 //! Snapshot tests of the meeting screen rendered into ratatui's TestBackend: every phase
 //! view at 80×24 and 120×40 in Swedish and English, and the boxes drawn over them.
 
-mod screen;
+mod tui_common;
 
 use crossterm::event::KeyCode;
 use samsyn::i18n::Lang;
 use samsyn::tui::theme::ThemeName;
-use screen::*;
+use tui_common::*;
 
 const PHASES: [&str; 12] = [
     "roller",

@@ -1,7 +1,7 @@
 //! The update logic driven by key sequences, with no terminal: what a user types, what
 //! the state and the saved file become.
 
-mod screen;
+mod tui_common;
 
 use crossterm::event::KeyCode::*;
 use samsyn::i18n::Lang;
@@ -10,7 +10,7 @@ use samsyn::tui::app::Overlay;
 use samsyn::tui::form::{F, Input, Val};
 use samsyn::tui::theme::ThemeName;
 use samsyn::tui::{Event, update};
-use screen::*;
+use tui_common::*;
 
 fn tabs(app: &mut samsyn::tui::App, n: usize) {
     for _ in 0..n {

@@ -1,11 +1,15 @@
 //! Meeting files on disk: reading them with located errors, writing them atomically and
-//! owner-only, and the archive directory they live in.
+//! owner-only, the lock that keeps a second writer out, and the archive directory.
 
 mod file;
 mod load;
+mod lock;
+mod permissions;
 
 pub use file::{archive_dir, create_private_dir, save, save_new, write_private};
 pub use load::{check_against_agenda, load, parse, to_ron};
+pub use lock::{Locked, MeetingLock, lock_path};
+pub use permissions::{ArchiveWarning, archive_warning};
 
 use crate::diag::FileError;
 use crate::meeting::Meeting;

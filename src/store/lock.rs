@@ -1,0 +1,217 @@
+//! One writer per meeting: an OS-level exclusive lock, held while a meeting is open for
+//! editing, so a second copy of samsyn opens the same meeting read-only.
+//!
+//! The lock is taken on a sibling file, `.möte.ron.lock` next to `möte.ron`, not on the
+//! meeting file itself. Every save writes a new file and renames it over the meeting
+//! (see `file.rs`), so a lock on the meeting file's inode would be left behind on the old,
+//! unlinked inode after the first save, and a second process opening the meeting by name
+//! would then lock the new inode and succeed. The lock file is never renamed or deleted
+//! (deleting it would let two processes lock two different inodes), is created 0600, and
+//! holds a line naming the process that has the meeting open, for the read-only banner.
+//! The OS releases the lock when the process ends, however it ends, so a crash leaves no
+//! stale lock. `samsyn check` and `export` only read, and never lock.
+
+use crate::i18n::Lang;
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Read, Seek, Write};
+use std::path::{Path, PathBuf};
+
+/// An open meeting's exclusive lock; released when dropped (or when the process dies).
+#[derive(Debug)]
+pub struct MeetingLock {
+    file: File,
+    path: PathBuf,
+}
+
+/// Why a meeting could not be locked: it must then be opened read-only.
+#[derive(Debug, thiserror::Error)]
+pub enum Locked {
+    /// Another samsyn has the meeting open. `holder` is what it wrote in the lock file
+    /// ("process 4711 since 2026-10-22 14:32"), when readable.
+    #[error("{}: already open in another samsyn{}", meeting.display(), holder.as_ref().map_or(String::new(), |h| format!(" ({h})")))]
+    HeldByAnother {
+        meeting: PathBuf,
+        holder: Option<String>,
+    },
+    /// The lock file cannot be created or locked (a read-only directory, a file system
+    /// without locks); nothing could be saved safely either.
+    #[error("{}: cannot lock for editing: {source}", meeting.display())]
+    Unavailable {
+        meeting: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl Locked {
+    /// The read-only banner's text.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Locked::HeldByAnother { holder, .. } => {
+                let who = holder.as_ref().map_or(String::new(), |h| {
+                    format!(" ({})", describe_holder(h, lang))
+                });
+                match lang {
+                    Lang::Sv => format!(
+                        "Skrivskyddat: mötet är redan öppet i ett annat samsyn-fönster{who}. Stäng det där för att kunna ändra här."
+                    ),
+                    Lang::En => format!(
+                        "Read-only: this meeting is already open in another samsyn window{who}. Close it there to edit here."
+                    ),
+                }
+            }
+            Locked::Unavailable { source, .. } => match lang {
+                Lang::Sv => format!(
+                    "Skrivskyddat: mötet kan inte låsas för ändring ({source}), så inget kan sparas säkert."
+                ),
+                Lang::En => format!(
+                    "Read-only: the meeting cannot be locked for editing ({source}), so nothing could be saved safely."
+                ),
+            },
+        }
+    }
+}
+
+/// The lock file's line is `pid SINCE`; shown as words in the banner.
+fn describe_holder(line: &str, lang: Lang) -> String {
+    match line.split_once(' ') {
+        Some((pid, since)) => match lang {
+            Lang::Sv => format!("process {pid}, sedan {since}"),
+            Lang::En => format!("process {pid}, since {since}"),
+        },
+        None => line.to_string(),
+    }
+}
+
+/// The sibling lock file for a meeting: `dir/möte.ron` → `dir/.möte.ron.lock`.
+pub fn lock_path(meeting: &Path) -> PathBuf {
+    let name = meeting
+        .file_name()
+        .map_or_else(|| "meeting".into(), |n| n.to_string_lossy().into_owned());
+    meeting.with_file_name(format!(".{name}.lock"))
+}
+
+impl MeetingLock {
+    /// Take the exclusive lock for editing the meeting at `meeting`, without waiting.
+    pub fn acquire(meeting: &Path) -> Result<MeetingLock, Locked> {
+        let path = lock_path(meeting);
+        let unavailable = |source| Locked::Unavailable {
+            meeting: meeting.to_path_buf(),
+            source,
+        };
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let mut file = options.open(&path).map_err(unavailable)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                let mut text = String::new();
+                let holder = file
+                    .read_to_string(&mut text)
+                    .ok()
+                    .map(|_| text.trim().to_string())
+                    .filter(|t| !t.is_empty() && t.len() < 200);
+                return Err(Locked::HeldByAnother {
+                    meeting: meeting.to_path_buf(),
+                    holder,
+                });
+            }
+            Err(TryLockError::Error(e)) => return Err(unavailable(e)),
+        }
+        // Best effort: who holds it, for the other window's banner.
+        let since = chrono::Local::now().format("%Y-%m-%d %H:%M");
+        let _ = file
+            .set_len(0)
+            .and_then(|()| file.rewind())
+            .and_then(|()| writeln!(file, "{} {since}", std::process::id()))
+            .and_then(|()| file.flush());
+        Ok(MeetingLock { file, path })
+    }
+
+    /// The lock file (for messages and tests).
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for MeetingLock {
+    fn drop(&mut self) {
+        // Closing the file releases the lock too; unlocking first makes it immediate even
+        // if a duplicated descriptor were still open. The file itself stays (see above).
+        let _ = self.file.unlock();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lock_file_is_a_hidden_sibling() {
+        assert_eq!(
+            lock_path(Path::new("/a/b/2026-10-22-sip-x.ron")),
+            Path::new("/a/b/.2026-10-22-sip-x.ron.lock")
+        );
+    }
+
+    #[test]
+    fn second_lock_in_the_same_process_is_refused_until_the_first_is_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let meeting = dir.path().join("m.ron");
+        let first = MeetingLock::acquire(&meeting).unwrap();
+        let err = MeetingLock::acquire(&meeting).unwrap_err();
+        match &err {
+            Locked::HeldByAnother { holder, .. } => {
+                let holder = holder.as_deref().unwrap();
+                assert!(
+                    holder.starts_with(&format!("{} ", std::process::id())),
+                    "{holder}"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(err.message(Lang::Sv).contains("redan öppet"));
+        assert!(
+            err.message(Lang::En)
+                .contains(&format!("process {}", std::process::id()))
+        );
+        drop(first);
+        MeetingLock::acquire(&meeting).unwrap();
+    }
+
+    #[test]
+    fn the_lock_survives_an_atomic_save_of_the_meeting() {
+        let dir = tempfile::tempdir().unwrap();
+        let meeting = dir.path().join("m.ron");
+        std::fs::write(&meeting, "old").unwrap();
+        let _held = MeetingLock::acquire(&meeting).unwrap();
+        crate::store::write_private(&meeting, b"new").unwrap();
+        assert!(matches!(
+            MeetingLock::acquire(&meeting),
+            Err(Locked::HeldByAnother { .. })
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn lock_file_is_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let lock = MeetingLock::acquire(&dir.path().join("m.ron")).unwrap();
+        let mode = std::fs::metadata(lock.path()).unwrap().permissions().mode();
+        // The process umask can only remove bits, so at most 0600.
+        assert_eq!(mode & 0o077, 0, "{mode:o}");
+    }
+
+    #[test]
+    fn a_missing_directory_is_reported_not_panicked() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = MeetingLock::acquire(&dir.path().join("nope/m.ron")).unwrap_err();
+        assert!(matches!(err, Locked::Unavailable { .. }));
+        assert!(err.message(Lang::En).starts_with("Read-only"));
+    }
+}
