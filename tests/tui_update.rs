@@ -730,3 +730,33 @@ fn help_and_quit_are_always_in_the_footer() {
         }
     }
 }
+
+#[test]
+fn a_second_window_on_the_same_meeting_is_read_only() {
+    let fx = sip_app(Lang::En);
+    let file = path(&fx.app);
+    let agenda = session(&fx.app).agenda.clone();
+    let mut catalogue = samsyn::agenda::Catalogue::builtin();
+    catalogue.add(agenda, samsyn::agenda::AgendaSource::BuiltIn);
+    let mut second = samsyn::tui::App::new(
+        Lang::En,
+        samsyn::tui::theme::Theme::new(ThemeName::Default, true),
+        samsyn::tui::keys::KeyMap::default(),
+        catalogue,
+        fx.dir.path().to_path_buf(),
+        now(),
+    );
+    samsyn::tui::update::open_path(&mut second, &file).unwrap();
+    let s = session(&second);
+    assert!(!s.editable());
+    assert!(
+        s.locked
+            .as_ref()
+            .unwrap()
+            .contains("already open in another samsyn window")
+    );
+    key(&mut second, Char('a'));
+    assert!(second.overlay.is_none());
+    // The first window still edits.
+    assert!(session(&fx.app).editable());
+}

@@ -40,6 +40,8 @@ pub struct Session {
     pub last_tick: Option<NaiveDateTime>,
     /// Why this window may only look, not change (another window has the meeting open).
     pub locked: Option<String>,
+    /// Held while this window may change the meeting; released when the session ends.
+    pub lock: Option<samsyn::store::MeetingLock>,
 }
 
 impl Session {

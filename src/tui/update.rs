@@ -557,6 +557,10 @@ fn open_selected(app: &mut App) {
 /// Show the start screen with a fresh look at the archive.
 pub fn show_start(app: &mut App) {
     let archive = scan_archive(&app.archive_dir);
+    if let Some(w) = samsyn::store::archive_warning(&app.archive_dir) {
+        // Others could read these children's files: say so where the archive is shown.
+        app.message = Some((w.message(app.lang), true));
+    }
     app.screen = Screen::Start(Start {
         archive,
         selected: 0,
@@ -617,6 +621,16 @@ pub fn open_path(app: &mut App, path: &Path) -> Result<(), String> {
 
 fn set_session(app: &mut App, meeting: Meeting, agenda: Agenda, path: PathBuf) {
     super::set_panic_path(&path);
+    // Leaving the meeting screen releases the previous meeting's lock first.
+    app.screen = Screen::Start(Start {
+        archive: Vec::new(),
+        selected: 0,
+    });
+    // One writer per meeting: a second window shows it read-only and says why.
+    let (lock, locked) = match samsyn::store::MeetingLock::acquire(&path) {
+        Ok(lock) => (Some(lock), None),
+        Err(e) => (None, Some(e.message(app.lang))),
+    };
     app.screen = Screen::Meeting(Box::new(Session {
         meeting,
         agenda,
@@ -624,6 +638,7 @@ fn set_session(app: &mut App, meeting: Meeting, agenda: Agenda, path: PathBuf) {
         phase: 0,
         selected: 0,
         last_tick: None,
-        locked: None,
+        locked,
+        lock,
     }));
 }
