@@ -167,33 +167,42 @@ fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
 // The meeting screen.
 
 fn meeting(app: &App, s: &Session, f: &mut Frame, area: Rect) {
-    let banner = u16::from(s.meeting.is_finalized() || s.locked.is_some());
+    // A read-only meeting says why above everything else, wrapped to two lines at most.
+    let banner_text = if let Some(why) = &s.locked {
+        Some(format!("■ {why}"))
+    } else {
+        s.meeting.finalized.as_ref().map(|stamp| {
+            let text = fill(
+                app.t(T::ReadOnly),
+                &[
+                    &stamp.by,
+                    &stamp.at.format("%Y-%m-%d %H:%M").to_string(),
+                    &app.keys.label(Cmd::Amend),
+                ],
+            );
+            format!("✔ {text}")
+        })
+    };
+    let banner_lines: Vec<String> = banner_text
+        .as_deref()
+        .map(|t| wrap(t, area.width as usize).into_iter().take(2).collect())
+        .unwrap_or_default();
     let [head, banner_area, main] = Layout::vertical([
         Constraint::Length(4),
-        Constraint::Length(banner),
+        Constraint::Length(banner_lines.len() as u16),
         Constraint::Min(5),
     ])
     .areas(area);
     header(app, s, f, head);
-    if let Some(why) = &s.locked {
-        f.render_widget(
-            Paragraph::new(Line::styled(format!("■ {why}"), app.theme.caution)),
-            banner_area,
-        );
-    } else if let Some(stamp) = &s.meeting.finalized {
-        let text = fill(
-            app.t(T::ReadOnly),
-            &[
-                &stamp.by,
-                &stamp.at.format("%Y-%m-%d %H:%M").to_string(),
-                &app.keys.label(Cmd::Amend),
-            ],
-        );
-        f.render_widget(
-            Paragraph::new(Line::styled(format!("✔ {text}"), app.theme.caution)),
-            banner_area,
-        );
-    }
+    f.render_widget(
+        Paragraph::new(
+            banner_lines
+                .into_iter()
+                .map(|l| Line::styled(l, app.theme.caution))
+                .collect::<Vec<_>>(),
+        ),
+        banner_area,
+    );
     let prompts = &s.phase().prompts;
     let main = if app.show_prompts && !prompts.is_empty() {
         let wide = main.width >= 110;
