@@ -219,6 +219,8 @@ strings! {
     FTopics => "Vad följs upp", "What is followed up";
     FReason => "Skäl", "Reason";
     FBy => "Av", "By";
+    FFinalizedBy => "Justeras av", "Finalized by";
+    FAmendedBy => "Ändras av", "Amended by";
     FHeardScore => "Kände sig hörd (1–5)", "Felt heard (1–5)";
     FUsefulScore => "Mötet var användbart (1–5)", "The meeting was useful (1–5)";
     FComment => "Kommentar", "Comment";

@@ -151,8 +151,11 @@ fn run(app: &mut App, cmd: Cmd) {
             if let Some(s) = app.session() {
                 let mut form = Form::new(Target::Amend, app.t(T::AmendForm).into(), s.meeting.date);
                 form.intro = Some(app.t(T::AmendIntro).into());
-                form.multi(F::Reason, T::FReason, "")
-                    .line(F::By, T::FBy, &s.meeting.facilitator);
+                form.multi(F::Reason, T::FReason, "").line(
+                    F::By,
+                    T::FAmendedBy,
+                    &s.meeting.facilitator,
+                );
                 form.style_cursors();
                 app.overlay = Some(Overlay::Form(Box::new(form)));
             }
@@ -343,7 +346,7 @@ fn finalize_start(app: &mut App) {
         s.meeting.date,
     );
     form.intro = Some(app.t(T::FinalizeIntro).into());
-    form.line(F::By, T::FBy, &s.meeting.facilitator);
+    form.line(F::By, T::FFinalizedBy, &s.meeting.facilitator);
     form.style_cursors();
     app.overlay = Some(Overlay::Form(Box::new(form)));
 }
