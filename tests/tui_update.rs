@@ -760,3 +760,23 @@ fn a_second_window_on_the_same_meeting_is_read_only() {
     // The first window still edits.
     assert!(session(&fx.app).editable());
 }
+
+#[test]
+fn the_distribution_list_is_written_in_the_summary() {
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "summering");
+    key(&mut fx.app, Down);
+    key(&mut fx.app, Enter);
+    typ(&mut fx.app, "Jonas Ali, BUP\nSkolsköterskan");
+    ctrl(&mut fx.app, 's');
+    assert_eq!(
+        saved(&fx.app).distribution,
+        vec!["Jonas Ali, BUP".to_string(), "Skolsköterskan".to_string()]
+    );
+    assert!(draw(&mut fx.app, 80, 24).contains("Sändlista: Jonas Ali, BUP, Skolsköterskan"));
+    // The disagreement below it is still edited and deleted as before.
+    key(&mut fx.app, Down);
+    key(&mut fx.app, Char('d'));
+    key(&mut fx.app, Enter);
+    assert!(saved(&fx.app).disagreements.is_empty());
+}

@@ -124,6 +124,7 @@ pub enum Target {
     Need(Option<usize>),
     Action(Option<usize>),
     Summary,
+    Distribution,
     Disagreement(Option<usize>),
     FollowUp,
     ClosePlan,

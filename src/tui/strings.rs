@@ -298,6 +298,9 @@ strings! {
     Responsibility => "Huvudansvar", "Overall responsibility";
     Coordinator => "Samordnare", "Coordinator";
     Disagreements => "Oenigheter", "Disagreements";
+    Distribution => "Sändlista", "Distribution list";
+    DistributionEmpty => "bara deltagarna", "the participants only";
+    DistributionIntro => "Vilka får protokollet utöver deltagarna? En per rad (namn eller funktion).", "Who receives the minutes besides the participants? One per line (name or function).";
     NotSet => "inte angivet", "not set";
     FollowUpHeading => "Uppföljning", "Follow-up";
     FollowUpWhen => "När", "When";
