@@ -780,3 +780,30 @@ fn the_distribution_list_is_written_in_the_summary() {
     key(&mut fx.app, Enter);
     assert!(saved(&fx.app).disagreements.is_empty());
 }
+
+#[test]
+fn a_sub_goal_names_its_goal_and_circles_are_refused() {
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "mal");
+    // Goal 1 is the parent of goal 2 in the fixture; making 1 a sub-goal of 2 is a circle.
+    key(&mut fx.app, Enter);
+    tabs(&mut fx.app, 3);
+    key(&mut fx.app, Right);
+    ctrl(&mut fx.app, 's');
+    let err = form(&fx.app).error.clone().unwrap();
+    assert!(err.contains("sitt eget delmål"), "{err}");
+    key(&mut fx.app, Esc);
+    key(&mut fx.app, Esc);
+    // A new sub-goal of goal 1.
+    key(&mut fx.app, Char('a'));
+    typ(&mut fx.app, "Elsa äter frukost innan skolan");
+    key(&mut fx.app, Tab);
+    key(&mut fx.app, Right); // delmål
+    tabs(&mut fx.app, 2);
+    key(&mut fx.app, Right); // goal 1
+    ctrl(&mut fx.app, 's');
+    let m = saved(&fx.app);
+    let g = m.goals.last().unwrap();
+    assert_eq!(g.parent, Some(samsyn::meeting::Id::new("g1")));
+    assert_eq!(g.kind, samsyn::meeting::GoalKind::ShortTerm);
+}

@@ -76,6 +76,7 @@ pub enum F {
     Text,
     GoalKind,
     Indicator,
+    ParentGoal,
     What,
     Performer,
     PerformerName,

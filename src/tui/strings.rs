@@ -192,6 +192,7 @@ strings! {
     FGoalText => "Mål", "Goal";
     FGoalKind => "Slag", "Kind";
     FIndicator => "Så märker vi framsteg", "How we notice progress";
+    FParentGoal => "Delmål till", "Sub-goal of";
     FNeed => "Behov", "Need";
     FWhat => "Vad", "What";
     FPerformer => "Utförare", "Performer";
@@ -263,6 +264,7 @@ strings! {
     CannotDecide => "Kan inte besluta: {}", "Cannot decide: {}";
     DeciderDropped => "{} kan inte längre besluta om insatsen.", "{} can no longer decide this action.";
     NeedConvener => "välj eller skriv vem som sammankallar.", "choose or write who convenes.";
+    GoalCircle => "målet kan inte vara delmål till sitt eget delmål.", "a goal cannot be a sub-goal of its own sub-goal.";
     NeedReason => "skriv ett skäl.", "write a reason.";
     NeedFinalizer => "skriv vem som justerar.", "write who finalizes.";
 
