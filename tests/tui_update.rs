@@ -807,3 +807,14 @@ fn a_sub_goal_names_its_goal_and_circles_are_refused() {
     assert_eq!(g.parent, Some(samsyn::meeting::Id::new("g1")));
     assert_eq!(g.kind, samsyn::meeting::GoalKind::ShortTerm);
 }
+
+#[test]
+fn keys_are_not_typed_blind_into_a_too_small_screen() {
+    let mut fx = sip_app(Lang::Sv);
+    draw(&mut fx.app, 60, 20);
+    key(&mut fx.app, Char('a'));
+    assert!(fx.app.overlay.is_none());
+    draw(&mut fx.app, 80, 24);
+    key(&mut fx.app, Char('a'));
+    assert!(fx.app.overlay.is_some());
+}

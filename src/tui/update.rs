@@ -74,6 +74,13 @@ pub fn screen_commands(app: &App) -> Vec<Cmd> {
 }
 
 fn key(app: &mut App, k: KeyEvent) {
+    if app.is_too_small() {
+        // Nothing is typed blind into a screen nobody can see; quitting stays safe.
+        if app.overlay.is_none() && app.keys.find(&k, &[Cmd::Quit]).is_some() {
+            run(app, Cmd::Quit);
+        }
+        return;
+    }
     // A message lasts until the next key, unless saving failed.
     if app.message.as_ref().is_some_and(|(_, bad)| !bad) || app.overlay.is_none() {
         app.message = None;
