@@ -1,0 +1,197 @@
+//! The screen: from start to the first frame, and from one keystroke to the next frame,
+//! rendered into ratatui's TestBackend at 120×40 as the tests do. The terminal itself
+//! (a real tty, the process start) is not part of it.
+//!
+//! Every change to the meeting is saved at once (`tui::update` calls `store::save`), so
+//! a keystroke that changes the meeting includes an atomic save with two fsyncs: the
+//! editing key measured here (marking a participant as heard) does, the navigation key
+//! and typing in an open form do not.
+
+mod support;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::{Terminal, backend::TestBackend};
+use samsyn::agenda::PhaseKind;
+use samsyn::i18n::Lang;
+use samsyn::meeting::Meeting;
+use samsyn::tui::app::Overlay;
+use samsyn::tui::theme::ThemeName;
+use samsyn::tui::{App, Begin, Event, Options, update};
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+const W: u16 = 120;
+const H: u16 = 40;
+
+type Screen = Terminal<TestBackend>;
+
+fn options(archive: &Path, begin: Begin) -> Options {
+    Options {
+        lang: Lang::Sv,
+        theme: ThemeName::Default,
+        dir: Some(archive.to_path_buf()),
+        begin,
+    }
+}
+
+/// Save a copy of `meeting` into `archive`, as the file the user opens.
+fn copy_into(archive: &Path, meeting: &Meeting) -> PathBuf {
+    samsyn::store::save_new(archive, meeting).unwrap()
+}
+
+/// What the program does from its options to the first drawn frame.
+fn first_frame(opts: &Options) -> (App, Screen) {
+    let mut app = samsyn::tui::prepare(opts, support::now()).unwrap();
+    update(&mut app, Event::Resize(W, H));
+    update(&mut app, Event::Tick(support::now()));
+    let mut terminal = Terminal::new(TestBackend::new(W, H)).unwrap();
+    draw(&app, &mut terminal);
+    (app, terminal)
+}
+
+fn draw(app: &App, terminal: &mut Screen) {
+    terminal
+        .draw(|f| samsyn::tui::render::render(app, f))
+        .unwrap();
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    update(app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+/// Go to the first phase of `kind`.
+fn goto(app: &mut App, kind: PhaseKind) {
+    let s = app.session_mut().expect("a meeting is open");
+    s.phase = s
+        .agenda
+        .phases
+        .iter()
+        .position(|p| p.kind == kind)
+        .expect("the agenda has the phase");
+    s.selected = 0;
+}
+
+fn screen_text(terminal: &Screen) -> String {
+    terminal.backend().to_string()
+}
+
+fn start(c: &mut Criterion) {
+    let mut group = c.benchmark_group("first-frame");
+    group.sample_size(30);
+    for case in support::cases() {
+        let archive = support::temp_dir();
+        let path = copy_into(archive.path(), &case.meeting);
+        let opts = options(archive.path(), Begin::Open(path));
+        let shown = screen_text(&first_frame(&opts).1);
+        assert!(
+            shown.contains(&case.meeting.title),
+            "the first frame shows the meeting"
+        );
+        group.bench_function(case.name, |b| b.iter(|| first_frame(black_box(&opts))));
+    }
+    // The start screen lists the archive, and opening a meeting reads it too: both with
+    // 500 meetings in it.
+    let archive = support::temp_dir();
+    support::write_archive(archive.path(), 500);
+    let sip = support::sip_bup();
+    let path = copy_into(archive.path(), &sip.meeting);
+    let open = options(archive.path(), Begin::Open(path));
+    group.bench_function("sip-bup-archive-500", |b| {
+        b.iter(|| first_frame(black_box(&open)))
+    });
+    let start = options(archive.path(), Begin::Start);
+    group.bench_function("start-screen-archive-500", |b| {
+        b.iter(|| first_frame(black_box(&start)))
+    });
+    group.finish();
+}
+
+fn keystroke(c: &mut Criterion) {
+    for case in support::cases() {
+        let archive = support::temp_dir();
+        let path = copy_into(archive.path(), &case.meeting);
+        let opts = options(archive.path(), Begin::Open(path.clone()));
+        let mut group = c.benchmark_group(format!("keystroke/{}", case.name));
+
+        // Each app is dropped before the next opens the meeting: an open meeting may
+        // hold the one writer's lock.
+        navigate(&mut group, &opts);
+        type_in_form(&mut group, &opts);
+        mark_heard(&mut group, &opts, &path);
+        group.finish();
+    }
+}
+
+type Group<'a> = criterion::BenchmarkGroup<'a, criterion::measurement::WallTime>;
+
+/// Navigation: the next phase and back, a whole new view each time; no save.
+fn navigate(group: &mut Group, opts: &Options) {
+    let (mut app, mut terminal) = first_frame(opts);
+    let mut forward = true;
+    group.bench_function("next-phase", |b| {
+        b.iter(|| {
+            press(
+                &mut app,
+                if forward {
+                    KeyCode::Right
+                } else {
+                    KeyCode::Left
+                },
+            );
+            forward = !forward;
+            draw(&app, &mut terminal);
+        })
+    });
+}
+
+/// Typing in an open form (an action's description): the form checks who may decide
+/// on every change; nothing is saved until the form is.
+fn type_in_form(group: &mut Group, opts: &Options) {
+    let (mut app, mut terminal) = first_frame(opts);
+    goto(&mut app, PhaseKind::Actions);
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(app.overlay, Some(Overlay::Form(_))),
+        "Enter opens the action form"
+    );
+    let mut typed = false;
+    group.bench_function("type-in-form", |b| {
+        b.iter(|| {
+            press(
+                &mut app,
+                if typed {
+                    KeyCode::Backspace
+                } else {
+                    KeyCode::Char('å')
+                },
+            );
+            typed = !typed;
+            draw(&app, &mut terminal);
+        })
+    });
+}
+
+/// Editing: the digit 1 marks the first participant as heard (or not) in the speaking
+/// round, and the meeting is saved before the next frame.
+fn mark_heard(group: &mut Group, opts: &Options, path: &Path) {
+    let (mut app, mut terminal) = first_frame(opts);
+    goto(&mut app, PhaseKind::Roles);
+    let before = std::fs::read(path).unwrap();
+    press(&mut app, KeyCode::Char('1'));
+    assert_ne!(
+        std::fs::read(path).unwrap(),
+        before,
+        "the digit changes the meeting and saves it"
+    );
+    group.sample_size(30);
+    group.bench_function("mark-heard-and-save", |b| {
+        b.iter(|| {
+            press(&mut app, KeyCode::Char('1'));
+            draw(&app, &mut terminal);
+        })
+    });
+}
+
+criterion_group!(benches, start, keystroke);
+criterion_main!(benches);
