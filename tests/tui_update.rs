@@ -818,3 +818,14 @@ fn keys_are_not_typed_blind_into_a_too_small_screen() {
     key(&mut fx.app, Char('a'));
     assert!(fx.app.overlay.is_some());
 }
+
+#[test]
+fn the_privacy_mask_covers_the_start_screen() {
+    let mut fx = sip_app(Lang::Sv);
+    samsyn::tui::update::show_start(&mut fx.app);
+    assert!(draw(&mut fx.app, 80, 24).contains("SIP för Elsa"));
+    key(&mut fx.app, Char('i'));
+    let screen = draw(&mut fx.app, 80, 24);
+    assert!(!screen.contains("Elsa"), "{screen}");
+    assert!(screen.contains("SIP för E."), "{screen}");
+}

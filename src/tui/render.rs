@@ -121,9 +121,20 @@ fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
                 } else {
                     app.t(T::Draft)
                 };
+                // The start screen is on the projector too: the mask covers it.
+                let title = if app.mask {
+                    super::mask::Mask::for_meeting(m).apply(&m.title)
+                } else {
+                    m.title.clone()
+                };
+                let follow_up = m
+                    .follow_up
+                    .as_ref()
+                    .map(|f| format!(" · {} {}", app.t(T::FollowUpHeading).to_lowercase(), f.date))
+                    .unwrap_or_default();
                 format!(
-                    "[{badge}] {} {} — {}  ({name})",
-                    m.date, m.agenda.id, m.title
+                    "[{badge}] {} {} — {title}{follow_up}  ({name})",
+                    m.date, m.agenda.id
                 )
             }
             Err(err) => format!("[!] {name}: {}", fill(app.t(T::Unreadable), &[err])),
@@ -377,13 +388,15 @@ fn status_line(app: &App, f: &mut Frame, area: Rect) {
         spans.push(sep());
         let text = fill(app.t(T::WarningCount), &[&warnings.to_string()]);
         spans.push(Span::styled(format!("⚠ {text}"), app.theme.warning));
-        if app.mask {
+    }
+    if app.mask {
+        if !spans.is_empty() {
             spans.push(sep());
-            spans.push(Span::styled(
-                format!("[{}]", app.t(T::Masked)),
-                app.theme.caution,
-            ));
         }
+        spans.push(Span::styled(
+            format!("[{}]", app.t(T::Masked)),
+            app.theme.caution,
+        ));
     }
     if let Some(e) = &app.save_error {
         // Above everything else: the work is not on disk.

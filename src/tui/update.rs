@@ -56,7 +56,14 @@ fn overlay_commands(app: &App) -> Option<Vec<Cmd>> {
 /// The commands of the screen under any overlay: what the help overlay explains.
 pub fn screen_commands(app: &App) -> Vec<Cmd> {
     match &app.screen {
-        Screen::Start(_) => vec![Cmd::Up, Cmd::Down, Cmd::Open, Cmd::Help, Cmd::Quit],
+        Screen::Start(_) => vec![
+            Cmd::Up,
+            Cmd::Down,
+            Cmd::Open,
+            Cmd::Privacy,
+            Cmd::Help,
+            Cmd::Quit,
+        ],
         Screen::Meeting(s) => {
             let mut out = views::commands(s);
             out.extend([
