@@ -269,19 +269,11 @@ strings! {
     NeedFinalizer => "skriv vem som justerar.", "write who finalizes.";
 
     // Views.
-    ColName => "Namn", "Name";
-    ColRole => "Roll", "Role";
-    ColOrg => "Verksamhet", "Organisation";
     ColMandate => "Mandat", "Mandate";
-    ColAttendance => "Närvaro", "Attendance";
-    ColHeard => "Hörd", "Heard";
     NoMandate => "inget", "none";
     Costs => "+kostnader", "+costs";
-    ColWhat => "Vad", "What";
-    ColPerformer => "Utförare", "Performer";
     ColDecided => "Beslutat av", "Decided by";
     ColWhen => "Till när", "By when";
-    ColStatus => "Status", "Status";
     AwaitingBy => "inväntas: {} ({}) senast {}", "awaiting: {} ({}) by {}";
     InvalidMark => "OGILTIG: {}", "INVALID: {}";
     ValidConsent => "giltigt", "valid";
@@ -299,7 +291,6 @@ strings! {
     Indicator => "märks på: {}", "noticed by: {}";
     Responsibility => "Huvudansvar", "Overall responsibility";
     Coordinator => "Samordnare", "Coordinator";
-    Disagreements => "Oenigheter", "Disagreements";
     Distribution => "Sändlista", "Distribution list";
     DistributionEmpty => "bara deltagarna", "the participants only";
     DistributionIntro => "Vilka får protokollet utöver deltagarna? En per rad (namn eller funktion).", "Who receives the minutes besides the participants? One per line (name or function).";
