@@ -137,3 +137,12 @@ fn confirm_finalize_names_who_finalizes() {
     key(&mut fx.app, KeyCode::Char('F'));
     insta::assert_snapshot!("confirm_finalize_en", draw(&mut fx.app, 80, 24));
 }
+
+#[test]
+fn a_wide_screen_shows_the_clock_large_too() {
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "insatser");
+    let screen = draw(&mut fx.app, 160, 40);
+    let top: Vec<&str> = screen.lines().take(5).collect();
+    insta::assert_snapshot!("wide_header_160x40", top.join("\n"));
+}

@@ -255,9 +255,13 @@ fn header(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     let timer = format!("{:02}:{:02}", (elapsed / 60).min(99), elapsed % 60);
     let big_w = bigclock::width(&timer);
     let label_w = 14;
-    let [left, right] =
-        Layout::horizontal([Constraint::Min(30), Constraint::Length(big_w + label_w + 3)])
-            .areas(area);
+    // On a wide screen the clock is large too.
+    let clock_w = if area.width >= 140 { big_w + 2 } else { 0 };
+    let [left, right] = Layout::horizontal([
+        Constraint::Min(30),
+        Constraint::Length(clock_w + big_w + label_w + 3),
+    ])
+    .areas(area);
     // Title line.
     let [title_row, stepper_rows] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(left);
@@ -344,8 +348,24 @@ fn header(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         .alignment(Alignment::Right),
         clock_row,
     );
-    let [digits, label] =
-        Layout::horizontal([Constraint::Length(big_w + 1), Constraint::Min(1)]).areas(big_rows);
+    let [clock_digits, digits, label] = Layout::horizontal([
+        Constraint::Length(clock_w),
+        Constraint::Length(big_w + 1),
+        Constraint::Min(1),
+    ])
+    .areas(big_rows);
+    if clock_w > 0 {
+        let clock = bigclock::big(&app.now.format("%H:%M").to_string());
+        f.render_widget(
+            Paragraph::new(
+                clock
+                    .iter()
+                    .map(|r| Line::styled(r.clone(), app.theme.dim))
+                    .collect::<Vec<_>>(),
+            ),
+            clock_digits,
+        );
+    }
     let rows = bigclock::big(&timer);
     f.render_widget(
         Paragraph::new(
