@@ -7,6 +7,7 @@ pub mod dates;
 pub mod form;
 pub mod keys;
 pub mod mask;
+mod open;
 mod overlay;
 pub mod render;
 pub mod strings;
