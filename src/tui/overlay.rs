@@ -58,6 +58,15 @@ pub fn help(app: &App, scroll: u16, f: &mut Frame, area: Rect) {
             ]));
         }
     }
+    if app.session().is_some() {
+        // What the marks on the screen mean, in words.
+        lines.push(Line::from(""));
+        for legend in [T::LegendStepper, T::LegendStatus, T::LegendTimer] {
+            for part in wrap(app.t(legend), (r.width as usize).saturating_sub(4)) {
+                lines.push(Line::styled(part, app.theme.dim));
+            }
+        }
+    }
     f.render_widget(
         Paragraph::new(lines)
             .scroll((scroll, 0))

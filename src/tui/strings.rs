@@ -112,6 +112,9 @@ strings! {
     TooSmallHint => "Gör fönstret större; inget är förlorat.", "Make the window larger; nothing is lost.";
     ReadOnly => "Justerat av {} {} — skrivskyddat. Tryck {} för att ändra (kräver skäl).", "Finalized by {} {} — read-only. Press {} to amend (needs a reason).";
     HelpTitle => "Hjälp — tangenter (↑↓ rullar)", "Help — keys (↑↓ scrolls)";
+    LegendStepper => "Överst: faserna; [3 ▸ …] är där ni är, ✓ har innehåll, · är tom.", "At the top: the phases; [3 ▸ …] is where you are, ✓ has content, · is empty.";
+    LegendStatus => "Statusraden: ✖ räknar det som hindrar justering, ⚠ varningarna (p visar dem).", "The status line: ✖ counts what blocks finalizing, ⚠ the warnings (p lists them).";
+    LegendTimer => "Den stora klockan: tid i fasen mot tidsramen; SNART SLUT vid 80 %, ÖVER TID efter.", "The large timer: time in the phase against its time box; NEARLY OUT at 80 %, OVER TIME after.";
     HelpIntro => "Allt sparas direkt. Faserna kan tas i valfri ordning. Esc stänger.", "Everything is saved at once. Phases can be taken in any order. Esc closes.";
     ProblemsTitle => "Problem", "Problems";
     NoProblems => "Inga problem: protokollet kan justeras.", "No problems: the minutes can be finalized.";
