@@ -57,13 +57,19 @@ pub(crate) fn set_panic_path(path: &Path) {
     }
 }
 
+/// Whether the screen is ours (raw mode, alternate screen), so it is given back once:
+/// leaving the alternate screen twice would move the cursor over the panic message.
+static TERMINAL_TAKEN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 fn restore_terminal() {
-    let _ = disable_raw_mode();
-    let _ = execute!(
-        std::io::stdout(),
-        LeaveAlternateScreen,
-        crossterm::cursor::Show
-    );
+    if TERMINAL_TAKEN.swap(false, std::sync::atomic::Ordering::SeqCst) {
+        let _ = disable_raw_mode();
+        let _ = execute!(
+            std::io::stdout(),
+            LeaveAlternateScreen,
+            crossterm::cursor::Show
+        );
+    }
 }
 
 fn now() -> chrono::NaiveDateTime {
@@ -127,6 +133,7 @@ pub fn run(opts: Options) -> i32 {
             );
         }
     }));
+    TERMINAL_TAKEN.store(true, std::sync::atomic::Ordering::SeqCst);
     if let Err(e) =
         enable_raw_mode().and_then(|()| execute!(std::io::stdout(), EnterAlternateScreen))
     {
@@ -134,8 +141,13 @@ pub fn run(opts: Options) -> i32 {
         eprintln!("samsyn: cannot use the terminal: {e}");
         return crate::diag::exit::FAILURE;
     }
-    let result = event_loop(&mut app);
+    // A panic has already restored the terminal and named the file (the hook above);
+    // it ends the program with the exit code for "anything else".
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| event_loop(&mut app)));
     restore_terminal();
+    let Ok(result) = result else {
+        return crate::diag::exit::FAILURE;
+    };
     if let Some(s) = app.session() {
         eprintln!("samsyn: {}", s.path.display());
     }
