@@ -7,6 +7,8 @@ pub mod dates;
 pub mod form;
 pub mod keys;
 pub mod mask;
+mod open;
+mod overlay;
 pub mod render;
 pub mod strings;
 pub mod theme;
@@ -55,13 +57,19 @@ pub(crate) fn set_panic_path(path: &Path) {
     }
 }
 
+/// Whether the screen is ours (raw mode, alternate screen), so it is given back once:
+/// leaving the alternate screen twice would move the cursor over the panic message.
+static TERMINAL_TAKEN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 fn restore_terminal() {
-    let _ = disable_raw_mode();
-    let _ = execute!(
-        std::io::stdout(),
-        LeaveAlternateScreen,
-        crossterm::cursor::Show
-    );
+    if TERMINAL_TAKEN.swap(false, std::sync::atomic::Ordering::SeqCst) {
+        let _ = disable_raw_mode();
+        let _ = execute!(
+            std::io::stdout(),
+            LeaveAlternateScreen,
+            crossterm::cursor::Show
+        );
+    }
 }
 
 fn now() -> chrono::NaiveDateTime {
@@ -83,15 +91,14 @@ pub fn prepare(opts: &Options, now: chrono::NaiveDateTime) -> Result<App, String
         *agenda = a.id.clone();
         catalogue.add(a, crate::agenda::AgendaSource::BuiltIn);
     }
-    // An archive others can open is said on start (a broken key file says more first).
-    let open_archive =
-        crate::store::archive_warning(&archive).map(|w| (w.message(opts.lang), true));
     let mut app = App::new(opts.lang, theme, keys, catalogue, archive, now);
-    app.message = key_error.map(|e| (e, true)).or(open_archive);
-    update::show_start(&mut app);
+    // A broken key file is said first; the start screen adds an archive others can open.
+    app.message = key_error.map(|e| (e, true));
     match &begin {
-        Begin::Start => {}
+        Begin::Start => update::show_start(&mut app),
         Begin::New { agenda, title } => {
+            // Cancelling the new-meeting form leads to the start screen.
+            update::show_start(&mut app);
             let a = app
                 .catalogue
                 .get(agenda)
@@ -99,6 +106,7 @@ pub fn prepare(opts: &Options, now: chrono::NaiveDateTime) -> Result<App, String
                 .ok_or_else(|| format!("unknown agenda {agenda:?}"))?;
             update::new_meeting_form(&mut app, &a, title.as_deref().unwrap_or(""));
         }
+        // Opening one meeting reads only that file, however large the archive.
         Begin::Open(path) => update::open_path(&mut app, path)?,
     }
     Ok(app)
@@ -128,6 +136,7 @@ pub fn run(opts: Options) -> i32 {
             );
         }
     }));
+    TERMINAL_TAKEN.store(true, std::sync::atomic::Ordering::SeqCst);
     if let Err(e) =
         enable_raw_mode().and_then(|()| execute!(std::io::stdout(), EnterAlternateScreen))
     {
@@ -135,8 +144,13 @@ pub fn run(opts: Options) -> i32 {
         eprintln!("samsyn: cannot use the terminal: {e}");
         return crate::diag::exit::FAILURE;
     }
-    let result = event_loop(&mut app);
+    // A panic has already restored the terminal and named the file (the hook above);
+    // it ends the program with the exit code for "anything else".
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| event_loop(&mut app)));
     restore_terminal();
+    let Ok(result) = result else {
+        return crate::diag::exit::FAILURE;
+    };
     if let Some(s) = app.session() {
         eprintln!("samsyn: {}", s.path.display());
     }
