@@ -194,6 +194,47 @@ impl Catalogue {
         self.agendas.push((agenda, source));
     }
 
+    /// Take an agenda file named by path for a new meeting. It is installed among the
+    /// user's agendas (unless already there), so that the meeting can later be reopened,
+    /// checked and exported by the agenda id it records. Returns the agenda and, when it
+    /// was installed, where. An agenda whose id is taken by a different one is refused:
+    /// the meeting would otherwise reopen with the wrong agenda.
+    pub fn adopt(
+        &mut self,
+        path: &Path,
+        user_dir: Option<&Path>,
+    ) -> Result<(Agenda, Option<PathBuf>), FileError> {
+        let src = read_text(path)?;
+        let agenda = parse(path, &src)?;
+        if let Some(known) = self.get(&agenda.id) {
+            if *known == agenda {
+                return Ok((agenda, None));
+            }
+            return Err(FileError::invalid(
+                path,
+                at_path(&src, "id"),
+                format!(
+                    "id: another agenda already has the id {:?}; give this one an id of its own",
+                    agenda.id
+                ),
+            ));
+        }
+        let installed = match user_dir {
+            Some(dir) => {
+                let target = dir.join(format!("{}.ron", agenda.id));
+                crate::store::create_private_dir(dir)?;
+                crate::store::write_private(&target, src.as_bytes())?;
+                self.add(agenda.clone(), AgendaSource::File(target.clone()));
+                Some(target)
+            }
+            None => {
+                self.add(agenda.clone(), AgendaSource::File(path.to_path_buf()));
+                None
+            }
+        };
+        Ok((agenda, installed))
+    }
+
     pub fn get(&self, id: &str) -> Option<&Agenda> {
         self.agendas.iter().map(|(a, _)| a).find(|a| a.id == id)
     }

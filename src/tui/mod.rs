@@ -84,16 +84,33 @@ pub fn prepare(opts: &Options, now: chrono::NaiveDateTime) -> Result<App, String
     let archive = crate::store::archive_dir(opts.dir.as_deref());
     let theme = theme::Theme::new(opts.theme, theme::Theme::color_allowed());
     let mut begin = opts.begin.clone();
+    let mut installed = None;
     if let Begin::New { agenda, .. } = &mut begin
         && catalogue.get(agenda).is_none()
     {
-        let a = catalogue.resolve(agenda).map_err(|e| e.to_string())?;
+        let path = std::path::PathBuf::from(&*agenda);
+        if !path.is_file() {
+            // Not a file: say which agendas there are.
+            catalogue.resolve(agenda).map_err(|e| e.to_string())?;
+        }
+        let user_dir = crate::agenda::user_agenda_dir();
+        let (a, copied) = catalogue
+            .adopt(&path, user_dir.as_deref())
+            .map_err(|e| e.to_string())?;
         *agenda = a.id.clone();
-        catalogue.add(a, crate::agenda::AgendaSource::BuiltIn);
+        installed = copied;
     }
     let mut app = App::new(opts.lang, theme, keys, catalogue, archive, now);
     // A broken key file is said first; the start screen adds an archive others can open.
-    app.message = key_error.map(|e| (e, true));
+    app.message = key_error.map(|e| (e, true)).or_else(|| {
+        installed.map(|p| {
+            let what = opts.lang.pick(
+                "Agendan har lagts till bland dina agendor",
+                "The agenda was added to your agendas",
+            );
+            (format!("{what}: {}", p.display()), false)
+        })
+    });
     match &begin {
         Begin::Start => update::show_start(&mut app),
         Begin::New { agenda, title } => {
