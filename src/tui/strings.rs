@@ -105,7 +105,7 @@ strings! {
     Of => "av {} min", "of {} min";
     Caution => "SNART SLUT", "NEARLY OUT";
     OverTime => "ÖVER TID", "OVER TIME";
-    PhaseTime => "fastid", "phase time";
+    PhaseTime => "i fasen", "in phase";
     Clock => "klockan", "clock";
     Prompts => "Stödfrågor", "Prompts";
     TooSmall => "Terminalen är för liten: behöver 80×24, nu {}×{}.", "Terminal too small: need 80×24, now {}×{}.";
