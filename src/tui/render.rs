@@ -405,7 +405,11 @@ fn status_line(app: &App, f: &mut Frame, area: Rect) {
             spans.push(Span::styled(format!("✖ {text}"), app.theme.blocking));
         }
         spans.push(sep());
-        let text = fill(app.t(T::WarningCount), &[&warnings.to_string()]);
+        let text = if warnings == 1 {
+            app.t(T::OneWarning).to_string()
+        } else {
+            fill(app.t(T::WarningCount), &[&warnings.to_string()])
+        };
         spans.push(Span::styled(format!("⚠ {text}"), app.theme.warning));
     }
     if app.mask {

@@ -98,6 +98,7 @@ strings! {
     Finalized => "JUSTERAT", "FINALIZED";
     BlockingCount => "{} hindrar justering", "{} blocking";
     WarningCount => "{} varningar", "{} warnings";
+    OneWarning => "1 varning", "1 warning";
     ReadyToFinalize => "kan justeras", "ready to finalize";
     Masked => "INITIALER", "INITIALS";
     Saved => "sparat {}", "saved {}";
