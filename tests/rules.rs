@@ -459,6 +459,31 @@ fn mandate_rule_table() {
             Some(Code::PerformerOtherOrganisation),
         ),
         (
+            "a professional typed as huvudman Familj is still a professional without mandate",
+            |m| {
+                m.participants[3].huvudman = Huvudman::Familj;
+                m.actions[0].performer = Some(Performer::Participant(Id::new("p4")));
+                m.actions[0].decision = Decision::AtTable { by: Id::new("p4") };
+            },
+            Some(Code::DeciderNoMandate),
+        ),
+        (
+            "a guardian cannot take on social services' action by performing it",
+            |m| {
+                m.actions[1].performer = Some(Performer::Participant(Id::new("p3")));
+                m.actions[1].decision = Decision::AtTable { by: Id::new("p3") };
+            },
+            Some(Code::PerformerOtherOrganisation),
+        ),
+        (
+            "a family action filed under a huvudman is refused",
+            |m| {
+                family_action(m, Performer::Family, "p3");
+                m.actions[0].huvudman = Huvudman::Kommun;
+            },
+            Some(Code::PerformerOtherOrganisation),
+        ),
+        (
             "decider who is not a participant",
             |m| m.actions[0].decision = Decision::AtTable { by: Id::new("p99") },
             Some(Code::DeciderUnknown),
@@ -510,6 +535,7 @@ fn eligible_deciders_are_those_the_rule_accepts() {
     let mut family = m.actions[0].clone();
     family.performer = Some(Performer::Family);
     family.organisation = "Familjen".into();
+    family.huvudman = Huvudman::Familj;
     assert_eq!(names(&family), vec!["p3"]);
 }
 
@@ -612,6 +638,7 @@ fn warning_organisation_without_mandate() {
     fam.id = Id::new("a3");
     fam.performer = Some(Performer::Family);
     fam.organisation = "Familjen".into();
+    fam.huvudman = Huvudman::Familj;
     fam.decision = Decision::AtTable { by: Id::new("p3") };
     m.actions.push(fam);
     assert_eq!(codes(&m), vec![]);

@@ -49,8 +49,11 @@ fn validate(path: &Path, src: &str, agenda: &Agenda) -> Result<(), FileError> {
     if agenda.phases.is_empty() {
         return fail("phases", "an agenda needs at least one phase".into());
     }
-    if agenda.rules.max_weeks_to_follow_up == 0 {
-        return fail("rules.max_weeks_to_follow_up", "must be at least 1".into());
+    if !(1..=520).contains(&agenda.rules.max_weeks_to_follow_up) {
+        return fail(
+            "rules.max_weeks_to_follow_up",
+            "must be from 1 to 520 weeks (ten years)".into(),
+        );
     }
     let mut ids = HashMap::new();
     let mut kinds = HashMap::new();
@@ -73,10 +76,13 @@ fn validate(path: &Path, src: &str, agenda: &Agenda) -> Result<(), FileError> {
                 format!("phase {:?} has no Swedish title", phase.id),
             );
         }
-        if phase.minutes == 0 {
+        if !(1..=480).contains(&phase.minutes) {
             return fail(
                 &format!("phases[{i}].minutes"),
-                format!("phase {:?} needs a time box of at least 1 minute", phase.id),
+                format!(
+                    "phase {:?} needs a time box from 1 minute to 480 (a working day)",
+                    phase.id
+                ),
             );
         }
         if phase.kind != PhaseKind::Notes
