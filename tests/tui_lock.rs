@@ -141,3 +141,43 @@ fn an_archive_others_can_open_is_warned_about_on_start() {
     let app = samsyn::tui::prepare(&opts(&archive), now()).unwrap();
     assert!(app.message.is_none(), "{:?}", app.message);
 }
+
+#[test]
+fn opening_from_the_start_screen_reads_what_another_window_saved_since() {
+    let mut fx = sip_app(Lang::En);
+    let path = path(&fx.app);
+    // The start screen scans the archive (and lets go of the meeting) ...
+    samsyn::tui::update::show_start(&mut fx.app);
+    // ... then another window opens the meeting, changes it and saves.
+    let mut other = samsyn::store::load(&path).unwrap();
+    other.title = "SIP för Elsa, ändrad i ett annat fönster".into();
+    samsyn::store::save(&path, &other).unwrap();
+
+    key(&mut fx.app, KeyCode::Enter);
+    assert!(session(&fx.app).locked.is_none());
+    assert_eq!(session(&fx.app).meeting.title, other.title);
+    // Quitting saves: the other window's change is still there.
+    samsyn::tui::update::save(&mut fx.app);
+    assert_eq!(samsyn::store::load(&path).unwrap().title, other.title);
+}
+
+#[test]
+fn a_meeting_that_no_longer_loads_opens_read_only_and_is_not_written_over() {
+    let mut fx = sip_app(Lang::En);
+    let path = path(&fx.app);
+    samsyn::tui::update::show_start(&mut fx.app);
+    std::fs::write(&path, "(this is not a meeting").unwrap();
+
+    key(&mut fx.app, KeyCode::Enter);
+    let why = session(&fx.app).locked.clone().expect("opened read-only");
+    assert!(
+        why.starts_with("Read-only: the file no longer loads"),
+        "{why}"
+    );
+    assert!(!session(&fx.app).editable());
+    samsyn::tui::update::save(&mut fx.app);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "(this is not a meeting"
+    );
+}

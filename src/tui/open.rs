@@ -97,7 +97,7 @@ pub fn open_path(app: &mut App, path: &Path) -> Result<(), String> {
     open_meeting(app, m, path.to_path_buf())
 }
 
-fn set_session(app: &mut App, meeting: Meeting, agenda: Agenda, path: PathBuf) {
+fn set_session(app: &mut App, mut meeting: Meeting, agenda: Agenda, path: PathBuf) {
     super::set_panic_path(&path);
     // Leaving the meeting screen releases the previous meeting's lock first.
     app.screen = Screen::Start(Start {
@@ -106,7 +106,7 @@ fn set_session(app: &mut App, meeting: Meeting, agenda: Agenda, path: PathBuf) {
     });
     // One writer per meeting: a second window shows it read-only and says why. Minutes
     // changed after finalizing are shown read-only too, with the reason, and not locked.
-    let (lock, locked) = if meeting.stamp_matches() == Some(false) {
+    let (mut lock, mut locked) = if meeting.stamp_matches() == Some(false) {
         (None, Some(app.t(T::Tampered).to_string()))
     } else {
         match samsyn::store::MeetingLock::acquire(&path) {
@@ -114,6 +114,26 @@ fn set_session(app: &mut App, meeting: Meeting, agenda: Agenda, path: PathBuf) {
             Err(e) => (None, Some(e.message(app.lang))),
         }
     };
+    if lock.is_some() {
+        // The copy read before the lock may be stale (the start screen scanned the
+        // archive a while ago, another window may have saved since): this window will
+        // save, so it edits what is in the file now. A file that no longer loads is
+        // shown as it was read, read-only, and never written over.
+        match samsyn::store::load(&path) {
+            Ok(fresh) if fresh.stamp_matches() == Some(false) => {
+                meeting = fresh;
+                (lock, locked) = (None, Some(app.t(T::Tampered).to_string()));
+            }
+            Ok(fresh) => meeting = fresh,
+            Err(e) => {
+                let why = app.lang.pick(
+                    "Skrivskyddat: filen går inte längre att läsa",
+                    "Read-only: the file no longer loads",
+                );
+                (lock, locked) = (None, Some(format!("{why}: {e}")));
+            }
+        }
+    }
     app.screen = Screen::Meeting(Box::new(Session {
         meeting,
         agenda,
