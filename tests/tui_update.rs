@@ -829,3 +829,93 @@ fn the_privacy_mask_covers_the_start_screen() {
     assert!(!screen.contains("Elsa"), "{screen}");
     assert!(screen.contains("SIP för E."), "{screen}");
 }
+
+#[test]
+fn an_actions_status_follows_its_decision() {
+    use samsyn::meeting::ActionStatus;
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "insatser");
+    // a1 was decided at the table by Lena Ek: it now awaits the head of the school.
+    key(&mut fx.app, Enter);
+    tabs(&mut fx.app, 5); // decided by
+    key(&mut fx.app, Right); // awaiting
+    key(&mut fx.app, Tab);
+    typ(&mut fx.app, "Rektor");
+    key(&mut fx.app, Tab);
+    typ(&mut fx.app, "Skola: Nyboskolan");
+    key(&mut fx.app, Tab);
+    typ(&mut fx.app, "+2v");
+    ctrl(&mut fx.app, 's');
+    assert!(fx.app.overlay.is_none(), "{:?}", fx.app.overlay);
+    assert_eq!(
+        saved(&fx.app).actions[0].status,
+        ActionStatus::AwaitingDecision
+    );
+
+    // a2 awaited a decision: Sara Holm decides it at the table after all.
+    key(&mut fx.app, Down);
+    key(&mut fx.app, Enter);
+    tabs(&mut fx.app, 5);
+    key(&mut fx.app, Left); // Sara Holm
+    assert_eq!(form(&fx.app).choice_val(F::Decision), Val::Id("p3".into()));
+    assert_eq!(
+        form(&fx.app).choice_val(F::Status),
+        Val::Status(ActionStatus::Agreed),
+        "the form shows the status it will save"
+    );
+    ctrl(&mut fx.app, 's');
+    assert!(fx.app.overlay.is_none(), "{:?}", fx.app.overlay);
+    let m = saved(&fx.app);
+    assert_eq!(m.actions[1].status, ActionStatus::Agreed);
+    let screen = draw(&mut fx.app, 120, 40);
+    assert!(
+        !screen.contains("Beslutat av: Sara Holm  [beslut"),
+        "{screen}"
+    );
+
+    // A follow-up status is the user's: it stays when the decision changes.
+    if let samsyn::tui::app::Screen::Meeting(s) = &mut fx.app.screen {
+        s.meeting.actions[2].status = ActionStatus::Done;
+    }
+    key(&mut fx.app, Down);
+    key(&mut fx.app, Enter);
+    tabs(&mut fx.app, 5);
+    key(&mut fx.app, Right); // awaiting
+    key(&mut fx.app, Tab);
+    typ(&mut fx.app, "Rektor");
+    key(&mut fx.app, Tab);
+    typ(&mut fx.app, "Skola: Nyboskolan");
+    key(&mut fx.app, Tab);
+    typ(&mut fx.app, "+2v");
+    ctrl(&mut fx.app, 's');
+    assert!(fx.app.overlay.is_none(), "{:?}", fx.app.overlay);
+    assert_eq!(saved(&fx.app).actions[2].status, ActionStatus::Done);
+}
+
+#[test]
+fn choosing_a_performer_offers_their_decider_not_awaiting() {
+    let mut fx = sip_app(Lang::En);
+    goto_phase(&mut fx.app, "insatser");
+    key(&mut fx.app, Char('a'));
+    typ(&mut fx.app, "Weekly talks with the counsellor");
+    key(&mut fx.app, Tab);
+    key(&mut fx.app, Right); // performer: Kim Berg; Lena Ek may decide for the school
+    assert_eq!(form(&fx.app).choice_val(F::Decision), Val::Id("p1".into()));
+    for _ in 0..3 {
+        key(&mut fx.app, Right);
+    }
+    // Jonas Ali of BUP is absent: nobody here may decide for BUP.
+    assert_eq!(form(&fx.app).choice_val(F::Performer), Val::Id("p5".into()));
+    assert_eq!(form(&fx.app).choice_val(F::Decision), Val::Awaiting);
+    key(&mut fx.app, Left);
+    key(&mut fx.app, Left); // Sara Holm, social services: she decides her own
+    assert_eq!(form(&fx.app).choice_val(F::Decision), Val::Id("p3".into()));
+    tabs(&mut fx.app, 8);
+    typ(&mut fx.app, "+3v");
+    ctrl(&mut fx.app, 's');
+    assert!(fx.app.overlay.is_none(), "{:?}", fx.app.overlay);
+    assert_eq!(
+        saved(&fx.app).actions.last().unwrap().decision,
+        samsyn::meeting::Decision::AtTable { by: "p3".into() }
+    );
+}

@@ -249,7 +249,8 @@ fn probe(form: &Form) -> Action {
 /// Follow the performer with organisation and huvudman; offer only who may decide.
 pub fn refresh(m: &Meeting, form: &mut Form, lang: Lang) {
     let perf = form.choice_val(F::Performer);
-    if form.memo.as_ref() != Some(&perf) {
+    let performer_changed = form.memo.as_ref() != Some(&perf);
+    if performer_changed {
         match &perf {
             Val::Id(id) => {
                 if let Some(p) = m.participant(id) {
@@ -281,6 +282,20 @@ pub fn refresh(m: &Meeting, form: &mut Form, lang: Lang) {
     });
     let before = form.choice_val(F::Decision);
     let dropped = form.set_options(F::Decision, opts);
+    // "Awaiting" was only the fallback while nobody could decide (nothing about the
+    // awaited decision is written yet): a new performer with a decider at the table
+    // gets that decider.
+    let awaiting_unwritten = before == Val::Awaiting
+        && [F::DecisionMaker, F::DecisionOrg, F::DecideBy]
+            .iter()
+            .all(|f| form.text(*f).is_empty());
+    if performer_changed
+        && awaiting_unwritten
+        && let Some(first) = eligible.first()
+    {
+        form.select(F::Decision, &Val::Id(first.id.clone()));
+    }
+    sync_status(form);
     let mut notes = Vec::new();
     if dropped && let Val::Id(id) = &before {
         let name = m.person_name(&samsyn::meeting::Person::Participant(id.clone()));
@@ -309,6 +324,23 @@ pub fn refresh(m: &Meeting, form: &mut Form, lang: Lang) {
         F::Decision,
         (!notes.is_empty()).then(|| (notes.join(" "), true)),
     );
+}
+
+/// The status follows the decision kind (agreed at the table ⇄ awaiting a decision),
+/// unless a follow-up status (done, partly done, not done, cancelled) was chosen.
+fn decision_status(decision: &Val, status: ActionStatus) -> ActionStatus {
+    match (decision, status) {
+        (Val::Id(_), ActionStatus::AwaitingDecision) => ActionStatus::Agreed,
+        (Val::Awaiting, ActionStatus::Agreed) => ActionStatus::AwaitingDecision,
+        (_, st) => st,
+    }
+}
+
+fn sync_status(form: &mut Form) {
+    if let Val::Status(st) = form.choice_val(F::Status) {
+        let decision = form.choice_val(F::Decision);
+        form.select(F::Status, &Val::Status(decision_status(&decision, st)));
+    }
 }
 
 pub fn commit(m: &mut Meeting, form: &Form, idx: Option<usize>, lang: Lang) -> Result<(), String> {
@@ -368,7 +400,7 @@ pub fn commit(m: &mut Meeting, form: &Form, idx: Option<usize>, lang: Lang) -> R
         by: fby,
     });
     if let Val::Status(st) = form.choice_val(F::Status) {
-        action.status = st;
+        action.status = decision_status(&form.choice_val(F::Decision), st);
     }
     action.status_comment = form.text(F::StatusComment);
     let chosen = match form.choice_val(F::GoalLink) {
