@@ -919,3 +919,28 @@ fn choosing_a_performer_offers_their_decider_not_awaiting() {
         samsyn::meeting::Decision::AtTable { by: "p3".into() }
     );
 }
+
+#[test]
+fn list_titles_are_plural_and_an_awaited_decision_says_from_whom() {
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "insatser");
+    let screen = draw(&mut fx.app, 120, 40);
+    assert!(screen.contains("Insatser (3)"), "{screen}");
+    assert!(
+        screen.contains("Beslut inväntas från: Enhetschef Barn och familj (Socialtjänst")
+            && screen.contains("familj), senast 2026-12-20"),
+        "{screen}"
+    );
+    fx.app.lang = Lang::En;
+    let screen = draw(&mut fx.app, 120, 40);
+    assert!(screen.contains("Actions (3)"), "{screen}");
+    assert!(
+        screen.contains("Decision awaited from: Enhetschef Barn och familj"),
+        "{screen}"
+    );
+    goto_phase(&mut fx.app, "roller");
+    assert!(draw(&mut fx.app, 120, 40).contains("Participants (5)"));
+    goto_phase(&mut fx.app, "samtycke");
+    let screen = draw(&mut fx.app, 120, 40);
+    assert!(screen.contains("Consents (1)"), "{screen}");
+}

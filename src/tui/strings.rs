@@ -279,7 +279,7 @@ strings! {
     Costs => "+kostnader", "+costs";
     ColDecided => "Beslutat av", "Decided by";
     ColWhen => "Till när", "By when";
-    AwaitingBy => "inväntas: {} ({}) senast {}", "awaiting: {} ({}) by {}";
+    AwaitingBy => "Beslut inväntas från: {} ({}), senast {}", "Decision awaited from: {} ({}), by {}";
     InvalidMark => "OGILTIG: {}", "INVALID: {}";
     ValidConsent => "giltigt", "valid";
     InvalidConsent => "INTE GILTIGT", "NOT VALID";
@@ -291,6 +291,9 @@ strings! {
     ChildViews => "Barnets synpunkter", "The child's views";
     ChildHow => "Hur synpunkterna inhämtats", "How the views were obtained";
     ChildNotObtained => "Skäl om synpunkterna inte kunde inhämtas", "Why the views could not be obtained";
+    ActionsList => "Insatser ({})", "Actions ({})";
+    ParticipantsList => "Deltagare ({})", "Participants ({})";
+    ConsentsList => "Samtycken ({})", "Consents ({})";
     GoalsHeading => "Mål", "Goals";
     NeedsHeading => "Behov", "Needs";
     Indicator => "märks på: {}", "noticed by: {}";

@@ -67,7 +67,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
                         ],
                     );
                     lines.extend(
-                        super::wrapped(&text, area.width, "   … ")
+                        super::wrapped(&text, area.width, "   ")
                             .into_iter()
                             .map(|l| l.style(app.theme.warning)),
                     );
@@ -86,7 +86,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
             Text::from(lines)
         })
         .collect();
-    let title = format!("{} ({})", app.t(T::ActionForm), m.actions.len());
+    let title = fill(app.t(T::ActionsList), &[&m.actions.len().to_string()]);
     super::list(
         app,
         f,

@@ -51,7 +51,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         app,
         f,
         area,
-        app.t(T::ConsentForm),
+        &fill(app.t(T::ConsentsList), &[&m.consents.len().to_string()]),
         items,
         Some(s.selected),
         Some(empty_hint(app)),

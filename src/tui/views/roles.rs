@@ -4,7 +4,7 @@
 use super::{empty_hint, kv, labels};
 use crate::tui::app::{App, Session};
 use crate::tui::form::{F, Form, Target, Val};
-use crate::tui::strings::T;
+use crate::tui::strings::{T, fill};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
@@ -45,7 +45,10 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         .enumerate()
         .map(|(i, p)| row(app, p, i, heard.contains(&p.id), list.width))
         .collect();
-    let title = format!("{} ({})", app.t(T::Participant), m.participants.len());
+    let title = fill(
+        app.t(T::ParticipantsList),
+        &[&m.participants.len().to_string()],
+    );
     super::list(
         app,
         f,
