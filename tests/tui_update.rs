@@ -944,3 +944,44 @@ fn list_titles_are_plural_and_an_awaited_decision_says_from_whom() {
     let screen = draw(&mut fx.app, 120, 40);
     assert!(screen.contains("Consents (1)"), "{screen}");
 }
+
+#[test]
+fn the_finalize_confirmation_lists_the_open_warnings() {
+    let mut fx = sip_app(Lang::Sv);
+    // Without the action whose decider lacks a mandate nothing blocks.
+    if let samsyn::tui::app::Screen::Meeting(s) = &mut fx.app.screen {
+        s.meeting.actions.pop();
+    }
+    let s = session(&fx.app);
+    assert!(rules::blocking(&s.meeting, &s.agenda).is_empty());
+    let warnings = rules::warnings(&s.meeting, &s.agenda);
+    assert!(!warnings.is_empty(), "the meeting has warnings to show");
+    goto_phase(&mut fx.app, "uppfoljning");
+    key(&mut fx.app, Char('F'));
+    assert!(matches!(fx.app.overlay, Some(Overlay::Form(_))));
+    let screen = draw(&mut fx.app, 120, 40);
+    let flat: String = screen
+        .lines()
+        .map(|l| l.trim_matches(|c: char| c == '"' || c == '│' || c == ' '))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let flat = flat.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(&format!(
+            "Varningar ({}), hindrar inte justering",
+            warnings.len()
+        )),
+        "{screen}"
+    );
+    for w in &warnings {
+        let start: String =
+            w.sv.split_whitespace()
+                .take(4)
+                .collect::<Vec<_>>()
+                .join(" ");
+        assert!(flat.contains(&format!("⚠ {start}")), "{start}\n{screen}");
+    }
+    // They do not block: Enter finalizes.
+    key(&mut fx.app, Enter);
+    assert!(saved(&fx.app).is_finalized());
+}

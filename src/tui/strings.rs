@@ -163,6 +163,7 @@ strings! {
     EvaluationForm => "Utvärdering: {}", "Evaluation: {}";
     FinalizeForm => "Justera protokollet", "Finalize the minutes";
     FinalizeIntro => "Protokollet låses och blir skrivskyddat. Enter justerar, Esc avbryter.", "The minutes are locked and become read-only. Enter finalizes, Esc cancels.";
+    FinalizeWarnings => "Varningar ({}), hindrar inte justering:", "Warnings ({}), they do not block finalizing:";
     AmendForm => "Ändra justerat protokoll", "Amend finalized minutes";
     AmendIntro => "Den justerade versionen sparas bredvid; skälet skrivs i revisionsloggen. Ctrl+S ändrar, Esc avbryter.", "The finalized version is kept next to it; the reason goes in the revision log. Ctrl+S amends, Esc cancels.";
 

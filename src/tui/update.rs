@@ -360,6 +360,16 @@ fn finalize_start(app: &mut App) {
     );
     form.intro = Some(app.t(T::FinalizeIntro).into());
     form.line(F::By, T::FFinalizedBy, &s.meeting.facilitator);
+    // Warnings never block (SPEC §5), but the facilitator sees them before locking.
+    let warnings = samsyn::rules::warnings(&s.meeting, &s.agenda);
+    if !warnings.is_empty() {
+        let list: Vec<String> = warnings
+            .iter()
+            .map(|w| format!("⚠ {}", w.message(app.lang)))
+            .collect();
+        let head = fill(app.t(T::FinalizeWarnings), &[&warnings.len().to_string()]);
+        form.set_note(F::By, Some((format!("{head} {}", list.join(" ")), true)));
+    }
     form.style_cursors();
     app.overlay = Some(Overlay::Form(Box::new(form)));
 }
