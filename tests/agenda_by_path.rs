@@ -57,7 +57,8 @@ fn an_agenda_given_by_path_is_installed_and_found_again() {
     };
     let err = prepare(&opts, chrono::Local::now().naive_local())
         .err()
-        .unwrap();
+        .unwrap()
+        .message;
     assert!(
         err.contains("another agenda already has the id \"mitt-mote\""),
         "{err}"

@@ -389,3 +389,46 @@ fn no_example_or_agenda_holds_a_personnummer() {
         }
     }
 }
+
+/// `samsyn open` fails with the exit code `samsyn check` gives the same file: 66 when
+/// there is nothing to read (missing, a directory), 65 when the content is wrong.
+#[test]
+fn open_fails_with_the_exit_code_check_gives() {
+    let config = empty_config();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("finns-inte.ron");
+    let broken = dir.path().join("trasig.ron");
+    fs::write(&broken, "(this is not a meeting").unwrap();
+    for (file, code) in [
+        (missing.as_path(), 66),
+        (dir.path(), 66),
+        (broken.as_path(), 65),
+    ] {
+        samsyn(config.path())
+            .arg("check")
+            .arg(file)
+            .assert()
+            .code(code);
+        samsyn(config.path())
+            .arg("open")
+            .arg(file)
+            .env("SAMSYN_DIR", dir.path())
+            .assert()
+            .code(code)
+            .stderr(predicate::str::contains(file.display().to_string()));
+    }
+    // The same for an agenda given by path to `samsyn new`, and an unknown agenda id.
+    let agenda_dir = tempfile::tempdir().expect("temp dir");
+    for (agenda, code) in [
+        (missing.display().to_string(), 66),
+        (format!("{}/", agenda_dir.path().display()), 66),
+        (broken.display().to_string(), 65),
+        ("ingen-sadan-agenda".to_string(), 66),
+    ] {
+        samsyn(config.path())
+            .args(["new", "--agenda", &agenda])
+            .env("SAMSYN_DIR", dir.path())
+            .assert()
+            .code(code);
+    }
+}

@@ -48,6 +48,29 @@ pub struct Options {
     pub begin: Begin,
 }
 
+/// Why the screen could not start, with the exit code SPEC §8 gives it (the same as
+/// `samsyn check` for the same file).
+#[derive(Debug)]
+pub struct StartError {
+    pub message: String,
+    pub code: i32,
+}
+
+impl std::fmt::Display for StartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl From<crate::diag::FileError> for StartError {
+    fn from(e: crate::diag::FileError) -> Self {
+        StartError {
+            message: e.to_string(),
+            code: e.exit_code(),
+        }
+    }
+}
+
 /// The meeting file, for the panic message.
 static PANIC_PATH: Mutex<Option<PathBuf>> = Mutex::new(None);
 
@@ -77,7 +100,7 @@ fn now() -> chrono::NaiveDateTime {
 }
 
 /// Build the app for `opts` without a terminal (also used by the tests).
-pub fn prepare(opts: &Options, now: chrono::NaiveDateTime) -> Result<App, String> {
+pub fn prepare(opts: &Options, now: chrono::NaiveDateTime) -> Result<App, StartError> {
     let mut catalogue = Catalogue::load();
     let keys_path = keys::KeyMap::config_path();
     let (keys, key_error) = keys::KeyMap::load(keys_path.as_deref());
@@ -91,12 +114,10 @@ pub fn prepare(opts: &Options, now: chrono::NaiveDateTime) -> Result<App, String
         let path = std::path::PathBuf::from(&*agenda);
         if !path.is_file() {
             // Not a file: say which agendas there are.
-            catalogue.resolve(agenda).map_err(|e| e.to_string())?;
+            catalogue.resolve(agenda)?;
         }
         let user_dir = crate::agenda::user_agenda_dir();
-        let (a, copied) = catalogue
-            .adopt(&path, user_dir.as_deref())
-            .map_err(|e| e.to_string())?;
+        let (a, copied) = catalogue.adopt(&path, user_dir.as_deref())?;
         *agenda = a.id.clone();
         installed = copied;
     }
@@ -120,7 +141,10 @@ pub fn prepare(opts: &Options, now: chrono::NaiveDateTime) -> Result<App, String
                 .catalogue
                 .get(agenda)
                 .cloned()
-                .ok_or_else(|| format!("unknown agenda {agenda:?}"))?;
+                .ok_or_else(|| StartError {
+                    message: format!("unknown agenda {agenda:?}"),
+                    code: crate::diag::exit::NO_INPUT,
+                })?;
             update::new_meeting_form(&mut app, &a, title.as_deref().unwrap_or(""));
         }
         // Opening one meeting reads only that file, however large the archive.
@@ -135,11 +159,7 @@ pub fn run(opts: Options) -> i32 {
         Ok(app) => app,
         Err(e) => {
             eprintln!("samsyn: {e}");
-            return if e.contains("no such file") || e.contains("unknown agenda") {
-                crate::diag::exit::NO_INPUT
-            } else {
-                crate::diag::exit::DATA
-            };
+            return e.code;
         }
     };
     let default_hook = std::panic::take_hook();

@@ -92,9 +92,13 @@ pub fn open_meeting(app: &mut App, m: Meeting, path: PathBuf) -> Result<(), Stri
     Ok(())
 }
 
-pub fn open_path(app: &mut App, path: &Path) -> Result<(), String> {
-    let m = samsyn::store::load(path).map_err(|e| e.to_string())?;
-    open_meeting(app, m, path.to_path_buf())
+pub fn open_path(app: &mut App, path: &Path) -> Result<(), super::StartError> {
+    let m = samsyn::store::load(path)?;
+    // A meeting naming an agenda nobody has is bad data, as `samsyn check` says.
+    open_meeting(app, m, path.to_path_buf()).map_err(|message| super::StartError {
+        message,
+        code: samsyn::diag::exit::DATA,
+    })
 }
 
 fn set_session(app: &mut App, mut meeting: Meeting, agenda: Agenda, path: PathBuf) {
