@@ -985,3 +985,33 @@ fn the_finalize_confirmation_lists_the_open_warnings() {
     key(&mut fx.app, Enter);
     assert!(saved(&fx.app).is_finalized());
 }
+
+#[test]
+fn keys_that_do_nothing_say_what_to_do_instead() {
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "insatser");
+    key(&mut fx.app, Char('ö'));
+    assert_eq!(
+        fx.app.message.as_ref().map(|(m, _)| m.as_str()),
+        Some("Tryck ? för hjälp")
+    );
+    assert!(draw(&mut fx.app, 80, 24).contains("Tryck ? för hjälp"));
+    // In a form, letters typed into a choice are not silently eaten.
+    key(&mut fx.app, Char('a'));
+    key(&mut fx.app, Tab); // performer: a choice
+    typ(&mut fx.app, "Kim");
+    assert_eq!(
+        fx.app.message.as_ref().map(|(m, _)| m.as_str()),
+        Some("Välj med ←/→")
+    );
+    assert!(draw(&mut fx.app, 80, 24).contains("Välj med ←/→"));
+    // Choosing clears the hint.
+    key(&mut fx.app, Right);
+    assert!(fx.app.message.is_none());
+    fx.app.lang = Lang::En;
+    typ(&mut fx.app, "x");
+    assert_eq!(
+        fx.app.message.as_ref().map(|(m, _)| m.as_str()),
+        Some("Choose with ←/→")
+    );
+}

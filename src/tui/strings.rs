@@ -137,6 +137,8 @@ strings! {
     AllHeard => "alla närvarande är hörda", "everyone present has been heard";
     Notes => "Anteckningar", "Notes";
     ConfirmDiscard => "Det du skrivit är inte sparat. Esc igen kastar det; Ctrl+S sparar.", "What you typed is not saved. Esc again discards it; Ctrl+S saves.";
+    ChooseHint => "Välj med ←/→", "Choose with ←/→";
+    PressHelp => "Tryck {} för hjälp", "Press {} for help";
     FormErrorPrefix => "Kan inte spara: ", "Cannot save: ";
 
     // Start screen.

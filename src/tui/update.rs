@@ -2,14 +2,14 @@
 //! key sequences and no terminal. Every change to the meeting is saved at once.
 
 use super::app::{App, Overlay, Screen};
-use super::form::{F, Form, FormKey, Target};
+use super::form::{F, Form, FormKey, Input, Target};
 use super::keys::Cmd;
 use super::open::{create_meeting, open_selected};
 pub use super::open::{new_meeting_form, open_meeting, open_path, show_start};
 use super::strings::{T, fill};
 use super::views;
 use chrono::NaiveDateTime;
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use samsyn::rules::Target as ProblemTarget;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,6 +113,10 @@ fn key(app: &mut App, k: KeyEvent) {
                 None => fill(app.t(T::ReadOnlyRefused), &[&app.keys.label(Cmd::Amend)]),
             };
             app.message = Some((msg, true));
+        } else if !matches!(k.code, KeyCode::Modifier(_)) {
+            // A key that does nothing here: say where the keys are, not nothing.
+            let help = fill(app.t(T::PressHelp), &[&app.keys.label(Cmd::Help)]);
+            app.message = Some((help, false));
         }
         return;
     };
@@ -262,7 +266,17 @@ fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent) -> Option<Overlay> 
                 }
                 Some(Overlay::Form(form))
             }
-            FormKey::Ignored => Some(Overlay::Form(form)),
+            FormKey::Ignored => {
+                // Letters do nothing in a choice: say how to choose instead of eating them.
+                if let KeyCode::Char(_) = k.code
+                    && !k.modifiers.contains(KeyModifiers::CONTROL)
+                    && let Some(fl) = form.fields.get(form.focus)
+                    && matches!(fl.input, Input::Choice { .. })
+                {
+                    app.message = Some((app.t(T::ChooseHint).into(), false));
+                }
+                Some(Overlay::Form(form))
+            }
         },
         Overlay::Help(scroll) => match app.keys.find(&k, &cmds) {
             Some(Cmd::Close) => None,
