@@ -4,6 +4,7 @@
 pub mod app;
 mod bigclock;
 pub mod dates;
+pub mod draft;
 pub mod form;
 pub mod keys;
 pub mod mask;

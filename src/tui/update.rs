@@ -74,6 +74,10 @@ pub fn screen_commands(app: &App) -> Vec<Cmd> {
 }
 
 fn key(app: &mut App, k: KeyEvent) {
+    // A draft found on opening is answered before anything else.
+    if super::draft::offer_key(app, k) {
+        return;
+    }
     // A message lasts until the next key, unless saving failed.
     if app.message.as_ref().is_some_and(|(_, bad)| !bad) || app.overlay.is_none() {
         app.message = None;
@@ -457,6 +461,7 @@ pub fn save(app: &mut App) {
 
 fn tick(app: &mut App, now: NaiveDateTime) {
     app.now = now;
+    super::draft::tick(app);
     let Some(s) = app.session_mut() else { return };
     let last = s.last_tick.replace(now);
     if !s.editable() {
@@ -592,4 +597,5 @@ fn set_session(app: &mut App, meeting: Meeting, agenda: Agenda, path: PathBuf) {
         locked,
         lock,
     }));
+    super::draft::on_open(app);
 }
