@@ -150,6 +150,9 @@ pub fn run(opts: Options) -> i32 {
     }
 }
 
+/// Events handled between two frames at most, so an endless stream still shows.
+const MAX_BATCH: usize = 2000;
+
 fn event_loop(app: &mut App) -> std::io::Result<()> {
     let backend = ratatui::backend::CrosstermBackend::new(std::io::stdout());
     let mut terminal = ratatui::Terminal::new(backend)?;
@@ -159,10 +162,19 @@ fn event_loop(app: &mut App) -> std::io::Result<()> {
     loop {
         terminal.draw(|f| render::render(app, f))?;
         if event::poll(Duration::from_millis(500))? {
-            match event::read()? {
-                CtEvent::Key(k) => update(app, Event::Key(k)),
-                CtEvent::Resize(w, h) => update(app, Event::Resize(w, h)),
-                _ => {}
+            // What is already waiting (a paste, a held key) is taken before the next
+            // frame: a burst of keys costs one redraw, not one each.
+            for _ in 0..MAX_BATCH {
+                match event::read()? {
+                    CtEvent::Key(k) => update(app, Event::Key(k)),
+                    CtEvent::Resize(w, h) => update(app, Event::Resize(w, h)),
+                    _ => {}
+                }
+                // (With crossterm's /dev/tty reader a zero timeout never looks at
+                // what was already read, so the shortest real wait.)
+                if app.quit || !event::poll(Duration::from_millis(1))? {
+                    break;
+                }
             }
         }
         update(app, Event::Tick(now()));
