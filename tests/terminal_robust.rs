@@ -271,3 +271,64 @@ fn holding_keys_down_keeps_the_state_consistent() {
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn a_panic_restores_the_terminal_says_where_the_meeting_is_and_keeps_the_draft() {
+    if !cfg!(debug_assertions) {
+        eprintln!("skipped: the injected panic exists only in test (debug) builds");
+        return;
+    }
+    let d = dirs();
+    let file = example_meeting(&d);
+    let home = d.config.parent().unwrap();
+    let mut s = Session::spawn(
+        &["open", file.to_str().unwrap()],
+        &[
+            ("SAMSYN_DIR", d.archive.as_path()),
+            ("XDG_CONFIG_HOME", d.config.as_path()),
+            ("HOME", home),
+            ("SAMSYN_TEST_PANIC", Path::new("1")),
+        ],
+        100,
+        30,
+    );
+    s.wait_for("Deltagare (7)");
+    s.send(key::RIGHT);
+    s.send(key::RIGHT);
+    s.wait_for("Syfte");
+    s.send("e");
+    let marker = "Skrivet strax före kraschen ✓";
+    s.type_text(marker);
+    poll("the draft file", &s, || draft_path(&file).exists());
+    s.send("\x1b[24~"); // F12: the injected panic
+    let code = s.wait_exit();
+    assert_ne!(code, 0);
+    poll("the messages after the panic", &s, || {
+        s.screen().contains("offers it back")
+    });
+    let screen = s.screen();
+    assert!(
+        !s.in_alternate_screen(),
+        "the terminal is restored:\n{screen}"
+    );
+    let joined: String = screen.lines().map(str::trim_end).collect();
+    assert!(
+        joined.contains("the meeting is saved in") && joined.contains("samba-skolfranvaro.ron"),
+        "{screen}"
+    );
+    assert!(
+        samsyn::store::load(&file).is_ok(),
+        "the meeting file is whole"
+    );
+
+    let mut s = spawn(&d, &["open", file.to_str().unwrap()], 100, 30);
+    s.wait_for("(j/n)");
+    s.send("j");
+    s.wait_for("strax före kraschen");
+    s.send(key::ctrl('s'));
+    poll("the text saved", &s, || {
+        notes(&file, "syfte").contains(marker)
+    });
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
