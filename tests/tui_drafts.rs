@@ -185,7 +185,12 @@ fn reopening_offers_the_text_back_and_yes_restores_the_form() {
         screen.contains("Återställ osparad text från 14:25? (j/n)"),
         "{screen}"
     );
-    // Other keys do nothing while the question is open.
+    // The footer names the two answers; other keys do nothing while it is open.
+    let footer = screen.lines().rev().take(2).collect::<Vec<_>>().join(" ");
+    assert!(
+        footer.contains("Enter") && footer.contains("Esc") && !footer.contains("lägg till"),
+        "{footer}"
+    );
     key(&mut app, Char('a'));
     assert!(app.overlay.is_none());
     key(&mut app, Char('j'));

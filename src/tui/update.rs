@@ -32,6 +32,10 @@ pub fn update(app: &mut App, ev: Event) {
 
 /// The commands that work right now, in the order the footer shows them.
 pub fn commands(app: &App) -> Vec<Cmd> {
+    if app.draft.offer.is_some() {
+        // The question about a draft: Enter restores, Esc discards.
+        return vec![Cmd::Confirm, Cmd::Cancel];
+    }
     overlay_commands(app).unwrap_or_else(|| screen_commands(app))
 }
 
