@@ -449,6 +449,19 @@ fn mandate_rule_table() {
             Some(Code::AwaitingOtherOrganisation),
         ),
         (
+            "awaiting a decision from the kurator at the table, who has no mandate",
+            |m| m.actions[0].decision = awaiting("Jon Kurator, skolan", SCHOOL, Some("2027-01-10")),
+            Some(Code::AwaitingFromNonDecider),
+        ),
+        (
+            "awaiting a decision from someone with mandate who is not here",
+            |m| {
+                m.participants[0].attendance = Attendance::Absent;
+                m.actions[0].decision = awaiting("Eva Rektor", SCHOOL, Some("2027-01-10"));
+            },
+            None,
+        ),
+        (
             "awaiting a decision dated before the meeting",
             |m| m.actions[1].decision = awaiting("Enhetschef", SOCIAL, Some("2026-12-02")),
             Some(Code::AwaitingBeforeMeeting),
