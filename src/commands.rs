@@ -165,7 +165,12 @@ fn check_meeting(path: &Path, src: &str, catalogue: &Catalogue, lang: Lang) -> i
         );
     }
     let warnings = problems.len() - blocking;
-    let status = if meeting.is_finalized() {
+    let status = if meeting.is_finalized() && blocking > 0 {
+        lang.pick(
+            "JUSTERAT MEN UPPFYLLER INTE REGLERNA",
+            "FINALIZED BUT BREAKS THE RULES",
+        )
+    } else if meeting.is_finalized() {
         lang.pick("justerat", "finalized")
     } else if blocking == 0 {
         lang.pick("kan justeras", "ready to finalize")
@@ -178,7 +183,8 @@ fn check_meeting(path: &Path, src: &str, catalogue: &Catalogue, lang: Lang) -> i
         lang.pick("hinder", "blocking"),
         lang.pick("varningar", "warnings")
     );
-    if blocking > 0 && !meeting.is_finalized() {
+    // Finalized minutes are judged too: a stamp can be recomputed by hand.
+    if blocking > 0 {
         code = exit::DATA;
     }
     code
