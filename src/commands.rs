@@ -88,15 +88,18 @@ pub fn check(files: &[PathBuf], lang: Lang) -> i32 {
             }
         };
         if is_agenda(&src) {
-            match agenda::parse(path, &src) {
-                Ok(a) => {
+            let admitted = agenda::parse(path, &src).and_then(|a| {
+                let id = a.id.clone();
+                catalogue.admit(a, AgendaSource::File(path.clone()), path, &src)?;
+                Ok(id)
+            });
+            match admitted {
+                Ok(id) => {
                     println!(
-                        "{}: {} «{}» ok",
+                        "{}: {} «{id}» ok",
                         path.display(),
-                        lang.pick("agenda", "agenda"),
-                        a.id
+                        lang.pick("agenda", "agenda")
                     );
-                    catalogue.add(a, AgendaSource::File(path.clone()));
                 }
                 Err(e) => {
                     eprintln!("{e}");
