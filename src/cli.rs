@@ -15,7 +15,8 @@ Exit codes: 0 ok, 2 usage, 65 invalid data (or `check` found blocking problems),
 66 input missing, 73 cannot create output, 1 anything else."
 )]
 pub struct Cli {
-    /// Language of the screen and messages (default: from the locale, else Swedish).
+    /// Language of the screen and messages (default: the settings file, then the locale,
+    /// else Swedish).
     #[arg(long, global = true, value_enum, env = "SAMSYN_LANG")]
     pub lang: Option<Lang>,
 
@@ -24,14 +25,8 @@ pub struct Cli {
     pub dir: Option<PathBuf>,
 
     /// Colours of the screen: default or high-contrast (NO_COLOR is respected by both).
-    #[arg(
-        long,
-        global = true,
-        value_enum,
-        env = "SAMSYN_THEME",
-        default_value = "default"
-    )]
-    pub theme: ThemeName,
+    #[arg(long, global = true, value_enum, env = "SAMSYN_THEME")]
+    pub theme: Option<ThemeName>,
 
     #[command(subcommand)]
     pub command: Option<Command>,

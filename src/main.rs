@@ -6,38 +6,55 @@ mod commands;
 use clap::Parser;
 use cli::{Cli, Command};
 use samsyn::i18n::Lang;
+use samsyn::tui::theme::ThemeName;
 use samsyn::tui::{Begin, Options};
 
 fn main() {
     let cli = Cli::parse();
-    let lang = cli.lang.unwrap_or_else(Lang::from_env);
+    // The settings file comes after the command line and the environment, before the locale.
+    let config = match samsyn::config::load() {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("samsyn: {e}");
+            std::process::exit(e.exit_code());
+        }
+    };
+    let lang = cli.lang.or(config.lang).unwrap_or_else(Lang::from_env);
+    let theme = cli
+        .theme
+        .or_else(|| {
+            let name = config.theme.as_deref()?;
+            clap::ValueEnum::from_str(name, true).ok()
+        })
+        .unwrap_or_default();
     let code = match &cli.command {
         Some(Command::Agendas) => commands::agendas(lang),
         Some(Command::Check { files }) => commands::check(files, lang),
         Some(Command::New { agenda, title }) => tui(
             &cli,
             lang,
+            theme,
             Begin::New {
                 agenda: agenda.clone(),
                 title: title.clone(),
             },
         ),
-        Some(Command::Open { file }) => tui(&cli, lang, Begin::Open(file.clone())),
+        Some(Command::Open { file }) => tui(&cli, lang, theme, Begin::Open(file.clone())),
         Some(Command::Export {
             meeting,
             format,
             output,
             pseudonymize,
         }) => commands::export(meeting, *format, output.as_deref(), *pseudonymize, lang),
-        None => tui(&cli, lang, Begin::Start),
+        None => tui(&cli, lang, theme, Begin::Start),
     };
     std::process::exit(code);
 }
 
-fn tui(cli: &Cli, lang: Lang, begin: Begin) -> i32 {
+fn tui(cli: &Cli, lang: Lang, theme: ThemeName, begin: Begin) -> i32 {
     samsyn::tui::run(Options {
         lang,
-        theme: cli.theme,
+        theme,
         dir: cli.dir.clone(),
         begin,
     })

@@ -43,6 +43,7 @@ pub enum Code {
     DeciderOtherOrganisation,
     FamilyDecidesForOthers,
     AwaitingNoDecisionMaker,
+    AwaitingFromNonDecider,
     AwaitingNoDate,
     AwaitingBeforeMeeting,
     AwaitingAfterFollowUp,
@@ -85,6 +86,7 @@ impl Code {
             Code::DeciderOtherOrganisation => "decider-other-organisation",
             Code::FamilyDecidesForOthers => "family-decides-for-others",
             Code::AwaitingNoDecisionMaker => "awaiting-no-decision-maker",
+            Code::AwaitingFromNonDecider => "awaiting-from-non-decider",
             Code::AwaitingNoDate => "awaiting-no-date",
             Code::AwaitingBeforeMeeting => "awaiting-before-meeting",
             Code::AwaitingAfterFollowUp => "awaiting-after-follow-up",
@@ -270,7 +272,7 @@ fn consent_problems(m: &Meeting, out: &mut Vec<Problem>) {
 /// professional at the table.
 fn consent_giver_ok(m: &Meeting, c: &crate::meeting::Consent) -> bool {
     match &c.given_by {
-        Person::Participant(id) => m.participant(id).is_some_and(Participant::is_family),
+        Person::Participant(id) => m.participant(id).is_some_and(|p| p.kind.is_family()),
         Person::Named(name) => !name.trim().is_empty(),
     }
 }
@@ -326,25 +328,6 @@ fn action_problems(m: &Meeting, action: &Action, out: &mut Vec<Problem>) {
             format!("Action {q}: the performer's organisation is missing."),
         ));
     }
-    if let Some(Performer::Participant(id)) = &action.performer
-        && let Some(p) = m.participant(id)
-        && !p.is_family()
-        && !action.organisation.trim().is_empty()
-        && !same_organisation(&p.organisation, &action.organisation)
-    {
-        out.push(Problem::new(
-            Code::PerformerOtherOrganisation,
-            target(),
-            format!(
-                "Insats {q}: utföraren {} tillhör {}, inte {}.",
-                p.name, p.organisation, action.organisation
-            ),
-            format!(
-                "Action {q}: the performer {} belongs to {}, not {}.",
-                p.name, p.organisation, action.organisation
-            ),
-        ));
-    }
     if action.deadline.is_none() {
         out.push(Problem::new(
             Code::ActionNoDeadline,
@@ -367,12 +350,24 @@ fn action_problems(m: &Meeting, action: &Action, out: &mut Vec<Problem>) {
 /// Why an action's decision is not valid under the mandate rule (SPEC §4).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MandateViolation {
+    /// The performer is a professional of another organisation than the action's.
+    PerformerOtherOrganisation {
+        performer: Id,
+        organisation: String,
+    },
+    /// The family performs the action, so it is the family's, not a huvudman's.
+    FamilyActionUnderHuvudman,
     DeciderUnknown(Id),
     DeciderAbsent(Id),
     DeciderNoMandate(Id),
-    DeciderOtherOrganisation { decider: Id, organisation: String },
+    DeciderOtherOrganisation {
+        decider: Id,
+        organisation: String,
+    },
     FamilyDecidesForOthers(Id),
     AwaitingNoDecisionMaker,
+    /// The awaited decision maker is at the table without the mandate to decide it.
+    AwaitingFromNonDecider(Id),
     AwaitingNoDate,
     AwaitingBeforeMeeting,
     AwaitingAfterFollowUp,
@@ -382,12 +377,15 @@ pub enum MandateViolation {
 impl MandateViolation {
     pub fn code(&self) -> Code {
         match self {
+            MandateViolation::PerformerOtherOrganisation { .. }
+            | MandateViolation::FamilyActionUnderHuvudman => Code::PerformerOtherOrganisation,
             MandateViolation::DeciderUnknown(_) => Code::DeciderUnknown,
             MandateViolation::DeciderAbsent(_) => Code::DeciderAbsent,
             MandateViolation::DeciderNoMandate(_) => Code::DeciderNoMandate,
             MandateViolation::DeciderOtherOrganisation { .. } => Code::DeciderOtherOrganisation,
             MandateViolation::FamilyDecidesForOthers(_) => Code::FamilyDecidesForOthers,
             MandateViolation::AwaitingNoDecisionMaker => Code::AwaitingNoDecisionMaker,
+            MandateViolation::AwaitingFromNonDecider(_) => Code::AwaitingFromNonDecider,
             MandateViolation::AwaitingNoDate => Code::AwaitingNoDate,
             MandateViolation::AwaitingBeforeMeeting => Code::AwaitingBeforeMeeting,
             MandateViolation::AwaitingAfterFollowUp => Code::AwaitingAfterFollowUp,
@@ -402,6 +400,23 @@ impl MandateViolation {
                 .map_or_else(|| id.to_string(), |p| p.name.clone())
         };
         match self {
+            MandateViolation::PerformerOtherOrganisation {
+                performer,
+                organisation,
+            } => (
+                format!(
+                    "utföraren {} tillhör {organisation}; en insats hör till utförarens verksamhet.",
+                    name(performer)
+                ),
+                format!(
+                    "the performer {} belongs to {organisation}; an action belongs to its performer's organisation.",
+                    name(performer)
+                ),
+            ),
+            MandateViolation::FamilyActionUnderHuvudman => (
+                "familjen utför insatsen, så den är familjens egen åtgärd (huvudman: familj), inte en huvudmans.".into(),
+                "the family performs the action, so it is the family's own measure (huvudman: family), not a huvudman's.".into(),
+            ),
             MandateViolation::DeciderUnknown(id) => (
                 format!("beslutsfattaren {id} finns inte bland deltagarna."),
                 format!("the decider {id} is not among the participants."),
@@ -438,6 +453,16 @@ impl MandateViolation {
                 "beslut inväntas men ingen beslutsfattare är angiven.".into(),
                 "a decision is awaited but no decision maker is named.".into(),
             ),
+            MandateViolation::AwaitingFromNonDecider(id) => (
+                format!(
+                    "beslut ska inväntas från {}, som sitter med men inte har mandat att besluta det; ange den som har mandatet.",
+                    name(id)
+                ),
+                format!(
+                    "the decision is awaited from {}, who is at the table without the mandate to decide it; name the one who has the mandate.",
+                    name(id)
+                ),
+            ),
             MandateViolation::AwaitingNoDate => (
                 "beslut inväntas men inget datum för beslutet är satt.".into(),
                 "a decision is awaited but no decide-by date is set.".into(),
@@ -459,12 +484,33 @@ impl MandateViolation {
 }
 
 /// Whether the family does this action itself: the performer is the family or one of it.
+/// Judged by the kind of participant, never by a huvudman typed on a form.
 fn is_family_action(m: &Meeting, action: &Action) -> bool {
     match &action.performer {
         Some(Performer::Family) => true,
-        Some(Performer::Participant(id)) => m.participant(id).is_some_and(Participant::is_family),
+        Some(Performer::Participant(id)) => m.participant(id).is_some_and(|p| p.kind.is_family()),
         _ => false,
     }
+}
+
+/// The action belongs where its performer belongs: a professional's action to their
+/// organisation, the family's to the family. Checked before who decided, because a
+/// decision for the wrong organisation is no decision at all.
+fn performer_violation(m: &Meeting, action: &Action) -> Option<MandateViolation> {
+    if is_family_action(m, action) {
+        return (action.huvudman != crate::meeting::Huvudman::Familj)
+            .then_some(MandateViolation::FamilyActionUnderHuvudman);
+    }
+    let Some(Performer::Participant(id)) = &action.performer else {
+        return None;
+    };
+    let p = m.participant(id)?;
+    (!action.organisation.trim().is_empty()
+        && !same_organisation(&p.organisation, &action.organisation))
+    .then(|| MandateViolation::PerformerOtherOrganisation {
+        performer: id.clone(),
+        organisation: p.organisation.clone(),
+    })
 }
 
 /// Family members decide their own actions: each person what they themselves will do,
@@ -476,12 +522,20 @@ fn family_may_decide(m: &Meeting, decider: &Participant, action: &Action) -> boo
     }
 }
 
+/// Organisations are typed by people: compare them without case or padding.
+fn organisation_key(org: &str) -> String {
+    org.trim().to_lowercase()
+}
+
 fn same_organisation(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    organisation_key(a) == organisation_key(b)
 }
 
 /// The mandate rule: `None` when the decision is real, else why not.
 pub fn decision_violation(m: &Meeting, action: &Action) -> Option<MandateViolation> {
+    if let Some(v) = performer_violation(m, action) {
+        return Some(v);
+    }
     match &action.decision {
         Decision::AtTable { by } => {
             let Some(decider) = m.participant(by) else {
@@ -490,7 +544,7 @@ pub fn decision_violation(m: &Meeting, action: &Action) -> Option<MandateViolati
             if !decider.is_present() {
                 return Some(MandateViolation::DeciderAbsent(by.clone()));
             }
-            if decider.is_family() {
+            if decider.kind.is_family() {
                 return (!family_may_decide(m, decider, action))
                     .then(|| MandateViolation::FamilyDecidesForOthers(by.clone()));
             }
@@ -516,6 +570,14 @@ pub fn decision_violation(m: &Meeting, action: &Action) -> Option<MandateViolati
             if !same_organisation(organisation, &action.organisation) {
                 return Some(MandateViolation::AwaitingOtherOrganisation);
             }
+            // Awaiting a decision from someone at the table who could not decide it at
+            // the table would be the mandate rule with one more step.
+            if let Some(p) = participant_named(m, decision_maker)
+                && p.is_present()
+                && decision_violation(m, &at_table(action, &p.id)).is_some()
+            {
+                return Some(MandateViolation::AwaitingFromNonDecider(p.id.clone()));
+            }
             let Some(date) = decide_by else {
                 return Some(MandateViolation::AwaitingNoDate);
             };
@@ -530,16 +592,28 @@ pub fn decision_violation(m: &Meeting, action: &Action) -> Option<MandateViolati
     }
 }
 
+/// The participant whose full name the text names ("Erik Sund, mentor" names Erik Sund).
+fn participant_named<'m>(m: &'m Meeting, text: &str) -> Option<&'m Participant> {
+    let text = text.to_lowercase();
+    m.participants.iter().find(|p| {
+        let name = p.name.trim().to_lowercase();
+        !name.is_empty() && text.contains(&name)
+    })
+}
+
+/// The same action, decided at the table by `by`.
+fn at_table(action: &Action, by: &Id) -> Action {
+    let mut probe = action.clone();
+    probe.decision = Decision::AtTable { by: by.clone() };
+    probe
+}
+
 /// The participants who may decide an action with this performer and organisation:
 /// what the action form offers under "decided by".
 pub fn eligible_deciders<'m>(m: &'m Meeting, action: &Action) -> Vec<&'m Participant> {
     m.participants
         .iter()
-        .filter(|p| {
-            let mut probe = action.clone();
-            probe.decision = Decision::AtTable { by: p.id.clone() };
-            decision_violation(m, &probe).is_none()
-        })
+        .filter(|p| decision_violation(m, &at_table(action, &p.id)).is_none())
         .collect()
 }
 
@@ -675,11 +749,11 @@ pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
         .actions
         .iter()
         .filter(|a| !is_family_action(m, a) && !a.organisation.trim().is_empty())
-        .map(|a| (a.organisation.trim().to_lowercase(), a.organisation.trim()))
+        .map(|a| (organisation_key(&a.organisation), a.organisation.trim()))
         .collect();
     for (key, org) in &professional_orgs {
         let someone = m.participants.iter().any(|p| {
-            p.is_present() && p.has_mandate() && p.organisation.trim().to_lowercase() == *key
+            p.is_present() && p.has_mandate() && organisation_key(&p.organisation) == *key
         });
         if !someone {
             out.push(Problem::new(
@@ -693,7 +767,7 @@ pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
     let all_orgs: BTreeSet<String> = m
         .actions
         .iter()
-        .map(|a| a.organisation.trim().to_lowercase())
+        .map(|a| organisation_key(&a.organisation))
         .collect();
     if m.actions.len() >= 2 && all_orgs.len() == 1 {
         out.push(Problem::new(
@@ -706,7 +780,11 @@ pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
 
     if let Some(f) = &m.follow_up {
         let weeks = agenda.rules.max_weeks_to_follow_up;
-        if f.date > m.date + chrono::Days::new(u64::from(weeks) * 7) {
+        // A date at the end of the calendar has no limit to be beyond.
+        let limit = m
+            .date
+            .checked_add_days(chrono::Days::new(u64::from(weeks) * 7));
+        if limit.is_some_and(|limit| f.date > limit) {
             out.push(Problem::new(
                 Code::FollowUpTooFar,
                 Target::Phase(PhaseKind::FollowUp),
@@ -714,11 +792,7 @@ pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
                 format!("The follow-up is more than {weeks} weeks away."),
             ));
         }
-        let valid: Vec<_> = m
-            .consents
-            .iter()
-            .filter(|c| c.is_valid_on(m.date))
-            .collect();
+        let valid: Vec<_> = m.consents.iter().filter(|c| consent_holds(m, c)).collect();
         if !valid.is_empty()
             && valid
                 .iter()

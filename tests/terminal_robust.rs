@@ -77,6 +77,26 @@ fn poll_for(patience: Duration, what: &str, s: &Session, mut ok: impl FnMut() ->
     panic!("{what} never happened; the screen shows:\n{}", s.screen());
 }
 
+fn participants(file: &Path) -> Vec<String> {
+    samsyn::store::load(file)
+        .map(|m| m.participants.into_iter().map(|p| p.name).collect())
+        .unwrap_or_default()
+}
+
+/// Open the new-participant form, type a name and an organisation, and wait until the
+/// draft holds both; nothing is saved.
+fn add_participant_unsaved(s: &mut Session, file: &Path, name: &str) {
+    s.send("a");
+    s.wait_for("Ctrl+S");
+    s.type_text(name);
+    s.send(key::TAB);
+    s.send(key::TAB);
+    s.type_text("Skola: Solbergaskolan");
+    poll("the draft with the whole form", s, || {
+        std::fs::read_to_string(draft_path(file)).is_ok_and(|d| d.contains("Solbergaskolan"))
+    });
+}
+
 fn notes(file: &Path, phase: &str) -> String {
     samsyn::store::load(file)
         .ok()
@@ -104,28 +124,23 @@ fn text_typed_before_a_kill_comes_back_from_the_draft() {
     let d = dirs();
     let file = example_meeting(&d);
     let mut s = open(&d, &file, 100, 30);
-    // The purpose phase: one multi-line text.
-    s.send(key::RIGHT);
-    s.send(key::RIGHT);
-    s.wait_for("Syfte");
-    s.send("e");
-    let marker = "Markör 4711: pappa vill vara med nästa gång ✓";
-    s.type_text(marker);
-    poll("the draft file", &s, || draft_path(&file).exists());
+    let marker = "Markör Åsa-4711 ✓";
+    add_participant_unsaved(&mut s, &file, marker);
     s.sigkill();
     assert!(
-        !notes(&file, "syfte").contains("Markör 4711"),
-        "the text was never committed"
+        !participants(&file).iter().any(|p| p == marker),
+        "never committed"
     );
 
     let mut s = spawn(&d, &["open", file.to_str().unwrap()], 100, 30);
     s.wait_for("Återställ osparad text från");
     s.wait_for("(j/n)");
     s.send("j");
-    s.wait_for("pappa vill vara med");
+    s.wait_for(marker);
     s.send(key::ctrl('s'));
-    poll("the restored text saved in the meeting", &s, || {
-        notes(&file, "syfte").contains(marker)
+    s.wait_for("Deltagare (8)");
+    poll("the restored participant saved in the meeting", &s, || {
+        participants(&file).iter().any(|p| p == marker)
     });
     poll("the draft removed after saving", &s, || {
         !draft_path(&file).exists()
@@ -293,13 +308,8 @@ fn a_panic_restores_the_terminal_says_where_the_meeting_is_and_keeps_the_draft()
         30,
     );
     s.wait_for("Deltagare (7)");
-    s.send(key::RIGHT);
-    s.send(key::RIGHT);
-    s.wait_for("Syfte");
-    s.send("e");
     let marker = "Skrivet strax före kraschen ✓";
-    s.type_text(marker);
-    poll("the draft file", &s, || draft_path(&file).exists());
+    add_participant_unsaved(&mut s, &file, marker);
     s.send("\x1b[24~"); // F12: the injected panic
     let code = s.wait_exit();
     assert_ne!(code, 0);
@@ -326,8 +336,8 @@ fn a_panic_restores_the_terminal_says_where_the_meeting_is_and_keeps_the_draft()
     s.send("j");
     s.wait_for("strax före kraschen");
     s.send(key::ctrl('s'));
-    poll("the text saved", &s, || {
-        notes(&file, "syfte").contains(marker)
+    poll("the participant saved", &s, || {
+        participants(&file).iter().any(|p| p == marker)
     });
     s.send("q");
     assert_eq!(s.wait_exit(), 0);

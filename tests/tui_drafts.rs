@@ -169,13 +169,15 @@ fn reopening_offers_the_text_back_and_yes_restores_the_form() {
     let fx = sip_app(Lang::Sv);
     let (mut app, dir) = (fx.app, fx.dir);
     let file = path(&app);
-    goto_phase(&mut app, "genomgang");
+    // Edit the second participant's role.
     tick(&mut app, ms(0));
+    key(&mut app, Down);
     key(&mut app, Char('e'));
-    typ(&mut app, "Anteckning som inte hann sparas ✓");
+    key(&mut app, Tab);
+    typ(&mut app, " och skolans kontakt ✓");
     tick(&mut app, ms(100));
     tick(&mut app, ms(1500));
-    assert!(path_for(&file).exists());
+    assert_eq!(read_draft(&file).target, Target::Participant(Some(1)));
     drop(app); // the crash: no save, no cleanup
 
     let later = ms(60_000);
@@ -185,36 +187,47 @@ fn reopening_offers_the_text_back_and_yes_restores_the_form() {
         screen.contains("Återställ osparad text från 14:25? (j/n)"),
         "{screen}"
     );
-    // The footer names the two answers; other keys do nothing while it is open.
-    let footer = screen.lines().rev().take(2).collect::<Vec<_>>().join(" ");
-    assert!(
-        footer.contains("Enter") && footer.contains("Esc") && !footer.contains("lägg till"),
-        "{footer}"
-    );
+    // Other keys do nothing while the question is open.
     key(&mut app, Char('a'));
     assert!(app.overlay.is_none());
     key(&mut app, Char('j'));
     let Some(Overlay::Form(form)) = &app.overlay else {
         panic!("the form is back: {:?}", app.overlay);
     };
-    assert!(
-        form.text(samsyn::tui::form::F::Text)
-            .contains("inte hann sparas ✓")
+    assert_eq!(form.target, Target::Participant(Some(1)));
+    assert_eq!(form.text(samsyn::tui::form::F::Name), "Kim Berg");
+    assert_eq!(
+        form.text(samsyn::tui::form::F::Role),
+        "kurator och skolans kontakt ✓"
     );
+    assert_eq!(form.focus, 1, "the cursor where it was");
     assert!(form.dirty);
-    assert_eq!(session(&app).phase().id, "genomgang");
+    assert_eq!(session(&app).phase().id, "roller");
+    assert_eq!(session(&app).selected, 1);
     // The draft stays until the form is saved.
     tick(&mut app, later + Duration::seconds(3));
     assert!(path_for(&file).exists());
     ctrl(&mut app, 's');
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
     tick(&mut app, later + Duration::seconds(4));
     assert!(!path_for(&file).exists());
     let m = samsyn::store::load(&file).unwrap();
-    let notes = &m.phase("genomgang").unwrap().notes;
-    assert!(
-        notes.contains("Anteckning som inte hann sparas ✓"),
-        "{notes}"
-    );
+    assert_eq!(m.participants[1].role, "kurator och skolans kontakt ✓");
+}
+
+#[test]
+fn free_text_is_written_into_the_meeting_not_a_draft() {
+    let mut fx = sip_app(Lang::Sv);
+    let file = path(&fx.app);
+    goto_phase(&mut fx.app, "genomgang");
+    tick(&mut fx.app, ms(0));
+    key(&mut fx.app, Char('e'));
+    typ(&mut fx.app, "Anteckning");
+    tick(&mut fx.app, ms(100));
+    tick(&mut fx.app, ms(2500));
+    assert!(!path_for(&file).exists());
+    let m = samsyn::store::load(&file).unwrap();
+    assert!(m.phase("genomgang").unwrap().notes.contains("Anteckning"));
 }
 
 #[test]
@@ -229,6 +242,12 @@ fn no_deletes_the_draft() {
     assert!(
         screen.contains("Restore unsaved text from 14:25? (y/n)"),
         "{screen}"
+    );
+    // The footer names the two answers.
+    let footer = screen.lines().rev().take(2).collect::<Vec<_>>().join(" ");
+    assert!(
+        footer.contains("Enter") && footer.contains("Esc") && !footer.contains("add"),
+        "{footer}"
     );
     key(&mut app, Char('n'));
     assert!(app.overlay.is_none());

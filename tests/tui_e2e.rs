@@ -1,49 +1,37 @@
 //! End to end: the real binary in a pseudo-terminal, driven through a complete SIP
 //! meeting the way a facilitator would, reading only what the screen shows.
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+mod support;
 
-const TAB: &str = "\t";
-const ENTER: &str = "\r";
-const RIGHT: &str = "\x1b[C";
+use std::time::Duration;
+use support::Session;
+
+const TAB: &str = support::key::TAB;
+const ENTER: &str = support::key::ENTER;
+const RIGHT: &str = support::key::RIGHT;
 const SAVE: &str = "\x13"; // Ctrl+S
 
-struct Screen {
-    parser: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-}
+/// The shared pty session, paced like a person: a short pause after every key.
+struct Screen(Session);
 
 impl Screen {
     fn text(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
+        self.0.screen()
     }
 
-    /// Wait until the screen shows `needle`; fail with the screen when it never does.
     fn wait_for(&self, needle: &str) {
-        let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(20) {
-            if self.text().contains(needle) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("the screen never showed {needle:?}:\n{}", self.text());
+        self.0.wait_for(needle);
     }
 
     fn send(&mut self, keys: &str) {
         // In one write, so an escape sequence (an arrow key) arrives whole.
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        self.0.send(keys);
         std::thread::sleep(Duration::from_millis(120));
     }
 
     fn esc(&mut self) {
         // A lone Esc, with time to spare so it is not read as the start of Alt+key.
-        self.writer.write_all(b"\x1b").unwrap();
-        self.writer.flush().unwrap();
+        self.0.send(support::key::ESC);
         std::thread::sleep(Duration::from_millis(400));
     }
 
@@ -60,42 +48,16 @@ impl Screen {
 fn a_complete_sip_meeting_in_a_terminal() {
     let archive = tempfile::tempdir().unwrap();
     let config = tempfile::tempdir().unwrap();
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_samsyn"));
-    cmd.args(["new", "--agenda", "sip", "--title", "SIP för Elsa"]);
-    cmd.env("SAMSYN_DIR", archive.path());
-    cmd.env("XDG_CONFIG_HOME", config.path());
-    cmd.env("SAMSYN_LANG", "sv");
-    cmd.env("TERM", "xterm-256color");
-    let mut child = pty.slave.spawn_command(cmd).unwrap();
-    drop(pty.slave);
-    let parser = Arc::new(Mutex::new(vt100::Parser::new(
-        std::num::NonZeroU16::new(24).unwrap(),
-        std::num::NonZeroU16::new(80).unwrap(),
-        0,
-    )));
-    let mut reader = pty.master.try_clone_reader().unwrap();
-    let sink = Arc::clone(&parser);
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            sink.lock().unwrap().process(&buf[..n]);
-        }
-    });
-    let mut s = Screen {
-        parser,
-        writer: pty.master.take_writer().unwrap(),
-    };
+    let mut s = Screen(Session::spawn(
+        &["new", "--agenda", "sip", "--title", "SIP för Elsa"],
+        &[
+            ("SAMSYN_DIR", archive.path()),
+            ("XDG_CONFIG_HOME", config.path()),
+            ("HOME", config.path()),
+        ],
+        80,
+        24,
+    ));
 
     // The new-meeting form.
     s.wait_for("Nytt möte");
@@ -296,8 +258,7 @@ fn a_complete_sip_meeting_in_a_terminal() {
     s.send(ENTER);
     s.wait_for("JUSTERAT");
     s.send("q");
-    let status = child.wait().unwrap();
-    assert!(status.success());
+    assert_eq!(s.0.wait_exit(), 0);
 
     // The saved file holds all of it and passes `samsyn check`.
     let file = std::fs::read_dir(archive.path())

@@ -114,3 +114,35 @@ fn start_screen() {
     // The archive lives in a temporary directory whose file name is stable.
     insta::assert_snapshot!("start_sv", screen);
 }
+
+#[test]
+fn finalized_minutes_are_read_only() {
+    let agenda = all_phases_agenda();
+    let mut m = sip_meeting(&agenda);
+    m.actions.retain(|a| a.id.as_str() != "a3");
+    let at = now();
+    m.finalize(&agenda, "Maria Lund", at).unwrap();
+    let mut fx = app_with(m, agenda, Lang::Sv, ThemeName::Default, true);
+    goto_phase(&mut fx.app, "insatser");
+    insta::assert_snapshot!("finalized_actions_sv", draw(&mut fx.app, 80, 24));
+}
+
+#[test]
+fn confirm_finalize_names_who_finalizes() {
+    let agenda = all_phases_agenda();
+    let mut m = sip_meeting(&agenda);
+    m.actions.retain(|a| a.id.as_str() != "a3");
+    let mut fx = app_with(m, agenda, Lang::En, ThemeName::Default, true);
+    goto_phase(&mut fx.app, "uppfoljning");
+    key(&mut fx.app, KeyCode::Char('F'));
+    insta::assert_snapshot!("confirm_finalize_en", draw(&mut fx.app, 80, 24));
+}
+
+#[test]
+fn a_wide_screen_shows_the_clock_large_too() {
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "insatser");
+    let screen = draw(&mut fx.app, 160, 40);
+    let top: Vec<&str> = screen.lines().take(5).collect();
+    insta::assert_snapshot!("wide_header_160x40", top.join("\n"));
+}

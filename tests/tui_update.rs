@@ -674,3 +674,158 @@ fn a_failed_save_stays_visible_until_a_save_succeeds() {
     assert!(heard.contains(&"p3".into()));
     assert!(!heard.contains(&"p1".into()));
 }
+
+#[test]
+fn free_text_reaches_the_file_while_it_is_typed_and_esc_puts_it_back() {
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "syfte");
+    let original = saved(&fx.app).phase("syfte").unwrap().notes.clone();
+    let t0 = now();
+    update(&mut fx.app, Event::Tick(t0));
+    key(&mut fx.app, Enter);
+    typ(&mut fx.app, " Mamma vill ha svar om skolskjuts.");
+    update(&mut fx.app, Event::Tick(t0 + chrono::Duration::seconds(2)));
+    let notes = saved(&fx.app).phase("syfte").unwrap().notes.clone();
+    assert!(
+        notes.ends_with("Mamma vill ha svar om skolskjuts."),
+        "{notes}"
+    );
+    assert!(fx.app.overlay.is_some(), "the form is still open");
+    key(&mut fx.app, Esc);
+    key(&mut fx.app, Esc);
+    assert_eq!(saved(&fx.app).phase("syfte").unwrap().notes, original);
+}
+
+#[test]
+fn h_marks_the_selected_participant_heard() {
+    let mut fx = sip_app(Lang::Sv);
+    key(&mut fx.app, Down);
+    key(&mut fx.app, Down); // Sara Holm
+    key(&mut fx.app, Char('h'));
+    let heard = saved(&fx.app).phase("roller").unwrap().heard.clone();
+    assert!(heard.contains(&"p3".into()), "{heard:?}");
+    goto_phase(&mut fx.app, "utvardering");
+    key(&mut fx.app, Down); // Kim Berg, second of those present
+    key(&mut fx.app, Char('h'));
+    let heard = saved(&fx.app).phase("utvardering").unwrap().heard.clone();
+    assert_eq!(heard, vec![samsyn::meeting::Id::new("p2")]);
+}
+
+#[test]
+fn help_and_quit_are_always_in_the_footer() {
+    for lang in [Lang::Sv, Lang::En] {
+        let mut fx = sip_app(lang);
+        let phases: Vec<String> = session(&fx.app)
+            .agenda
+            .phases
+            .iter()
+            .map(|p| p.id.clone())
+            .collect();
+        for phase in phases {
+            goto_phase(&mut fx.app, &phase);
+            let screen = draw(&mut fx.app, 80, 24);
+            let footer: String = screen.lines().rev().take(2).collect();
+            let help = samsyn::tui::render::short(samsyn::tui::keys::Cmd::Help).get(lang);
+            assert!(footer.contains(&format!("? {help}")), "{phase}: {footer}");
+        }
+    }
+}
+
+#[test]
+fn a_second_window_on_the_same_meeting_is_read_only() {
+    let fx = sip_app(Lang::En);
+    let file = path(&fx.app);
+    let agenda = session(&fx.app).agenda.clone();
+    let mut catalogue = samsyn::agenda::Catalogue::builtin();
+    catalogue.add(agenda, samsyn::agenda::AgendaSource::BuiltIn);
+    let mut second = samsyn::tui::App::new(
+        Lang::En,
+        samsyn::tui::theme::Theme::new(ThemeName::Default, true),
+        samsyn::tui::keys::KeyMap::default(),
+        catalogue,
+        fx.dir.path().to_path_buf(),
+        now(),
+    );
+    samsyn::tui::update::open_path(&mut second, &file).unwrap();
+    let s = session(&second);
+    assert!(!s.editable());
+    assert!(
+        s.locked
+            .as_ref()
+            .unwrap()
+            .contains("already open in another samsyn window")
+    );
+    key(&mut second, Char('a'));
+    assert!(second.overlay.is_none());
+    // The first window still edits.
+    assert!(session(&fx.app).editable());
+}
+
+#[test]
+fn the_distribution_list_is_written_in_the_summary() {
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "summering");
+    key(&mut fx.app, Down);
+    key(&mut fx.app, Enter);
+    typ(&mut fx.app, "Jonas Ali, BUP\nSkolsköterskan");
+    ctrl(&mut fx.app, 's');
+    assert_eq!(
+        saved(&fx.app).distribution,
+        vec!["Jonas Ali, BUP".to_string(), "Skolsköterskan".to_string()]
+    );
+    assert!(draw(&mut fx.app, 80, 24).contains("Sändlista: Jonas Ali, BUP, Skolsköterskan"));
+    // The disagreement below it is still edited and deleted as before.
+    key(&mut fx.app, Down);
+    key(&mut fx.app, Char('d'));
+    key(&mut fx.app, Enter);
+    assert!(saved(&fx.app).disagreements.is_empty());
+}
+
+#[test]
+fn a_sub_goal_names_its_goal_and_circles_are_refused() {
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "mal");
+    // Goal 1 is the parent of goal 2 in the fixture; making 1 a sub-goal of 2 is a circle.
+    key(&mut fx.app, Enter);
+    tabs(&mut fx.app, 3);
+    key(&mut fx.app, Right);
+    ctrl(&mut fx.app, 's');
+    let err = form(&fx.app).error.clone().unwrap();
+    assert!(err.contains("sitt eget delmål"), "{err}");
+    key(&mut fx.app, Esc);
+    key(&mut fx.app, Esc);
+    // A new sub-goal of goal 1.
+    key(&mut fx.app, Char('a'));
+    typ(&mut fx.app, "Elsa äter frukost innan skolan");
+    key(&mut fx.app, Tab);
+    key(&mut fx.app, Right); // delmål
+    tabs(&mut fx.app, 2);
+    key(&mut fx.app, Right); // goal 1
+    ctrl(&mut fx.app, 's');
+    let m = saved(&fx.app);
+    let g = m.goals.last().unwrap();
+    assert_eq!(g.parent, Some(samsyn::meeting::Id::new("g1")));
+    assert_eq!(g.kind, samsyn::meeting::GoalKind::ShortTerm);
+}
+
+#[test]
+fn keys_are_not_typed_blind_into_a_too_small_screen() {
+    let mut fx = sip_app(Lang::Sv);
+    draw(&mut fx.app, 60, 20);
+    key(&mut fx.app, Char('a'));
+    assert!(fx.app.overlay.is_none());
+    draw(&mut fx.app, 80, 24);
+    key(&mut fx.app, Char('a'));
+    assert!(fx.app.overlay.is_some());
+}
+
+#[test]
+fn the_privacy_mask_covers_the_start_screen() {
+    let mut fx = sip_app(Lang::Sv);
+    samsyn::tui::update::show_start(&mut fx.app);
+    assert!(draw(&mut fx.app, 80, 24).contains("SIP för Elsa"));
+    key(&mut fx.app, Char('i'));
+    let screen = draw(&mut fx.app, 80, 24);
+    assert!(!screen.contains("Elsa"), "{screen}");
+    assert!(screen.contains("SIP för E."), "{screen}");
+}

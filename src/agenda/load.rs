@@ -49,8 +49,11 @@ fn validate(path: &Path, src: &str, agenda: &Agenda) -> Result<(), FileError> {
     if agenda.phases.is_empty() {
         return fail("phases", "an agenda needs at least one phase".into());
     }
-    if agenda.rules.max_weeks_to_follow_up == 0 {
-        return fail("rules.max_weeks_to_follow_up", "must be at least 1".into());
+    if !(1..=520).contains(&agenda.rules.max_weeks_to_follow_up) {
+        return fail(
+            "rules.max_weeks_to_follow_up",
+            "must be from 1 to 520 weeks (ten years)".into(),
+        );
     }
     let mut ids = HashMap::new();
     let mut kinds = HashMap::new();
@@ -73,10 +76,13 @@ fn validate(path: &Path, src: &str, agenda: &Agenda) -> Result<(), FileError> {
                 format!("phase {:?} has no Swedish title", phase.id),
             );
         }
-        if phase.minutes == 0 {
+        if !(1..=480).contains(&phase.minutes) {
             return fail(
                 &format!("phases[{i}].minutes"),
-                format!("phase {:?} needs a time box of at least 1 minute", phase.id),
+                format!(
+                    "phase {:?} needs a time box from 1 minute to 480 (a working day)",
+                    phase.id
+                ),
             );
         }
         if phase.kind != PhaseKind::Notes
@@ -181,17 +187,84 @@ impl Catalogue {
             .collect();
         files.sort();
         for file in files {
-            match load_file(&file) {
-                Ok(agenda) => self.add(agenda, AgendaSource::File(file)),
-                Err(e) => self.errors.push(e),
+            let admitted = read_text(&file).and_then(|src| {
+                let agenda = parse(&file, &src)?;
+                self.admit(agenda, AgendaSource::File(file.clone()), &file, &src)
+            });
+            if let Err(e) = admitted {
+                self.errors.push(e);
             }
         }
     }
 
-    /// Add an agenda; a user agenda with a built-in's id takes its place.
+    /// Admit an agenda read from `path` (its text `src`, for locating errors). An agenda
+    /// may not take the id of a different one: a meeting records only the id, so a
+    /// look-alike could otherwise quietly replace the rules a meeting is judged by (a
+    /// "sip" without the consent rule, say). The same agenda twice is fine.
+    pub fn admit(
+        &mut self,
+        agenda: Agenda,
+        source: AgendaSource,
+        path: &Path,
+        src: &str,
+    ) -> Result<(), FileError> {
+        match self.get(&agenda.id) {
+            Some(known) if *known == agenda => Ok(()),
+            Some(_) => Err(FileError::invalid(
+                path,
+                at_path(src, "id"),
+                format!(
+                    "id: another agenda already has the id {:?}; give this one an id of its own",
+                    agenda.id
+                ),
+            )),
+            None => {
+                self.add(agenda, source);
+                Ok(())
+            }
+        }
+    }
+
+    /// Add an agenda, replacing one with the same id (for tests and built-ins; files go
+    /// through `admit`).
     pub fn add(&mut self, agenda: Agenda, source: AgendaSource) {
         self.agendas.retain(|(a, _)| a.id != agenda.id);
         self.agendas.push((agenda, source));
+    }
+
+    /// Take an agenda file named by path for a new meeting. It is installed among the
+    /// user's agendas (unless already there), so that the meeting can later be reopened,
+    /// checked and exported by the agenda id it records. Returns the agenda and, when it
+    /// was installed, where. An agenda whose id is taken by a different one is refused:
+    /// the meeting would otherwise reopen with the wrong agenda.
+    pub fn adopt(
+        &mut self,
+        path: &Path,
+        user_dir: Option<&Path>,
+    ) -> Result<(Agenda, Option<PathBuf>), FileError> {
+        let src = read_text(path)?;
+        let agenda = parse(path, &src)?;
+        if self.get(&agenda.id).is_some() {
+            self.admit(
+                agenda.clone(),
+                AgendaSource::File(path.to_path_buf()),
+                path,
+                &src,
+            )?;
+            return Ok((agenda, None));
+        }
+        let installed = match user_dir {
+            Some(dir) => {
+                let target = dir.join(format!("{}.ron", agenda.id));
+                crate::store::create_private_dir(dir)?;
+                crate::store::write_private(&target, src.as_bytes())?;
+                Some(target)
+            }
+            None => None,
+        };
+        let source = AgendaSource::File(installed.clone().unwrap_or_else(|| path.to_path_buf()));
+        self.admit(agenda.clone(), source, path, &src)?;
+        Ok((agenda, installed))
     }
 
     pub fn get(&self, id: &str) -> Option<&Agenda> {

@@ -70,6 +70,10 @@ pub enum ExportError {
         "the meeting was changed after finalizing: its content no longer matches the finalize stamp's hash; amend it before exporting"
     )]
     ChangedAfterFinalizing,
+    /// Finalized minutes that the rules would refuse (a stamp recomputed by hand, or an
+    /// agenda that changed): exporting them would present a plan nobody could finalize.
+    #[error("the finalized minutes break the rules: {}", .0.join("; "))]
+    FinalizedButBlocked(Vec<String>),
     #[error(
         "the meeting's agenda {id:?} (version {version}) is not the agenda given for export ({given:?})"
     )]
@@ -91,6 +95,17 @@ pub fn export(
 ) -> Result<Vec<u8>, ExportError> {
     if meeting.stamp_matches() == Some(false) {
         return Err(ExportError::ChangedAfterFinalizing);
+    }
+    if meeting.is_finalized() {
+        let blocking = crate::rules::blocking(meeting, agenda);
+        if !blocking.is_empty() {
+            return Err(ExportError::FinalizedButBlocked(
+                blocking
+                    .iter()
+                    .map(|p| p.message(options.lang).to_string())
+                    .collect(),
+            ));
+        }
     }
     if meeting.agenda.id != agenda.id {
         return Err(ExportError::WrongAgenda {

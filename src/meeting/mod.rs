@@ -366,6 +366,37 @@ impl Meeting {
     }
 }
 
+/// Whether text holds something shaped like a Swedish personnummer or
+/// samordningsnummer: six or eight digits, an optional `-` or `+`, then four digits
+/// (`120304-1234`, `20120304-1234`, `201203041234`), whose birth date has a real month
+/// and a day (plus 60 for a samordningsnummer).
+pub fn looks_like_personnummer(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let digits_at = |from: usize, n: usize| {
+        from + n <= chars.len() && chars[from..from + n].iter().all(char::is_ascii_digit)
+    };
+    let number = |from: usize| {
+        chars[from].to_digit(10).unwrap_or(0) * 10 + chars[from + 1].to_digit(10).unwrap_or(0)
+    };
+    let birth_date = |end: usize| {
+        let (month, day) = (number(end - 4), number(end - 2));
+        (1..=12).contains(&month) && ((1..=31).contains(&day) || (61..=91).contains(&day))
+    };
+    let boundary = |at: usize| at == 0 || !chars[at - 1].is_ascii_digit();
+    (0..chars.len()).filter(|&i| boundary(i)).any(|i| {
+        [6usize, 8].iter().any(|&birth| {
+            if !digits_at(i, birth) || !birth_date(i + birth) {
+                return false;
+            }
+            let mut j = i + birth;
+            if j < chars.len() && (chars[j] == '-' || chars[j] == '+') {
+                j += 1;
+            }
+            digits_at(j, 4) && (j + 4 == chars.len() || !chars[j + 4].is_ascii_digit())
+        })
+    })
+}
+
 /// A random 16-hex-digit identifier. Not a secret, only unique.
 fn new_meeting_id() -> String {
     use std::hash::{BuildHasher, Hasher};
@@ -377,4 +408,33 @@ fn new_meeting_id() -> String {
     );
     h.write_u32(std::process::id());
     format!("{:016x}", h.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like_personnummer as pnr;
+
+    #[test]
+    fn personnummer_shapes_are_recognised() {
+        for yes in [
+            "120304-1234",
+            "20120304-1234",
+            "201203041234",
+            "Elsa 120364+1234",
+            "1203041234",
+        ] {
+            assert!(pnr(yes), "{yes}");
+        }
+        for no in [
+            "SOC-2026-0412",
+            "BUP-202611-0412",
+            "ÄR-2026-117",
+            "SIP – Leo",
+            "1203041234567",
+            "2026-12-03 14:00",
+            "",
+        ] {
+            assert!(!pnr(no), "{no}");
+        }
+    }
 }

@@ -33,7 +33,89 @@ pub fn parse(path: &Path, src: &str) -> Result<Meeting, FileError> {
         ));
     }
     check_references(path, src, &meeting)?;
+    check_dates(path, src, &meeting)?;
+    check_no_personnummer(path, src, &meeting)?;
     Ok(meeting)
+}
+
+/// The years a meeting's dates may fall in. A date outside is a typing mistake (or a
+/// hostile file), and keeping dates here keeps all date arithmetic far from overflow.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
+
+/// Every date in the meeting within `YEARS`, each error naming the field.
+fn check_dates(path: &Path, src: &str, m: &Meeting) -> Result<(), FileError> {
+    use chrono::{Datelike, NaiveDate};
+    let mut dates: Vec<(String, NaiveDate)> = vec![("date".into(), m.date)];
+    if let Some(f) = &m.follow_up {
+        dates.push(("follow_up.date".into(), f.date));
+    }
+    if let Some(p) = &m.previous {
+        dates.push(("previous.date".into(), p.date));
+    }
+    for (i, c) in m.consents.iter().enumerate() {
+        dates.push((format!("consents[{i}].date"), c.date));
+        dates.extend(
+            c.valid_until
+                .map(|d| (format!("consents[{i}].valid_until"), d)),
+        );
+        dates.extend(c.withdrawn.map(|d| (format!("consents[{i}].withdrawn"), d)));
+    }
+    for (i, a) in m.actions.iter().enumerate() {
+        dates.extend(a.deadline.map(|d| (format!("actions[{i}].deadline"), d)));
+        dates.extend(a.start.map(|d| (format!("actions[{i}].start"), d)));
+        dates.extend(
+            a.feedback
+                .as_ref()
+                .and_then(|f| f.by)
+                .map(|d| (format!("actions[{i}].feedback.by"), d)),
+        );
+        if let crate::meeting::Decision::Awaiting {
+            decide_by: Some(d), ..
+        } = &a.decision
+        {
+            dates.push((format!("actions[{i}].decision.decide_by"), *d));
+        }
+    }
+    if let Some(stamp) = &m.finalized {
+        dates.push(("finalized.at".into(), stamp.at.date()));
+    }
+    for (i, r) in m.revisions.iter().enumerate() {
+        dates.push((format!("revisions[{i}].at"), r.at.date()));
+    }
+    match dates.into_iter().find(|(_, d)| !YEARS.contains(&d.year())) {
+        None => Ok(()),
+        Some((field, d)) => Err(FileError::invalid(
+            path,
+            at_path(src, &field),
+            format!(
+                "{field}: {d} is outside the years samsyn accepts ({}–{})",
+                YEARS.start(),
+                YEARS.end()
+            ),
+        )),
+    }
+}
+
+/// samsyn never stores a personnummer: a case reference, title or name that looks like
+/// one is refused, so it cannot reach file names, exports or calendars.
+fn check_no_personnummer(path: &Path, src: &str, m: &Meeting) -> Result<(), FileError> {
+    let fields = [
+        ("case_ref", &m.case_ref),
+        ("title", &m.title),
+        ("subject.name", &m.subject.name),
+    ];
+    for (field, value) in fields {
+        if crate::meeting::looks_like_personnummer(value) {
+            return Err(FileError::invalid(
+                path,
+                at_path(src, field),
+                format!(
+                    "{field}: looks like a personnummer; samsyn never stores one, use a pseudonymous case reference"
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Every id the meeting refers to must exist, and ids must be unique. Each error names
@@ -169,6 +251,16 @@ pub fn check_against_agenda(
             format!(
                 "agenda.id: the meeting was started from {:?}, not {:?}",
                 meeting.agenda.id, agenda.id
+            ),
+        ));
+    }
+    if meeting.agenda.version > agenda.version {
+        return Err(FileError::invalid(
+            path,
+            at_path(src, "agenda.version"),
+            format!(
+                "agenda.version: the meeting was started from version {} of {:?}, newer than the version {} found here",
+                meeting.agenda.version, agenda.id, agenda.version
             ),
         ));
     }

@@ -1,10 +1,10 @@
-//! Drafts: text typed in an open form and not yet saved is written beside the meeting
-//! file (`.NAME.ron.draft`, owner-only, atomic) at most two seconds after the last
+//! Drafts: text typed in a form for a row (participant, action, goal…) and not yet
+//! saved is written beside the meeting file (`.NAME.ron.draft`, owner-only, atomic) at most two seconds after the last
 //! keystroke, so a crash loses at most that much. Saving or cancelling the form removes
 //! the draft; opening a meeting with a draft beside it offers the text back.
 
 use super::app::{App, Overlay, Session};
-use super::form::{Form, Input, Target, TextTarget};
+use super::form::{Form, Input, Target};
 use super::strings::{T, fill};
 use super::views;
 use chrono::{Duration, NaiveDateTime};
@@ -74,10 +74,14 @@ pub fn path_for(meeting: &Path) -> PathBuf {
     meeting.with_file_name(format!(".{name}.draft"))
 }
 
-/// Forms whose text is kept as a draft: everything that edits an open meeting.
-/// A new meeting has no file to sit beside yet; finalizing and amending are one line.
+/// Forms whose text is kept as a draft: those that add or edit rows of an open meeting.
+/// Free text (`Target::Text`) is written into the meeting itself as it is typed; a new
+/// meeting has no file to sit beside yet; finalizing and amending are one line.
 fn draftable(t: &Target) -> bool {
-    !matches!(t, Target::NewMeeting(_) | Target::Finalize | Target::Amend)
+    !matches!(
+        t,
+        Target::Text(_) | Target::NewMeeting(_) | Target::Finalize | Target::Amend
+    )
 }
 
 /// The values of a form's fields, by field name.
@@ -154,36 +158,6 @@ fn form_for(s: &Session, target: &Target, lang: Lang) -> Option<Form> {
             let i = views::evaluation::people(m).iter().position(|p| p == id)?;
             views::evaluation::form(m, i, lang)?
         }
-        Target::Text(TextTarget::PhaseNotes(id)) => {
-            let phase = s.agenda.phases.iter().find(|p| &p.id == id)?;
-            let notes = m.phase(id).map_or("", |p| p.notes.as_str());
-            views::text::text_form(
-                m,
-                TextTarget::PhaseNotes(id.clone()),
-                phase.title.get(lang).to_string(),
-                T::Notes,
-                notes,
-            )
-        }
-        Target::Text(t) => {
-            let situation = [
-                TextTarget::WorksWell,
-                TextTarget::Worries,
-                TextTarget::RiskFactors,
-                TextTarget::ProtectiveFactors,
-            ];
-            let child = [
-                TextTarget::ChildViews,
-                TextTarget::ChildHow,
-                TextTarget::ChildNotObtained,
-            ];
-            if let Some(i) = situation.iter().position(|x| x == t) {
-                views::situation::form(m, i, lang)
-            } else {
-                let i = child.iter().position(|x| x == t)?;
-                views::child_voice::form(m, i, lang)
-            }
-        }
         _ => return None,
     };
     (form.target == *target).then_some(form)
@@ -199,13 +173,6 @@ fn phase_of(s: &Session, target: &Target) -> Option<usize> {
         Target::Summary | Target::Disagreement(_) => PhaseKind::Summary,
         Target::FollowUp | Target::ClosePlan => PhaseKind::FollowUp,
         Target::Evaluation(_) => PhaseKind::Evaluation,
-        Target::Text(TextTarget::PhaseNotes(id)) => {
-            return s.agenda.phases.iter().position(|p| &p.id == id);
-        }
-        Target::Text(
-            TextTarget::ChildViews | TextTarget::ChildHow | TextTarget::ChildNotObtained,
-        ) => PhaseKind::ChildVoice,
-        Target::Text(_) => PhaseKind::Situation,
         _ => return None,
     };
     s.agenda.phases.iter().position(|p| p.kind == kind)

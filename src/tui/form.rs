@@ -76,6 +76,7 @@ pub enum F {
     Text,
     GoalKind,
     Indicator,
+    ParentGoal,
     What,
     Performer,
     PerformerName,
@@ -124,6 +125,7 @@ pub enum Target {
     Need(Option<usize>),
     Action(Option<usize>),
     Summary,
+    Distribution,
     Disagreement(Option<usize>),
     FollowUp,
     ClosePlan,
@@ -162,6 +164,11 @@ pub struct Form {
     pub dirty: bool,
     /// Esc was pressed once on a dirty form; a second Esc discards.
     pub discard_armed: bool,
+    /// Free text is written to the meeting while it is typed, so a crash loses at most
+    /// a couple of seconds; this is the text before the form opened, for Esc to restore.
+    pub original: Option<String>,
+    /// When the text last changed and has not yet been written.
+    pub pending_since: Option<chrono::NaiveDateTime>,
 }
 
 /// What a key did to the form.
@@ -200,6 +207,8 @@ impl Form {
             memo: None,
             dirty: false,
             discard_armed: false,
+            original: None,
+            pending_since: None,
         }
     }
 

@@ -31,6 +31,8 @@ pub enum Cmd {
     Open,
     /// 1–9: mark a participant as heard in the speaking round (fixed keys).
     Heard,
+    /// Mark the selected participant as heard (any number of participants).
+    HeardSelected,
     // In forms and overlays (fixed keys).
     Save,
     Cancel,
@@ -179,6 +181,7 @@ impl Default for KeyMap {
             (Cmd::Amend, vec![c('A')]),
             (Cmd::Open, vec![p(Enter)]),
             (Cmd::Heard, vec![]),
+            (Cmd::HeardSelected, vec![c('h')]),
             (Cmd::Save, vec![ctrl('s'), p(F(10))]),
             (Cmd::Cancel, vec![p(Esc)]),
             (Cmd::NextField, vec![p(Tab), p(Down)]),

@@ -8,6 +8,8 @@ pub mod draft;
 pub mod form;
 pub mod keys;
 pub mod mask;
+mod open;
+mod overlay;
 pub mod render;
 pub mod strings;
 pub mod theme;
@@ -56,13 +58,19 @@ pub(crate) fn set_panic_path(path: &Path) {
     }
 }
 
+/// Whether the screen is ours (raw mode, alternate screen), so it is given back once:
+/// leaving the alternate screen twice would move the cursor over the panic message.
+static TERMINAL_TAKEN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 fn restore_terminal() {
-    let _ = disable_raw_mode();
-    let _ = execute!(
-        std::io::stdout(),
-        LeaveAlternateScreen,
-        crossterm::cursor::Show
-    );
+    if TERMINAL_TAKEN.swap(false, std::sync::atomic::Ordering::SeqCst) {
+        let _ = disable_raw_mode();
+        let _ = execute!(
+            std::io::stdout(),
+            LeaveAlternateScreen,
+            crossterm::cursor::Show
+        );
+    }
 }
 
 fn now() -> chrono::NaiveDateTime {
@@ -77,22 +85,38 @@ pub fn prepare(opts: &Options, now: chrono::NaiveDateTime) -> Result<App, String
     let archive = crate::store::archive_dir(opts.dir.as_deref());
     let theme = theme::Theme::new(opts.theme, theme::Theme::color_allowed());
     let mut begin = opts.begin.clone();
+    let mut installed = None;
     if let Begin::New { agenda, .. } = &mut begin
         && catalogue.get(agenda).is_none()
     {
-        let a = catalogue.resolve(agenda).map_err(|e| e.to_string())?;
+        let path = std::path::PathBuf::from(&*agenda);
+        if !path.is_file() {
+            // Not a file: say which agendas there are.
+            catalogue.resolve(agenda).map_err(|e| e.to_string())?;
+        }
+        let user_dir = crate::agenda::user_agenda_dir();
+        let (a, copied) = catalogue
+            .adopt(&path, user_dir.as_deref())
+            .map_err(|e| e.to_string())?;
         *agenda = a.id.clone();
-        catalogue.add(a, crate::agenda::AgendaSource::BuiltIn);
+        installed = copied;
     }
-    // An archive others can open is said on start (a broken key file says more first).
-    let open_archive =
-        crate::store::archive_warning(&archive).map(|w| (w.message(opts.lang), true));
     let mut app = App::new(opts.lang, theme, keys, catalogue, archive, now);
-    app.message = key_error.map(|e| (e, true)).or(open_archive);
-    update::show_start(&mut app);
+    // A broken key file is said first; the start screen adds an archive others can open.
+    app.message = key_error.map(|e| (e, true)).or_else(|| {
+        installed.map(|p| {
+            let what = opts.lang.pick(
+                "Agendan har lagts till bland dina agendor",
+                "The agenda was added to your agendas",
+            );
+            (format!("{what}: {}", p.display()), false)
+        })
+    });
     match &begin {
-        Begin::Start => {}
+        Begin::Start => update::show_start(&mut app),
         Begin::New { agenda, title } => {
+            // Cancelling the new-meeting form leads to the start screen.
+            update::show_start(&mut app);
             let a = app
                 .catalogue
                 .get(agenda)
@@ -100,6 +124,7 @@ pub fn prepare(opts: &Options, now: chrono::NaiveDateTime) -> Result<App, String
                 .ok_or_else(|| format!("unknown agenda {agenda:?}"))?;
             update::new_meeting_form(&mut app, &a, title.as_deref().unwrap_or(""));
         }
+        // Opening one meeting reads only that file, however large the archive.
         Begin::Open(path) => update::open_path(&mut app, path)?,
     }
     Ok(app)
@@ -136,6 +161,7 @@ pub fn run(opts: Options) -> i32 {
             }
         }
     }));
+    TERMINAL_TAKEN.store(true, std::sync::atomic::Ordering::SeqCst);
     if let Err(e) =
         enable_raw_mode().and_then(|()| execute!(std::io::stdout(), EnterAlternateScreen))
     {
@@ -143,8 +169,13 @@ pub fn run(opts: Options) -> i32 {
         eprintln!("samsyn: cannot use the terminal: {e}");
         return crate::diag::exit::FAILURE;
     }
-    let result = event_loop(&mut app);
+    // A panic has already restored the terminal and named the file (the hook above);
+    // it ends the program with the exit code for "anything else".
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| event_loop(&mut app)));
     restore_terminal();
+    let Ok(result) = result else {
+        return crate::diag::exit::FAILURE;
+    };
     if let Some(s) = app.session() {
         eprintln!("samsyn: {}", s.path.display());
     }

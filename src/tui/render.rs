@@ -1,18 +1,17 @@
 //! Drawing: pure functions of `&App`. The frame (title, stepper, timer, status line,
-//! footer), the start screen, and the boxes drawn over them.
+//! footer), the start screen and the meeting screen; the boxes over them are in `overlay`.
 
 use super::app::{App, Overlay, Screen, Session, Start};
 use super::bigclock;
-use super::form::{Form, Input};
 use super::keys::Cmd;
+use super::overlay;
 use super::strings::{T, fill};
-use super::update::{commands, problem_list, screen_commands};
+use super::update::commands;
 use super::views;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 use samsyn::rules;
 
 pub fn render(app: &App, f: &mut Frame) {
@@ -36,16 +35,16 @@ pub fn render(app: &App, f: &mut Frame) {
     footer_keys(app, f, footer);
     match &app.overlay {
         None => {}
-        Some(Overlay::Form(form)) => form_box(app, form, f, body),
+        Some(Overlay::Form(form)) => overlay::form_box(app, form, f, body),
         Some(Overlay::Help(scroll)) => {
             let over = Rect::new(area.x, area.y, area.width, body.height + 1);
-            help(app, *scroll, f, over)
+            overlay::help(app, *scroll, f, over)
         }
         Some(Overlay::Problems { selected, refused }) => {
-            problems(app, *selected, *refused, f, body)
+            overlay::problems(app, *selected, *refused, f, body)
         }
         Some(Overlay::ConfirmDelete { label, participant }) => {
-            confirm(app, label, *participant, f, body)
+            overlay::confirm(app, label, *participant, f, body)
         }
     }
     super::draft::render_offer(app, f, body);
@@ -76,7 +75,7 @@ fn too_small(app: &App, f: &mut Frame, area: Rect) {
     );
 }
 
-fn centered(area: Rect, w: u16, h: u16) -> Rect {
+pub(super) fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
     Rect::new(
@@ -122,9 +121,20 @@ fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
                 } else {
                     app.t(T::Draft)
                 };
+                // The start screen is on the projector too: the mask covers it.
+                let title = if app.mask {
+                    super::mask::Mask::for_meeting(m).apply(&m.title)
+                } else {
+                    m.title.clone()
+                };
+                let follow_up = m
+                    .follow_up
+                    .as_ref()
+                    .map(|f| format!(" · {} {}", app.t(T::FollowUpHeading).to_lowercase(), f.date))
+                    .unwrap_or_default();
                 format!(
-                    "[{badge}] {} {} — {}  ({name})",
-                    m.date, m.agenda.id, m.title
+                    "[{badge}] {} {} — {title}{follow_up}  ({name})",
+                    m.date, m.agenda.id
                 )
             }
             Err(err) => format!("[!] {name}: {}", fill(app.t(T::Unreadable), &[err])),
@@ -168,33 +178,42 @@ fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
 // The meeting screen.
 
 fn meeting(app: &App, s: &Session, f: &mut Frame, area: Rect) {
-    let banner = u16::from(s.meeting.is_finalized() || s.locked.is_some());
+    // A read-only meeting says why above everything else, wrapped to two lines at most.
+    let banner_text = if let Some(why) = &s.locked {
+        Some(format!("■ {why}"))
+    } else {
+        s.meeting.finalized.as_ref().map(|stamp| {
+            let text = fill(
+                app.t(T::ReadOnly),
+                &[
+                    &stamp.by,
+                    &stamp.at.format("%Y-%m-%d %H:%M").to_string(),
+                    &app.keys.label(Cmd::Amend),
+                ],
+            );
+            format!("✔ {text}")
+        })
+    };
+    let banner_lines: Vec<String> = banner_text
+        .as_deref()
+        .map(|t| wrap(t, area.width as usize).into_iter().take(2).collect())
+        .unwrap_or_default();
     let [head, banner_area, main] = Layout::vertical([
         Constraint::Length(4),
-        Constraint::Length(banner),
+        Constraint::Length(banner_lines.len() as u16),
         Constraint::Min(5),
     ])
     .areas(area);
     header(app, s, f, head);
-    if let Some(why) = &s.locked {
-        f.render_widget(
-            Paragraph::new(Line::styled(format!("■ {why}"), app.theme.caution)),
-            banner_area,
-        );
-    } else if let Some(stamp) = &s.meeting.finalized {
-        let text = fill(
-            app.t(T::ReadOnly),
-            &[
-                &stamp.by,
-                &stamp.at.format("%Y-%m-%d %H:%M").to_string(),
-                &app.keys.label(Cmd::Amend),
-            ],
-        );
-        f.render_widget(
-            Paragraph::new(Line::styled(format!("✔ {text}"), app.theme.caution)),
-            banner_area,
-        );
-    }
+    f.render_widget(
+        Paragraph::new(
+            banner_lines
+                .into_iter()
+                .map(|l| Line::styled(l, app.theme.caution))
+                .collect::<Vec<_>>(),
+        ),
+        banner_area,
+    );
     let prompts = &s.phase().prompts;
     let main = if app.show_prompts && !prompts.is_empty() {
         let wide = main.width >= 110;
@@ -237,9 +256,13 @@ fn header(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     let timer = format!("{:02}:{:02}", (elapsed / 60).min(99), elapsed % 60);
     let big_w = bigclock::width(&timer);
     let label_w = 14;
-    let [left, right] =
-        Layout::horizontal([Constraint::Min(30), Constraint::Length(big_w + label_w + 3)])
-            .areas(area);
+    // On a wide screen the clock is large too.
+    let clock_w = if area.width >= 140 { big_w + 2 } else { 0 };
+    let [left, right] = Layout::horizontal([
+        Constraint::Min(30),
+        Constraint::Length(clock_w + big_w + label_w + 3),
+    ])
+    .areas(area);
     // Title line.
     let [title_row, stepper_rows] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(left);
@@ -326,8 +349,24 @@ fn header(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         .alignment(Alignment::Right),
         clock_row,
     );
-    let [digits, label] =
-        Layout::horizontal([Constraint::Length(big_w + 1), Constraint::Min(1)]).areas(big_rows);
+    let [clock_digits, digits, label] = Layout::horizontal([
+        Constraint::Length(clock_w),
+        Constraint::Length(big_w + 1),
+        Constraint::Min(1),
+    ])
+    .areas(big_rows);
+    if clock_w > 0 {
+        let clock = bigclock::big(&app.now.format("%H:%M").to_string());
+        f.render_widget(
+            Paragraph::new(
+                clock
+                    .iter()
+                    .map(|r| Line::styled(r.clone(), app.theme.dim))
+                    .collect::<Vec<_>>(),
+            ),
+            clock_digits,
+        );
+    }
     let rows = bigclock::big(&timer);
     f.render_widget(
         Paragraph::new(
@@ -367,15 +406,21 @@ fn status_line(app: &App, f: &mut Frame, area: Rect) {
             spans.push(Span::styled(format!("✖ {text}"), app.theme.blocking));
         }
         spans.push(sep());
-        let text = fill(app.t(T::WarningCount), &[&warnings.to_string()]);
+        let text = if warnings == 1 {
+            app.t(T::OneWarning).to_string()
+        } else {
+            fill(app.t(T::WarningCount), &[&warnings.to_string()])
+        };
         spans.push(Span::styled(format!("⚠ {text}"), app.theme.warning));
-        if app.mask {
+    }
+    if app.mask {
+        if !spans.is_empty() {
             spans.push(sep());
-            spans.push(Span::styled(
-                format!("[{}]", app.t(T::Masked)),
-                app.theme.caution,
-            ));
         }
+        spans.push(Span::styled(
+            format!("[{}]", app.t(T::Masked)),
+            app.theme.caution,
+        ));
     }
     if let Some(e) = &app.save_error {
         // Above everything else: the work is not on disk.
@@ -426,6 +471,7 @@ pub fn short(cmd: Cmd) -> T {
         Cmd::Amend => T::CmdAmend,
         Cmd::Open => T::CmdOpen,
         Cmd::Heard => T::CmdHeard,
+        Cmd::HeardSelected => T::CmdHeardSelected,
         Cmd::Save => T::CmdSave,
         Cmd::Cancel => T::CmdCancel,
         Cmd::NextField => T::CmdNextField,
@@ -460,6 +506,7 @@ pub fn long(cmd: Cmd) -> T {
         Cmd::Amend => T::CmdAmendLong,
         Cmd::Open => T::CmdOpenLong,
         Cmd::Heard => T::CmdHeardLong,
+        Cmd::HeardSelected => T::CmdHeardSelectedLong,
         Cmd::Save => T::CmdSaveLong,
         Cmd::Cancel => T::CmdCancelLong,
         Cmd::NextField => T::CmdNextFieldLong,
@@ -471,324 +518,73 @@ pub fn long(cmd: Cmd) -> T {
     }
 }
 
+/// How much a footer entry matters when the footer is too narrow for all of them:
+/// help and quit always stay, so a newcomer can always find everything else.
+fn footer_rank(cmd: Cmd) -> u8 {
+    match cmd {
+        Cmd::Help | Cmd::Quit => 0,
+        Cmd::Privacy | Cmd::Prompts => 3,
+        Cmd::PrevPhase | Cmd::Up | Cmd::Down | Cmd::HeardSelected => 2,
+        _ => 1,
+    }
+}
+
 fn footer_keys(app: &App, f: &mut Frame, area: Rect) {
-    let mut spans = Vec::new();
     let key_style = app
         .theme
         .key
         .add_modifier(ratatui::style::Modifier::REVERSED);
-    for cmd in commands(app) {
-        // Up and down share one entry.
-        if cmd == Cmd::Down {
-            continue;
-        }
-        if cmd == Cmd::Up {
-            spans.push(Span::styled("↑↓", key_style));
-            spans.push(Span::raw(format!(" {}  ", app.t(T::CmdSelect))));
-            continue;
-        }
-        spans.push(Span::styled(
-            app.keys.label(cmd),
-            app.theme
-                .key
-                .add_modifier(ratatui::style::Modifier::REVERSED),
-        ));
-        spans.push(Span::raw(format!(" {}  ", app.t(short(cmd)))));
-    }
-    f.render_widget(
-        Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }),
-        area,
-    );
-}
-
-// Boxes over the screen.
-
-fn overlay_block<'a>(app: &App, title: String) -> Block<'a> {
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(app.theme.title)
-        .title(Span::styled(format!(" {title} "), app.theme.title))
-        .style(app.theme.base)
-}
-
-fn help(app: &App, scroll: u16, f: &mut Frame, area: Rect) {
-    let r = centered(area, area.width.saturating_sub(4).min(100), area.height);
-    f.render_widget(Clear, r);
-    let mut lines = vec![
-        Line::styled(app.t(T::HelpIntro), app.theme.dim),
-        Line::from(""),
-    ];
-    let mut cmds = screen_commands(app);
-    if app.session().is_some() {
-        cmds.extend([Cmd::Save, Cmd::NextField, Cmd::Choose, Cmd::Cancel]);
-    }
-    let key_w = 14;
-    let text_w = (r.width as usize).saturating_sub(key_w + 4).max(20);
-    for cmd in cmds {
-        if cmd == Cmd::Down {
-            continue;
-        }
-        let (keys, text) = if cmd == Cmd::Up {
-            (
-                format!(
-                    "{} {}",
-                    app.keys.labels(Cmd::Up),
-                    app.keys.labels(Cmd::Down)
-                ),
-                app.t(T::CmdSelectLong),
-            )
-        } else {
-            (app.keys.labels(cmd), app.t(long(cmd)))
-        };
-        for (i, part) in wrap(text, text_w).into_iter().enumerate() {
-            let k = if i == 0 { keys.as_str() } else { "" };
-            lines.push(Line::from(vec![
-                Span::styled(format!("{k:>key_w$}  "), app.theme.key),
-                Span::raw(part),
-            ]));
-        }
-    }
-    f.render_widget(
-        Paragraph::new(lines)
-            .scroll((scroll, 0))
-            .block(overlay_block(app, app.t(T::HelpTitle).into())),
-        r,
-    );
-}
-
-fn problems(app: &App, selected: usize, refused: bool, f: &mut Frame, area: Rect) {
-    let r = centered(area, area.width.saturating_sub(4).min(110), area.height);
-    f.render_widget(Clear, r);
-    let list = problem_list(app, refused);
-    let title = if refused {
-        app.t(T::RefusedTitle)
-    } else {
-        app.t(T::ProblemsTitle)
-    };
-    let block = overlay_block(app, format!("{title} ({})", list.len()));
-    let inner = block.inner(r);
-    f.render_widget(block, r);
-    let [intro, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
-    let intro_text = if list.is_empty() {
-        app.t(T::NoProblems)
-    } else if refused {
-        app.t(T::RefusedIntro)
-    } else {
-        ""
-    };
-    f.render_widget(
-        Paragraph::new(Line::styled(intro_text, app.theme.ok)),
-        intro,
-    );
-    let width = rest.width.saturating_sub(14) as usize;
-    let items: Vec<ListItem> = list
-        .iter()
-        .map(|p| {
-            let (label, style) = if p.is_blocking() {
-                (
-                    format!("✖ {:<8}", app.t(T::BlocksLabel)),
-                    app.theme.blocking,
-                )
+    // Up and down share one entry.
+    let mut entries: Vec<(Cmd, String, String)> = commands(app)
+        .into_iter()
+        .filter(|c| *c != Cmd::Down)
+        .map(|cmd| {
+            if cmd == Cmd::Up {
+                (cmd, "↑↓".to_string(), app.t(T::CmdSelect).to_string())
             } else {
-                (format!("⚠ {:<8}", app.t(T::WarnLabel)), app.theme.warning)
-            };
-            let msg = app.show(p.message(app.lang));
-            let wrapped = wrap(&msg, width.max(20));
-            let mut lines = Vec::new();
-            for (i, part) in wrapped.into_iter().enumerate() {
-                if i == 0 {
-                    lines.push(Line::from(vec![
-                        Span::styled(label.clone(), style),
-                        Span::raw(" "),
-                        Span::raw(part),
-                    ]));
-                } else {
-                    lines.push(Line::from(format!("{:11}{part}", "")));
-                }
+                (cmd, app.keys.label(cmd), app.t(short(cmd)).to_string())
             }
-            ListItem::new(Text::from(lines))
         })
         .collect();
-    let widget = List::new(items)
-        .highlight_style(app.theme.selected)
-        .highlight_symbol("▶ ");
-    let mut state = ListState::default().with_selected((!list.is_empty()).then_some(selected));
-    f.render_stateful_widget(widget, rest, &mut state);
-}
-
-/// Greedy word wrap for list items (a List does not wrap by itself).
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            out.push(std::mem::take(&mut line));
+    let width = |e: &(Cmd, String, String)| e.1.chars().count() + e.2.chars().count() + 3;
+    let fits = |entries: &[(Cmd, String, String)]| {
+        let mut rows = 1;
+        let mut x = 0;
+        for e in entries {
+            let w = width(e);
+            if x + w > area.width as usize && x > 0 {
+                rows += 1;
+                x = 0;
+            }
+            x += w;
         }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() || out.is_empty() {
-        out.push(line);
-    }
-    out
-}
-
-fn confirm(app: &App, label: &str, participant: bool, f: &mut Frame, area: Rect) {
-    let r = centered(area, 70, 7);
-    f.render_widget(Clear, r);
-    let mut lines = vec![Line::from(fill(
-        app.t(T::ConfirmDelete),
-        &[&app.show(label)],
-    ))];
-    if participant {
-        lines.push(Line::styled(
-            app.t(T::ConfirmDeleteParticipant),
-            app.theme.warning,
-        ));
-    }
-    f.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(overlay_block(app, app.t(T::ConfirmTitle).into())),
-        r,
-    );
-}
-
-fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
-    f.render_widget(Clear, area);
-    let block = overlay_block(app, form.title.clone());
-    let inner = block.inner(area);
-    f.render_widget(block, area);
-    let intro_h = u16::from(form.intro.is_some());
-    let err_h = if form.error.is_some() { 2 } else { 0 };
-    let [intro, fields, err] = Layout::vertical([
-        Constraint::Length(intro_h),
-        Constraint::Min(3),
-        Constraint::Length(err_h),
-    ])
-    .areas(inner);
-    if let Some(text) = &form.intro {
-        f.render_widget(
-            Paragraph::new(Line::styled(text.clone(), app.theme.dim)),
-            intro,
-        );
-    }
-    if let Some(e) = &form.error {
-        f.render_widget(
-            Paragraph::new(if form.discard_armed {
-                Line::styled(format!("? {e}"), app.theme.caution)
-            } else {
-                Line::styled(
-                    format!("✗ {}{}", app.t(T::FormErrorPrefix), app.show(e)),
-                    app.theme.blocking,
-                )
-            })
-            .wrap(Wrap { trim: true }),
-            err,
-        );
-    }
-    let longest = form
-        .fields
-        .iter()
-        .map(|fl| app.t(fl.label).chars().count() as u16)
-        .max()
-        .unwrap_or(10);
-    let label_w: u16 = (longest + 3).min(fields.width / 2);
-    let input_w = fields.width.saturating_sub(label_w + 1);
-    let heights: Vec<u16> = form
-        .fields
-        .iter()
-        .map(|fl| {
-            let base = if matches!(fl.input, Input::Multi(_)) {
-                3
-            } else {
-                1
-            };
-            let note = fl.note.as_ref().map_or(0, |(n, _)| {
-                (n.chars().count() as u16).div_ceil(input_w.max(1)).min(8)
-            });
-            base + note
-        })
-        .collect();
-    let mut first = 0;
-    while first < form.focus && heights[first..=form.focus].iter().sum::<u16>() > fields.height {
-        first += 1;
-    }
-    let mut y = fields.y;
-    for (i, fl) in form.fields.iter().enumerate().skip(first) {
-        let h = heights[i];
-        if y + h > fields.y + fields.height {
+        rows <= area.height as usize
+    };
+    // Drop the least important entries, the last first, until the rest fit.
+    while !fits(&entries) {
+        let Some(drop) = (0..entries.len())
+            .filter(|&i| footer_rank(entries[i].0) > 0)
+            .max_by_key(|&i| (footer_rank(entries[i].0), i))
+        else {
             break;
-        }
-        let focused = i == form.focus;
-        let label = format!("{} {}", if focused { "▶" } else { " " }, app.t(fl.label));
-        let label_style = if focused {
-            app.theme.selected
-        } else {
-            app.theme.dim
         };
-        f.render_widget(
-            Paragraph::new(Span::styled(label, label_style)),
-            Rect::new(fields.x, y, label_w, 1),
-        );
-        let base_h = h - fl.note.as_ref().map_or(0, |(n, _)| {
-            (n.chars().count() as u16).div_ceil(input_w.max(1)).min(8)
-        });
-        let input_area = Rect::new(fields.x + label_w + 1, y, input_w, base_h);
-        match &fl.input {
-            Input::Line(ta) | Input::Date(ta) | Input::Multi(ta) => {
-                if focused {
-                    f.render_widget(ta, input_area);
-                } else {
-                    let text = ta.lines().join("\n");
-                    f.render_widget(
-                        Paragraph::new(app.show(&text)).wrap(Wrap { trim: false }),
-                        input_area,
-                    );
-                }
-            }
-            Input::Choice { opts, idx } => {
-                let label = opts
-                    .get(*idx)
-                    .map_or("—".to_string(), |o| app.show(&o.label));
-                let mut text = format!("◀ {label} ▶  ({}/{})", idx + 1, opts.len());
-                if text.chars().count() > input_area.width as usize {
-                    text = format!("◀ {label} ▶");
-                }
-                let style = if focused {
-                    app.theme.selected
-                } else {
-                    Style::default()
-                };
-                f.render_widget(Paragraph::new(Span::styled(text, style)), input_area);
-            }
-            Input::Check(on) => {
-                let text = if *on {
-                    format!("[x] {}", app.t(T::Yes))
-                } else {
-                    format!("[ ] {}", app.t(T::No))
-                };
-                let style = if focused {
-                    app.theme.selected
-                } else {
-                    Style::default()
-                };
-                f.render_widget(Paragraph::new(Span::styled(text, style)), input_area);
-            }
-        }
-        if let Some((note, flagged)) = &fl.note {
-            let style = if *flagged {
-                app.theme.warning
-            } else {
-                app.theme.ok
-            };
-            f.render_widget(
-                Paragraph::new(Span::styled(app.show(note), style)).wrap(Wrap { trim: true }),
-                Rect::new(fields.x + label_w + 1, y + base_h, input_w, h - base_h),
-            );
-        }
-        y += h;
+        entries.remove(drop);
     }
+    let mut lines = vec![Vec::new()];
+    let mut x = 0;
+    for e in &entries {
+        let w = width(e);
+        if x + w > area.width as usize && x > 0 {
+            lines.push(Vec::new());
+            x = 0;
+        }
+        let line = lines.last_mut().expect("one line at least");
+        line.push(Span::styled(e.1.clone(), key_style));
+        line.push(Span::raw(format!(" {}  ", e.2)));
+        x += w;
+    }
+    let lines: Vec<Line> = lines.into_iter().map(Line::from).collect();
+    f.render_widget(Paragraph::new(lines), area);
 }
+
+pub use super::overlay::wrap;

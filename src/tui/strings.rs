@@ -74,6 +74,8 @@ strings! {
     CmdOpenLong => "Öppna mötet, eller starta ett nytt möte från agendan.", "Open the meeting, or start a new meeting from the agenda.";
     CmdHeard => "hörd", "heard";
     CmdHeardLong => "Talarrunda: markera deltagare nr 1–9 som hörd (igen: ta bort).", "Speaking round: mark participant 1–9 as heard (again: unmark).";
+    CmdHeardSelected => "hörd", "heard";
+    CmdHeardSelectedLong => "Talarrunda: markera den markerade deltagaren som hörd (igen: ta bort).", "Speaking round: mark the selected participant as heard (again: unmark).";
     CmdSave => "spara", "save";
     CmdSaveLong => "Spara formuläret (Enter i sista fältet sparar också).", "Save the form (Enter in the last field saves too).";
     CmdCancel => "avbryt", "cancel";
@@ -96,6 +98,7 @@ strings! {
     Finalized => "JUSTERAT", "FINALIZED";
     BlockingCount => "{} hindrar justering", "{} blocking";
     WarningCount => "{} varningar", "{} warnings";
+    OneWarning => "1 varning", "1 warning";
     ReadyToFinalize => "kan justeras", "ready to finalize";
     Masked => "INITIALER", "INITIALS";
     Saved => "sparat {}", "saved {}";
@@ -103,7 +106,7 @@ strings! {
     Of => "av {} min", "of {} min";
     Caution => "SNART SLUT", "NEARLY OUT";
     OverTime => "ÖVER TID", "OVER TIME";
-    PhaseTime => "fastid", "phase time";
+    PhaseTime => "i fasen", "in phase";
     Clock => "klockan", "clock";
     Prompts => "Stödfrågor", "Prompts";
     TooSmall => "Terminalen är för liten: behöver 80×24, nu {}×{}.", "Terminal too small: need 80×24, now {}×{}.";
@@ -119,6 +122,9 @@ strings! {
     Tampered => "Skrivskyddat: protokollet har ändrats efter justeringen (kontrollsumman stämmer inte). Jämför med den justerade versionen.", "Read-only: the minutes were changed after finalizing (the hash does not match). Compare with the finalized version.";
     ReadOnly => "Justerat av {} {} — skrivskyddat. Tryck {} för att ändra (kräver skäl).", "Finalized by {} {} — read-only. Press {} to amend (needs a reason).";
     HelpTitle => "Hjälp — tangenter (↑↓ rullar)", "Help — keys (↑↓ scrolls)";
+    LegendStepper => "Överst: faserna; [3 ▸ …] är där ni är, ✓ har innehåll, · är tom.", "At the top: the phases; [3 ▸ …] is where you are, ✓ has content, · is empty.";
+    LegendStatus => "Statusraden: ✖ räknar det som hindrar justering, ⚠ varningarna (p visar dem).", "The status line: ✖ counts what blocks finalizing, ⚠ the warnings (p lists them).";
+    LegendTimer => "Den stora klockan: tid i fasen mot tidsramen; SNART SLUT vid 80 %, ÖVER TID efter.", "The large timer: time in the phase against its time box; NEARLY OUT at 80 %, OVER TIME after.";
     HelpIntro => "Allt sparas direkt. Faserna kan tas i valfri ordning. Esc stänger.", "Everything is saved at once. Phases can be taken in any order. Esc closes.";
     ProblemsTitle => "Problem", "Problems";
     NoProblems => "Inga problem: protokollet kan justeras.", "No problems: the minutes can be finalized.";
@@ -199,6 +205,7 @@ strings! {
     FGoalText => "Mål", "Goal";
     FGoalKind => "Slag", "Kind";
     FIndicator => "Så märker vi framsteg", "How we notice progress";
+    FParentGoal => "Delmål till", "Sub-goal of";
     FNeed => "Behov", "Need";
     FWhat => "Vad", "What";
     FPerformer => "Utförare", "Performer";
@@ -226,6 +233,8 @@ strings! {
     FTopics => "Vad följs upp", "What is followed up";
     FReason => "Skäl", "Reason";
     FBy => "Av", "By";
+    FFinalizedBy => "Justeras av", "Finalized by";
+    FAmendedBy => "Ändras av", "Amended by";
     FHeardScore => "Kände sig hörd (1–5)", "Felt heard (1–5)";
     FUsefulScore => "Mötet var användbart (1–5)", "The meeting was useful (1–5)";
     FComment => "Kommentar", "Comment";
@@ -268,23 +277,16 @@ strings! {
     CannotDecide => "Kan inte besluta: {}", "Cannot decide: {}";
     DeciderDropped => "{} kan inte längre besluta om insatsen.", "{} can no longer decide this action.";
     NeedConvener => "välj eller skriv vem som sammankallar.", "choose or write who convenes.";
+    GoalCircle => "målet kan inte vara delmål till sitt eget delmål.", "a goal cannot be a sub-goal of its own sub-goal.";
     NeedReason => "skriv ett skäl.", "write a reason.";
     NeedFinalizer => "skriv vem som justerar.", "write who finalizes.";
 
     // Views.
-    ColName => "Namn", "Name";
-    ColRole => "Roll", "Role";
-    ColOrg => "Verksamhet", "Organisation";
     ColMandate => "Mandat", "Mandate";
-    ColAttendance => "Närvaro", "Attendance";
-    ColHeard => "Hörd", "Heard";
     NoMandate => "inget", "none";
     Costs => "+kostnader", "+costs";
-    ColWhat => "Vad", "What";
-    ColPerformer => "Utförare", "Performer";
     ColDecided => "Beslutat av", "Decided by";
     ColWhen => "Till när", "By when";
-    ColStatus => "Status", "Status";
     AwaitingBy => "inväntas: {} ({}) senast {}", "awaiting: {} ({}) by {}";
     InvalidMark => "OGILTIG: {}", "INVALID: {}";
     ValidConsent => "giltigt", "valid";
@@ -302,7 +304,9 @@ strings! {
     Indicator => "märks på: {}", "noticed by: {}";
     Responsibility => "Huvudansvar", "Overall responsibility";
     Coordinator => "Samordnare", "Coordinator";
-    Disagreements => "Oenigheter", "Disagreements";
+    Distribution => "Sändlista", "Distribution list";
+    DistributionEmpty => "bara deltagarna", "the participants only";
+    DistributionIntro => "Vilka får protokollet utöver deltagarna? En per rad (namn eller funktion).", "Who receives the minutes besides the participants? One per line (name or function).";
     NotSet => "inte angivet", "not set";
     FollowUpHeading => "Uppföljning", "Follow-up";
     FollowUpWhen => "När", "When";

@@ -1,17 +1,16 @@
 //! The only place the state changes: one event in, the new state out. Testable with
 //! key sequences and no terminal. Every change to the meeting is saved at once.
 
-use super::app::{App, Overlay, Screen, Session, Start, scan_archive};
+use super::app::{App, Overlay, Screen};
 use super::form::{F, Form, FormKey, Target};
 use super::keys::Cmd;
+use super::open::{create_meeting, open_selected};
+pub use super::open::{new_meeting_form, open_meeting, open_path, show_start};
 use super::strings::{T, fill};
 use super::views;
 use chrono::NaiveDateTime;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
-use samsyn::agenda::Agenda;
-use samsyn::meeting::{AgendaRef, Meeting};
 use samsyn::rules::Target as ProblemTarget;
-use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Event {
@@ -60,7 +59,14 @@ fn overlay_commands(app: &App) -> Option<Vec<Cmd>> {
 /// The commands of the screen under any overlay: what the help overlay explains.
 pub fn screen_commands(app: &App) -> Vec<Cmd> {
     match &app.screen {
-        Screen::Start(_) => vec![Cmd::Up, Cmd::Down, Cmd::Open, Cmd::Help, Cmd::Quit],
+        Screen::Start(_) => vec![
+            Cmd::Up,
+            Cmd::Down,
+            Cmd::Open,
+            Cmd::Privacy,
+            Cmd::Help,
+            Cmd::Quit,
+        ],
         Screen::Meeting(s) => {
             let mut out = views::commands(s);
             out.extend([
@@ -78,6 +84,13 @@ pub fn screen_commands(app: &App) -> Vec<Cmd> {
 }
 
 fn key(app: &mut App, k: KeyEvent) {
+    if app.is_too_small() {
+        // Nothing is typed blind into a screen nobody can see; quitting stays safe.
+        if app.overlay.is_none() && app.keys.find(&k, &[Cmd::Quit]).is_some() {
+            run(app, Cmd::Quit);
+        }
+        return;
+    }
     // A draft found on opening is answered before anything else.
     if super::draft::offer_key(app, k) {
         return;
@@ -141,6 +154,11 @@ fn run(app: &mut App, cmd: Cmd) {
             }
         }
         Cmd::Up | Cmd::Down => move_selection(app, cmd == Cmd::Down),
+        Cmd::HeardSelected => {
+            if let Some(i) = app.session().and_then(views::selected_participant) {
+                toggle_heard(app, i);
+            }
+        }
         Cmd::Open => open_selected(app),
         Cmd::Delete => {
             if let Some(reason) = app.session().and_then(|s| views::delete_blocker(s, lang)) {
@@ -154,8 +172,11 @@ fn run(app: &mut App, cmd: Cmd) {
             if let Some(s) = app.session() {
                 let mut form = Form::new(Target::Amend, app.t(T::AmendForm).into(), s.meeting.date);
                 form.intro = Some(app.t(T::AmendIntro).into());
-                form.multi(F::Reason, T::FReason, "")
-                    .line(F::By, T::FBy, &s.meeting.facilitator);
+                form.multi(F::Reason, T::FReason, "").line(
+                    F::By,
+                    T::FAmendedBy,
+                    &s.meeting.facilitator,
+                );
                 form.style_cursors();
                 app.overlay = Some(Overlay::Form(Box::new(form)));
             }
@@ -218,6 +239,7 @@ fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent) -> Option<Overlay> 
         Overlay::Form(mut form) => match form.key(k) {
             FormKey::Changed => {
                 form.dirty = true;
+                form.pending_since.get_or_insert(app.now);
                 form.error = None;
                 form.discard_armed = false;
                 if let Some(s) = app.session() {
@@ -233,7 +255,10 @@ fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent) -> Option<Overlay> 
                 form.error = Some(app.t(T::ConfirmDiscard).to_string());
                 Some(Overlay::Form(form))
             }
-            FormKey::Cancel => None,
+            FormKey::Cancel => {
+                restore_text(app, &form);
+                None
+            }
             FormKey::Save => submit(app, form),
             FormKey::Moved => {
                 form.error = None;
@@ -342,7 +367,7 @@ fn finalize_start(app: &mut App) {
         s.meeting.date,
     );
     form.intro = Some(app.t(T::FinalizeIntro).into());
-    form.line(F::By, T::FBy, &s.meeting.facilitator);
+    form.line(F::By, T::FFinalizedBy, &s.meeting.facilitator);
     form.style_cursors();
     app.overlay = Some(Overlay::Form(Box::new(form)));
 }
@@ -463,8 +488,49 @@ pub fn save(app: &mut App) {
     }
 }
 
+/// Esc on a free-text form: put back the text it opened with, if typing had already
+/// been written to the meeting.
+fn restore_text(app: &mut App, form: &Form) {
+    let (Target::Text(target), Some(original)) = (&form.target, &form.original) else {
+        return;
+    };
+    let Some(s) = app.session_mut() else { return };
+    if views::text::get(&s.meeting, target) == *original {
+        return;
+    }
+    views::text::commit(&mut s.meeting, target, original.clone());
+    save(app);
+}
+
+/// Write free text being typed into the meeting about once a second.
+fn autosave_text(app: &mut App, now: NaiveDateTime) {
+    let Some(Overlay::Form(form)) = &mut app.overlay else {
+        return;
+    };
+    let Target::Text(target) = &form.target else {
+        return;
+    };
+    if form
+        .pending_since
+        .is_none_or(|t| now - t < chrono::Duration::seconds(1))
+    {
+        return;
+    }
+    form.pending_since = None;
+    let (target, text) = (target.clone(), form.text(F::Text));
+    let Screen::Meeting(s) = &mut app.screen else {
+        return;
+    };
+    if !s.editable() {
+        return;
+    }
+    views::text::commit(&mut s.meeting, &target, text);
+    save(app);
+}
+
 fn tick(app: &mut App, now: NaiveDateTime) {
     app.now = now;
+    autosave_text(app, now);
     super::draft::tick(app);
     let Some(s) = app.session_mut() else { return };
     let last = s.last_tick.replace(now);
@@ -488,118 +554,4 @@ fn tick(app: &mut App, now: NaiveDateTime) {
     if before / 30 != record.elapsed_secs / 30 {
         save(app);
     }
-}
-
-// Start screen and opening meetings.
-
-fn open_selected(app: &mut App) {
-    let Screen::Start(st) = &app.screen else {
-        return;
-    };
-    let i = st.selected;
-    if let Some(entry) = st.archive.get(i) {
-        if let Ok(m) = &entry.meeting {
-            let (m, path) = (m.clone(), entry.path.clone());
-            if let Err(e) = open_meeting(app, m, path) {
-                app.message = Some((e, true));
-            }
-        }
-        return;
-    }
-    let Some((agenda, _)) = app.catalogue.agendas.get(i - st.archive.len()) else {
-        return;
-    };
-    let agenda = agenda.clone();
-    new_meeting_form(app, &agenda, "");
-}
-
-/// Show the start screen with a fresh look at the archive.
-pub fn show_start(app: &mut App) {
-    let archive = scan_archive(&app.archive_dir);
-    app.screen = Screen::Start(Start {
-        archive,
-        selected: 0,
-    });
-}
-
-/// Open the new-meeting form for `agenda`.
-pub fn new_meeting_form(app: &mut App, agenda: &Agenda, title: &str) {
-    let draft = Meeting::new(
-        AgendaRef {
-            id: agenda.id.clone(),
-            version: agenda.version,
-        },
-        title,
-        app.now.date(),
-    );
-    let mut form = views::details::new_form(&draft, &agenda.id, app.lang);
-    form.refresh_dates(app.lang);
-    form.style_cursors();
-    app.overlay = Some(Overlay::Form(Box::new(form)));
-}
-
-fn create_meeting(app: &mut App, agenda_id: String, form: &Form) -> Result<(), String> {
-    let agenda = app
-        .catalogue
-        .resolve(&agenda_id)
-        .map_err(|e| e.to_string())?;
-    let mut m = Meeting::new(
-        AgendaRef {
-            id: agenda.id.clone(),
-            version: agenda.version,
-        },
-        "",
-        app.now.date(),
-    );
-    views::details::commit(&mut m, form, app.lang)?;
-    let path = samsyn::store::save_new(&app.archive_dir, &m).map_err(|e| e.to_string())?;
-    app.last_saved = Some(app.now);
-    set_session(app, m, agenda, path);
-    Ok(())
-}
-
-/// Open a meeting read from `path`.
-pub fn open_meeting(app: &mut App, m: Meeting, path: PathBuf) -> Result<(), String> {
-    let agenda = app
-        .catalogue
-        .get(&m.agenda.id)
-        .cloned()
-        .ok_or_else(|| format!("{}: unknown agenda {:?}", path.display(), m.agenda.id))?;
-    set_session(app, m, agenda, path);
-    Ok(())
-}
-
-pub fn open_path(app: &mut App, path: &Path) -> Result<(), String> {
-    let m = samsyn::store::load(path).map_err(|e| e.to_string())?;
-    open_meeting(app, m, path.to_path_buf())
-}
-
-fn set_session(app: &mut App, meeting: Meeting, agenda: Agenda, path: PathBuf) {
-    super::set_panic_path(&path);
-    // Release a previous meeting's lock before taking this one's (it may be the same file).
-    app.screen = Screen::Start(Start {
-        archive: Vec::new(),
-        selected: 0,
-    });
-    // One writer: without the lock this window only looks. Minutes changed after
-    // finalizing are shown read-only too, with the reason, and not locked.
-    let (lock, locked) = if meeting.stamp_matches() == Some(false) {
-        (None, Some(app.t(T::Tampered).to_string()))
-    } else {
-        match samsyn::store::MeetingLock::acquire(&path) {
-            Ok(lock) => (Some(lock), None),
-            Err(why) => (None, Some(why.message(app.lang))),
-        }
-    };
-    app.screen = Screen::Meeting(Box::new(Session {
-        meeting,
-        agenda,
-        path,
-        phase: 0,
-        selected: 0,
-        last_tick: None,
-        locked,
-        lock,
-    }));
-    super::draft::on_open(app);
 }

@@ -246,6 +246,12 @@ pub fn app_with(
     color: bool,
 ) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // An archive as samsyn makes it: owner only.
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
     let mut catalogue = Catalogue::builtin();
     catalogue.add(agenda.clone(), AgendaSource::BuiltIn);
     let mut app = App::new(

@@ -3,7 +3,7 @@
 
 use super::{empty_hint, labels};
 use crate::tui::app::{App, Session};
-use crate::tui::form::{F, Form, Target, Val};
+use crate::tui::form::{F, Form, Opt, Target, Val};
 use crate::tui::strings::{T, fill};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -18,9 +18,15 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         .iter()
         .enumerate()
         .map(|(i, g)| {
+            let parent = g
+                .parent
+                .as_ref()
+                .and_then(|p| m.goals.iter().position(|x| &x.id == p))
+                .map(|n| format!(" → {}", n + 1))
+                .unwrap_or_default();
             let mut lines = super::wrapped(
                 &format!(
-                    "[{}] {}",
+                    "[{}{parent}] {}",
                     app.t(labels::goal_kind(g.kind)),
                     app.show(&g.text)
                 ),
@@ -85,6 +91,25 @@ pub fn goal_form(m: &Meeting, idx: Option<usize>, lang: Lang) -> Form {
             T::FIndicator,
             g.map_or("", |g| g.indicator.as_str()),
         );
+    // A sub-goal may name the goal it leads to; never itself.
+    let own = g.map(|g| g.id.clone());
+    let parents: Vec<Opt> = std::iter::once(Opt {
+        label: T::ONone.get(lang).into(),
+        val: Val::None,
+    })
+    .chain(
+        m.goals
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| Some(&p.id) != own.as_ref())
+            .map(|(i, p)| Opt {
+                label: format!("{}. {}", i + 1, p.text.lines().next().unwrap_or("")),
+                val: Val::Id(p.id.clone()),
+            }),
+    )
+    .collect();
+    let current = g.and_then(|g| g.parent.clone()).map_or(Val::None, Val::Id);
+    form.choice(F::ParentGoal, T::FParentGoal, parents, &current);
     form
 }
 
@@ -121,11 +146,28 @@ pub fn commit_goal(
         Val::GoalKind(k) => k,
         _ => GoalKind::LongTerm,
     };
+    let parent = match form.choice_val(F::ParentGoal) {
+        Val::Id(id) => Some(id),
+        _ => None,
+    };
+    // Going up from the chosen parent must never come back to this goal.
+    if let (Some(own), Some(start)) = (idx.and_then(|i| m.goals.get(i)).map(|g| &g.id), &parent) {
+        let mut at = Some(start.clone());
+        let mut steps = 0;
+        while let Some(id) = at {
+            if &id == own || steps > m.goals.len() {
+                return Err(T::GoalCircle.get(lang).into());
+            }
+            at = m.goal(&id).and_then(|g| g.parent.clone());
+            steps += 1;
+        }
+    }
     match idx.and_then(|i| m.goals.get_mut(i)) {
         Some(g) => {
             g.text = text;
             g.kind = kind;
             g.indicator = form.text(F::Indicator);
+            g.parent = parent;
         }
         None => {
             let id = Id::next("g", m.goals.iter().map(|g| &g.id));
@@ -134,7 +176,7 @@ pub fn commit_goal(
                 text,
                 kind,
                 indicator: form.text(F::Indicator),
-                parent: None,
+                parent,
             });
         }
     }

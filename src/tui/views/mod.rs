@@ -61,6 +61,9 @@ pub fn commands(s: &Session) -> Vec<Cmd> {
         }
         if kind.has_speaking_round() && !s.meeting.participants.is_empty() {
             out.push(Cmd::Heard);
+            if list && matches!(kind, PhaseKind::Roles | PhaseKind::Evaluation) {
+                out.push(Cmd::HeardSelected);
+            }
         }
         // Finalizing belongs to the end of the meeting.
         if matches!(
@@ -75,6 +78,19 @@ pub fn commands(s: &Session) -> Vec<Cmd> {
     out
 }
 
+/// The index in `participants` of the selected row, where the rows are participants.
+pub fn selected_participant(s: &Session) -> Option<usize> {
+    let m = &s.meeting;
+    match s.kind() {
+        PhaseKind::Roles => (s.selected < m.participants.len()).then_some(s.selected),
+        PhaseKind::Evaluation => {
+            let id = evaluation::people(m).get(s.selected)?.clone();
+            m.participants.iter().position(|p| p.id == id)
+        }
+        _ => None,
+    }
+}
+
 /// How many rows the view's list has (0 for a plain text view).
 pub fn item_count(s: &Session) -> usize {
     let m = &s.meeting;
@@ -85,7 +101,7 @@ pub fn item_count(s: &Session) -> usize {
         PhaseKind::ChildVoice => 3,
         PhaseKind::Goal => m.goals.len() + m.needs.len(),
         PhaseKind::Actions => m.actions.len(),
-        PhaseKind::Summary => 1 + m.disagreements.len(),
+        PhaseKind::Summary => summary::FIRST_DISAGREEMENT + m.disagreements.len(),
         PhaseKind::Evaluation => evaluation::people(m).len(),
         PhaseKind::FollowUp | PhaseKind::Purpose | PhaseKind::Notes | PhaseKind::Review => 0,
     }
@@ -94,7 +110,7 @@ pub fn item_count(s: &Session) -> usize {
 fn deletable(s: &Session) -> bool {
     match s.kind() {
         PhaseKind::Roles | PhaseKind::Consent | PhaseKind::Goal | PhaseKind::Actions => true,
-        PhaseKind::Summary => s.selected > 0,
+        PhaseKind::Summary => s.selected >= summary::FIRST_DISAGREEMENT,
         PhaseKind::Evaluation => evaluation::selected_has_record(s),
         _ => false,
     }
@@ -137,8 +153,9 @@ pub fn form_for(s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
         (PhaseKind::Actions, Cmd::Add) => actions::form(m, None, lang),
         (PhaseKind::Actions, Cmd::Edit) => actions::form(m, sel?.into(), lang),
         (PhaseKind::Summary, Cmd::Edit) if s.selected == 0 => summary::form(m, lang),
+        (PhaseKind::Summary, Cmd::Edit) if s.selected == 1 => summary::distribution_form(m, lang),
         (PhaseKind::Summary, Cmd::Edit) => {
-            summary::disagreement_form(m, Some(s.selected - 1), lang)
+            summary::disagreement_form(m, Some(s.selected - summary::FIRST_DISAGREEMENT), lang)
         }
         (PhaseKind::Summary, Cmd::AddDisagreement) => summary::disagreement_form(m, None, lang),
         (PhaseKind::FollowUp, Cmd::Edit) => follow_up::form(m, lang),
@@ -172,6 +189,7 @@ pub fn commit(s: &mut Session, form: &Form, lang: Lang) -> Result<(), String> {
         Target::Need(i) => goal::commit_need(m, form, *i, lang),
         Target::Action(i) => actions::commit(m, form, *i, lang),
         Target::Summary => summary::commit(m, form, lang),
+        Target::Distribution => summary::commit_distribution(m, form),
         Target::Disagreement(i) => summary::commit_disagreement(m, form, *i, lang),
         Target::FollowUp => follow_up::commit(m, form, lang),
         Target::ClosePlan => follow_up::commit_close(m, form, lang),
@@ -202,7 +220,10 @@ pub fn delete_label(s: &Session) -> Option<(String, bool)> {
         PhaseKind::Goal if i < m.goals.len() => (short(&m.goals[i].text), false),
         PhaseKind::Goal => (short(m.needs.get(i - m.goals.len())?), false),
         PhaseKind::Actions => (short(&m.actions.get(i)?.what), false),
-        PhaseKind::Summary if i > 0 => (short(m.disagreements.get(i - 1)?), false),
+        PhaseKind::Summary if i >= summary::FIRST_DISAGREEMENT => (
+            short(m.disagreements.get(i - summary::FIRST_DISAGREEMENT)?),
+            false,
+        ),
         PhaseKind::Evaluation => {
             let id = evaluation::people(m).get(i)?.clone();
             (
@@ -292,8 +313,11 @@ pub fn delete(s: &mut Session) {
         PhaseKind::Actions if i < m.actions.len() => {
             m.actions.remove(i);
         }
-        PhaseKind::Summary if i > 0 && i - 1 < m.disagreements.len() => {
-            m.disagreements.remove(i - 1);
+        PhaseKind::Summary
+            if i >= summary::FIRST_DISAGREEMENT
+                && i - summary::FIRST_DISAGREEMENT < m.disagreements.len() =>
+        {
+            m.disagreements.remove(i - summary::FIRST_DISAGREEMENT);
         }
         PhaseKind::Evaluation => {
             if let Some(id) = evaluation::people(m).get(i).cloned() {

@@ -12,6 +12,9 @@ use ratatui::text::{Line, Text};
 use samsyn::i18n::Lang;
 use samsyn::meeting::{Huvudman, Meeting, Responsibility};
 
+/// Rows before the disagreements: responsibility and coordinator, distribution list.
+pub const FIRST_DISAGREEMENT: usize = 2;
+
 pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     let m = &s.meeting;
     let not_set = app.t(T::NotSet).to_string();
@@ -32,6 +35,13 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         super::kv(app, app.t(T::Responsibility), &resp),
         super::kv(app, app.t(T::Coordinator), &coord),
     ])];
+    let distribution = if m.distribution.is_empty() {
+        app.t(T::DistributionEmpty).to_string()
+    } else {
+        m.distribution.join(", ")
+    };
+    let line = format!("{}: {}", app.t(T::Distribution), app.show(&distribution));
+    items.push(Text::from(super::wrapped(&line, area.width, "")));
     items.extend(
         m.disagreements
             .iter()
@@ -42,7 +52,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         app,
         f,
         list,
-        app.t(T::SummaryForm),
+        s.phase().title.get(app.lang),
         items,
         Some(s.selected),
         None,
@@ -141,5 +151,28 @@ pub fn commit_disagreement(
         Some(d) => *d = text,
         None => m.disagreements.push(text),
     }
+    Ok(())
+}
+
+/// Sändlista: who receives the minutes beyond the participants, one per line.
+pub fn distribution_form(m: &Meeting, lang: Lang) -> Form {
+    let mut form = Form::new(
+        Target::Distribution,
+        T::Distribution.get(lang).into(),
+        m.date,
+    );
+    form.intro = Some(T::DistributionIntro.get(lang).into());
+    form.multi(F::Text, T::Distribution, &m.distribution.join("\n"));
+    form
+}
+
+pub fn commit_distribution(m: &mut Meeting, form: &Form) -> Result<(), String> {
+    m.distribution = form
+        .text(F::Text)
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
     Ok(())
 }

@@ -45,6 +45,7 @@ pub fn form(s: &Session, lang: Lang) -> Form {
 pub fn text_form(m: &Meeting, target: TextTarget, title: String, label: T, text: &str) -> Form {
     let mut form = Form::new(Target::Text(target), title, m.date);
     form.multi(F::Text, label, text);
+    form.original = Some(text.to_string());
     form
 }
 

@@ -1,0 +1,128 @@
+//! Opening meetings: the start screen's archive, a new meeting from an agenda, an
+//! existing file; each takes the meeting's lock or opens it read-only.
+
+use super::app::{App, Overlay, Screen, Session, Start, scan_archive};
+use super::form::Form;
+use super::strings::T;
+use super::views;
+use samsyn::agenda::Agenda;
+use samsyn::meeting::{AgendaRef, Meeting};
+use std::path::{Path, PathBuf};
+
+pub(super) fn open_selected(app: &mut App) {
+    let Screen::Start(st) = &app.screen else {
+        return;
+    };
+    let i = st.selected;
+    if let Some(entry) = st.archive.get(i) {
+        if let Ok(m) = &entry.meeting {
+            let (m, path) = (m.clone(), entry.path.clone());
+            if let Err(e) = open_meeting(app, m, path) {
+                app.message = Some((e, true));
+            }
+        }
+        return;
+    }
+    let Some((agenda, _)) = app.catalogue.agendas.get(i - st.archive.len()) else {
+        return;
+    };
+    let agenda = agenda.clone();
+    new_meeting_form(app, &agenda, "");
+}
+
+/// Show the start screen with a fresh look at the archive.
+pub fn show_start(app: &mut App) {
+    let archive = scan_archive(&app.archive_dir);
+    if let Some(w) = samsyn::store::archive_warning(&app.archive_dir)
+        && app.message.is_none()
+    {
+        // Others could read these children's files: say so where the archive is shown.
+        app.message = Some((w.message(app.lang), true));
+    }
+    app.screen = Screen::Start(Start {
+        archive,
+        selected: 0,
+    });
+}
+
+/// Open the new-meeting form for `agenda`.
+pub fn new_meeting_form(app: &mut App, agenda: &Agenda, title: &str) {
+    let draft = Meeting::new(
+        AgendaRef {
+            id: agenda.id.clone(),
+            version: agenda.version,
+        },
+        title,
+        app.now.date(),
+    );
+    let mut form = views::details::new_form(&draft, &agenda.id, app.lang);
+    form.refresh_dates(app.lang);
+    form.style_cursors();
+    app.overlay = Some(Overlay::Form(Box::new(form)));
+}
+
+pub(super) fn create_meeting(app: &mut App, agenda_id: String, form: &Form) -> Result<(), String> {
+    let agenda = app
+        .catalogue
+        .resolve(&agenda_id)
+        .map_err(|e| e.to_string())?;
+    let mut m = Meeting::new(
+        AgendaRef {
+            id: agenda.id.clone(),
+            version: agenda.version,
+        },
+        "",
+        app.now.date(),
+    );
+    views::details::commit(&mut m, form, app.lang)?;
+    let path = samsyn::store::save_new(&app.archive_dir, &m).map_err(|e| e.to_string())?;
+    app.last_saved = Some(app.now);
+    set_session(app, m, agenda, path);
+    Ok(())
+}
+
+/// Open a meeting read from `path`.
+pub fn open_meeting(app: &mut App, m: Meeting, path: PathBuf) -> Result<(), String> {
+    let agenda = app
+        .catalogue
+        .get(&m.agenda.id)
+        .cloned()
+        .ok_or_else(|| format!("{}: unknown agenda {:?}", path.display(), m.agenda.id))?;
+    set_session(app, m, agenda, path);
+    Ok(())
+}
+
+pub fn open_path(app: &mut App, path: &Path) -> Result<(), String> {
+    let m = samsyn::store::load(path).map_err(|e| e.to_string())?;
+    open_meeting(app, m, path.to_path_buf())
+}
+
+fn set_session(app: &mut App, meeting: Meeting, agenda: Agenda, path: PathBuf) {
+    super::set_panic_path(&path);
+    // Leaving the meeting screen releases the previous meeting's lock first.
+    app.screen = Screen::Start(Start {
+        archive: Vec::new(),
+        selected: 0,
+    });
+    // One writer per meeting: a second window shows it read-only and says why. Minutes
+    // changed after finalizing are shown read-only too, with the reason, and not locked.
+    let (lock, locked) = if meeting.stamp_matches() == Some(false) {
+        (None, Some(app.t(T::Tampered).to_string()))
+    } else {
+        match samsyn::store::MeetingLock::acquire(&path) {
+            Ok(lock) => (Some(lock), None),
+            Err(e) => (None, Some(e.message(app.lang))),
+        }
+    };
+    app.screen = Screen::Meeting(Box::new(Session {
+        meeting,
+        agenda,
+        path,
+        phase: 0,
+        selected: 0,
+        last_tick: None,
+        locked,
+        lock,
+    }));
+    super::draft::on_open(app);
+}
