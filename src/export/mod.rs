@@ -9,14 +9,13 @@ pub mod labels;
 pub mod markdown;
 pub mod minutes;
 mod plan;
-pub mod pseudonym;
 
 use crate::agenda::Agenda;
 use crate::i18n::Lang;
 use crate::meeting::Meeting;
 
+pub use crate::meeting::{hidden_names, pseudonymize};
 pub use minutes::Minutes;
-pub use pseudonym::{hidden_names, pseudonymize};
 
 /// The export formats of SPEC §9.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
