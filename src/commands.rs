@@ -88,15 +88,18 @@ pub fn check(files: &[PathBuf], lang: Lang) -> i32 {
             }
         };
         if is_agenda(&src) {
-            match agenda::parse(path, &src) {
-                Ok(a) => {
+            let admitted = agenda::parse(path, &src).and_then(|a| {
+                let id = a.id.clone();
+                catalogue.admit(a, AgendaSource::File(path.clone()), path, &src)?;
+                Ok(id)
+            });
+            match admitted {
+                Ok(id) => {
                     println!(
-                        "{}: {} «{}» ok",
+                        "{}: {} «{id}» ok",
                         path.display(),
-                        lang.pick("agenda", "agenda"),
-                        a.id
+                        lang.pick("agenda", "agenda")
                     );
-                    catalogue.add(a, AgendaSource::File(path.clone()));
                 }
                 Err(e) => {
                     eprintln!("{e}");
@@ -165,7 +168,12 @@ fn check_meeting(path: &Path, src: &str, catalogue: &Catalogue, lang: Lang) -> i
         );
     }
     let warnings = problems.len() - blocking;
-    let status = if meeting.is_finalized() {
+    let status = if meeting.is_finalized() && blocking > 0 {
+        lang.pick(
+            "JUSTERAT MEN UPPFYLLER INTE REGLERNA",
+            "FINALIZED BUT BREAKS THE RULES",
+        )
+    } else if meeting.is_finalized() {
         lang.pick("justerat", "finalized")
     } else if blocking == 0 {
         lang.pick("kan justeras", "ready to finalize")
@@ -178,7 +186,8 @@ fn check_meeting(path: &Path, src: &str, catalogue: &Catalogue, lang: Lang) -> i
         lang.pick("hinder", "blocking"),
         lang.pick("varningar", "warnings")
     );
-    if blocking > 0 && !meeting.is_finalized() {
+    // Finalized minutes are judged too: a stamp can be recomputed by hand.
+    if blocking > 0 {
         code = exit::DATA;
     }
     code

@@ -43,6 +43,7 @@ pub enum Code {
     DeciderOtherOrganisation,
     FamilyDecidesForOthers,
     AwaitingNoDecisionMaker,
+    AwaitingFromNonDecider,
     AwaitingNoDate,
     AwaitingBeforeMeeting,
     AwaitingAfterFollowUp,
@@ -85,6 +86,7 @@ impl Code {
             Code::DeciderOtherOrganisation => "decider-other-organisation",
             Code::FamilyDecidesForOthers => "family-decides-for-others",
             Code::AwaitingNoDecisionMaker => "awaiting-no-decision-maker",
+            Code::AwaitingFromNonDecider => "awaiting-from-non-decider",
             Code::AwaitingNoDate => "awaiting-no-date",
             Code::AwaitingBeforeMeeting => "awaiting-before-meeting",
             Code::AwaitingAfterFollowUp => "awaiting-after-follow-up",
@@ -364,6 +366,8 @@ pub enum MandateViolation {
     },
     FamilyDecidesForOthers(Id),
     AwaitingNoDecisionMaker,
+    /// The awaited decision maker is at the table without the mandate to decide it.
+    AwaitingFromNonDecider(Id),
     AwaitingNoDate,
     AwaitingBeforeMeeting,
     AwaitingAfterFollowUp,
@@ -381,6 +385,7 @@ impl MandateViolation {
             MandateViolation::DeciderOtherOrganisation { .. } => Code::DeciderOtherOrganisation,
             MandateViolation::FamilyDecidesForOthers(_) => Code::FamilyDecidesForOthers,
             MandateViolation::AwaitingNoDecisionMaker => Code::AwaitingNoDecisionMaker,
+            MandateViolation::AwaitingFromNonDecider(_) => Code::AwaitingFromNonDecider,
             MandateViolation::AwaitingNoDate => Code::AwaitingNoDate,
             MandateViolation::AwaitingBeforeMeeting => Code::AwaitingBeforeMeeting,
             MandateViolation::AwaitingAfterFollowUp => Code::AwaitingAfterFollowUp,
@@ -447,6 +452,16 @@ impl MandateViolation {
             MandateViolation::AwaitingNoDecisionMaker => (
                 "beslut inväntas men ingen beslutsfattare är angiven.".into(),
                 "a decision is awaited but no decision maker is named.".into(),
+            ),
+            MandateViolation::AwaitingFromNonDecider(id) => (
+                format!(
+                    "beslut ska inväntas från {}, som sitter med men inte har mandat att besluta det; ange den som har mandatet.",
+                    name(id)
+                ),
+                format!(
+                    "the decision is awaited from {}, who is at the table without the mandate to decide it; name the one who has the mandate.",
+                    name(id)
+                ),
             ),
             MandateViolation::AwaitingNoDate => (
                 "beslut inväntas men inget datum för beslutet är satt.".into(),
@@ -555,6 +570,14 @@ pub fn decision_violation(m: &Meeting, action: &Action) -> Option<MandateViolati
             if !same_organisation(organisation, &action.organisation) {
                 return Some(MandateViolation::AwaitingOtherOrganisation);
             }
+            // Awaiting a decision from someone at the table who could not decide it at
+            // the table would be the mandate rule with one more step.
+            if let Some(p) = participant_named(m, decision_maker)
+                && p.is_present()
+                && decision_violation(m, &at_table(action, &p.id)).is_some()
+            {
+                return Some(MandateViolation::AwaitingFromNonDecider(p.id.clone()));
+            }
             let Some(date) = decide_by else {
                 return Some(MandateViolation::AwaitingNoDate);
             };
@@ -569,16 +592,28 @@ pub fn decision_violation(m: &Meeting, action: &Action) -> Option<MandateViolati
     }
 }
 
+/// The participant whose full name the text names ("Erik Sund, mentor" names Erik Sund).
+fn participant_named<'m>(m: &'m Meeting, text: &str) -> Option<&'m Participant> {
+    let text = text.to_lowercase();
+    m.participants.iter().find(|p| {
+        let name = p.name.trim().to_lowercase();
+        !name.is_empty() && text.contains(&name)
+    })
+}
+
+/// The same action, decided at the table by `by`.
+fn at_table(action: &Action, by: &Id) -> Action {
+    let mut probe = action.clone();
+    probe.decision = Decision::AtTable { by: by.clone() };
+    probe
+}
+
 /// The participants who may decide an action with this performer and organisation:
 /// what the action form offers under "decided by".
 pub fn eligible_deciders<'m>(m: &'m Meeting, action: &Action) -> Vec<&'m Participant> {
     m.participants
         .iter()
-        .filter(|p| {
-            let mut probe = action.clone();
-            probe.decision = Decision::AtTable { by: p.id.clone() };
-            decision_violation(m, &probe).is_none()
-        })
+        .filter(|p| decision_violation(m, &at_table(action, &p.id)).is_none())
         .collect()
 }
 

@@ -6,7 +6,7 @@ mod common;
 use common::{FAMILY_NAMES, finalized_sip_meeting, sip_agenda, sip_meeting};
 use samsyn::export::{self, ExportError, Format, Options, json};
 use samsyn::i18n::Lang;
-use samsyn::meeting::Meeting;
+use samsyn::meeting::{Meeting, Person};
 
 fn export_str(m: &Meeting, format: Format, lang: Lang, pseudonymize: bool) -> String {
     let bytes = export::export(m, &sip_agenda(), format, Options { lang, pseudonymize })
@@ -461,9 +461,18 @@ fn json_from_another_program_is_refused() {
 
 #[test]
 fn pseudonymized_exports_hold_no_family_name_in_any_format() {
-    let m = sip_meeting();
+    let mut m = sip_meeting();
+    // Family not at the table: a grandmother who gave written consent and stands in
+    // for the father; and the mother's contact details.
+    m.consents.push(samsyn::meeting::Consent {
+        given_by: Person::Named("Sara Berglund, mormor (skriftligt)".into()),
+        ..m.consents[0].clone()
+    });
+    m.participants[4].stand_in = Some("Sara Berglund, mormor".into());
+    m.participants[3].contact = Some("maria.lindqvist@example.se, 070-123 45 67".into());
+    m.participants[0].contact = Some("karin.ek@kommun.se".into());
     let hidden = export::hidden_names(&m);
-    for name in FAMILY_NAMES {
+    for name in FAMILY_NAMES.iter().chain(&["Sara Berglund"]) {
         assert!(hidden.contains(&name.to_string()), "{hidden:?}");
     }
     for format in Format::ALL {
@@ -483,8 +492,17 @@ fn pseudonymized_exports_hold_no_family_name_in_any_format() {
                 export_str(&m, format, lang, true)
             };
             let text = text.replace("\r\n ", "");
-            for full in FAMILY_NAMES {
+            for full in FAMILY_NAMES
+                .iter()
+                .chain(&["Sara Berglund", "Sara", "Berglund"])
+            {
                 assert!(!text.contains(full), "{full} in {format:?} ({lang:?})");
+            }
+            for contact in ["maria.lindqvist@example.se", "070-123 45 67"] {
+                assert!(
+                    !text.contains(contact),
+                    "{contact} in {format:?} ({lang:?})"
+                );
             }
             // First names in free text are replaced too ("Elsas frånvaro", "Maria och Jonas").
             for first in ["Elsa", "Maria", "Jonas"] {
@@ -502,10 +520,56 @@ fn pseudonymized_exports_hold_no_family_name_in_any_format() {
             }
         }
     }
+    // Without --pseudonymize the minutes are whole; with it, who gave consent still shows.
+    let json = export_str(&m, Format::Json, Lang::Sv, false);
+    assert!(json.contains("Sara Berglund, mormor (skriftligt)"));
+    assert!(json.contains("maria.lindqvist@example.se"));
+    let json = export_str(&m, Format::Json, Lang::Sv, true);
+    assert!(json.contains("S. B., mormor (skriftligt)"), "{json}");
+    assert!(
+        json.contains("karin.ek@kommun.se"),
+        "a professional's contact stays"
+    );
     let md = export_str(&m, Format::Md, Lang::Sv, true);
+    assert!(md.contains("S. B., mormor (skriftligt)"), "{md}");
     assert!(md.contains("E. L.:s frånvaro"), "{md}");
     assert!(md.contains("M. L. och J. B. väcker E. L."), "{md}");
     assert!(md.contains("Pseudonymiserad"));
+}
+
+#[test]
+fn a_genitive_is_pseudonymized_in_every_format() {
+    let catalogue = samsyn::agenda::Catalogue::builtin();
+    let (_, mut m) = common::examples()
+        .into_iter()
+        .find(|(name, _)| name == "sip-bup")
+        .unwrap();
+    assert_eq!(m.subject.name, "Leo Karlsson");
+    m.situation.worries = "Leos närvaro har sjunkit; Leo Karlssons mormor hämtar.".into();
+    let agenda = catalogue.get(&m.agenda.id).unwrap();
+    for format in Format::ALL {
+        let bytes = export::export(
+            &m,
+            agenda,
+            format,
+            Options {
+                lang: Lang::Sv,
+                pseudonymize: true,
+            },
+        )
+        .unwrap();
+        let text = if format == Format::Docx {
+            docx_part(&bytes, "word/document.xml")
+        } else {
+            String::from_utf8(bytes).unwrap().replace("\r\n ", "")
+        };
+        assert!(!text.contains("Leos"), "{format:?}");
+        assert!(!text.contains("Leo Karlsson"), "{format:?}");
+        if format != Format::Ics {
+            assert!(text.contains("L. K.:s närvaro"), "{format:?}");
+            assert!(text.contains("L. K.:s mormor"), "{format:?}");
+        }
+    }
 }
 
 #[test]

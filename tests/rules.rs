@@ -449,6 +449,19 @@ fn mandate_rule_table() {
             Some(Code::AwaitingOtherOrganisation),
         ),
         (
+            "awaiting a decision from the kurator at the table, who has no mandate",
+            |m| m.actions[0].decision = awaiting("Jon Kurator, skolan", SCHOOL, Some("2027-01-10")),
+            Some(Code::AwaitingFromNonDecider),
+        ),
+        (
+            "awaiting a decision from someone with mandate who is not here",
+            |m| {
+                m.participants[0].attendance = Attendance::Absent;
+                m.actions[0].decision = awaiting("Eva Rektor", SCHOOL, Some("2027-01-10"));
+            },
+            None,
+        ),
+        (
             "awaiting a decision dated before the meeting",
             |m| m.actions[1].decision = awaiting("Enhetschef", SOCIAL, Some("2026-12-02")),
             Some(Code::AwaitingBeforeMeeting),
@@ -783,6 +796,13 @@ fn amend_needs_a_reason_and_keeps_the_log() {
     m.finalize(&sip_agenda(), "Karin Holm", at("2026-12-03 15:00"))
         .unwrap();
     assert!(m.amend("  ", "Karin", at("2026-12-04 09:00")).is_err());
+    // Minutes changed by hand after finalizing cannot be amended into a kept version.
+    let mut tampered = m.clone();
+    tampered.actions[0].what.push('!');
+    assert_eq!(
+        tampered.amend("Rättelse", "Karin", at("2026-12-04 09:00")),
+        Err(samsyn::meeting::AmendError::ChangedAfterFinalizing)
+    );
     let previous = m
         .amend("Fel deadline för a1", "Karin Holm", at("2026-12-04 09:00"))
         .unwrap();
@@ -835,4 +855,20 @@ fn amend_on_disk_keeps_the_finalized_version_beside_it() {
     let on_disk = samsyn::store::load(&path).unwrap();
     assert!(!on_disk.is_finalized());
     assert_eq!(on_disk.revisions.len(), 2);
+}
+
+#[test]
+fn new_meetings_never_overwrite_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = valid();
+    let first = samsyn::store::save_new(dir.path(), &m).unwrap();
+    let mut other = valid();
+    other.title = "Ett annat möte".into();
+    let second = samsyn::store::save_new(dir.path(), &other).unwrap();
+    assert_ne!(first, second);
+    assert_eq!(samsyn::store::load(&first).unwrap().title, m.title);
+    assert_eq!(
+        samsyn::store::load(&second).unwrap().title,
+        "Ett annat möte"
+    );
 }

@@ -153,3 +153,59 @@ fn a_finalized_example_changed_by_hand_is_reported() {
         assert_eq!(loaded.stamp_matches(), Some(false), "{example}");
     }
 }
+
+/// A stamp recomputed by hand after breaking the mandate rule: the hash matches, but the
+/// rules still judge the content, so check and export refuse it.
+#[test]
+fn a_recomputed_stamp_does_not_hide_a_broken_rule() {
+    let catalogue = samsyn::agenda::Catalogue::load();
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/sip-bup.ron");
+    let mut m = store::load(&source).unwrap();
+    let agenda = catalogue.get(&m.agenda.id).unwrap().clone();
+    m.finalize(
+        &agenda,
+        "Samtalsledaren",
+        fixtures::at("2026-12-03T16:00:00"),
+    )
+    .unwrap();
+    // Hand the school's first action to the specialpedagog, who has no mandate, and
+    // forge the stamp to match.
+    let school = m
+        .actions
+        .iter()
+        .position(|a| a.organisation.starts_with("Skola"))
+        .expect("a school action");
+    let no_mandate = m
+        .participants
+        .iter()
+        .find(|p| p.organisation.starts_with("Skola") && p.mandate.is_none())
+        .unwrap()
+        .id
+        .clone();
+    m.actions[school].decision = samsyn::meeting::Decision::AtTable { by: no_mandate };
+    let forged = m.content_hash();
+    m.finalized.as_mut().unwrap().hash = forged;
+    assert_eq!(m.stamp_matches(), Some(true));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("forged.ron");
+    store::save(&path, &m).unwrap();
+
+    Command::cargo_bin("samsyn")
+        .unwrap()
+        .args(["--lang", "en", "check"])
+        .arg(&path)
+        .assert()
+        .code(65)
+        .stdout(predicate::str::contains("FINALIZED BUT BREAKS THE RULES"))
+        .stdout(predicate::str::contains("[decider-no-mandate]"));
+    Command::cargo_bin("samsyn")
+        .unwrap()
+        .args(["--lang", "en", "export", "--format", "md", "-o", "-"])
+        .arg(&path)
+        .assert()
+        .code(65)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "the finalized minutes break the rules",
+        ));
+}

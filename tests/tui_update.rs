@@ -256,6 +256,39 @@ fn privacy_mask_hides_the_child_and_family_everywhere_but_not_professionals() {
 }
 
 #[test]
+fn privacy_mask_hides_genitives_and_family_not_at_the_table() {
+    use samsyn::meeting::{Consent, Person};
+    let agenda = all_phases_agenda();
+    let mut m = sip_meeting(&agenda);
+    m.consents.push(Consent {
+        given_by: Person::Named("Sara Berglund, mormor (skriftligt)".into()),
+        ..m.consents[0].clone()
+    });
+    m.phase_mut("syfte").notes = "Elsas närvaro har sjunkit sedan september.".into();
+    m.situation.protective_factors = "Sara Berglund hämtar Elsa på fredagar.".into();
+    let mut fx = app_with(m, agenda.clone(), Lang::Sv, ThemeName::Default, true);
+    goto_phase(&mut fx.app, "samtycke");
+    assert!(draw(&mut fx.app, 120, 40).contains("Sara Berglund, mormor"));
+    key(&mut fx.app, Char('i'));
+    for phase in &agenda.phases {
+        goto_phase(&mut fx.app, &phase.id);
+        let screen = draw(&mut fx.app, 120, 40);
+        for name in ["Elsa", "Svensson", "Berglund"] {
+            assert!(!screen.contains(name), "{name} in {}: {screen}", phase.id);
+        }
+    }
+    // A professional who shares the grandmother's first name keeps hers.
+    goto_phase(&mut fx.app, "roller");
+    assert!(draw(&mut fx.app, 120, 40).contains("Sara Holm"));
+    goto_phase(&mut fx.app, "syfte");
+    let screen = draw(&mut fx.app, 120, 40);
+    assert!(screen.contains("E. S.:s närvaro"), "{screen}");
+    goto_phase(&mut fx.app, "samtycke");
+    let screen = draw(&mut fx.app, 120, 40);
+    assert!(screen.contains("S. B., mormor"), "{screen}");
+}
+
+#[test]
 fn a_typed_date_is_shown_before_it_is_accepted() {
     let agenda = all_phases_agenda();
     let mut m = sip_meeting(&agenda);

@@ -187,14 +187,46 @@ impl Catalogue {
             .collect();
         files.sort();
         for file in files {
-            match load_file(&file) {
-                Ok(agenda) => self.add(agenda, AgendaSource::File(file)),
-                Err(e) => self.errors.push(e),
+            let admitted = read_text(&file).and_then(|src| {
+                let agenda = parse(&file, &src)?;
+                self.admit(agenda, AgendaSource::File(file.clone()), &file, &src)
+            });
+            if let Err(e) = admitted {
+                self.errors.push(e);
             }
         }
     }
 
-    /// Add an agenda; a user agenda with a built-in's id takes its place.
+    /// Admit an agenda read from `path` (its text `src`, for locating errors). An agenda
+    /// may not take the id of a different one: a meeting records only the id, so a
+    /// look-alike could otherwise quietly replace the rules a meeting is judged by (a
+    /// "sip" without the consent rule, say). The same agenda twice is fine.
+    pub fn admit(
+        &mut self,
+        agenda: Agenda,
+        source: AgendaSource,
+        path: &Path,
+        src: &str,
+    ) -> Result<(), FileError> {
+        match self.get(&agenda.id) {
+            Some(known) if *known == agenda => Ok(()),
+            Some(_) => Err(FileError::invalid(
+                path,
+                at_path(src, "id"),
+                format!(
+                    "id: another agenda already has the id {:?}; give this one an id of its own",
+                    agenda.id
+                ),
+            )),
+            None => {
+                self.add(agenda, source);
+                Ok(())
+            }
+        }
+    }
+
+    /// Add an agenda, replacing one with the same id (for tests and built-ins; files go
+    /// through `admit`).
     pub fn add(&mut self, agenda: Agenda, source: AgendaSource) {
         self.agendas.retain(|(a, _)| a.id != agenda.id);
         self.agendas.push((agenda, source));
@@ -212,32 +244,26 @@ impl Catalogue {
     ) -> Result<(Agenda, Option<PathBuf>), FileError> {
         let src = read_text(path)?;
         let agenda = parse(path, &src)?;
-        if let Some(known) = self.get(&agenda.id) {
-            if *known == agenda {
-                return Ok((agenda, None));
-            }
-            return Err(FileError::invalid(
+        if self.get(&agenda.id).is_some() {
+            self.admit(
+                agenda.clone(),
+                AgendaSource::File(path.to_path_buf()),
                 path,
-                at_path(&src, "id"),
-                format!(
-                    "id: another agenda already has the id {:?}; give this one an id of its own",
-                    agenda.id
-                ),
-            ));
+                &src,
+            )?;
+            return Ok((agenda, None));
         }
         let installed = match user_dir {
             Some(dir) => {
                 let target = dir.join(format!("{}.ron", agenda.id));
                 crate::store::create_private_dir(dir)?;
                 crate::store::write_private(&target, src.as_bytes())?;
-                self.add(agenda.clone(), AgendaSource::File(target.clone()));
                 Some(target)
             }
-            None => {
-                self.add(agenda.clone(), AgendaSource::File(path.to_path_buf()));
-                None
-            }
+            None => None,
         };
+        let source = AgendaSource::File(installed.clone().unwrap_or_else(|| path.to_path_buf()));
+        self.admit(agenda.clone(), source, path, &src)?;
         Ok((agenda, installed))
     }
 

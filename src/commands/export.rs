@@ -76,6 +76,10 @@ pub fn export(
         eprintln!("{e}");
         return e.exit_code();
     };
+    if let Err(e) = samsyn::store::check_against_agenda(meeting_path, &src, &meeting, agenda) {
+        eprintln!("{e}");
+        return e.exit_code();
+    }
     let bytes = match export::export(&meeting, agenda, format, Options { lang, pseudonymize }) {
         Ok(b) => b,
         Err(ExportError::ChangedAfterFinalizing) => {

@@ -9,14 +9,13 @@ pub mod labels;
 pub mod markdown;
 pub mod minutes;
 mod plan;
-pub mod pseudonym;
 
 use crate::agenda::Agenda;
 use crate::i18n::Lang;
 use crate::meeting::Meeting;
 
+pub use crate::meeting::{hidden_names, pseudonymize};
 pub use minutes::Minutes;
-pub use pseudonym::{hidden_names, pseudonymize};
 
 /// The export formats of SPEC §9.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -70,6 +69,10 @@ pub enum ExportError {
         "the meeting was changed after finalizing: its content no longer matches the finalize stamp's hash; amend it before exporting"
     )]
     ChangedAfterFinalizing,
+    /// Finalized minutes that the rules would refuse (a stamp recomputed by hand, or an
+    /// agenda that changed): exporting them would present a plan nobody could finalize.
+    #[error("the finalized minutes break the rules: {}", .0.join("; "))]
+    FinalizedButBlocked(Vec<String>),
     #[error(
         "the meeting's agenda {id:?} (version {version}) is not the agenda given for export ({given:?})"
     )]
@@ -91,6 +94,17 @@ pub fn export(
 ) -> Result<Vec<u8>, ExportError> {
     if meeting.stamp_matches() == Some(false) {
         return Err(ExportError::ChangedAfterFinalizing);
+    }
+    if meeting.is_finalized() {
+        let blocking = crate::rules::blocking(meeting, agenda);
+        if !blocking.is_empty() {
+            return Err(ExportError::FinalizedButBlocked(
+                blocking
+                    .iter()
+                    .map(|p| p.message(options.lang).to_string())
+                    .collect(),
+            ));
+        }
     }
     if meeting.agenda.id != agenda.id {
         return Err(ExportError::WrongAgenda {

@@ -44,6 +44,10 @@ pub enum AmendError {
     NotFinalized,
     #[error("amending needs a reason")]
     NoReason,
+    #[error(
+        "the minutes were changed after finalizing; the finalized version cannot be kept as it was"
+    )]
+    ChangedAfterFinalizing,
 }
 
 impl Meeting {
@@ -116,6 +120,10 @@ impl Meeting {
         };
         if reason.trim().is_empty() {
             return Err(AmendError::NoReason);
+        }
+        // Keeping tampered content as "the finalized version" would launder the change.
+        if self.stamp_matches() == Some(false) {
+            return Err(AmendError::ChangedAfterFinalizing);
         }
         let previous = self.clone();
         let revision = stamp.revision;

@@ -5,11 +5,13 @@ mod action;
 mod finalize;
 mod ids;
 mod participant;
+mod pseudonym;
 
 pub use action::{Action, ActionStatus, Decision, Feedback, Performer};
 pub use finalize::{AmendError, FinalizeStamp, Revision, RevisionKind};
 pub use ids::Id;
 pub use participant::{Attendance, Huvudman, Mandate, Participant, ParticipantKind, initials_of};
+pub use pseudonym::{Pseudonyms, hidden_names, pseudonymize};
 
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};

@@ -18,18 +18,35 @@ pub fn save_new(dir: &Path, meeting: &Meeting) -> Result<PathBuf, FileError> {
     create_private_dir(dir)?;
     let name = super::new_file_name(meeting);
     let stem = name.trim_end_matches(".ron");
-    let mut path = dir.join(&name);
-    let mut n = 2;
-    while path.exists() {
-        path = dir.join(format!("{stem}-{n}.ron"));
-        n += 1;
+    let bytes = to_ron(meeting);
+    // Try names until one is free; the rename itself refuses to replace a file, so two
+    // windows creating meetings at once cannot overwrite each other.
+    for n in 1.. {
+        let path = match n {
+            1 => dir.join(&name),
+            n => dir.join(format!("{stem}-{n}.ron")),
+        };
+        match write_atomic(&path, bytes.as_bytes(), false) {
+            Err(FileError::Write { source, .. })
+                if source.kind() == std::io::ErrorKind::AlreadyExists =>
+            {
+                continue;
+            }
+            Err(e) => return Err(e),
+            Ok(()) => return Ok(path),
+        }
     }
-    save(&path, meeting)?;
-    Ok(path)
+    unreachable!("the names run out only after usize::MAX tries")
 }
 
 /// Write bytes atomically to `path`, readable and writable by the owner only (0600).
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    write_atomic(path, bytes, true)
+}
+
+/// Write to a temporary file beside `path`, fsync it, rename it to `path` (over an
+/// existing file only when `replace`), then fsync the directory.
+fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<(), FileError> {
     let err = |e| FileError::Write {
         path: path.to_path_buf(),
         source: e,
@@ -46,9 +63,44 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
         .map_err(err)?;
     tmp.write_all(bytes).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(path).map_err(|e| err(e.error))?;
+    if replace {
+        tmp.persist(path).map_err(|e| err(e.error))?;
+    } else {
+        tmp.persist_noclobber(path).map_err(|e| err(e.error))?;
+    }
     sync_dir(dir).map_err(err)?;
     Ok(())
+}
+
+/// Remove the temporary files a crash in the middle of a save left in `dir`
+/// (`.samsyn-*.tmp`) once they are older than `max_age`; younger ones may belong to a
+/// save still running in another process. Returns how many were removed.
+pub fn remove_stale_temps(dir: &Path, max_age: std::time::Duration) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let now = std::time::SystemTime::now();
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(".samsyn-") && name.ends_with(".tmp")) {
+            continue;
+        }
+        // Only plain files, never what a link points to.
+        let Ok(meta) = std::fs::symlink_metadata(entry.path()) else {
+            continue;
+        };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| now.duration_since(m).ok())
+            .is_some_and(|age| age > max_age);
+        if meta.is_file() && old && std::fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 #[cfg(unix)]

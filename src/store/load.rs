@@ -254,6 +254,16 @@ pub fn check_against_agenda(
             ),
         ));
     }
+    if meeting.agenda.version > agenda.version {
+        return Err(FileError::invalid(
+            path,
+            at_path(src, "agenda.version"),
+            format!(
+                "agenda.version: the meeting was started from version {} of {:?}, newer than the version {} found here",
+                meeting.agenda.version, agenda.id, agenda.version
+            ),
+        ));
+    }
     for phase in meeting.phases.keys() {
         if !agenda.phases.iter().any(|p| &p.id == phase) {
             let known: Vec<&str> = agenda.phases.iter().map(|p| p.id.as_str()).collect();

@@ -111,6 +111,8 @@ pub struct App {
     pub last_saved: Option<NaiveDateTime>,
     /// Why the last save failed; shown until a save succeeds.
     pub save_error: Option<String>,
+    /// Text typed in an open form, written beside the meeting until it is saved.
+    pub draft: super::draft::State,
     pub quit: bool,
 }
 
@@ -141,6 +143,7 @@ impl App {
             message: None,
             last_saved: None,
             save_error: None,
+            draft: Default::default(),
             quit: false,
         }
     }

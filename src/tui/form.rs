@@ -115,7 +115,7 @@ pub struct Field {
 }
 
 /// What saving the form changes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Target {
     NewMeeting(String),
     Details,
@@ -136,7 +136,7 @@ pub enum Target {
 }
 
 /// Which free text a text form edits.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TextTarget {
     PhaseNotes(String),
     WorksWell,

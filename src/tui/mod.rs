@@ -4,6 +4,7 @@
 pub mod app;
 mod bigclock;
 pub mod dates;
+pub mod draft;
 pub mod form;
 pub mod keys;
 pub mod mask;
@@ -171,6 +172,13 @@ pub fn run(opts: Options) -> i32 {
                 "samsyn: the meeting is saved in {} (everything up to the last change)",
                 p.display()
             );
+            let draft = draft::path_for(&p);
+            if draft.exists() {
+                eprintln!(
+                    "samsyn: text typed but not yet saved is kept in {}; opening the meeting offers it back",
+                    draft.display()
+                );
+            }
         }
     }));
     TERMINAL_TAKEN.store(true, std::sync::atomic::Ordering::SeqCst);
@@ -200,6 +208,22 @@ pub fn run(opts: Options) -> i32 {
     }
 }
 
+/// Test builds only: with `SAMSYN_TEST_PANIC` set, F12 panics, so the tests can see what
+/// a panic does to the terminal and the meeting. Not compiled into release builds.
+#[cfg(debug_assertions)]
+fn injected_panic(k: &crossterm::event::KeyEvent) {
+    if k.code == crossterm::event::KeyCode::F(12) && std::env::var_os("SAMSYN_TEST_PANIC").is_some()
+    {
+        panic!("injected panic (SAMSYN_TEST_PANIC)");
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn injected_panic(_: &crossterm::event::KeyEvent) {}
+
+/// Events handled between two frames at most, so an endless stream still shows.
+const MAX_BATCH: usize = 2000;
+
 fn event_loop(app: &mut App) -> std::io::Result<()> {
     let backend = ratatui::backend::CrosstermBackend::new(std::io::stdout());
     let mut terminal = ratatui::Terminal::new(backend)?;
@@ -209,10 +233,22 @@ fn event_loop(app: &mut App) -> std::io::Result<()> {
     loop {
         terminal.draw(|f| render::render(app, f))?;
         if event::poll(Duration::from_millis(500))? {
-            match event::read()? {
-                CtEvent::Key(k) => update(app, Event::Key(k)),
-                CtEvent::Resize(w, h) => update(app, Event::Resize(w, h)),
-                _ => {}
+            // What is already waiting (a paste, a held key) is taken before the next
+            // frame: a burst of keys costs one redraw, not one each.
+            for _ in 0..MAX_BATCH {
+                match event::read()? {
+                    CtEvent::Key(k) => {
+                        injected_panic(&k);
+                        update(app, Event::Key(k))
+                    }
+                    CtEvent::Resize(w, h) => update(app, Event::Resize(w, h)),
+                    _ => {}
+                }
+                // (With crossterm's /dev/tty reader a zero timeout never looks at
+                // what was already read, so the shortest real wait.)
+                if app.quit || !event::poll(Duration::from_millis(1))? {
+                    break;
+                }
             }
         }
         update(app, Event::Tick(now()));

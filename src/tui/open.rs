@@ -148,4 +148,5 @@ fn set_session(app: &mut App, mut meeting: Meeting, agenda: Agenda, path: PathBu
         locked,
         lock,
     }));
+    super::draft::on_open(app);
 }

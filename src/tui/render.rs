@@ -47,6 +47,7 @@ pub fn render(app: &App, f: &mut Frame) {
             overlay::confirm(app, label, *participant, f, body)
         }
     }
+    super::draft::render_offer(app, f, body);
 }
 
 fn too_small(app: &App, f: &mut Frame, area: Rect) {

@@ -110,6 +110,14 @@ strings! {
     Clock => "klockan", "clock";
     Prompts => "Stödfrågor", "Prompts";
     TooSmall => "Terminalen är för liten: behöver 80×24, nu {}×{}.", "Terminal too small: need 80×24, now {}×{}.";
+    DraftTitle => "Osparad text", "Unsaved text";
+    DraftOffer => "Återställ osparad text från {}? (j/n)", "Restore unsaved text from {}? (y/n)";
+    DraftOfferHint => "j = öppna formuläret med texten igen, n = kasta texten.", "y = reopen the form with the text, n = discard the text.";
+    DraftRestored => "Texten är återställd men inte sparad: Ctrl+S sparar.", "The text is restored but not saved: Ctrl+S saves it.";
+    DraftDiscarded => "Den osparade texten är kastad.", "The unsaved text was discarded.";
+    DraftUnfit => "Osparad text från {} hörde till något som inte längre finns; den är kastad.", "Unsaved text from {} belonged to something that no longer exists; it was discarded.";
+    DraftUnreadable => "Osparad text kunde inte läsas och är kastad ({}).", "Unsaved text could not be read and was discarded ({}).";
+    DraftFailed => "Kunde inte skriva osparad text: {}", "Could not write the unsaved text: {}";
     TooSmallHint => "Gör fönstret större; inget är förlorat.", "Make the window larger; nothing is lost.";
     Tampered => "Skrivskyddat: protokollet har ändrats efter justeringen (kontrollsumman stämmer inte). Jämför med den justerade versionen.", "Read-only: the minutes were changed after finalizing (the hash does not match). Compare with the finalized version.";
     ReadOnly => "Justerat av {} {} — skrivskyddat. Tryck {} för att ändra (kräver skäl).", "Finalized by {} {} — read-only. Press {} to amend (needs a reason).";

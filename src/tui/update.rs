@@ -31,6 +31,10 @@ pub fn update(app: &mut App, ev: Event) {
 
 /// The commands that work right now, in the order the footer shows them.
 pub fn commands(app: &App) -> Vec<Cmd> {
+    if app.draft.offer.is_some() {
+        // The question about a draft: Enter restores, Esc discards.
+        return vec![Cmd::Confirm, Cmd::Cancel];
+    }
     overlay_commands(app).unwrap_or_else(|| screen_commands(app))
 }
 
@@ -85,6 +89,10 @@ fn key(app: &mut App, k: KeyEvent) {
         if app.overlay.is_none() && app.keys.find(&k, &[Cmd::Quit]).is_some() {
             run(app, Cmd::Quit);
         }
+        return;
+    }
+    // A draft found on opening is answered before anything else.
+    if super::draft::offer_key(app, k) {
         return;
     }
     // A message lasts until the next key, unless saving failed.
@@ -547,6 +555,7 @@ fn autosave_text(app: &mut App, now: NaiveDateTime) {
 fn tick(app: &mut App, now: NaiveDateTime) {
     app.now = now;
     autosave_text(app, now);
+    super::draft::tick(app);
     let Some(s) = app.session_mut() else { return };
     let last = s.last_tick.replace(now);
     if !s.editable() {

@@ -308,6 +308,13 @@ pub fn family_names(m: &Meeting) -> Vec<String> {
         .map(|p| p.name.clone())
         .collect();
     names.push(m.subject.name.clone());
+    // Consent is given by the family or next of kin; a named giver is one of them.
+    for c in &m.consents {
+        if let Person::Named(n) = &c.given_by {
+            let end = n.find([',', '(']).unwrap_or(n.len());
+            names.push(n[..end].trim().to_string());
+        }
+    }
     names.retain(|n| n.contains(' '));
     names.sort();
     names.dedup();

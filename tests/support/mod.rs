@@ -76,6 +76,11 @@ impl Session {
         self.parser.lock().unwrap().screen().contents()
     }
 
+    /// Whether the program still shows its full-screen view (the alternate screen).
+    pub fn in_alternate_screen(&self) -> bool {
+        self.parser.lock().unwrap().screen().alternate_screen()
+    }
+
     /// Wait until the screen contains `text`; panic with the screen if it never does.
     pub fn wait_for(&self, text: &str) {
         let start = Instant::now();

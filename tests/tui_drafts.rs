@@ -1,0 +1,371 @@
+//! Drafts of text being typed, driven by key sequences and clock ticks with no terminal:
+//! when the draft is written, what it holds, that saving or cancelling removes it, and
+//! that opening the meeting again offers it back.
+
+mod tui_common;
+
+use chrono::{Duration, NaiveDateTime};
+use crossterm::event::KeyCode::*;
+use samsyn::agenda::{AgendaSource, Catalogue};
+use samsyn::i18n::Lang;
+use samsyn::tui::app::Overlay;
+use samsyn::tui::draft::{Draft, Value, path_for};
+use samsyn::tui::form::Target;
+use samsyn::tui::keys::KeyMap;
+use samsyn::tui::theme::{Theme, ThemeName};
+use samsyn::tui::{App, Event, update};
+use std::path::Path;
+use tui_common::*;
+
+fn tick(app: &mut App, at: NaiveDateTime) {
+    update(app, Event::Tick(at));
+}
+
+fn ms(n: i64) -> NaiveDateTime {
+    now() + Duration::milliseconds(n)
+}
+
+fn read_draft(meeting: &Path) -> Draft {
+    let text = std::fs::read_to_string(path_for(meeting)).expect("a draft file");
+    ron::from_str(&text).expect("the draft parses")
+}
+
+fn text_of(d: &Draft, field: &str) -> String {
+    d.fields
+        .iter()
+        .find_map(|(n, v)| match v {
+            Value::Text(t) if n == field => Some(t.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no text field {field} in {d:?}"))
+}
+
+/// A second app opening the same meeting file, as after a crash and a restart.
+fn reopen(meeting: &Path, archive: &Path, lang: Lang, at: NaiveDateTime) -> App {
+    let mut catalogue = Catalogue::builtin();
+    catalogue.add(all_phases_agenda(), AgendaSource::BuiltIn);
+    let mut app = App::new(
+        lang,
+        Theme::new(ThemeName::Default, true),
+        KeyMap::default(),
+        catalogue,
+        archive.to_path_buf(),
+        at,
+    );
+    samsyn::tui::update::open_path(&mut app, meeting).unwrap();
+    app
+}
+
+/// Type a name into a new participant form and let the draft be written.
+fn type_and_draft(app: &mut App, name: &str) {
+    tick(app, ms(0));
+    key(app, Char('a'));
+    typ(app, name);
+    tick(app, ms(100));
+    tick(app, ms(1500));
+}
+
+#[test]
+fn the_draft_is_written_once_typing_pauses_and_holds_the_form() {
+    let mut fx = sip_app(Lang::Sv);
+    let file = path(&fx.app);
+    let draft = path_for(&file);
+    tick(&mut fx.app, ms(0));
+    key(&mut fx.app, Char('a'));
+    typ(&mut fx.app, "Maja Öberg");
+    key(&mut fx.app, Tab);
+    typ(&mut fx.app, "skolsköterska");
+    tick(&mut fx.app, ms(200));
+    assert!(!draft.exists(), "not while the keys are still coming");
+    tick(&mut fx.app, ms(700));
+    assert!(!draft.exists());
+    tick(&mut fx.app, ms(1300));
+    assert!(draft.exists(), "written once typing paused for a second");
+    let d = read_draft(&file);
+    assert_eq!(d.target, Target::Participant(None));
+    assert_eq!(text_of(&d, "Name"), "Maja Öberg");
+    assert_eq!(text_of(&d, "Role"), "skolsköterska");
+    assert_eq!(d.written, ms(1300));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&draft).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    // The meeting itself has not changed: the text is not committed.
+    let m = samsyn::store::load(&file).unwrap();
+    assert!(m.participants.iter().all(|p| p.name != "Maja Öberg"));
+}
+
+#[test]
+fn typing_without_pause_is_still_written_within_two_seconds() {
+    let mut fx = sip_app(Lang::En);
+    let file = path(&fx.app);
+    tick(&mut fx.app, ms(0));
+    key(&mut fx.app, Char('a'));
+    let mut t = 0;
+    let mut written_at = None;
+    for (i, c) in "Someone typing steadily".chars().enumerate() {
+        key(&mut fx.app, Char(c));
+        t = 300 * (i as i64 + 1);
+        tick(&mut fx.app, ms(t));
+        if written_at.is_none() && path_for(&file).exists() {
+            written_at = Some(t);
+        }
+    }
+    let first = written_at.expect("a draft while typing went on");
+    // The first key came at most 300 ms before the tick that saw it.
+    assert!(first <= 2000, "first draft at {first} ms");
+    tick(&mut fx.app, ms(t + 1500));
+    assert_eq!(
+        text_of(&read_draft(&file), "Name"),
+        "Someone typing steadily"
+    );
+}
+
+#[test]
+fn a_form_opened_but_not_typed_in_leaves_no_draft() {
+    let mut fx = sip_app(Lang::Sv);
+    let file = path(&fx.app);
+    tick(&mut fx.app, ms(0));
+    key(&mut fx.app, Char('a'));
+    tick(&mut fx.app, ms(5000));
+    assert!(!path_for(&file).exists());
+}
+
+#[test]
+fn saving_the_form_removes_the_draft() {
+    let mut fx = sip_app(Lang::Sv);
+    let file = path(&fx.app);
+    type_and_draft(&mut fx.app, "Maja Öberg");
+    assert!(path_for(&file).exists());
+    key(&mut fx.app, Tab);
+    key(&mut fx.app, Tab);
+    typ(&mut fx.app, "Skola: Nyboskolan");
+    ctrl(&mut fx.app, 's');
+    assert!(fx.app.overlay.is_none(), "saved: {:?}", fx.app.overlay);
+    tick(&mut fx.app, ms(1600));
+    assert!(!path_for(&file).exists(), "the draft goes with the save");
+    let m = samsyn::store::load(&file).unwrap();
+    assert!(m.participants.iter().any(|p| p.name == "Maja Öberg"));
+}
+
+#[test]
+fn cancelling_the_form_removes_the_draft() {
+    let mut fx = sip_app(Lang::Sv);
+    let file = path(&fx.app);
+    type_and_draft(&mut fx.app, "Maja Öberg");
+    key(&mut fx.app, Esc);
+    tick(&mut fx.app, ms(1600));
+    assert!(path_for(&file).exists(), "one Esc only asks");
+    key(&mut fx.app, Esc);
+    assert!(fx.app.overlay.is_none());
+    tick(&mut fx.app, ms(1700));
+    assert!(!path_for(&file).exists());
+}
+
+#[test]
+fn reopening_offers_the_text_back_and_yes_restores_the_form() {
+    let fx = sip_app(Lang::Sv);
+    let (mut app, dir) = (fx.app, fx.dir);
+    let file = path(&app);
+    // Edit the second participant's role.
+    tick(&mut app, ms(0));
+    key(&mut app, Down);
+    key(&mut app, Char('e'));
+    key(&mut app, Tab);
+    typ(&mut app, " och skolans kontakt ✓");
+    tick(&mut app, ms(100));
+    tick(&mut app, ms(1500));
+    assert_eq!(read_draft(&file).target, Target::Participant(Some(1)));
+    drop(app); // the crash: no save, no cleanup
+
+    let later = ms(60_000);
+    let mut app = reopen(&file, dir.path(), Lang::Sv, later);
+    let screen = draw(&mut app, 80, 24);
+    assert!(
+        screen.contains("Återställ osparad text från 14:25? (j/n)"),
+        "{screen}"
+    );
+    // Other keys do nothing while the question is open.
+    key(&mut app, Char('a'));
+    assert!(app.overlay.is_none());
+    key(&mut app, Char('j'));
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        panic!("the form is back: {:?}", app.overlay);
+    };
+    assert_eq!(form.target, Target::Participant(Some(1)));
+    assert_eq!(form.text(samsyn::tui::form::F::Name), "Kim Berg");
+    assert_eq!(
+        form.text(samsyn::tui::form::F::Role),
+        "kurator och skolans kontakt ✓"
+    );
+    assert_eq!(form.focus, 1, "the cursor where it was");
+    assert!(form.dirty);
+    assert_eq!(session(&app).phase().id, "roller");
+    assert_eq!(session(&app).selected, 1);
+    // The draft stays until the form is saved.
+    tick(&mut app, later + Duration::seconds(3));
+    assert!(path_for(&file).exists());
+    ctrl(&mut app, 's');
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    tick(&mut app, later + Duration::seconds(4));
+    assert!(!path_for(&file).exists());
+    let m = samsyn::store::load(&file).unwrap();
+    assert_eq!(m.participants[1].role, "kurator och skolans kontakt ✓");
+}
+
+#[test]
+fn free_text_is_written_into_the_meeting_not_a_draft() {
+    let mut fx = sip_app(Lang::Sv);
+    let file = path(&fx.app);
+    goto_phase(&mut fx.app, "genomgang");
+    tick(&mut fx.app, ms(0));
+    key(&mut fx.app, Char('e'));
+    typ(&mut fx.app, "Anteckning");
+    tick(&mut fx.app, ms(100));
+    tick(&mut fx.app, ms(2500));
+    assert!(!path_for(&file).exists());
+    let m = samsyn::store::load(&file).unwrap();
+    assert!(m.phase("genomgang").unwrap().notes.contains("Anteckning"));
+}
+
+#[test]
+fn no_deletes_the_draft() {
+    let fx = sip_app(Lang::En);
+    let (mut app, dir) = (fx.app, fx.dir);
+    let file = path(&app);
+    type_and_draft(&mut app, "Forgotten Name");
+    drop(app);
+    let mut app = reopen(&file, dir.path(), Lang::En, ms(10_000));
+    let screen = draw(&mut app, 80, 24);
+    assert!(
+        screen.contains("Restore unsaved text from 14:25? (y/n)"),
+        "{screen}"
+    );
+    // The footer names the two answers.
+    let footer = screen.lines().rev().take(2).collect::<Vec<_>>().join(" ");
+    assert!(
+        footer.contains("Enter") && footer.contains("Esc") && !footer.contains("add"),
+        "{footer}"
+    );
+    key(&mut app, Char('n'));
+    assert!(app.overlay.is_none());
+    assert!(!path_for(&file).exists());
+    assert!(!draw(&mut app, 80, 24).contains("Restore unsaved"));
+}
+
+#[test]
+fn a_draft_whose_row_is_gone_is_reported_and_discarded() {
+    let fx = sip_app(Lang::En);
+    let (app, dir) = (fx.app, fx.dir);
+    let file = path(&app);
+    drop(app);
+    let d = Draft {
+        version: 1,
+        written: ms(0),
+        target: Target::Action(Some(99)),
+        focus: 0,
+        fields: vec![("What".into(), Value::Text("gone".into()))],
+    };
+    std::fs::write(path_for(&file), ron::to_string(&d).unwrap()).unwrap();
+    let mut app = reopen(&file, dir.path(), Lang::En, ms(1000));
+    assert!(app.draft.offer.is_none());
+    let (msg, bad) = app.message.clone().expect("said why");
+    assert!(bad && msg.contains("no longer exists"), "{msg}");
+    assert!(!path_for(&file).exists());
+    assert!(draw(&mut app, 160, 30).contains("no longer exists"));
+}
+
+#[test]
+fn a_garbage_draft_is_reported_and_discarded() {
+    let fx = sip_app(Lang::Sv);
+    let (app, dir) = (fx.app, fx.dir);
+    let file = path(&app);
+    drop(app);
+    for junk in [
+        "(version: 1, written: \"igår\"".as_bytes(),
+        &[0xff, 0x00, 0x13, 0x37],
+        b"",
+    ] {
+        std::fs::write(path_for(&file), junk).unwrap();
+        let app = reopen(&file, dir.path(), Lang::Sv, ms(1000));
+        assert!(app.draft.offer.is_none());
+        let (msg, bad) = app.message.clone().expect("said why");
+        assert!(bad && msg.contains("kunde inte läsas"), "{msg}");
+        assert!(!path_for(&file).exists());
+    }
+}
+
+#[test]
+fn a_read_only_window_neither_offers_nor_touches_the_draft() {
+    let mut fx = sip_app(Lang::Sv);
+    let file = path(&fx.app);
+    type_and_draft(&mut fx.app, "Maja Öberg");
+    let before = std::fs::read(path_for(&file)).unwrap();
+    // The first app still holds the meeting; a second window may only look.
+    let mut second = reopen(&file, fx.dir.path(), Lang::Sv, ms(2000));
+    assert!(session(&second).locked.is_some());
+    assert!(second.draft.offer.is_none());
+    tick(&mut second, ms(5000));
+    assert_eq!(std::fs::read(path_for(&file)).unwrap(), before);
+}
+
+#[test]
+fn a_restored_choice_and_text_survive_in_an_action_form() {
+    let fx = sip_app(Lang::Sv);
+    let (mut app, dir) = (fx.app, fx.dir);
+    let file = path(&app);
+    goto_phase(&mut app, "insatser");
+    tick(&mut app, ms(0));
+    key(&mut app, Char('a'));
+    typ(&mut app, "Läxhjälp två gånger i veckan");
+    tick(&mut app, ms(100));
+    tick(&mut app, ms(1500));
+    let d = read_draft(&file);
+    assert_eq!(d.target, Target::Action(None));
+    drop(app);
+    let mut app = reopen(&file, dir.path(), Lang::Sv, ms(3000));
+    key(&mut app, Char('j'));
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        panic!("the form is back");
+    };
+    assert_eq!(form.target, Target::Action(None));
+    assert_eq!(
+        form.text(samsyn::tui::form::F::What),
+        "Läxhjälp två gånger i veckan"
+    );
+}
+
+#[test]
+fn stale_temporary_files_are_removed_on_opening_young_ones_kept() {
+    let fx = sip_app(Lang::Sv);
+    let (app, dir) = (fx.app, fx.dir);
+    let file = path(&app);
+    drop(app);
+    let old = dir.path().join(".samsyn-crashed.tmp");
+    let young = dir.path().join(".samsyn-running.tmp");
+    let other = dir.path().join("notes.tmp");
+    for p in [&old, &young, &other] {
+        std::fs::write(p, "half a meeting").unwrap();
+    }
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    for p in [&old, &other] {
+        std::fs::File::options()
+            .write(true)
+            .open(p)
+            .unwrap()
+            .set_modified(two_hours_ago)
+            .unwrap();
+    }
+    let _app = reopen(&file, dir.path(), Lang::Sv, ms(0));
+    assert!(
+        !old.exists(),
+        "an hour-old temporary file is a crash's leftover"
+    );
+    assert!(
+        young.exists(),
+        "a young one may be another save in progress"
+    );
+    assert!(other.exists(), "only samsyn's own temporary files");
+}
