@@ -189,13 +189,5 @@ pub fn commit_need(
     idx: Option<usize>,
     lang: Lang,
 ) -> Result<(), String> {
-    let text = form.text(F::Text);
-    if text.is_empty() {
-        return Err(fill(T::NeedText.get(lang), &[T::FNeed.get(lang)]));
-    }
-    match idx.and_then(|i| m.needs.get_mut(i)) {
-        Some(n) => *n = text,
-        None => m.needs.push(text),
-    }
-    Ok(())
+    super::commit_text_item(&mut m.needs, form, idx, T::FNeed, lang)
 }

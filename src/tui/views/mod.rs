@@ -27,6 +27,27 @@ use samsyn::agenda::PhaseKind;
 use samsyn::i18n::Lang;
 
 /// The commands of the current phase view (besides the global ones).
+/// Save a one-line text item (a need, a disagreement) from a form's text field into
+/// `list`: replacing item `idx`, or added at the end. An empty text is refused, naming
+/// the field.
+pub fn commit_text_item(
+    list: &mut Vec<String>,
+    form: &Form,
+    idx: Option<usize>,
+    field: T,
+    lang: Lang,
+) -> Result<(), String> {
+    let text = form.text(super::form::F::Text);
+    if text.is_empty() {
+        return Err(fill(T::NeedText.get(lang), &[field.get(lang)]));
+    }
+    match idx.and_then(|i| list.get_mut(i)) {
+        Some(item) => *item = text,
+        None => list.push(text),
+    }
+    Ok(())
+}
+
 pub fn commands(s: &Session) -> Vec<Cmd> {
     let editable = s.editable();
     let mut out = Vec::new();

@@ -143,15 +143,7 @@ pub fn commit_disagreement(
     idx: Option<usize>,
     lang: Lang,
 ) -> Result<(), String> {
-    let text = form.text(F::Text);
-    if text.is_empty() {
-        return Err(fill(T::NeedText.get(lang), &[T::FText.get(lang)]));
-    }
-    match idx.and_then(|i| m.disagreements.get_mut(i)) {
-        Some(d) => *d = text,
-        None => m.disagreements.push(text),
-    }
-    Ok(())
+    super::commit_text_item(&mut m.disagreements, form, idx, T::FText, lang)
 }
 
 /// Sändlista: who receives the minutes beyond the participants, one per line.
