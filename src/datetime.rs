@@ -121,6 +121,14 @@ impl ParseError {
 /// `idag`/`today`, `imorgon`/`i morgon`/`tomorrow`, `i övermorgon`; weekday names in
 /// Swedish and English, whole or short (the next one after the meeting's day). A time
 /// may follow any date form, with or without `kl.`/`at`.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let meeting = NaiveDate::from_ymd_opt(2026, 11, 4).unwrap();
+/// let parsed = samsyn::datetime::parse("+6v", meeting).unwrap();
+/// assert_eq!(parsed.date, NaiveDate::from_ymd_opt(2026, 12, 16).unwrap());
+/// assert!(samsyn::datetime::parse("31/2", meeting).is_err());
+/// ```
 pub fn parse(input: &str, meeting_date: NaiveDate) -> Result<Parsed, ParseError> {
     let text = input.trim();
     if text.is_empty() {

@@ -372,6 +372,12 @@ impl Meeting {
 /// samordningsnummer: six or eight digits, an optional `-` or `+`, then four digits
 /// (`120304-1234`, `20120304-1234`, `201203041234`), whose birth date has a real month
 /// and a day (plus 60 for a samordningsnummer).
+///
+/// ```
+/// use samsyn::meeting::looks_like_personnummer;
+/// assert!(looks_like_personnummer("20120304-1234"));
+/// assert!(!looks_like_personnummer("SOC-2026-0412"));
+/// ```
 pub fn looks_like_personnummer(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();
     let digits_at = |from: usize, n: usize| {
