@@ -44,7 +44,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
                 "   {} · {} ({}) · {}: {deadline}",
                 app.show(&performer_name(m, a.performer.as_ref(), lang)),
                 a.organisation,
-                labels::huvudman(a.huvudman),
+                labels::huvudman(a.huvudman, lang),
                 app.t(T::ColWhen),
             ))]);
             match &a.decision {
@@ -164,7 +164,7 @@ pub fn form(m: &Meeting, idx: Option<usize>, lang: Lang) -> Form {
         .choice(
             F::Huvudman,
             T::FHuvudman,
-            labels::huvudman_opts(),
+            labels::huvudman_opts(lang),
             &Val::Huvudman(a.map_or(Huvudman::Kommun, |a| a.huvudman)),
         )
         .choice(F::Decision, T::FDecision, vec![], &Val::None)

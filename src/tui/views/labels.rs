@@ -8,14 +8,14 @@ use samsyn::meeting::{
     ActionStatus, Attendance, ConsentForm, GoalKind, Huvudman, Meeting, ParticipantKind, Person,
 };
 
-pub fn huvudman(h: Huvudman) -> &'static str {
+pub fn huvudman(h: Huvudman, lang: Lang) -> &'static str {
     match h {
-        Huvudman::Kommun => "kommun",
-        Huvudman::Region => "region",
-        Huvudman::Privat => "privat",
-        Huvudman::Statlig => "statlig",
-        Huvudman::Familj => "familj",
-        Huvudman::Annan => "annan",
+        Huvudman::Kommun => lang.pick("kommun", "municipality"),
+        Huvudman::Region => lang.pick("region", "region"),
+        Huvudman::Privat => lang.pick("privat", "private"),
+        Huvudman::Statlig => lang.pick("statlig", "state"),
+        Huvudman::Familj => lang.pick("familj", "family"),
+        Huvudman::Annan => lang.pick("annan", "other"),
     }
 }
 
@@ -81,10 +81,10 @@ fn opt(label: impl Into<String>, val: Val) -> Opt {
     }
 }
 
-pub fn huvudman_opts() -> Vec<Opt> {
+pub fn huvudman_opts(lang: Lang) -> Vec<Opt> {
     Huvudman::ALL
         .iter()
-        .map(|h| opt(huvudman(*h), Val::Huvudman(*h)))
+        .map(|h| opt(huvudman(*h, lang), Val::Huvudman(*h)))
         .collect()
 }
 

@@ -77,7 +77,7 @@ fn row(app: &App, p: &Participant, i: usize, heard: bool, width: u16) -> Text<'s
     let details = format!(
         "{} ({}) · {}: {} · {}",
         p.organisation,
-        labels::huvudman(p.huvudman),
+        labels::huvudman(p.huvudman, lang),
         app.t(T::ColMandate),
         mandate,
         labels::attendance(&p.attendance, lang)
@@ -112,7 +112,7 @@ pub fn form(m: &Meeting, idx: Option<usize>, lang: Lang) -> Form {
         .choice(
             F::Huvudman,
             T::FHuvudman,
-            labels::huvudman_opts(),
+            labels::huvudman_opts(lang),
             &Val::Huvudman(p.map_or(Huvudman::Kommun, |p| p.huvudman)),
         )
         .choice(

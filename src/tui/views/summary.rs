@@ -27,7 +27,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         format!(
             "{} ({}){person}",
             r.organisation,
-            labels::huvudman(r.huvudman)
+            labels::huvudman(r.huvudman, app.lang)
         )
     });
     let coord = m.coordinator.as_ref().map_or(not_set, |p| m.person_name(p));
@@ -80,7 +80,7 @@ pub fn form(m: &Meeting, lang: Lang) -> Form {
     form.choice(
         F::OverallHuvudman,
         T::FOverallHuvudman,
-        labels::huvudman_opts(),
+        labels::huvudman_opts(lang),
         &Val::Huvudman(r.map_or(Huvudman::Kommun, |r| r.huvudman)),
     )
     .line(
