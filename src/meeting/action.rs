@@ -119,3 +119,14 @@ pub enum ActionStatus {
     NotDone,
     Cancelled,
 }
+
+impl ActionStatus {
+    pub const ALL: [ActionStatus; 6] = [
+        ActionStatus::Agreed,
+        ActionStatus::AwaitingDecision,
+        ActionStatus::Done,
+        ActionStatus::PartlyDone,
+        ActionStatus::NotDone,
+        ActionStatus::Cancelled,
+    ];
+}

@@ -298,16 +298,9 @@ fn enum_tags() -> Vec<Value> {
     [GoalKind::LongTerm, GoalKind::ShortTerm]
         .iter()
         .for_each(|t| add(serde_json::to_value(t)));
-    [
-        ActionStatus::Agreed,
-        ActionStatus::AwaitingDecision,
-        ActionStatus::Done,
-        ActionStatus::PartlyDone,
-        ActionStatus::NotDone,
-        ActionStatus::Cancelled,
-    ]
-    .iter()
-    .for_each(|t| add(serde_json::to_value(t)));
+    ActionStatus::ALL
+        .iter()
+        .for_each(|t| add(serde_json::to_value(t)));
     [RevisionKind::Finalized, RevisionKind::Amended]
         .iter()
         .for_each(|t| add(serde_json::to_value(t)));

@@ -376,6 +376,26 @@ impl Form {
             _ => {}
         }
         let last = self.focus + 1 == self.fields.len();
+        let multi_line = matches!(
+            self.fields.get(self.focus).map(|f| &f.input),
+            Some(Input::Multi(_))
+        );
+        // Every one-line field moves and saves alike: Enter on the last field saves,
+        // Enter and ↓ go to the next field, ↑ to the one before.
+        if !multi_line {
+            match ev.code {
+                KeyCode::Enter if last => return FormKey::Save,
+                KeyCode::Enter | KeyCode::Down => {
+                    self.move_focus(true);
+                    return FormKey::Moved;
+                }
+                KeyCode::Up => {
+                    self.move_focus(false);
+                    return FormKey::Moved;
+                }
+                _ => {}
+            }
+        }
         let Some(field) = self.fields.get_mut(self.focus) else {
             return FormKey::Ignored;
         };
@@ -395,24 +415,13 @@ impl Form {
                     FormKey::Ignored
                 }
             }
-            Input::Line(ta) | Input::Date(ta) => match ev.code {
-                KeyCode::Enter if last => FormKey::Save,
-                KeyCode::Enter | KeyCode::Down => {
-                    self.move_focus(true);
-                    FormKey::Moved
+            Input::Line(ta) | Input::Date(ta) => {
+                if ta.input(ev) {
+                    FormKey::Changed
+                } else {
+                    FormKey::Ignored
                 }
-                KeyCode::Up => {
-                    self.move_focus(false);
-                    FormKey::Moved
-                }
-                _ => {
-                    if ta.input(ev) {
-                        FormKey::Changed
-                    } else {
-                        FormKey::Ignored
-                    }
-                }
-            },
+            }
             Input::Choice { opts, idx } => match ev.code {
                 KeyCode::Right | KeyCode::Char(' ') if !opts.is_empty() => {
                     *idx = (*idx + 1) % opts.len();
@@ -422,30 +431,12 @@ impl Form {
                     *idx = (*idx + opts.len() - 1) % opts.len();
                     FormKey::Changed
                 }
-                KeyCode::Enter if last => FormKey::Save,
-                KeyCode::Enter | KeyCode::Down => {
-                    self.move_focus(true);
-                    FormKey::Moved
-                }
-                KeyCode::Up => {
-                    self.move_focus(false);
-                    FormKey::Moved
-                }
                 _ => FormKey::Ignored,
             },
             Input::Check(on) => match ev.code {
                 KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right => {
                     *on = !*on;
                     FormKey::Changed
-                }
-                KeyCode::Enter if last => FormKey::Save,
-                KeyCode::Enter | KeyCode::Down => {
-                    self.move_focus(true);
-                    FormKey::Moved
-                }
-                KeyCode::Up => {
-                    self.move_focus(false);
-                    FormKey::Moved
                 }
                 _ => FormKey::Ignored,
             },

@@ -118,17 +118,10 @@ pub fn goal_kind_opts(lang: Lang) -> Vec<Opt> {
 }
 
 pub fn status_opts(lang: Lang) -> Vec<Opt> {
-    [
-        ActionStatus::Agreed,
-        ActionStatus::AwaitingDecision,
-        ActionStatus::Done,
-        ActionStatus::PartlyDone,
-        ActionStatus::NotDone,
-        ActionStatus::Cancelled,
-    ]
-    .iter()
-    .map(|s| opt(status(*s).get(lang), Val::Status(*s)))
-    .collect()
+    ActionStatus::ALL
+        .iter()
+        .map(|s| opt(status(*s).get(lang), Val::Status(*s)))
+        .collect()
 }
 
 pub fn score_opts() -> Vec<Opt> {
