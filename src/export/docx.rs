@@ -2,8 +2,8 @@
 //! real tables, the draft mark or finalize stamp in the page header, page numbers below.
 
 use super::ExportError;
-use super::labels as l;
 use super::minutes::{Block, Minutes, Section, Table, TableKind};
+use crate::i18n::minutes as l;
 use docx_rs::{
     AlignmentType, BreakType, Docx, Footer, Header, LineSpacing, NumPages, PageMargin, PageNum,
     Paragraph, Run, RunFonts, Shading, Style, StyleType, TableCell, TableRow, WidthType,

@@ -1,8 +1,8 @@
 //! HTML: one self-contained file (inline CSS, no fonts, no scripts) with a print
 //! stylesheet, so "print to PDF" in any browser gives a clean A4 document.
 
-use super::labels as l;
 use super::minutes::{Block, Minutes, Section, Table, TableKind};
+use crate::i18n::minutes as l;
 
 /// Screen and print styles. The plan starts on a new page; table headers repeat on every
 /// printed page; the draft mark or stamp is repeated at the top of every printed page.

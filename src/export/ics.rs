@@ -3,9 +3,9 @@
 //! the caller passes a pseudonymized meeting, and the texts here hold only the case
 //! reference, the action's wording and the performer's organisation.
 
-use super::labels as l;
 use crate::agenda::Agenda;
 use crate::i18n::Lang;
+use crate::i18n::minutes as l;
 use crate::meeting::Meeting;
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 use icalendar::{

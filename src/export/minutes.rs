@@ -1,9 +1,9 @@
 //! The minutes as a format-neutral document: header, phases in agenda order, then the
 //! plan. Markdown, HTML and DOCX each render this one model, so they say the same thing.
 
-use super::labels::{self as l, Label};
 use crate::agenda::{Agenda, PhaseKind};
 use crate::i18n::Lang;
+use crate::i18n::minutes::{self as l, Label};
 use crate::meeting::{Meeting, Person};
 
 /// The minutes of one meeting, ready to render.

@@ -5,7 +5,6 @@ pub mod docx;
 pub mod html;
 pub mod ics;
 pub mod json;
-pub mod labels;
 pub mod markdown;
 pub mod minutes;
 mod plan;

@@ -1,8 +1,8 @@
 //! The plan at the end of the minutes: who does what by when and who decided it, the
 //! decisions pending, SIP's four required elements, follow-up, distribution and stamp.
 
-use super::labels as l;
 use super::minutes::{Block, Builder, Section, Table, TableKind};
+use crate::i18n::minutes as l;
 use crate::meeting::{Action, Decision, Huvudman, Performer, Person};
 
 impl Builder<'_> {

@@ -4,11 +4,11 @@
 use super::form::Form;
 use super::keys::KeyMap;
 use super::mask::Mask;
-use super::strings::T;
 use super::theme::Theme;
 use chrono::NaiveDateTime;
 use samsyn::agenda::{Agenda, Catalogue, Phase, PhaseKind};
 use samsyn::i18n::Lang;
+use samsyn::i18n::screen::T;
 use samsyn::meeting::Meeting;
 use samsyn::rules::{self, Problem};
 use std::path::PathBuf;

@@ -5,7 +5,6 @@
 
 use super::app::{App, Overlay, Session};
 use super::form::{Form, Input, Target};
-use super::strings::{T, fill};
 use super::views;
 use chrono::{Duration, NaiveDateTime};
 use crossterm::event::{KeyCode, KeyEvent};
@@ -15,6 +14,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use samsyn::agenda::PhaseKind;
 use samsyn::i18n::Lang;
+use samsyn::i18n::screen::{T, fill};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 

@@ -2,11 +2,11 @@
 //! choices, tick boxes and dates typed the way a person types them.
 
 use super::dates::{self, When};
-use super::strings::T;
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::TextArea;
+use samsyn::i18n::screen::T;
 use samsyn::meeting::{ActionStatus, ConsentForm, GoalKind, Huvudman, Id, ParticipantKind};
 
 /// What a choice stands for.

@@ -11,7 +11,6 @@ pub mod mask;
 mod open;
 mod overlay;
 pub mod render;
-pub mod strings;
 pub mod theme;
 pub mod update;
 pub mod views;

@@ -3,9 +3,9 @@
 
 use super::app::{App, Overlay, Screen, Session, Start, scan_archive};
 use super::form::Form;
-use super::strings::T;
 use super::views;
 use samsyn::agenda::Agenda;
+use samsyn::i18n::screen::T;
 use samsyn::meeting::{AgendaRef, Meeting};
 use std::path::{Path, PathBuf};
 

@@ -5,13 +5,13 @@ use super::app::App;
 use super::form::{Form, Input};
 use super::keys::Cmd;
 use super::render::{centered, long};
-use super::strings::{T, fill};
 use super::update::{problem_list, screen_commands};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+use samsyn::i18n::screen::{T, fill};
 
 fn overlay_block<'a>(app: &App, title: String) -> Block<'a> {
     Block::default()

@@ -5,13 +5,13 @@ use super::app::{App, Overlay, Screen, Session, Start};
 use super::bigclock;
 use super::keys::Cmd;
 use super::overlay;
-use super::strings::{T, fill};
 use super::update::commands;
 use super::views;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+use samsyn::i18n::screen::{T, fill};
 use samsyn::rules;
 
 pub fn render(app: &App, f: &mut Frame) {

@@ -6,10 +6,10 @@ use super::form::{F, Form, FormKey, Input, Target};
 use super::keys::Cmd;
 use super::open::{create_meeting, open_selected};
 pub use super::open::{new_meeting_form, open_meeting, open_path, show_start};
-use super::strings::{T, fill};
 use super::views;
 use chrono::NaiveDateTime;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use samsyn::i18n::screen::{T, fill};
 use samsyn::rules::Target as ProblemTarget;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

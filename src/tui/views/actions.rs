@@ -5,11 +5,11 @@
 use super::{empty_hint, labels};
 use crate::tui::app::{App, Session};
 use crate::tui::form::{F, Form, Opt, Target, Val};
-use crate::tui::strings::{T, fill};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
 use samsyn::i18n::Lang;
+use samsyn::i18n::screen::{T, fill};
 use samsyn::meeting::{Action, ActionStatus, Decision, Feedback, Huvudman, Id, Meeting, Performer};
 use samsyn::rules;
 

@@ -4,10 +4,10 @@
 use super::text::{get, text_form};
 use crate::tui::app::{App, Session};
 use crate::tui::form::{Form, TextTarget};
-use crate::tui::strings::T;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use samsyn::i18n::Lang;
+use samsyn::i18n::screen::T;
 use samsyn::meeting::Meeting;
 
 const PARTS: [(TextTarget, T); 3] = [

@@ -2,8 +2,8 @@
 //! note-taker, initiator, and the subject. Used for a new meeting and to edit them.
 
 use crate::tui::form::{F, Form, Target};
-use crate::tui::strings::{T, fill};
 use samsyn::i18n::Lang;
+use samsyn::i18n::screen::{T, fill};
 use samsyn::meeting::Meeting;
 
 fn when_text(m: &Meeting) -> String {

@@ -4,12 +4,12 @@
 use super::labels;
 use crate::tui::app::{App, Session};
 use crate::tui::form::{F, Form, Target, Val};
-use crate::tui::strings::{T, fill};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Wrap};
 use samsyn::i18n::Lang;
+use samsyn::i18n::screen::{T, fill};
 use samsyn::meeting::{Evaluation, Id, Meeting};
 
 /// Who can evaluate: the participants who are present.

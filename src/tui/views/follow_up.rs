@@ -4,12 +4,12 @@
 use super::labels;
 use crate::tui::app::{App, Session};
 use crate::tui::form::{F, Form, Target};
-use crate::tui::strings::{T, fill};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 use samsyn::i18n::Lang;
+use samsyn::i18n::screen::{T, fill};
 use samsyn::meeting::{FollowUp, Meeting};
 
 pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {

@@ -4,11 +4,11 @@
 use super::{empty_hint, labels};
 use crate::tui::app::{App, Session};
 use crate::tui::form::{F, Form, Opt, Target, Val};
-use crate::tui::strings::{T, fill};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Text};
 use samsyn::i18n::Lang;
+use samsyn::i18n::screen::{T, fill};
 use samsyn::meeting::{Goal, GoalKind, Id, Meeting};
 
 pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {

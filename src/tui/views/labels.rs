@@ -2,8 +2,8 @@
 //! forms offer for them.
 
 use crate::tui::form::{Opt, Val};
-use crate::tui::strings::T;
 use samsyn::i18n::Lang;
+use samsyn::i18n::screen::T;
 use samsyn::meeting::{
     ActionStatus, Attendance, ConsentForm, GoalKind, Huvudman, Meeting, ParticipantKind, Person,
 };

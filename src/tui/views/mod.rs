@@ -17,7 +17,6 @@ pub mod text;
 use super::app::{App, Session};
 use super::form::{Form, Target};
 use super::keys::Cmd;
-use super::strings::{T, fill};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -25,6 +24,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 use samsyn::agenda::PhaseKind;
 use samsyn::i18n::Lang;
+use samsyn::i18n::screen::{T, fill};
 
 /// The commands of the current phase view (besides the global ones).
 /// Save a one-line text item (a need, a disagreement) from a form's text field into

@@ -4,12 +4,12 @@
 use super::{empty_hint, kv, labels};
 use crate::tui::app::{App, Session};
 use crate::tui::form::{F, Form, Target, Val};
-use crate::tui::strings::{T, fill};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::Paragraph;
 use samsyn::i18n::Lang;
+use samsyn::i18n::screen::{T, fill};
 use samsyn::meeting::{Attendance, Huvudman, Id, Mandate, Meeting, Participant, ParticipantKind};
 
 pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {

@@ -5,11 +5,11 @@ use super::labels;
 use crate::tui::app::{App, Session};
 use crate::tui::form::{F, Form, Target, Val};
 use crate::tui::keys::Cmd;
-use crate::tui::strings::{T, fill};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Text};
 use samsyn::i18n::Lang;
+use samsyn::i18n::screen::{T, fill};
 use samsyn::meeting::{Huvudman, Meeting, Responsibility};
 
 /// Rows before the disagreements: responsibility and coordinator, distribution list.

@@ -3,13 +3,13 @@
 
 use crate::tui::app::{App, Session};
 use crate::tui::form::{F, Form, Target, TextTarget};
-use crate::tui::strings::{T, fill};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Paragraph, Wrap};
 use samsyn::agenda::PhaseKind;
 use samsyn::i18n::Lang;
+use samsyn::i18n::screen::{T, fill};
 use samsyn::meeting::Meeting;
 
 pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {

@@ -1,5 +1,9 @@
-//! Swedish and English: the language choice and the few words shared across modules.
+//! Swedish and English: the language choice, the screen's words (`screen`) and the
+//! minutes' words (`minutes`).
 //! Swedish is the default; English comes from `--lang en` or the system locale.
+
+pub mod minutes;
+pub mod screen;
 
 use serde::{Deserialize, Serialize};
 

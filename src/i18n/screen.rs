@@ -1,7 +1,7 @@
 //! Every word the screen shows, in Swedish and English, in one table. Messages with
 //! blanks use `{}` and are filled with `fill`.
 
-use samsyn::i18n::Lang;
+use super::Lang;
 
 macro_rules! strings {
     ($($name:ident => $sv:expr, $en:expr;)*) => {
