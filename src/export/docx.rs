@@ -52,7 +52,7 @@ pub fn render(doc: &Minutes) -> Result<Vec<u8>, ExportError> {
             paragraph(x, &Para::style("Title"), &doc.title);
             paragraph(x, &Para::style("Subtitle"), &doc.kind);
             paragraph(x, &Para::style(mark_style), doc.mark.text());
-            fields(x, &doc.header);
+            fields(x, &doc.header, false);
             for s in &doc.sections {
                 section(x, s);
             }
@@ -144,6 +144,8 @@ struct Para<'a> {
     keep_lines: bool,
     page_break_before: bool,
     bullet: bool,
+    /// Extra room above, where one record ends and the next begins.
+    space_before: bool,
 }
 
 impl<'a> Para<'a> {
@@ -163,7 +165,13 @@ fn paragraph(x: &mut Xml, p: &Para, text: &str) {
 
 fn paragraph_with(x: &mut Xml, p: &Para, runs: impl FnOnce(&mut Xml)) {
     x.el("w:p", &[], |x| {
-        if p.style.is_some() || p.keep_next || p.keep_lines || p.page_break_before || p.bullet {
+        if p.style.is_some()
+            || p.keep_next
+            || p.keep_lines
+            || p.page_break_before
+            || p.bullet
+            || p.space_before
+        {
             x.el("w:pPr", &[], |x| {
                 if let Some(s) = p.style {
                     x.val("w:pStyle", s);
@@ -182,6 +190,9 @@ fn paragraph_with(x: &mut Xml, p: &Para, runs: impl FnOnce(&mut Xml)) {
                         x.val("w:ilvl", "0");
                         x.val("w:numId", BULLETS);
                     });
+                }
+                if p.space_before {
+                    x.empty("w:spacing", &[("w:before", "200")]);
                 }
             });
         }
@@ -212,16 +223,41 @@ fn run_sized(x: &mut Xml, text: &str, bold: bool, size: Option<u32>) {
             if i > 0 {
                 x.empty("w:tab", &[]);
             }
-            if !part.is_empty() {
-                let space: &[(&str, &str)] = if part.trim() == part {
-                    &[]
-                } else {
-                    &[("xml:space", "preserve")]
-                };
-                x.text_el("w:t", space, part);
+            for (j, piece) in split_numeric_hyphens(part).into_iter().enumerate() {
+                if j > 0 {
+                    x.empty("w:noBreakHyphen", &[]);
+                }
+                if !piece.is_empty() {
+                    let space: &[(&str, &str)] = if piece.trim() == piece {
+                        &[]
+                    } else {
+                        &[("xml:space", "preserve")]
+                    };
+                    x.text_el("w:t", space, piece);
+                }
             }
         }
     });
+}
+
+/// The text split at every hyphen between two digits: a date (2026-12-02) or a phone
+/// number is written with non-breaking hyphens, so that it is never split over two lines.
+fn split_numeric_hyphens(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'-'
+            && i > 0
+            && bytes[i - 1].is_ascii_digit()
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+        {
+            pieces.push(&text[start..i]);
+            start = i + 1;
+        }
+    }
+    pieces.push(&text[start..]);
+    pieces
 }
 
 /// The text as runs, its single line breaks kept as `<w:br/>`.
@@ -244,6 +280,7 @@ fn section(x: &mut Xml, s: &Section) {
         ..Para::style(if s.level == 1 { "Heading1" } else { "Heading2" })
     };
     paragraph(x, &heading, &s.title);
+    let mut previous = None;
     for b in &s.blocks {
         match b {
             Block::Text(t) => {
@@ -252,7 +289,8 @@ fn section(x: &mut Xml, s: &Section) {
                 }
             }
             Block::Label(t) => paragraph(x, &Para::style("Label"), t),
-            Block::Fields(f) => fields(x, f),
+            // Consent records follow each other as field blocks: each starts apart.
+            Block::Fields(f) => fields(x, f, matches!(previous, Some(&Block::Fields(_)))),
             Block::List(items) => {
                 let last = items.len().saturating_sub(1);
                 for (j, item) in items.iter().enumerate() {
@@ -271,16 +309,18 @@ fn section(x: &mut Xml, s: &Section) {
                 paragraph(x, &Para::style("AfterTable"), "");
             }
         }
+        previous = Some(b);
     }
 }
 
 /// Label: value lines, kept on one page together (a consent record is read as one).
-fn fields(x: &mut Xml, fields: &[(String, String)]) {
+fn fields(x: &mut Xml, fields: &[(String, String)], apart: bool) {
     let last = fields.len().saturating_sub(1);
     for (i, (label, value)) in fields.iter().enumerate() {
         let p = Para {
             keep_next: i < last,
             keep_lines: true,
+            space_before: apart && i == 0,
             ..Para::default()
         };
         paragraph_with(x, &p, |x| {
