@@ -223,7 +223,8 @@ fn run_sized(x: &mut Xml, text: &str, bold: bool, size: Option<u32>) {
             if i > 0 {
                 x.empty("w:tab", &[]);
             }
-            for (j, piece) in split_numeric_hyphens(part).into_iter().enumerate() {
+            let part = join_numeric_ranges(part);
+            for (j, piece) in split_numeric_hyphens(&part).into_iter().enumerate() {
                 if j > 0 {
                     x.empty("w:noBreakHyphen", &[]);
                 }
@@ -238,6 +239,29 @@ fn run_sized(x: &mut Xml, text: &str, bold: bool, size: Option<u32>) {
             }
         }
     });
+}
+
+/// A range of numbers (17–17.45, 1–5) is not broken after its dash either: a word joiner
+/// (U+2060), which Word and LibreOffice do not break at and do not draw, follows the dash.
+fn join_numeric_ranges(text: &str) -> std::borrow::Cow<'_, str> {
+    let chars: Vec<char> = text.chars().collect();
+    let range = |i: usize| {
+        chars[i] == '–'
+            && i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+    };
+    if !(0..chars.len()).any(range) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 3);
+    for (i, &c) in chars.iter().enumerate() {
+        out.push(c);
+        if range(i) {
+            out.push('\u{2060}');
+        }
+    }
+    out.into()
 }
 
 /// The text split at every hyphen between two digits: a date (2026-12-02) or a phone

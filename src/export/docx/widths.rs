@@ -6,6 +6,10 @@
 const PADDING: f64 = 2.0 * 80.0 + 60.0;
 /// Measured widths are Carlito's (Calibri's metrics); renderers round and kern a little.
 const SAFETY: f64 = 1.05;
+/// Where the reader has neither Calibri nor Carlito, LibreOffice falls back to DejaVu
+/// Sans, a quarter wider: the words are given that much room when the page allows it.
+const FALLBACK: f64 = 1.25;
+const FALLBACK_BOLD: f64 = 1.1;
 
 /// How wide the columns are, in twips, and the font size (half-points) the table's text
 /// needs so that its longest words fit: the first of `sizes` that fits, else the last.
@@ -23,14 +27,16 @@ pub(super) fn column_widths(
             .map(|c| (c, false));
         headers.get(i).map(|h| (h, true)).into_iter().chain(body)
     };
-    // In em, at any size: the longest word and the longest line of each column.
-    let word: Vec<f64> = (0..columns)
-        .map(|i| {
-            cells(i)
-                .flat_map(|(c, bold)| c.split_whitespace().map(move |w| text_em(w, bold)))
-                .fold(0.0, f64::max)
-        })
-        .collect();
+    // In em, at any size: the longest word and the longest line of each column; the
+    // header's (bold) apart, as DejaVu Sans Bold is wider again than DejaVu Sans.
+    let longest_word = |i: usize, head: bool| {
+        cells(i)
+            .filter(|&(_, bold)| bold == head)
+            .flat_map(|(c, bold)| c.split_whitespace().map(move |w| text_em(w, bold)))
+            .fold(0.0, f64::max)
+    };
+    let body_word: Vec<f64> = (0..columns).map(|i| longest_word(i, false)).collect();
+    let head_word: Vec<f64> = (0..columns).map(|i| longest_word(i, true)).collect();
     let line: Vec<f64> = (0..columns)
         .map(|i| {
             cells(i)
@@ -42,14 +48,26 @@ pub(super) fn column_widths(
     // A word wider than this is broken anyway (a link, an e-mail address): it may not
     // squeeze every other column.
     let cap = total * 0.45;
-    let width = |em: f64, size: u32| (em * f64::from(size) * 10.0 * SAFETY + PADDING).min(cap);
-    let size = sizes
+    let width =
+        |em: f64, size: u32, factor: f64| (em * f64::from(size) * 10.0 * factor + PADDING).min(cap);
+    let word = |i: usize, factor: f64| {
+        let bold = if factor > SAFETY { FALLBACK_BOLD } else { 1.0 };
+        body_word[i].max(head_word[i] * bold)
+    };
+    let fits = |size: u32, factor: f64| {
+        (0..columns)
+            .map(|i| width(word(i, factor), size, factor))
+            .sum::<f64>()
+            <= total
+    };
+    let (size, factor) = [FALLBACK, SAFETY]
         .iter()
-        .copied()
-        .find(|&s| word.iter().map(|&w| width(w, s)).sum::<f64>() <= total)
-        .or(sizes.last().copied())
-        .unwrap_or(18);
-    let min: Vec<f64> = word.iter().map(|&w| width(w, size)).collect();
+        .flat_map(|&f| sizes.iter().map(move |&s| (s, f)))
+        .find(|&(s, f)| fits(s, f))
+        .unwrap_or((sizes.last().copied().unwrap_or(18), SAFETY));
+    let min: Vec<f64> = (0..columns)
+        .map(|i| width(word(i, factor), size, factor))
+        .collect();
     let max: Vec<f64> = line
         .iter()
         .zip(&min)
@@ -119,6 +137,7 @@ fn char_em(c: char, bold: bool) -> f64 {
         'É' => base('E'),
         'Ü' => base('U'),
         '–' => 0.498,
+        '\u{2060}' => 0.0,
         '—' | '…' => 0.905,
         '→' => 0.905,
         // Other scripts, in whatever font the reader's system picks: a generous guess,
