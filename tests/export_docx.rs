@@ -196,3 +196,37 @@ fn a_date_is_never_broken_at_its_hyphens() {
         "{xml}"
     );
 }
+
+#[test]
+fn finalized_minutes_end_with_lines_to_sign_for_the_note_taker_and_the_facilitator() {
+    let fin = common::finalized_sip_meeting();
+    for (lang, record, approved) in [
+        (Lang::Sv, "Vid protokollet", "Justeras"),
+        (Lang::En, "Minutes taken by", "Checked and approved by"),
+    ] {
+        let bytes = docx(&fin, lang, false);
+        // `SAMSYN_DOCX_OUT=DIR cargo test --test export_docx` keeps the files to look at.
+        if let Some(dir) = std::env::var_os("SAMSYN_DOCX_OUT") {
+            std::fs::write(
+                std::path::Path::new(&dir).join(format!("finalized-{lang:?}.docx")),
+                &bytes,
+            )
+            .unwrap();
+        }
+        let xml = part(&bytes, "word/document.xml");
+        // The stamp's fields end with the whole hash.
+        let after_stamp = &xml[xml.find(&fin.finalized.as_ref().unwrap().hash).unwrap()..];
+        let record_at = after_stamp.find(record).expect(record);
+        let approved_at = after_stamp.find(approved).expect(approved);
+        assert!(record_at < approved_at);
+        assert!(after_stamp[record_at..].contains(&fin.note_taker));
+        assert!(after_stamp[approved_at..].contains("Karin Ek"));
+        // The facilitator also finalized: one line for her, not two.
+        assert_eq!(after_stamp.matches(approved).count(), 1, "{lang:?}");
+        // Lines to sign on: bottom borders in a table without grid lines.
+        assert!(after_stamp.contains("<w:tcBorders><w:bottom w:val=\"single\""));
+    }
+    // A draft is not signed.
+    let draft = part(&docx(&sip_meeting(), Lang::Sv, false), "word/document.xml");
+    assert!(!draft.contains("Vid protokollet"));
+}

@@ -33,7 +33,7 @@ mod widths;
 mod xml;
 
 use super::ExportError;
-use super::minutes::{Block, Minutes, Section, Table};
+use super::minutes::{Block, Minutes, Section, Signatures, Table};
 use crate::i18n::minutes as l;
 use package::{BULLETS, FOOTER_REL, HEADER_REL, Properties, R, W};
 use xml::Xml;
@@ -338,6 +338,7 @@ fn section(x: &mut Xml, s: &Section) {
                 table(x, t);
                 paragraph(x, &Para::style("AfterTable"), "");
             }
+            Block::Signatures(s) => signatures(x, s),
         }
         previous = Some(b);
     }
@@ -422,6 +423,72 @@ fn table(x: &mut Xml, t: &Table) {
             row(r, false);
         }
     });
+}
+
+/// For each person: what they sign as, then a line to sign on and a line for the date,
+/// with their name and "Datum" under the lines; one person's lines never split.
+fn signatures(x: &mut Xml, s: &Signatures) {
+    // The signature, a gap, the date: two thirds and a bit less than one third.
+    let widths = [5800u32, 600, TEXT_WIDTH - 6400];
+    for p in &s.people {
+        let label = Para {
+            space_before: true,
+            ..Para::style("Label")
+        };
+        paragraph(x, &label, &p.role);
+        x.el("w:tbl", &[], |x| {
+            x.el("w:tblPr", &[], |x| {
+                x.empty(
+                    "w:tblW",
+                    &[("w:w", &TEXT_WIDTH.to_string()), ("w:type", "dxa")],
+                );
+                x.empty("w:tblLayout", &[("w:type", "fixed")]);
+            });
+            x.el("w:tblGrid", &[], |x| {
+                for w in widths {
+                    x.empty("w:gridCol", &[("w:w", &w.to_string())]);
+                }
+            });
+            // Room to sign above the lines, the words below them.
+            for (row, captions) in [(0, ["", "", ""]), (1, [p.name.as_str(), "", &s.date])] {
+                x.el("w:tr", &[], |x| {
+                    x.el("w:trPr", &[], |x| {
+                        x.empty("w:cantSplit", &[]);
+                        if row == 0 {
+                            x.empty("w:trHeight", &[("w:val", "680"), ("w:hRule", "atLeast")]);
+                        }
+                    });
+                    for (i, (w, caption)) in widths.iter().zip(captions).enumerate() {
+                        x.el("w:tc", &[], |x| {
+                            x.el("w:tcPr", &[], |x| {
+                                x.empty("w:tcW", &[("w:w", &w.to_string()), ("w:type", "dxa")]);
+                                if row == 0 && i != 1 {
+                                    x.el("w:tcBorders", &[], |x| {
+                                        x.empty(
+                                            "w:bottom",
+                                            &[
+                                                ("w:val", "single"),
+                                                ("w:sz", "6"),
+                                                ("w:space", "0"),
+                                                ("w:color", "000000"),
+                                            ],
+                                        );
+                                    });
+                                }
+                                x.val("w:vAlign", "bottom");
+                            });
+                            let p = Para {
+                                keep_next: row == 0,
+                                ..Para::style("TableText")
+                            };
+                            paragraph_with(x, &p, |x| text_runs_sized(x, caption, false, Some(18)));
+                        });
+                    }
+                });
+            }
+        });
+    }
+    paragraph(x, &Para::style("AfterTable"), "");
 }
 
 #[cfg(test)]

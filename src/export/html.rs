@@ -1,7 +1,7 @@
 //! HTML: one self-contained file (inline CSS, no fonts, no scripts) with a print
 //! stylesheet, so "print to PDF" in any browser gives a clean A4 document.
 
-use super::minutes::{Block, Minutes, Section, Table, TableKind};
+use super::minutes::{Block, Minutes, Section, Signatures, Table, TableKind};
 use crate::i18n::minutes as l;
 
 /// Screen and print styles. The plan starts on a new page; table headers repeat on every
@@ -25,6 +25,11 @@ table { border-collapse: collapse; width: 99.6%; margin: .5em 0 1.2em; font-size
 th, td { border: 1px solid #777; padding: .3em .45em; text-align: left; vertical-align: top; }
 thead th { background: #e8e8e8; }
 .label { font-weight: bold; margin: .8em 0 .2em; }
+.signatures { margin: 1.5em 0; }
+.signature { display: grid; grid-template-columns: 2fr 1fr; gap: 0 2em; margin: 0 0 1.2em; break-inside: avoid; page-break-inside: avoid; }
+.signature .label { grid-column: 1 / -1; }
+.sign .line { display: block; border-bottom: 1px solid #111; height: 2.6em; }
+.sign span + span { font-size: .9em; }
 table.actions th:first-child { width: 28%; }
 table.actions td:nth-child(5) { white-space: nowrap; }
 @page { size: A4; margin: 20mm 18mm 22mm 18mm; }
@@ -37,10 +42,16 @@ table.actions td:nth-child(5) { white-space: nowrap; }
 "#;
 
 /// The page margins of a printed page: the draft mark or the stamp at the top of every
-/// page, page numbers at the bottom (CSS paged media margin boxes).
-fn page_css(mark: &str, page: &str, of: &str) -> String {
+/// page, page numbers at the bottom (CSS paged media margin boxes). A draft says so in
+/// bold red, as large as the text: a small grey line is read past.
+fn page_css(mark: &str, draft: bool, page: &str, of: &str) -> String {
+    let mark_font = if draft {
+        "font: bold 11pt Arial, sans-serif; color: #c00000;"
+    } else {
+        "font: 8pt Arial, sans-serif; color: #333;"
+    };
     format!(
-        "@page {{ @top-right {{ content: \"{}\"; font: 8pt Arial, sans-serif; color: #333; }}\n  \
+        "@page {{ @top-right {{ content: \"{}\"; {mark_font} }}\n  \
          @bottom-center {{ content: \"{} \" counter(page) \" {} \" counter(pages); font: 8pt Arial, sans-serif; }} }}\n",
         css_string(mark),
         css_string(page),
@@ -69,6 +80,7 @@ pub fn render(doc: &Minutes) -> String {
         esc(&doc.title),
         esc_style(&page_css(
             doc.mark.text(),
+            doc.mark.is_draft(),
             l::PAGE.get(doc.lang),
             l::OF.get(doc.lang)
         ))
@@ -121,8 +133,26 @@ fn section(out: &mut String, s: &Section, doc: &Minutes) {
                 out.push_str("</ul>\n");
             }
             Block::Table(t) => table(out, t),
+            Block::Signatures(s) => signatures(out, s),
         }
     }
+}
+
+/// A line to sign and a line for the date for each person, their name under the line.
+fn signatures(out: &mut String, s: &Signatures) {
+    out.push_str("<div class=\"signatures\">\n");
+    for p in &s.people {
+        *out += &format!(
+            "<div class=\"signature\"><p class=\"label\">{}</p>\
+             <div class=\"sign\"><span class=\"line\" title=\"{}\"></span><span>{}</span></div>\
+             <div class=\"sign date\"><span class=\"line\"></span><span>{}</span></div></div>\n",
+            esc(&p.role),
+            esc(&s.signature),
+            esc(&p.name),
+            esc(&s.date)
+        );
+    }
+    out.push_str("</div>\n");
 }
 
 fn fields(fields: &[(String, String)]) -> String {

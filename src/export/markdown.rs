@@ -56,6 +56,19 @@ fn block(out: &mut String, b: &Block) {
             }
             out.push('\n');
         }
+        Block::Signatures(s) => {
+            for p in &s.people {
+                *out += &format!(
+                    "**{}:** {}  \n{} {} {} {}\n\n",
+                    inline(&p.role),
+                    inline(&p.name),
+                    inline(&s.signature),
+                    "_".repeat(32),
+                    inline(&s.date),
+                    "_".repeat(14)
+                );
+            }
+        }
         Block::Table(t) => {
             out.push_str(&row(&t.headers));
             out.push_str(&format!("|{}\n", "---|".repeat(t.headers.len())));

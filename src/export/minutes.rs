@@ -62,6 +62,25 @@ pub enum Block {
     Fields(Vec<(String, String)>),
     List(Vec<String>),
     Table(Table),
+    /// Lines to sign and date on paper, under the finalize stamp.
+    Signatures(Signatures),
+}
+
+/// The lines to sign: who signs as what, and the words under the lines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signatures {
+    /// "Underskrift" / "Signature".
+    pub signature: String,
+    /// "Datum" / "Date".
+    pub date: String,
+    pub people: Vec<Signature>,
+}
+
+/// Who signs the printed minutes, and as what ("Vid protokollet", "Justeras").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signature {
+    pub role: String,
+    pub name: String,
 }
 
 /// Which table this is, so renderers and tests can find the important ones.

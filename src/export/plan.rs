@@ -1,7 +1,7 @@
 //! The plan at the end of the minutes: who does what by when and who decided it, the
 //! decisions pending, SIP's four required elements, follow-up, distribution and stamp.
 
-use super::minutes::{Block, Builder, Section, Table, TableKind};
+use super::minutes::{Block, Builder, Section, Signature, Signatures, Table, TableKind};
 use crate::i18n::minutes as l;
 use crate::meeting::{Action, Decision, Huvudman, Performer, Person};
 
@@ -329,7 +329,49 @@ impl Builder<'_> {
                     .collect(),
             }));
         }
+        // Signed last, under everything the signatures vouch for.
+        if let Some(st) = &m.finalized {
+            stamp
+                .blocks
+                .push(Block::Signatures(self.signatures(&st.by)));
+        }
         out.push(stamp);
         out
+    }
+
+    /// Swedish minutes are signed on paper: by the note-taker ("vid protokollet"), and
+    /// checked and signed ("justeras") by the facilitator and whoever finalized them.
+    fn signatures(&self, finalized_by: &str) -> Signatures {
+        let m = self.m;
+        let mut out = Vec::new();
+        // "Fatima Rahimi, socialsekreterare" and "Fatima Rahimi" sign once.
+        let person = |n: &str| {
+            n.split([',', '('])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_lowercase()
+        };
+        let mut add = |role: String, name: &str| {
+            let name = name.trim();
+            if !name.is_empty()
+                && !out
+                    .iter()
+                    .any(|s: &Signature| person(&s.name) == person(name))
+            {
+                out.push(Signature {
+                    role,
+                    name: name.to_string(),
+                });
+            }
+        };
+        add(self.t(l::SIGNED_RECORD), &m.note_taker);
+        add(self.t(l::SIGNED_APPROVED), &m.facilitator);
+        add(self.t(l::SIGNED_APPROVED), finalized_by);
+        Signatures {
+            signature: self.t(l::SIGNATURE),
+            date: self.t(l::DATE),
+            people: out,
+        }
     }
 }

@@ -145,6 +145,10 @@ pub const LEGAL_REFERENCE: Label = Label("Lagrum", "Legal basis");
 pub const STAMP: Label = Label("Justering", "Finalizing");
 pub const FINALIZED_BY: Label = Label("Justerat av", "Finalized by");
 pub const FINALIZED_AT: Label = Label("Justerat", "Finalized");
+// Above the lines to sign on paper: the note-taker, then who checks and approves.
+pub const SIGNED_RECORD: Label = Label("Vid protokollet", "Minutes taken by");
+pub const SIGNED_APPROVED: Label = Label("Justeras", "Checked and approved by");
+pub const SIGNATURE: Label = Label("Underskrift", "Signature");
 pub const REVISION: Label = Label("Revision", "Revision");
 pub const HASH: Label = Label("Kontrollsumma (SHA-256)", "Checksum (SHA-256)");
 pub const NOT_FINALIZED: Label = Label(
