@@ -80,6 +80,7 @@ fn every_text_is_written_in_swedish_and_english() {
             ("name", &a.name),
             ("description", &a.description),
             ("legal_reference", &a.legal_reference),
+            ("confidentiality", &a.confidentiality),
         ];
         for (field, text) in texts {
             assert!(!text.sv.trim().is_empty(), "{}.{field}.sv", a.id);

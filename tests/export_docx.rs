@@ -230,3 +230,37 @@ fn finalized_minutes_end_with_lines_to_sign_for_the_note_taker_and_the_facilitat
     let draft = part(&docx(&sip_meeting(), Lang::Sv, false), "word/document.xml");
     assert!(!draft.contains("Vid protokollet"));
 }
+
+#[test]
+fn every_page_header_holds_the_confidentiality_line_the_case_and_the_date() {
+    let mut agenda = sip_agenda();
+    agenda.confidentiality.sv =
+        "Innehåller uppgifter som kan omfattas av sekretess enligt OSL.".into();
+    let m = sip_meeting();
+    let bytes = export::export(&m, &agenda, Format::Docx, Options::default()).unwrap();
+    let header = part(&bytes, "word/header1.xml").replace("</w:t><w:noBreakHyphen/><w:t>", "-");
+    let lines: Vec<String> = roxmltree::Document::parse(&header)
+        .unwrap()
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "p")))
+        .map(|p| {
+            p.descendants()
+                .filter(|t| t.has_tag_name((W, "t")))
+                .filter_map(|t| t.text())
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "Innehåller uppgifter som kan omfattas av sekretess enligt OSL.",
+            "BoF 2026-0412 · 2026-03-10 · SIP för Elsa",
+            "UTKAST – ej justerat",
+        ],
+    );
+    // An agenda without the line gives a header without it.
+    let bytes = docx(&m, Lang::Sv, false);
+    let header = part(&bytes, "word/header1.xml");
+    assert!(!header.contains("sekretess"));
+    assert!(header.contains("BoF 2026"));
+}

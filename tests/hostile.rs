@@ -158,7 +158,7 @@ const BAD_FILES: &[(&str, &str)] = &[
     ),
     (
         "agenda/unknown-field.ron",
-        "5:3: colour: unknown field; expected one of format, id, version, name, description, legal_reference, rules, phases",
+        "5:3: colour: unknown field; expected one of format, id, version, name, description, legal_reference, confidentiality, rules, phases",
     ),
     (
         "agenda/unknown-phase-kind.ron",

@@ -41,6 +41,7 @@ fn sip_agenda() -> Agenda {
         name: text("SIP"),
         description: text("SIP"),
         legal_reference: text(""),
+        confidentiality: text(""),
         rules: Rules {
             consent_required: true,
             overall_responsible_required: true,

@@ -27,6 +27,10 @@ pub struct Agenda {
     /// laws get renumbered.
     #[serde(default)]
     pub legal_reference: Text,
+    /// A confidentiality line at the top of every page of the minutes ("Innehåller
+    /// uppgifter som kan omfattas av sekretess enligt OSL"); empty for none.
+    #[serde(default)]
+    pub confidentiality: Text,
     #[serde(default)]
     pub rules: Rules,
     pub phases: Vec<Phase>,

@@ -38,9 +38,11 @@ use crate::i18n::minutes as l;
 use package::{BULLETS, FOOTER_REL, HEADER_REL, Properties, R, W};
 use xml::Xml;
 
-/// A4 in twentieths of a point, with 2 cm margins.
+/// A4 in twentieths of a point, with 2 cm margins, 3 cm at the top for the header's
+/// three lines.
 const A4: (u32, u32) = (11906, 16838);
 const MARGIN: u32 = 1134;
+const MARGIN_TOP: u32 = 1701;
 const TEXT_WIDTH: u32 = A4.0 - 2 * MARGIN;
 /// Table text sizes in half-points, largest first: a table whose longest words do not fit
 /// side by side at 9 pt is set smaller rather than broken inside a word.
@@ -65,12 +67,21 @@ pub fn render(doc: &Minutes) -> Result<Vec<u8>, ExportError> {
             section_properties(x);
         });
     });
+    // Every page says what it may hold, which case and meeting it belongs to, and
+    // whether it is a draft: printed pages get separated.
     let header = header_footer("w:hdr", |x| {
-        paragraph(
-            x,
-            &Para::style(mark_style),
-            &format!("{} — {}", doc.title, doc.mark.text()),
-        );
+        if !doc.confidentiality.is_empty() {
+            paragraph_with(x, &Para::style("Header"), |x| {
+                text_runs(x, &doc.confidentiality, true)
+            });
+        }
+        let date = doc.date.to_string();
+        let case: Vec<&str> = [doc.case_ref.trim(), &date, &doc.title]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
+        paragraph(x, &Para::style("Header"), &case.join(" · "));
+        paragraph(x, &Para::style(mark_style), doc.mark.text());
     });
     let footer = header_footer("w:ftr", |x| {
         x.el("w:p", &[], |x| {
@@ -128,7 +139,7 @@ fn section_properties(x: &mut Xml) {
         x.empty(
             "w:pgMar",
             &[
-                ("w:top", &m),
+                ("w:top", &MARGIN_TOP.to_string()),
                 ("w:right", &m),
                 ("w:bottom", &m),
                 ("w:left", &m),

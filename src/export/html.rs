@@ -25,6 +25,7 @@ table { border-collapse: collapse; width: 99.6%; margin: .5em 0 1.2em; font-size
 th, td { border: 1px solid #777; padding: .3em .45em; text-align: left; vertical-align: top; }
 thead th { background: #e8e8e8; }
 .label { font-weight: bold; margin: .8em 0 .2em; }
+.confidential { font-weight: bold; font-size: .9em; margin: 0 0 .6em; }
 .signatures { margin: 1.5em 0; }
 .signature { display: grid; grid-template-columns: 2fr 1fr; gap: 0 2em; margin: 0 0 1.2em; break-inside: avoid; page-break-inside: avoid; }
 .signature .label { grid-column: 1 / -1; }
@@ -44,19 +45,42 @@ table.actions td:nth-child(5) { white-space: nowrap; }
 /// The page margins of a printed page: the draft mark or the stamp at the top of every
 /// page, page numbers at the bottom (CSS paged media margin boxes). A draft says so in
 /// bold red, as large as the text: a small grey line is read past.
-fn page_css(mark: &str, draft: bool, page: &str, of: &str) -> String {
+///
+/// The confidentiality line and the case reference with the date stand top left.
+fn page_css(mark: &str, draft: bool, top_left: &str, page: &str, of: &str) -> String {
     let mark_font = if draft {
         "font: bold 11pt Arial, sans-serif; color: #c00000;"
     } else {
         "font: 8pt Arial, sans-serif; color: #333;"
     };
     format!(
-        "@page {{ @top-right {{ content: \"{}\"; {mark_font} }}\n  \
+        "@page {{ @top-left {{ content: \"{}\"; white-space: pre-wrap; font: 8pt Arial, sans-serif; color: #111; }}\n  \
+         @top-right {{ content: \"{}\"; {mark_font} }}\n  \
          @bottom-center {{ content: \"{} \" counter(page) \" {} \" counter(pages); font: 8pt Arial, sans-serif; }} }}\n",
+        top_left
+            .lines()
+            .map(css_string)
+            .collect::<Vec<_>>()
+            .join("\\A "),
         css_string(mark),
         css_string(page),
         css_string(of)
     )
+}
+
+/// What a printed page says top left: the confidentiality line, then case and date.
+fn page_top_left(doc: &Minutes) -> String {
+    let case = [doc.case_ref.trim(), &doc.date.to_string()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    if doc.confidentiality.is_empty() {
+        case
+    } else {
+        format!("{}\n{case}", doc.confidentiality)
+    }
 }
 
 /// Text for a CSS string: quotes and backslashes escaped, no line breaks.
@@ -81,11 +105,18 @@ pub fn render(doc: &Minutes) -> String {
         esc_style(&page_css(
             doc.mark.text(),
             doc.mark.is_draft(),
+            &page_top_left(doc),
             l::PAGE.get(doc.lang),
             l::OF.get(doc.lang)
         ))
     );
     out += "<header>\n";
+    if !doc.confidentiality.is_empty() {
+        out += &format!(
+            "<p class=\"confidential\">{}</p>\n",
+            esc(&doc.confidentiality)
+        );
+    }
     out += &format!("<h1>{}</h1>\n", esc(&doc.title));
     out += &format!("<p class=\"kind\">{}</p>\n", esc(&doc.kind));
     out += &format!("<p class=\"mark{draft}\">{}</p>\n", esc(doc.mark.text()));

@@ -6,6 +6,9 @@ use super::minutes::{Block, Minutes, Section};
 pub fn render(doc: &Minutes) -> String {
     let mut out = String::new();
     out += &format!("# {}\n\n", inline(&doc.title));
+    if !doc.confidentiality.is_empty() {
+        out += &format!("*{}*\n\n", inline(&doc.confidentiality));
+    }
     out += &format!("**{}**\n\n", inline(doc.mark.text()));
     for (label, value) in &doc.header {
         out += &field(label, value);

@@ -15,6 +15,10 @@ pub struct Minutes {
     pub date: chrono::NaiveDate,
     /// The meeting type, from the agenda's name.
     pub kind: String,
+    /// The case reference (ärende), on every page with the date.
+    pub case_ref: String,
+    /// The agenda's confidentiality line for the top of every page; empty for none.
+    pub confidentiality: String,
     /// The draft mark or the finalize stamp, shown on every page or section.
     pub mark: Mark,
     /// Date, time, place, facilitator, … as label–value pairs.
@@ -157,6 +161,8 @@ pub fn build(m: &Meeting, agenda: &Agenda, lang: Lang, pseudonymized: bool) -> M
         title: m.title.clone(),
         date: m.date,
         kind: agenda.name.get(lang).to_string(),
+        case_ref: m.case_ref.clone(),
+        confidentiality: agenda.confidentiality.get(lang).trim().to_string(),
         mark: b.mark(),
         header,
         sections,

@@ -443,7 +443,11 @@ fn styles(lang: Lang) -> Vec<u8> {
                 size: Some(12),
                 ..para("AfterTable", "After table")
             },
-            para("Header", "header"),
+            StyleDef {
+                size: Some(18),
+                after: 20,
+                ..para("Header", "header")
+            },
             para("Footer", "footer"),
             StyleDef {
                 id: "TableNormal",
