@@ -110,7 +110,11 @@ fn an_awaited_decision_needs_maker_organisation_and_date() {
         "{err}"
     );
     assert_eq!(saved(&fx.app).actions.len(), 3, "nothing is saved");
-    key(&mut fx.app, Tab);
+    // The cursor is put in the first field to fill in.
+    assert_eq!(
+        form(&fx.app).focused().map(|f| f.id),
+        Some(samsyn::tui::form::F::DecisionMaker)
+    );
     typ(&mut fx.app, "Enhetschef");
     key(&mut fx.app, Tab);
     typ(&mut fx.app, "Socialtjänst: Barn och familj");
@@ -404,14 +408,14 @@ fn footer_and_help_show_the_same_commands() {
         .collect();
     for phase in phases {
         goto_phase(&mut fx.app, &phase);
-        let cmds = samsyn::tui::update::commands(&fx.app);
+        let cmds = samsyn::tui::available::commands(&fx.app);
         let footer = draw(&mut fx.app, 120, 40);
         key(&mut fx.app, Char('?'));
         let help = draw(&mut fx.app, 120, 40);
         key(&mut fx.app, Esc);
         for cmd in cmds {
-            let short = samsyn::tui::render::short(cmd).get(Lang::En);
-            let long = samsyn::tui::render::long(cmd).get(Lang::En);
+            let short = cmd.spec().short.get(Lang::En);
+            let long = cmd.spec().long.get(Lang::En);
             if !matches!(
                 cmd,
                 samsyn::tui::keys::Cmd::Up | samsyn::tui::keys::Cmd::Down
@@ -758,7 +762,7 @@ fn help_and_quit_are_always_in_the_footer() {
             goto_phase(&mut fx.app, &phase);
             let screen = draw(&mut fx.app, 80, 24);
             let footer: String = screen.lines().rev().take(2).collect();
-            let help = samsyn::tui::render::short(samsyn::tui::keys::Cmd::Help).get(lang);
+            let help = samsyn::tui::keys::Cmd::Help.spec().short.get(lang);
             assert!(footer.contains(&format!("? {help}")), "{phase}: {footer}");
         }
     }

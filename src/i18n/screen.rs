@@ -88,6 +88,7 @@ strings! {
     CmdChooseLong => "Byt val i ett valfält (◀ ▶) eller kryssa i en ruta.", "Change a choice field (◀ ▶) or tick a box.";
     CmdConfirm => "bekräfta", "confirm";
     CmdConfirmLong => "Bekräfta.", "Confirm.";
+    CmdRejectLong => "Svara nej på frågan.", "Answer no to the question.";
     CmdJump => "gå dit", "go there";
     CmdJumpLong => "Gå till fasen och raden problemet gäller.", "Go to the phase and row the problem refers to.";
     CmdClose => "stäng", "close";

@@ -1,6 +1,7 @@
 //! Meeting files on disk: reading them with located errors, writing them atomically and
 //! owner-only, the lock that keeps a second writer out, and the archive directory.
 
+pub mod draft;
 mod file;
 mod load;
 mod lock;

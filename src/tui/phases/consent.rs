@@ -1,8 +1,10 @@
 //! Consent (samtycke): who gave it, what it covers and does not, its form and validity.
 
+use super::{Deletion, Phase, Rows};
 use super::{empty_hint, labels};
 use crate::tui::app::{App, Session};
-use crate::tui::form::{F, Form, Target, Val};
+use crate::tui::command::Cmd;
+use crate::tui::form::{F, Form, FormError, Target, Val};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
@@ -107,17 +109,30 @@ pub fn form(m: &Meeting, idx: Option<usize>, lang: Lang) -> Form {
     form
 }
 
-pub fn commit(m: &mut Meeting, form: &Form, idx: Option<usize>, lang: Lang) -> Result<(), String> {
+pub fn commit(
+    m: &mut Meeting,
+    form: &Form,
+    idx: Option<usize>,
+    lang: Lang,
+) -> Result<(), FormError> {
     let given_by = labels::person_from(form.choice_val(F::GivenBy), form.text(F::GivenByName))
-        .ok_or_else(|| fill(T::NeedText.get(lang), &[T::FGivenBy.get(lang)]))?;
+        .ok_or_else(|| {
+            FormError::at(
+                F::GivenBy,
+                fill(T::NeedText.get(lang), &[T::FGivenBy.get(lang)]),
+            )
+        })?;
     let scope = form.text(F::Scope);
     if scope.is_empty() {
-        return Err(fill(T::NeedText.get(lang), &[T::FScope.get(lang)]));
+        return Err(FormError::at(
+            F::Scope,
+            fill(T::NeedText.get(lang), &[T::FScope.get(lang)]),
+        ));
     }
     let date_of = |id: F| {
         form.when(id)
             .map(|w| w.map(|w| w.date))
-            .map_err(|_| fill(T::BadDate.get(lang), &[&form.text(id)]))
+            .map_err(|_| FormError::at(id, fill(T::BadDate.get(lang), &[&form.text(id)])))
     };
     let date = date_of(F::Date)?.unwrap_or(m.date);
     let consent = Consent {
@@ -137,4 +152,71 @@ pub fn commit(m: &mut Meeting, form: &Form, idx: Option<usize>, lang: Lang) -> R
         None => m.consents.push(consent),
     }
     Ok(())
+}
+
+/// Consent: who gave it, for what, until when.
+pub struct Consents;
+
+impl Phase for Consents {
+    fn commands(&self) -> &'static [Cmd] {
+        &[Cmd::Up, Cmd::Down, Cmd::Add, Cmd::Edit, Cmd::Delete]
+    }
+
+    fn rows(&self, s: &Session) -> Rows {
+        Rows::List(s.meeting.consents.len())
+    }
+
+    fn render(&self, app: &App, s: &Session, f: &mut Frame, area: Rect) {
+        render(app, s, f, area);
+    }
+
+    fn open(&self, s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
+        match cmd {
+            Cmd::Add => Some(form(&s.meeting, None, lang)),
+            Cmd::Edit => Some(form(&s.meeting, Some(super::selected_row(s)?), lang)),
+            _ => None,
+        }
+    }
+
+    fn reopen(&self, m: &Meeting, target: &Target, lang: Lang) -> Option<Form> {
+        match target {
+            Target::Consent(i) if i.is_none_or(|i| i < m.consents.len()) => Some(form(m, *i, lang)),
+            _ => None,
+        }
+    }
+
+    fn row_of(&self, m: &Meeting, target: &Target) -> usize {
+        match target {
+            Target::Consent(Some(i)) => *i,
+            _ => m.consents.len().saturating_sub(1),
+        }
+    }
+
+    fn refresh(&self, _: &Meeting, _: &mut Form, _: Lang) {}
+
+    fn commit(&self, m: &mut Meeting, form: &Form, lang: Lang) -> Result<(), FormError> {
+        match form.target {
+            Target::Consent(i) => commit(m, form, i, lang),
+            _ => Err(super::foreign(form)),
+        }
+    }
+
+    fn deletion(&self, s: &Session, _: Lang) -> Option<Deletion> {
+        let m = &s.meeting;
+        let c = m.consents.get(s.selected)?;
+        Some(Deletion::Ask {
+            label: m.person_name(&c.given_by),
+            participant: false,
+        })
+    }
+
+    fn delete(&self, m: &mut Meeting, row: usize) {
+        if row < m.consents.len() {
+            m.consents.remove(row);
+        }
+    }
+
+    fn participant_at(&self, _: &Meeting, _: usize) -> Option<usize> {
+        None
+    }
 }

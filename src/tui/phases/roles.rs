@@ -1,9 +1,11 @@
 //! Roles: the round of presentations — who is here, for which organisation, with what
 //! mandate and attendance — and the speaking round's first marks.
 
+use super::{Deletion, Phase, Rows, details};
 use super::{empty_hint, kv, labels};
 use crate::tui::app::{App, Session};
-use crate::tui::form::{F, Form, Target, Val};
+use crate::tui::command::Cmd;
+use crate::tui::form::{F, Form, FormError, Target, Val};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
@@ -174,10 +176,15 @@ pub fn refresh(form: &mut Form) {
     form.memo = Some(kind);
 }
 
-pub fn commit(m: &mut Meeting, form: &Form, idx: Option<usize>, lang: Lang) -> Result<(), String> {
+pub fn commit(
+    m: &mut Meeting,
+    form: &Form,
+    idx: Option<usize>,
+    lang: Lang,
+) -> Result<(), FormError> {
     let name = form.text(F::Name);
     if name.is_empty() {
-        return Err(T::NeedName.get(lang).into());
+        return Err(FormError::at(F::Name, T::NeedName.get(lang)));
     }
     let kind = match form.choice_val(F::Kind) {
         Val::Kind(k) => k,
@@ -192,7 +199,10 @@ pub fn commit(m: &mut Meeting, form: &Form, idx: Option<usize>, lang: Lang) -> R
         if kind.is_family() {
             organisation = T::OFamily.get(lang).to_string();
         } else {
-            return Err(T::NeedOrganisation.get(lang).into());
+            return Err(FormError::at(
+                F::Organisation,
+                T::NeedOrganisation.get(lang),
+            ));
         }
     }
     let scope = form.text(F::Mandate);
@@ -231,4 +241,126 @@ pub fn commit(m: &mut Meeting, form: &Form, idx: Option<usize>, lang: Lang) -> R
         None => m.participants.push(p),
     }
     Ok(())
+}
+
+/// Why participant `p` cannot be deleted: the plan still names them, and would point at
+/// nobody.
+fn blocker(m: &Meeting, p: &Participant, lang: Lang) -> Option<String> {
+    use samsyn::meeting::{Decision, Performer, Person};
+    let id = &p.id;
+    let named = |person: Option<&Person>| matches!(person, Some(Person::Participant(x)) if x == id);
+    let mut places = Vec::new();
+    for a in &m.actions {
+        let performs = matches!(&a.performer, Some(Performer::Participant(x)) if x == id);
+        let decides = matches!(&a.decision, Decision::AtTable { by } if by == id);
+        if performs || decides {
+            places.push(fill(T::InAction.get(lang), &[&super::short(&a.what, 40)]));
+        }
+    }
+    if m.consents.iter().any(|c| named(Some(&c.given_by))) {
+        places.push(T::ConsentForm.get(lang).to_lowercase());
+    }
+    if named(m.coordinator.as_ref())
+        || named(
+            m.overall_responsible
+                .as_ref()
+                .and_then(|r| r.person.as_ref()),
+        )
+    {
+        places.push(T::Responsibility.get(lang).to_lowercase());
+    }
+    if named(m.follow_up.as_ref().and_then(|f| f.convener.as_ref())) {
+        places.push(T::FConvener.get(lang).to_lowercase());
+    }
+    (!places.is_empty()).then(|| fill(T::CannotDelete.get(lang), &[&p.name, &places.join(", ")]))
+}
+
+/// The round of presentations: the participants.
+pub struct Roles;
+
+impl Phase for Roles {
+    fn commands(&self) -> &'static [Cmd] {
+        &[
+            Cmd::Up,
+            Cmd::Down,
+            Cmd::Add,
+            Cmd::Edit,
+            Cmd::Delete,
+            Cmd::Details,
+            Cmd::Heard,
+            Cmd::HeardSelected,
+        ]
+    }
+
+    fn rows(&self, s: &Session) -> Rows {
+        Rows::List(s.meeting.participants.len())
+    }
+
+    fn render(&self, app: &App, s: &Session, f: &mut Frame, area: Rect) {
+        render(app, s, f, area);
+    }
+
+    fn open(&self, s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
+        match cmd {
+            Cmd::Add => Some(form(&s.meeting, None, lang)),
+            Cmd::Edit => Some(form(&s.meeting, Some(super::selected_row(s)?), lang)),
+            Cmd::Details => Some(details::form(&s.meeting, lang)),
+            _ => None,
+        }
+    }
+
+    fn reopen(&self, m: &Meeting, target: &Target, lang: Lang) -> Option<Form> {
+        match target {
+            Target::Participant(i) if i.is_none_or(|i| i < m.participants.len()) => {
+                Some(form(m, *i, lang))
+            }
+            _ => None,
+        }
+    }
+
+    fn row_of(&self, m: &Meeting, target: &Target) -> usize {
+        match target {
+            Target::Participant(Some(i)) => *i,
+            _ => m.participants.len().saturating_sub(1),
+        }
+    }
+
+    fn refresh(&self, _: &Meeting, form: &mut Form, _: Lang) {
+        if let Target::Participant(_) = form.target {
+            refresh(form);
+        }
+    }
+
+    fn commit(&self, m: &mut Meeting, form: &Form, lang: Lang) -> Result<(), FormError> {
+        match form.target {
+            Target::Participant(i) => commit(m, form, i, lang),
+            _ => Err(super::foreign(form)),
+        }
+    }
+
+    fn deletion(&self, s: &Session, lang: Lang) -> Option<Deletion> {
+        let p = s.meeting.participants.get(s.selected)?;
+        Some(match blocker(&s.meeting, p, lang) {
+            Some(why) => Deletion::Refused(why),
+            None => Deletion::Ask {
+                label: p.name.clone(),
+                participant: true,
+            },
+        })
+    }
+
+    fn delete(&self, m: &mut Meeting, row: usize) {
+        if row < m.participants.len() {
+            let id = m.participants.remove(row).id;
+            // Their own marks and evaluation go with them.
+            m.evaluations.retain(|e| e.participant != id);
+            for record in m.phases.values_mut() {
+                record.heard.retain(|h| h != &id);
+            }
+        }
+    }
+
+    fn participant_at(&self, m: &Meeting, row: usize) -> Option<usize> {
+        (row < m.participants.len()).then_some(row)
+    }
 }

@@ -1,21 +1,28 @@
 //! Free-text phases: Purpose (why we meet), Notes, and Review until the follow-up issue
 //! gives it its own view. Also the single-field text form the other views reuse.
 
+use super::{Deletion, Phase, Rows};
 use crate::tui::app::{App, Session};
-use crate::tui::form::{F, Form, Target, TextTarget};
+use crate::tui::command::Cmd;
+use crate::tui::form::{F, Form, FormError, Target, TextTarget};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Paragraph, Wrap};
-use samsyn::agenda::PhaseKind;
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::{T, fill};
 use samsyn::meeting::Meeting;
 
-pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
+/// A phase of one free text: Purpose, Notes, and Review until the follow-up issue gives
+/// it its own view (`unsupported` says so above the text).
+pub struct FreeText {
+    pub unsupported: bool,
+}
+
+pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect, unsupported: bool) {
     let phase = s.phase();
     let notes = s.meeting.phase(&phase.id).map_or("", |p| p.notes.as_str());
-    let area = if phase.kind == PhaseKind::Review {
+    let area = if unsupported {
         let [msg, rest] = Layout::vertical([Constraint::Length(3), Constraint::Min(3)]).areas(area);
         let text = fill(app.t(T::NotSupported), &[phase.title.get(app.lang)]);
         f.render_widget(
@@ -74,4 +81,53 @@ pub fn commit(m: &mut Meeting, t: &TextTarget, text: String) {
         TextTarget::ChildNotObtained => &mut m.child_voice.not_obtained_reason,
     };
     *slot = text;
+}
+
+impl Phase for FreeText {
+    fn commands(&self) -> &'static [Cmd] {
+        &[Cmd::Edit]
+    }
+
+    fn rows(&self, _: &Session) -> Rows {
+        Rows::One
+    }
+
+    fn render(&self, app: &App, s: &Session, f: &mut Frame, area: Rect) {
+        render(app, s, f, area, self.unsupported);
+    }
+
+    fn open(&self, s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
+        (cmd == Cmd::Edit).then(|| form(s, lang))
+    }
+
+    fn reopen(&self, _: &Meeting, _: &Target, _: Lang) -> Option<Form> {
+        // Free text is written into the meeting as it is typed; it has no drafts.
+        None
+    }
+
+    fn row_of(&self, _: &Meeting, _: &Target) -> usize {
+        0
+    }
+
+    fn refresh(&self, _: &Meeting, _: &mut Form, _: Lang) {}
+
+    fn commit(&self, m: &mut Meeting, form: &Form, _: Lang) -> Result<(), FormError> {
+        match &form.target {
+            Target::Text(t) => {
+                commit(m, t, form.text(F::Text));
+                Ok(())
+            }
+            _ => Err(super::foreign(form)),
+        }
+    }
+
+    fn deletion(&self, _: &Session, _: Lang) -> Option<Deletion> {
+        None
+    }
+
+    fn delete(&self, _: &mut Meeting, _: usize) {}
+
+    fn participant_at(&self, _: &Meeting, _: usize) -> Option<usize> {
+        None
+    }
 }
