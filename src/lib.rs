@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod meeting;
 pub mod rules;
 pub mod store;
+#[cfg(feature = "tui")]
 pub mod tui;
 
 // The TUI names the domain as `samsyn::…`, as any other user of the library would.

@@ -28,6 +28,15 @@ pub fn revision_path(path: &Path, revision: u32) -> PathBuf {
     path.with_file_name(format!("{stem}.rev{revision}.ron"))
 }
 
+/// Why amending on disk failed: the meeting refused, or a file could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum AmendFailed {
+    #[error(transparent)]
+    Amend(#[from] crate::meeting::AmendError),
+    #[error(transparent)]
+    File(#[from] FileError),
+}
+
 /// Amend a finalized meeting on disk: keep the finalized version next to it, then save
 /// the meeting as a draft with the reason in its revision log.
 pub fn amend(
@@ -36,7 +45,7 @@ pub fn amend(
     reason: &str,
     by: &str,
     at: NaiveDateTime,
-) -> anyhow::Result<PathBuf> {
+) -> Result<PathBuf, AmendFailed> {
     let mut changed = meeting.clone();
     let previous = changed.amend(reason, by, at)?;
     let revision = previous.finalized.as_ref().map_or(0, |s| s.revision);
