@@ -1,7 +1,7 @@
 //! The command line (SPEC §8), defined with clap.
 
-use clap::{Parser, Subcommand};
 use clap::ValueEnum;
+use clap::{Parser, Subcommand};
 use samsyn::export::Format;
 use samsyn::i18n::Lang;
 use samsyn::tui::theme::ThemeName;

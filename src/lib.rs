@@ -6,6 +6,7 @@ pub mod config;
 pub mod datetime;
 pub mod diag;
 pub mod export;
+pub mod fsio;
 pub mod i18n;
 pub mod meeting;
 pub mod rules;

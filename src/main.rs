@@ -19,7 +19,11 @@ fn main() {
             std::process::exit(e.exit_code());
         }
     };
-    let lang = cli.lang.map(Lang::from).or(config.lang).unwrap_or_else(Lang::from_env);
+    let lang = cli
+        .lang
+        .map(Lang::from)
+        .or(config.lang)
+        .unwrap_or_else(Lang::from_env);
     let theme = cli
         .theme
         .or_else(|| {
@@ -45,7 +49,13 @@ fn main() {
             format,
             output,
             pseudonymize,
-        }) => commands::export(meeting, (*format).into(), output.as_deref(), *pseudonymize, lang),
+        }) => commands::export(
+            meeting,
+            (*format).into(),
+            output.as_deref(),
+            *pseudonymize,
+            lang,
+        ),
         None => tui(&cli, lang, theme, Begin::Start),
     };
     std::process::exit(code);

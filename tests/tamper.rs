@@ -110,7 +110,8 @@ fn a_finalized_example_changed_by_hand_is_reported() {
             .get(&m.agenda.id)
             .expect("built-in agenda")
             .clone();
-        m.finalize(
+        samsyn::rules::finalize(
+            &mut m,
             &agenda,
             "Samtalsledaren",
             fixtures::at("2026-12-03T16:00:00"),
@@ -162,7 +163,8 @@ fn a_recomputed_stamp_does_not_hide_a_broken_rule() {
     let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/sip-bup.ron");
     let mut m = store::load(&source).unwrap();
     let agenda = catalogue.get(&m.agenda.id).unwrap().clone();
-    m.finalize(
+    samsyn::rules::finalize(
+        &mut m,
         &agenda,
         "Samtalsledaren",
         fixtures::at("2026-12-03T16:00:00"),

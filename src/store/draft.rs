@@ -1,8 +1,8 @@
 //! The draft file beside a meeting (`.NAME.ron.draft`): text typed in a form and not
 //! yet saved, written owner-only and atomically, named by the meeting it belongs to.
 
-use super::write_private;
 use crate::diag::FileError;
+use crate::fsio::write_private;
 use chrono::NaiveDateTime;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};

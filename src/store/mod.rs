@@ -7,9 +7,8 @@ mod load;
 mod lock;
 mod permissions;
 
-pub use file::{
-    archive_dir, create_private_dir, remove_stale_temps, save, save_new, write_private,
-};
+pub use crate::fsio::{create_private_dir, remove_stale_temps, write_private};
+pub use file::{archive_dir, save, save_new};
 pub use load::{check_against_agenda, load, parse, to_ron};
 pub use lock::{Locked, MeetingLock, lock_path};
 pub use permissions::{ArchiveWarning, archive_warning};

@@ -355,7 +355,7 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
             if by.is_empty() {
                 Err(FormError::at(F::By, T::NeedFinalizer.get(lang)))
             } else {
-                match s.meeting.finalize(&s.agenda, &by, now) {
+                match samsyn::rules::finalize(&mut s.meeting, &s.agenda, &by, now) {
                     Ok(stamp) => Ok(Some(fill(
                         T::FinalizedOk.get(lang),
                         &[&stamp.revision.to_string()],

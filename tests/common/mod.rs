@@ -280,7 +280,7 @@ pub fn sip_meeting() -> Meeting {
 pub fn finalized_sip_meeting() -> Meeting {
     let mut m = sip_meeting();
     let at = d("2026-03-10").and_hms_opt(14, 35, 0).unwrap();
-    m.finalize(&sip_agenda(), "Karin Ek", at)
+    samsyn::rules::finalize(&mut m, &sip_agenda(), "Karin Ek", at)
         .unwrap_or_else(|p| panic!("the fixture must be finalizable: {p:?}"));
     m
 }

@@ -1,6 +1,9 @@
 //! What blocks finalizing and what warns (SPEC §4–§5), as pure functions of the meeting
 //! and its agenda. The TUI, `samsyn check` and finalizing all ask these same functions.
 
+mod finalize;
+pub use finalize::finalize;
+
 use crate::agenda::{Agenda, PhaseKind};
 use crate::i18n::Lang;
 use crate::meeting::{
