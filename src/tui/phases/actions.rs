@@ -444,9 +444,8 @@ pub fn commit(
             *slot = action;
         }
         None => {
-            action.id = Id::next("a", m.actions.iter().map(|a| &a.id));
             action.goals = chosen.into_iter().collect();
-            m.actions.push(action);
+            m.add_action(action);
         }
     }
     Ok(())
@@ -512,9 +511,7 @@ impl Phase for Actions {
     }
 
     fn delete(&self, m: &mut Meeting, row: usize) {
-        if row < m.actions.len() {
-            m.actions.remove(row);
-        }
+        m.remove_action(row);
     }
 
     fn participant_at(&self, _: &Meeting, _: usize) -> Option<usize> {

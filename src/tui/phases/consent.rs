@@ -211,9 +211,7 @@ impl Phase for Consents {
     }
 
     fn delete(&self, m: &mut Meeting, row: usize) {
-        if row < m.consents.len() {
-            m.consents.remove(row);
-        }
+        samsyn::meeting::remove_at(&mut m.consents, row);
     }
 
     fn participant_at(&self, _: &Meeting, _: usize) -> Option<usize> {

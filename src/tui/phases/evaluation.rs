@@ -227,7 +227,7 @@ impl Phase for EvaluationPhase {
 
     fn delete(&self, m: &mut Meeting, row: usize) {
         if let Some(id) = people(m).get(row).cloned() {
-            m.evaluations.retain(|e| e.participant != id);
+            m.remove_evaluation(&id);
         }
     }
 

@@ -175,9 +175,8 @@ pub fn commit_goal(
             g.parent = parent;
         }
         None => {
-            let id = Id::next("g", m.goals.iter().map(|g| &g.id));
-            m.goals.push(Goal {
-                id,
+            m.add_goal(Goal {
+                id: Id::new("new"),
                 text,
                 kind,
                 indicator: form.text(F::Indicator),
@@ -272,18 +271,8 @@ impl Phase for Goals {
     }
 
     fn delete(&self, m: &mut Meeting, row: usize) {
-        if row < m.goals.len() {
-            let id = m.goals.remove(row).id;
-            for a in &mut m.actions {
-                a.goals.retain(|g| g != &id);
-            }
-            for g in &mut m.goals {
-                if g.parent.as_ref() == Some(&id) {
-                    g.parent = None;
-                }
-            }
-        } else if row - m.goals.len() < m.needs.len() {
-            m.needs.remove(row - m.goals.len());
+        if m.remove_goal(row).is_none() {
+            samsyn::meeting::remove_at(&mut m.needs, row - m.goals.len());
         }
     }
 

@@ -222,7 +222,7 @@ pub fn commit(
     let opt = |s: String| (!s.is_empty()).then_some(s);
     let id = match idx.and_then(|i| m.participants.get(i)) {
         Some(p) => p.id.clone(),
-        None => Id::next("p", m.participants.iter().map(|p| &p.id)),
+        None => Id::new("new"),
     };
     let p = Participant {
         id,
@@ -238,7 +238,9 @@ pub fn commit(
     };
     match idx.and_then(|i| m.participants.get_mut(i)) {
         Some(slot) => *slot = p,
-        None => m.participants.push(p),
+        None => {
+            m.add_participant(p);
+        }
     }
     Ok(())
 }
@@ -246,31 +248,23 @@ pub fn commit(
 /// Why participant `p` cannot be deleted: the plan still names them, and would point at
 /// nobody.
 fn blocker(m: &Meeting, p: &Participant, lang: Lang) -> Option<String> {
-    use samsyn::meeting::{Decision, Performer, Person};
-    let id = &p.id;
-    let named = |person: Option<&Person>| matches!(person, Some(Person::Participant(x)) if x == id);
-    let mut places = Vec::new();
-    for a in &m.actions {
-        let performs = matches!(&a.performer, Some(Performer::Participant(x)) if x == id);
-        let decides = matches!(&a.decision, Decision::AtTable { by } if by == id);
-        if performs || decides {
-            places.push(fill(T::InAction.get(lang), &[&super::short(&a.what, 40)]));
+    use samsyn::meeting::Reference;
+    let mut places: Vec<String> = Vec::new();
+    for r in m.references_to(&p.id) {
+        let place = match r {
+            Reference::Action { what, .. } => {
+                fill(T::InAction.get(lang), &[&super::short(&what, 40)])
+            }
+            Reference::Consent(_) => T::ConsentForm.get(lang).to_lowercase(),
+            Reference::OverallResponsibility | Reference::Coordinator => {
+                T::Responsibility.get(lang).to_lowercase()
+            }
+            Reference::FollowUpConvener => T::FConvener.get(lang).to_lowercase(),
+        };
+        // One word for a place however often it names them (two consents, both roles).
+        if !places.contains(&place) {
+            places.push(place);
         }
-    }
-    if m.consents.iter().any(|c| named(Some(&c.given_by))) {
-        places.push(T::ConsentForm.get(lang).to_lowercase());
-    }
-    if named(m.coordinator.as_ref())
-        || named(
-            m.overall_responsible
-                .as_ref()
-                .and_then(|r| r.person.as_ref()),
-        )
-    {
-        places.push(T::Responsibility.get(lang).to_lowercase());
-    }
-    if named(m.follow_up.as_ref().and_then(|f| f.convener.as_ref())) {
-        places.push(T::FConvener.get(lang).to_lowercase());
     }
     (!places.is_empty()).then(|| fill(T::CannotDelete.get(lang), &[&p.name, &places.join(", ")]))
 }
@@ -350,14 +344,8 @@ impl Phase for Roles {
     }
 
     fn delete(&self, m: &mut Meeting, row: usize) {
-        if row < m.participants.len() {
-            let id = m.participants.remove(row).id;
-            // Their own marks and evaluation go with them.
-            m.evaluations.retain(|e| e.participant != id);
-            for record in m.phases.values_mut() {
-                record.heard.retain(|h| h != &id);
-            }
-        }
+        // `deletion` refused it while the plan names them; the domain refuses it too.
+        let _ = m.remove_participant(row);
     }
 
     fn participant_at(&self, m: &Meeting, row: usize) -> Option<usize> {

@@ -247,10 +247,8 @@ impl Phase for Summary {
     }
 
     fn delete(&self, m: &mut Meeting, row: usize) {
-        if let Some(i) = row.checked_sub(FIRST_DISAGREEMENT)
-            && i < m.disagreements.len()
-        {
-            m.disagreements.remove(i);
+        if let Some(i) = row.checked_sub(FIRST_DISAGREEMENT) {
+            samsyn::meeting::remove_at(&mut m.disagreements, i);
         }
     }
 
