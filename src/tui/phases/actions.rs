@@ -328,13 +328,12 @@ pub fn refresh(m: &Meeting, form: &mut Form, lang: Lang) {
     );
 }
 
-/// The status follows the decision kind (agreed at the table ⇄ awaiting a decision),
-/// unless a follow-up status (done, partly done, not done, cancelled) was chosen.
+/// The status follows the decision the form shows (`rules::status_follows_decision`).
 fn decision_status(decision: &Val, status: ActionStatus) -> ActionStatus {
-    match (decision, status) {
-        (Val::Id(_), ActionStatus::AwaitingDecision) => ActionStatus::Agreed,
-        (Val::Awaiting, ActionStatus::Agreed) => ActionStatus::AwaitingDecision,
-        (_, st) => st,
+    match decision {
+        Val::Id(_) => rules::status_follows_decision(false, status),
+        Val::Awaiting => rules::status_follows_decision(true, status),
+        _ => status,
     }
 }
 
