@@ -2,7 +2,7 @@
 //! mandate rule: "decided by" offers only those who may decide, plus "awaiting decision
 //! by …", and says exactly why everybody else is not offered.
 
-use super::{Deletion, Phase, Rows};
+use super::{Deletion, OneList, Phase, Rows};
 use super::{empty_hint, labels};
 use crate::tui::app::{App, Session};
 use crate::tui::command::Cmd;
@@ -453,6 +453,15 @@ pub fn commit(
 /// The plan: who does what by when, each action with its decider.
 pub struct Actions;
 
+const LIST: OneList = OneList {
+    len: |m| m.actions.len(),
+    form,
+    index: |t| match t {
+        Target::Action(i) => Some(*i),
+        _ => None,
+    },
+};
+
 impl Phase for Actions {
     fn commands(&self) -> &'static [Cmd] {
         &[Cmd::Up, Cmd::Down, Cmd::Add, Cmd::Edit, Cmd::Delete]
@@ -467,25 +476,15 @@ impl Phase for Actions {
     }
 
     fn open(&self, s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
-        match cmd {
-            Cmd::Add => Some(form(&s.meeting, None, lang)),
-            Cmd::Edit => Some(form(&s.meeting, Some(super::selected_row(s)?), lang)),
-            _ => None,
-        }
+        LIST.open(s, cmd, lang)
     }
 
     fn reopen(&self, m: &Meeting, target: &Target, lang: Lang) -> Option<Form> {
-        match target {
-            Target::Action(i) if i.is_none_or(|i| i < m.actions.len()) => Some(form(m, *i, lang)),
-            _ => None,
-        }
+        LIST.reopen(m, target, lang)
     }
 
     fn row_of(&self, m: &Meeting, target: &Target) -> usize {
-        match target {
-            Target::Action(Some(i)) => *i,
-            _ => m.actions.len().saturating_sub(1),
-        }
+        LIST.row_of(m, target)
     }
 
     fn refresh(&self, m: &Meeting, form: &mut Form, lang: Lang) {

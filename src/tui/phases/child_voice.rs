@@ -2,17 +2,15 @@
 //! it could not be obtained.
 
 use super::text::{get, text_form};
-use super::{Deletion, Phase, Rows};
 use crate::tui::app::{App, Session};
-use crate::tui::command::Cmd;
-use crate::tui::form::{F, Form, FormError, Target, TextTarget};
+use crate::tui::form::{Form, TextTarget};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::T;
 use samsyn::meeting::Meeting;
 
-const PARTS: [(TextTarget, T); 3] = [
+pub const PARTS: [(TextTarget, T); 3] = [
     (TextTarget::ChildViews, T::ChildViews),
     (TextTarget::ChildHow, T::ChildHow),
     (TextTarget::ChildNotObtained, T::ChildNotObtained),
@@ -35,56 +33,4 @@ pub fn form(m: &Meeting, selected: usize, lang: Lang) -> Form {
     let (target, label) = PARTS[selected.min(2)].clone();
     let text = get(m, &target);
     text_form(m, target, label.get(lang).to_string(), label, &text)
-}
-
-/// The child's voice: three texts.
-pub struct ChildVoice;
-
-impl Phase for ChildVoice {
-    fn commands(&self) -> &'static [Cmd] {
-        &[Cmd::Up, Cmd::Down, Cmd::Edit]
-    }
-
-    fn rows(&self, _: &Session) -> Rows {
-        Rows::List(PARTS.len())
-    }
-
-    fn render(&self, app: &App, s: &Session, f: &mut Frame, area: Rect) {
-        render(app, s, f, area);
-    }
-
-    fn open(&self, s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
-        (cmd == Cmd::Edit).then(|| form(&s.meeting, s.selected, lang))
-    }
-
-    fn reopen(&self, _: &Meeting, _: &Target, _: Lang) -> Option<Form> {
-        // Free text is written into the meeting as it is typed; it has no drafts.
-        None
-    }
-
-    fn row_of(&self, _: &Meeting, _: &Target) -> usize {
-        0
-    }
-
-    fn refresh(&self, _: &Meeting, _: &mut Form, _: Lang) {}
-
-    fn commit(&self, m: &mut Meeting, form: &Form, _: Lang) -> Result<(), FormError> {
-        match &form.target {
-            Target::Text(t) => {
-                super::text::commit(m, t, form.text(F::Text));
-                Ok(())
-            }
-            _ => Err(super::foreign(form)),
-        }
-    }
-
-    fn deletion(&self, _: &Session, _: Lang) -> Option<Deletion> {
-        None
-    }
-
-    fn delete(&self, _: &mut Meeting, _: usize) {}
-
-    fn participant_at(&self, _: &Meeting, _: usize) -> Option<usize> {
-        None
-    }
 }

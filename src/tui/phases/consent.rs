@@ -1,6 +1,6 @@
 //! Consent (samtycke): who gave it, what it covers and does not, its form and validity.
 
-use super::{Deletion, Phase, Rows};
+use super::{Deletion, OneList, Phase, Rows};
 use super::{empty_hint, labels};
 use crate::tui::app::{App, Session};
 use crate::tui::command::Cmd;
@@ -157,6 +157,15 @@ pub fn commit(
 /// Consent: who gave it, for what, until when.
 pub struct Consents;
 
+const LIST: OneList = OneList {
+    len: |m| m.consents.len(),
+    form,
+    index: |t| match t {
+        Target::Consent(i) => Some(*i),
+        _ => None,
+    },
+};
+
 impl Phase for Consents {
     fn commands(&self) -> &'static [Cmd] {
         &[Cmd::Up, Cmd::Down, Cmd::Add, Cmd::Edit, Cmd::Delete]
@@ -171,25 +180,15 @@ impl Phase for Consents {
     }
 
     fn open(&self, s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
-        match cmd {
-            Cmd::Add => Some(form(&s.meeting, None, lang)),
-            Cmd::Edit => Some(form(&s.meeting, Some(super::selected_row(s)?), lang)),
-            _ => None,
-        }
+        LIST.open(s, cmd, lang)
     }
 
     fn reopen(&self, m: &Meeting, target: &Target, lang: Lang) -> Option<Form> {
-        match target {
-            Target::Consent(i) if i.is_none_or(|i| i < m.consents.len()) => Some(form(m, *i, lang)),
-            _ => None,
-        }
+        LIST.reopen(m, target, lang)
     }
 
     fn row_of(&self, m: &Meeting, target: &Target) -> usize {
-        match target {
-            Target::Consent(Some(i)) => *i,
-            _ => m.consents.len().saturating_sub(1),
-        }
+        LIST.row_of(m, target)
     }
 
     fn refresh(&self, _: &Meeting, _: &mut Form, _: Lang) {}

@@ -26,6 +26,7 @@ use samsyn::agenda::PhaseKind;
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::{T, fill};
 use samsyn::meeting::Meeting;
+use text::{TextPhase, Texts};
 
 /// What a phase shows to move through and edit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,10 +87,10 @@ pub fn phase_for(kind: PhaseKind) -> &'static dyn Phase {
     match kind {
         PhaseKind::Roles => &roles::Roles,
         PhaseKind::Consent => &consent::Consents,
-        PhaseKind::Purpose | PhaseKind::Notes => &text::FreeText { unsupported: false },
-        PhaseKind::Review => &text::FreeText { unsupported: true },
-        PhaseKind::Situation => &situation::Situation,
-        PhaseKind::ChildVoice => &child_voice::ChildVoice,
+        PhaseKind::Purpose | PhaseKind::Notes => &TextPhase(Texts::One { unsupported: false }),
+        PhaseKind::Review => &TextPhase(Texts::One { unsupported: true }),
+        PhaseKind::Situation => &TextPhase(Texts::Situation),
+        PhaseKind::ChildVoice => &TextPhase(Texts::ChildVoice),
         PhaseKind::Goal => &goal::Goals,
         PhaseKind::Actions => &actions::Actions,
         PhaseKind::Summary => &summary::Summary,
@@ -145,6 +146,40 @@ pub fn commit_text_item(
         None => list.push(text),
     }
     Ok(())
+}
+
+/// The forms of a phase whose rows are one list, each row edited by one form: the
+/// participants, the consents, the actions.
+pub struct OneList {
+    pub len: fn(&Meeting) -> usize,
+    pub form: fn(&Meeting, Option<usize>, Lang) -> Form,
+    /// The row a target names (`Some(None)`: a new row); `None` for another form.
+    pub index: fn(&Target) -> Option<Option<usize>>,
+}
+
+impl OneList {
+    /// `a` adds a row, Enter edits the selected one.
+    pub fn open(&self, s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
+        match cmd {
+            Cmd::Add => Some((self.form)(&s.meeting, None, lang)),
+            Cmd::Edit => Some((self.form)(&s.meeting, Some(selected_row(s)?), lang)),
+            _ => None,
+        }
+    }
+
+    pub fn reopen(&self, m: &Meeting, target: &Target, lang: Lang) -> Option<Form> {
+        let i = (self.index)(target)?;
+        i.is_none_or(|i| i < (self.len)(m))
+            .then(|| (self.form)(m, i, lang))
+    }
+
+    /// The row edited, or the last row for one just added.
+    pub fn row_of(&self, m: &Meeting, target: &Target) -> usize {
+        match (self.index)(target) {
+            Some(Some(i)) => i,
+            _ => (self.len)(m).saturating_sub(1),
+        }
+    }
 }
 
 /// The error for a form handed to a phase it is not of: a bug, never the user's doing.

@@ -1,7 +1,7 @@
 //! Roles: the round of presentations — who is here, for which organisation, with what
 //! mandate and attendance — and the speaking round's first marks.
 
-use super::{Deletion, Phase, Rows, details};
+use super::{Deletion, OneList, Phase, Rows, details};
 use super::{empty_hint, kv, labels};
 use crate::tui::app::{App, Session};
 use crate::tui::command::Cmd;
@@ -272,6 +272,15 @@ fn blocker(m: &Meeting, p: &Participant, lang: Lang) -> Option<String> {
 /// The round of presentations: the participants.
 pub struct Roles;
 
+const LIST: OneList = OneList {
+    len: |m| m.participants.len(),
+    form,
+    index: |t| match t {
+        Target::Participant(i) => Some(*i),
+        _ => None,
+    },
+};
+
 impl Phase for Roles {
     fn commands(&self) -> &'static [Cmd] {
         &[
@@ -296,27 +305,17 @@ impl Phase for Roles {
 
     fn open(&self, s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
         match cmd {
-            Cmd::Add => Some(form(&s.meeting, None, lang)),
-            Cmd::Edit => Some(form(&s.meeting, Some(super::selected_row(s)?), lang)),
             Cmd::Details => Some(details::form(&s.meeting, lang)),
-            _ => None,
+            _ => LIST.open(s, cmd, lang),
         }
     }
 
     fn reopen(&self, m: &Meeting, target: &Target, lang: Lang) -> Option<Form> {
-        match target {
-            Target::Participant(i) if i.is_none_or(|i| i < m.participants.len()) => {
-                Some(form(m, *i, lang))
-            }
-            _ => None,
-        }
+        LIST.reopen(m, target, lang)
     }
 
     fn row_of(&self, m: &Meeting, target: &Target) -> usize {
-        match target {
-            Target::Participant(Some(i)) => *i,
-            _ => m.participants.len().saturating_sub(1),
-        }
+        LIST.row_of(m, target)
     }
 
     fn refresh(&self, _: &Meeting, form: &mut Form, _: Lang) {

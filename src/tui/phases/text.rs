@@ -13,11 +13,19 @@ use samsyn::i18n::Lang;
 use samsyn::i18n::screen::{T, fill};
 use samsyn::meeting::Meeting;
 
-/// A phase of one free text: Purpose, Notes, and Review until the follow-up issue gives
-/// it its own view (`unsupported` says so above the text).
-pub struct FreeText {
-    pub unsupported: bool,
+/// Which texts a phase of free texts shows.
+pub enum Texts {
+    /// One text: Purpose, Notes, and Review until the follow-up issue gives it its own
+    /// view (`unsupported` says so above the text).
+    One { unsupported: bool },
+    /// The four texts of the situation, with the speaking round.
+    Situation,
+    /// The child's view, how it was obtained, or why not.
+    ChildVoice,
 }
+
+/// A phase of free texts, written into the meeting as they are typed.
+pub struct TextPhase(pub Texts);
 
 pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect, unsupported: bool) {
     let phase = s.phase();
@@ -83,21 +91,40 @@ pub fn commit(m: &mut Meeting, t: &TextTarget, text: String) {
     *slot = text;
 }
 
-impl Phase for FreeText {
+impl Phase for TextPhase {
     fn commands(&self) -> &'static [Cmd] {
-        &[Cmd::Edit]
+        match self.0 {
+            Texts::One { .. } => &[Cmd::Edit],
+            Texts::Situation => &[Cmd::Up, Cmd::Down, Cmd::Edit, Cmd::Heard],
+            Texts::ChildVoice => &[Cmd::Up, Cmd::Down, Cmd::Edit],
+        }
     }
 
     fn rows(&self, _: &Session) -> Rows {
-        Rows::One
+        match self.0 {
+            Texts::One { .. } => Rows::One,
+            Texts::Situation => Rows::List(super::situation::PARTS.len()),
+            Texts::ChildVoice => Rows::List(super::child_voice::PARTS.len()),
+        }
     }
 
     fn render(&self, app: &App, s: &Session, f: &mut Frame, area: Rect) {
-        render(app, s, f, area, self.unsupported);
+        match self.0 {
+            Texts::One { unsupported } => render(app, s, f, area, unsupported),
+            Texts::Situation => super::situation::render(app, s, f, area),
+            Texts::ChildVoice => super::child_voice::render(app, s, f, area),
+        }
     }
 
     fn open(&self, s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
-        (cmd == Cmd::Edit).then(|| form(s, lang))
+        if cmd != Cmd::Edit {
+            return None;
+        }
+        Some(match self.0 {
+            Texts::One { .. } => form(s, lang),
+            Texts::Situation => super::situation::form(&s.meeting, s.selected, lang),
+            Texts::ChildVoice => super::child_voice::form(&s.meeting, s.selected, lang),
+        })
     }
 
     fn reopen(&self, _: &Meeting, _: &Target, _: Lang) -> Option<Form> {
