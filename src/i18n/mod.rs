@@ -4,6 +4,7 @@
 
 pub mod minutes;
 pub mod screen;
+pub mod terms;
 
 use serde::{Deserialize, Serialize};
 

@@ -12,6 +12,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::{T, fill};
+use samsyn::i18n::terms;
 use samsyn::meeting::{Action, ActionStatus, Decision, Feedback, Huvudman, Id, Meeting, Performer};
 use samsyn::rules;
 
@@ -35,7 +36,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         .enumerate()
         .map(|(i, a)| {
             let what = a.what.lines().next().unwrap_or("").to_string();
-            let status = app.t(labels::status(a.status));
+            let status = terms::action_status(a.status, app.lang);
             let deadline = a.deadline.map_or("—".to_string(), |d| d.to_string());
             let mut lines = super::wrapped(
                 &format!("{}  [{status}]", app.show(&what)),
@@ -46,7 +47,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
                 "   {} · {} ({}) · {}: {deadline}",
                 app.show(&performer_name(m, a.performer.as_ref(), lang)),
                 a.organisation,
-                labels::huvudman(a.huvudman, lang),
+                terms::huvudman(a.huvudman, lang),
                 app.t(T::ColWhen),
             ))]);
             match &a.decision {

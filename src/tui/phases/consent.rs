@@ -10,6 +10,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::{T, fill};
+use samsyn::i18n::terms;
 use samsyn::meeting::{Consent, ConsentForm, Meeting};
 
 pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
@@ -36,7 +37,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
                 Span::raw(format!(
                     "  {} · {} · {}{until}",
                     app.show(&m.person_name(&c.given_by)),
-                    app.t(labels::consent_form(c.form)),
+                    terms::consent_form(c.form, app.lang),
                     c.date
                 )),
             ])];

@@ -11,6 +11,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Text};
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::{T, fill};
+use samsyn::i18n::terms;
 use samsyn::meeting::{Goal, GoalKind, Id, Meeting};
 
 pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
@@ -29,7 +30,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
             let mut lines = super::wrapped(
                 &format!(
                     "[{}{parent}] {}",
-                    app.t(labels::goal_kind(g.kind)),
+                    terms::goal_kind(g.kind, app.lang),
                     app.show(&g.text)
                 ),
                 area.width,

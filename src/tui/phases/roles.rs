@@ -12,6 +12,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::Paragraph;
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::{T, fill};
+use samsyn::i18n::terms;
 use samsyn::meeting::{Attendance, Huvudman, Id, Mandate, Meeting, Participant, ParticipantKind};
 
 pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
@@ -79,10 +80,10 @@ fn row(app: &App, p: &Participant, i: usize, heard: bool, width: u16) -> Text<'s
     let details = format!(
         "{} ({}) · {}: {} · {}",
         p.organisation,
-        labels::huvudman(p.huvudman, lang),
+        terms::huvudman(p.huvudman, lang),
         app.t(T::ColMandate),
         mandate,
-        labels::attendance(&p.attendance, lang)
+        terms::attendance(&p.attendance, lang)
     );
     let one_line = format!("{head}  · {details}");
     if one_line.chars().count() + 4 <= width as usize {

@@ -11,6 +11,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Text};
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::{T, fill};
+use samsyn::i18n::terms;
 use samsyn::meeting::{Huvudman, Meeting, Responsibility};
 
 /// Rows before the disagreements: responsibility and coordinator, distribution list.
@@ -28,7 +29,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         format!(
             "{} ({}){person}",
             r.organisation,
-            labels::huvudman(r.huvudman, app.lang)
+            terms::huvudman(r.huvudman, app.lang)
         )
     });
     let coord = m.coordinator.as_ref().map_or(not_set, |p| m.person_name(p));
