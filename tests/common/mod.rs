@@ -320,3 +320,18 @@ pub fn family_names(m: &Meeting) -> Vec<String> {
     names.dedup();
     names
 }
+
+/// The samsyn binary, run from the crate root with nothing of the user's: a clean
+/// environment, `config_home` as its home and config directory (so no user agendas,
+/// settings or key files), Swedish by default as on a machine without a locale.
+pub fn samsyn(config_home: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_samsyn"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", config_home)
+        .env("XDG_CONFIG_HOME", config_home)
+        .env("XDG_DATA_HOME", config_home.join("data"))
+        .env("LANG", "C.UTF-8");
+    cmd
+}
