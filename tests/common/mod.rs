@@ -335,3 +335,11 @@ pub fn samsyn(config_home: &Path) -> assert_cmd::Command {
         .env("LANG", "C.UTF-8");
     cmd
 }
+
+/// The binary with an empty home of its own (under cargo's temporary target folder), for
+/// runs that only read the files they are given.
+pub fn samsyn_bare() -> assert_cmd::Command {
+    let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join("empty-home");
+    std::fs::create_dir_all(&home).unwrap();
+    samsyn(&home)
+}
