@@ -1,6 +1,8 @@
 //! The command line (SPEC §8), defined with clap.
 
+use clap::ValueEnum;
 use clap::{Parser, Subcommand};
+use samsyn::export::Format;
 use samsyn::i18n::Lang;
 use samsyn::tui::theme::ThemeName;
 use std::path::PathBuf;
@@ -18,7 +20,7 @@ pub struct Cli {
     /// Language of the screen and messages (default: the settings file, then the locale,
     /// else Swedish).
     #[arg(long, global = true, value_enum, env = "SAMSYN_LANG")]
-    pub lang: Option<Lang>,
+    pub lang: Option<LangArg>,
 
     /// The archive directory where meetings are kept.
     #[arg(long, global = true, env = "SAMSYN_DIR", value_name = "DIR")]
@@ -26,7 +28,7 @@ pub struct Cli {
 
     /// Colours of the screen: default or high-contrast (NO_COLOR is respected by both).
     #[arg(long, global = true, value_enum, env = "SAMSYN_THEME")]
-    pub theme: Option<ThemeName>,
+    pub theme: Option<ThemeArg>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -60,7 +62,7 @@ pub enum Command {
         #[arg(value_name = "MEETING")]
         meeting: PathBuf,
         #[arg(long, value_enum)]
-        format: samsyn::export::Format,
+        format: FormatArg,
         /// Output file; `-` for standard output (not for docx). Default: next to the
         /// meeting, with the format's extension.
         #[arg(short = 'o', long, value_name = "OUT")]
@@ -69,4 +71,57 @@ pub enum Command {
         #[arg(long)]
         pseudonymize: bool,
     },
+}
+
+// The library's enums as the command line spells them: clap stays out of the domain.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Sv,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Sv => Lang::Sv,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    Default,
+    HighContrast,
+}
+
+impl From<ThemeArg> for ThemeName {
+    fn from(t: ThemeArg) -> ThemeName {
+        match t {
+            ThemeArg::Default => ThemeName::Default,
+            ThemeArg::HighContrast => ThemeName::HighContrast,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Md,
+    Html,
+    Docx,
+    Ics,
+    Json,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Md => Format::Md,
+            FormatArg::Html => Format::Html,
+            FormatArg::Docx => Format::Docx,
+            FormatArg::Ics => Format::Ics,
+            FormatArg::Json => Format::Json,
+        }
+    }
 }

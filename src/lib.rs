@@ -6,10 +6,12 @@ pub mod config;
 pub mod datetime;
 pub mod diag;
 pub mod export;
+pub mod fsio;
 pub mod i18n;
 pub mod meeting;
 pub mod rules;
 pub mod store;
+#[cfg(feature = "tui")]
 pub mod tui;
 
 // The TUI names the domain as `samsyn::…`, as any other user of the library would.

@@ -19,14 +19,18 @@ fn main() {
             std::process::exit(e.exit_code());
         }
     };
-    let lang = cli.lang.or(config.lang).unwrap_or_else(Lang::from_env);
+    let lang = cli
+        .lang
+        .map(Lang::from)
+        .or(config.lang)
+        .unwrap_or_else(Lang::from_env);
     let theme = cli
         .theme
         .or_else(|| {
             let name = config.theme.as_deref()?;
             clap::ValueEnum::from_str(name, true).ok()
         })
-        .unwrap_or_default();
+        .map_or_else(ThemeName::default, |t: cli::ThemeArg| t.into());
     let code = match &cli.command {
         Some(Command::Agendas) => commands::agendas(lang),
         Some(Command::Check { files }) => commands::check(files, lang),
@@ -45,7 +49,13 @@ fn main() {
             format,
             output,
             pseudonymize,
-        }) => commands::export(meeting, *format, output.as_deref(), *pseudonymize, lang),
+        }) => commands::export(
+            meeting,
+            (*format).into(),
+            output.as_deref(),
+            *pseudonymize,
+            lang,
+        ),
         None => tui(&cli, lang, theme, Begin::Start),
     };
     std::process::exit(code);

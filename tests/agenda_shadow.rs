@@ -1,16 +1,18 @@
 //! A meeting records only its agenda's id, so no other agenda may take that id: a
 //! look-alike "sip" without the consent rule must not quietly judge a SIP meeting.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::Path;
 
+/// In English, so the messages can be matched.
 fn samsyn(config: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("samsyn").unwrap();
-    cmd.env("XDG_CONFIG_HOME", config).args(["--lang", "en"]);
+    let mut cmd = common::samsyn(config);
+    cmd.args(["--lang", "en"]);
     cmd
 }
-
 fn weak_sip() -> String {
     std::fs::read_to_string("agendas/sip.ron")
         .unwrap()

@@ -1,16 +1,11 @@
 //! The settings file `~/.config/samsyn/config.ron`: the language and theme a user wants
 //! every time, overridden by the command line.
 
-use assert_cmd::Command;
-use std::path::Path;
+mod common;
 
-fn samsyn(config_home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("samsyn").unwrap();
-    cmd.env_clear()
-        .env("XDG_CONFIG_HOME", config_home)
-        .env("LANG", "sv_SE.UTF-8");
-    cmd
-}
+use common::samsyn;
+
+use std::path::Path;
 
 fn write_config(home: &Path, text: &str) {
     std::fs::create_dir_all(home.join("samsyn")).unwrap();

@@ -3,21 +3,10 @@
 
 mod common;
 
-use assert_cmd::Command;
-use common::{FAMILY_NAMES, finalized_sip_meeting, sip_meeting};
+use common::{FAMILY_NAMES, finalized_sip_meeting, samsyn, sip_meeting};
 use predicates::prelude::*;
 use samsyn::meeting::Meeting;
 use std::path::{Path, PathBuf};
-
-fn samsyn(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("samsyn").unwrap();
-    // Keep the user's own agendas and locale out of the test.
-    cmd.env("XDG_CONFIG_HOME", home.join("config"))
-        .env("HOME", home)
-        .env_remove("SAMSYN_LANG")
-        .env("LANG", "C");
-    cmd
-}
 
 fn write_meeting(dir: &Path, name: &str, m: &Meeting) -> PathBuf {
     let path = dir.join(name);

@@ -2,27 +2,16 @@
 //! the examples, a folder of deliberately broken files with the exact error each must
 //! produce, and meetings surviving a save and a load unchanged.
 
-use assert_cmd::Command;
+mod common;
+
+use common::samsyn;
+
 use predicates::prelude::*;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The binary, run from the crate root with a config directory of its own (so the user's
-/// agendas never leak in) and no language or archive from the environment.
-fn samsyn(config: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_samsyn"));
-    cmd.current_dir(root())
-        .env("XDG_CONFIG_HOME", config)
-        .env_remove("SAMSYN_LANG")
-        .env_remove("SAMSYN_DIR")
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
-    cmd
 }
 
 fn empty_config() -> tempfile::TempDir {

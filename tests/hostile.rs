@@ -4,9 +4,9 @@
 //! files are refused; the meetings in tests/hostile/unicode load, pass and round-trip
 //! with every character intact.
 
+mod common;
 mod fixtures;
 
-use assert_cmd::Command;
 use samsyn::store;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -28,8 +28,7 @@ struct Run {
 }
 
 fn check(args: &[&Path]) -> Run {
-    let out = Command::cargo_bin("samsyn")
-        .unwrap()
+    let out = common::samsyn_bare()
         .args(["--lang", "en", "check"])
         .args(args)
         .timeout(HANG_GUARD)

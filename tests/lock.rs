@@ -3,9 +3,9 @@
 //! (as in a crash), the OS releases the lock and the meeting can be locked again.
 //! `samsyn check` reads the meeting regardless.
 
+mod common;
 mod fixtures;
 
-use assert_cmd::Command;
 use samsyn::store::{self, Locked, MeetingLock};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
@@ -91,8 +91,7 @@ fn another_process_holding_the_lock_keeps_us_out() {
 
     // Reading needs no lock: check still reads and judges the meeting.
     let agenda = fixtures::write_agenda(dir.path());
-    Command::cargo_bin("samsyn")
-        .unwrap()
+    common::samsyn_bare()
         .args(["--lang", "en", "check"])
         .arg(&agenda)
         .arg(&meeting)

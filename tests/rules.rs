@@ -748,8 +748,7 @@ fn finalize_is_refused_with_every_reason() {
     let mut m = valid();
     m.facilitator.clear();
     m.follow_up = None;
-    let err = m
-        .finalize(&sip_agenda(), "Karin Holm", at("2026-12-03 15:00"))
+    let err = samsyn::rules::finalize(&mut m, &sip_agenda(), "Karin Holm", at("2026-12-03 15:00"))
         .unwrap_err();
     let codes: Vec<Code> = err.iter().map(|p| p.code).collect();
     assert_eq!(codes, vec![Code::NoFacilitator, Code::NoFollowUp]);
@@ -760,26 +759,25 @@ fn finalize_is_refused_with_every_reason() {
 #[test]
 fn finalize_needs_someone_to_finalize() {
     let mut m = valid();
-    let err = m
-        .finalize(&sip_agenda(), " ", at("2026-12-03 15:00"))
-        .unwrap_err();
+    let err =
+        samsyn::rules::finalize(&mut m, &sip_agenda(), " ", at("2026-12-03 15:00")).unwrap_err();
     assert_eq!(err[0].code, Code::NoFinalizer);
 }
 
 #[test]
 fn finalize_stamps_and_locks() {
     let mut m = valid();
-    let stamp = m
-        .finalize(&sip_agenda(), "Karin Holm", at("2026-12-03 15:00"))
-        .unwrap()
-        .clone();
+    let stamp =
+        samsyn::rules::finalize(&mut m, &sip_agenda(), "Karin Holm", at("2026-12-03 15:00"))
+            .unwrap()
+            .clone();
     assert_eq!(stamp.revision, 1);
     assert_eq!(stamp.hash.len(), 64);
     assert_eq!(m.stamp_matches(), Some(true));
     // Finalizing twice is refused.
-    let again = m
-        .finalize(&sip_agenda(), "Karin Holm", at("2026-12-03 15:01"))
-        .unwrap_err();
+    let again =
+        samsyn::rules::finalize(&mut m, &sip_agenda(), "Karin Holm", at("2026-12-03 15:01"))
+            .unwrap_err();
     assert_eq!(again[0].code, Code::AlreadyFinalized);
     // Any change to the content breaks the stamp.
     m.actions[0].what.push('!');
@@ -794,8 +792,7 @@ fn amend_needs_a_reason_and_keeps_the_log() {
             .is_err(),
         "a draft cannot be amended"
     );
-    m.finalize(&sip_agenda(), "Karin Holm", at("2026-12-03 15:00"))
-        .unwrap();
+    samsyn::rules::finalize(&mut m, &sip_agenda(), "Karin Holm", at("2026-12-03 15:00")).unwrap();
     assert!(m.amend("  ", "Karin", at("2026-12-04 09:00")).is_err());
     // Minutes changed by hand after finalizing cannot be amended into a kept version.
     let mut tampered = m.clone();
@@ -810,10 +807,10 @@ fn amend_needs_a_reason_and_keeps_the_log() {
     assert!(previous.is_finalized());
     assert!(!m.is_finalized());
     m.actions[0].deadline = Some(day("2027-01-20"));
-    let second = m
-        .finalize(&sip_agenda(), "Karin Holm", at("2026-12-04 09:05"))
-        .unwrap()
-        .clone();
+    let second =
+        samsyn::rules::finalize(&mut m, &sip_agenda(), "Karin Holm", at("2026-12-04 09:05"))
+            .unwrap()
+            .clone();
     assert_eq!(second.revision, 2);
     assert_ne!(second.hash, previous.finalized.unwrap().hash);
     let kinds: Vec<_> = m
@@ -837,8 +834,7 @@ fn amend_on_disk_keeps_the_finalized_version_beside_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("mote.ron");
     let mut m = valid();
-    m.finalize(&sip_agenda(), "Karin Holm", at("2026-12-03 15:00"))
-        .unwrap();
+    samsyn::rules::finalize(&mut m, &sip_agenda(), "Karin Holm", at("2026-12-03 15:00")).unwrap();
     samsyn::store::save(&path, &m).unwrap();
     let first_hash = m.finalized.as_ref().unwrap().hash.clone();
     let kept = samsyn::store::amend(

@@ -2,16 +2,15 @@
 //! `samsyn check` (exit 65, "changed after finalizing"), yet still load, so the changed
 //! file can be opened and compared; reformatting alone is not a change.
 
+mod common;
 mod fixtures;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use samsyn::store;
 use std::path::{Path, PathBuf};
 
 fn check(lang: &str, agenda: &Path, meeting: &Path) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("samsyn")
-        .unwrap()
+    common::samsyn_bare()
         .args(["--lang", lang, "check"])
         .arg(agenda)
         .arg(meeting)
@@ -110,7 +109,8 @@ fn a_finalized_example_changed_by_hand_is_reported() {
             .get(&m.agenda.id)
             .expect("built-in agenda")
             .clone();
-        m.finalize(
+        samsyn::rules::finalize(
+            &mut m,
             &agenda,
             "Samtalsledaren",
             fixtures::at("2026-12-03T16:00:00"),
@@ -121,8 +121,7 @@ fn a_finalized_example_changed_by_hand_is_reported() {
         store::save(&path, &m).unwrap();
 
         let run = |path: &Path| {
-            Command::cargo_bin("samsyn")
-                .unwrap()
+            common::samsyn_bare()
                 .args(["--lang", "en", "check"])
                 .arg(path)
                 .assert()
@@ -162,7 +161,8 @@ fn a_recomputed_stamp_does_not_hide_a_broken_rule() {
     let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/sip-bup.ron");
     let mut m = store::load(&source).unwrap();
     let agenda = catalogue.get(&m.agenda.id).unwrap().clone();
-    m.finalize(
+    samsyn::rules::finalize(
+        &mut m,
         &agenda,
         "Samtalsledaren",
         fixtures::at("2026-12-03T16:00:00"),
@@ -190,16 +190,14 @@ fn a_recomputed_stamp_does_not_hide_a_broken_rule() {
     let path = dir.path().join("forged.ron");
     store::save(&path, &m).unwrap();
 
-    Command::cargo_bin("samsyn")
-        .unwrap()
+    common::samsyn_bare()
         .args(["--lang", "en", "check"])
         .arg(&path)
         .assert()
         .code(65)
         .stdout(predicate::str::contains("FINALIZED BUT BREAKS THE RULES"))
         .stdout(predicate::str::contains("[decider-no-mandate]"));
-    Command::cargo_bin("samsyn")
-        .unwrap()
+    common::samsyn_bare()
         .args(["--lang", "en", "export", "--format", "md", "-o", "-"])
         .arg(&path)
         .assert()

@@ -8,8 +8,10 @@ use chrono::{Duration, NaiveDateTime};
 use crossterm::event::KeyCode::*;
 use samsyn::agenda::{AgendaSource, Catalogue};
 use samsyn::i18n::Lang;
+use samsyn::store::draft::{DraftFile, VERSION, path_for};
 use samsyn::tui::app::Overlay;
-use samsyn::tui::draft::{Draft, Value, path_for};
+use samsyn::tui::draft::{Draft, FormDraft, Value};
+use samsyn::tui::form::F;
 use samsyn::tui::form::Target;
 use samsyn::tui::keys::KeyMap;
 use samsyn::tui::theme::{Theme, ThemeName};
@@ -30,14 +32,19 @@ fn read_draft(meeting: &Path) -> Draft {
     ron::from_str(&text).expect("the draft parses")
 }
 
-fn text_of(d: &Draft, field: &str) -> String {
-    d.fields
+fn text_of(d: &Draft, field: F) -> String {
+    d.form
+        .fields
         .iter()
         .find_map(|(n, v)| match v {
-            Value::Text(t) if n == field => Some(t.clone()),
+            Value::Text(t) if *n == field => Some(t.clone()),
             _ => None,
         })
-        .unwrap_or_else(|| panic!("no text field {field} in {d:?}"))
+        .unwrap_or_else(|| panic!("no text field {field:?} in {d:?}"))
+}
+
+fn meeting_id(file: &Path) -> String {
+    samsyn::store::load(file).unwrap().id
 }
 
 /// A second app opening the same meeting file, as after a crash and a restart.
@@ -82,9 +89,9 @@ fn the_draft_is_written_once_typing_pauses_and_holds_the_form() {
     tick(&mut fx.app, ms(1300));
     assert!(draft.exists(), "written once typing paused for a second");
     let d = read_draft(&file);
-    assert_eq!(d.target, Target::Participant(None));
-    assert_eq!(text_of(&d, "Name"), "Maja Öberg");
-    assert_eq!(text_of(&d, "Role"), "skolsköterska");
+    assert_eq!(d.form.target, Target::Participant(None));
+    assert_eq!(text_of(&d, F::Name), "Maja Öberg");
+    assert_eq!(text_of(&d, F::Role), "skolsköterska");
     assert_eq!(d.written, ms(1300));
     #[cfg(unix)]
     {
@@ -118,7 +125,7 @@ fn typing_without_pause_is_still_written_within_two_seconds() {
     assert!(first <= 2000, "first draft at {first} ms");
     tick(&mut fx.app, ms(t + 1500));
     assert_eq!(
-        text_of(&read_draft(&file), "Name"),
+        text_of(&read_draft(&file), F::Name),
         "Someone typing steadily"
     );
 }
@@ -177,7 +184,7 @@ fn reopening_offers_the_text_back_and_yes_restores_the_form() {
     typ(&mut app, " och skolans kontakt ✓");
     tick(&mut app, ms(100));
     tick(&mut app, ms(1500));
-    assert_eq!(read_draft(&file).target, Target::Participant(Some(1)));
+    assert_eq!(read_draft(&file).form.target, Target::Participant(Some(1)));
     drop(app); // the crash: no save, no cleanup
 
     let later = ms(60_000);
@@ -261,12 +268,15 @@ fn a_draft_whose_row_is_gone_is_reported_and_discarded() {
     let (app, dir) = (fx.app, fx.dir);
     let file = path(&app);
     drop(app);
-    let d = Draft {
-        version: 1,
+    let d = DraftFile {
+        version: VERSION,
+        meeting: meeting_id(&file),
         written: ms(0),
-        target: Target::Action(Some(99)),
-        focus: 0,
-        fields: vec![("What".into(), Value::Text("gone".into()))],
+        form: FormDraft {
+            target: Target::Action(Some(99)),
+            focus: 0,
+            fields: vec![(F::What, Value::Text("gone".into()))],
+        },
     };
     std::fs::write(path_for(&file), ron::to_string(&d).unwrap()).unwrap();
     let mut app = reopen(&file, dir.path(), Lang::En, ms(1000));
@@ -323,7 +333,7 @@ fn a_restored_choice_and_text_survive_in_an_action_form() {
     tick(&mut app, ms(100));
     tick(&mut app, ms(1500));
     let d = read_draft(&file);
-    assert_eq!(d.target, Target::Action(None));
+    assert_eq!(d.form.target, Target::Action(None));
     drop(app);
     let mut app = reopen(&file, dir.path(), Lang::Sv, ms(3000));
     key(&mut app, Char('j'));
@@ -368,4 +378,98 @@ fn stale_temporary_files_are_removed_on_opening_young_ones_kept() {
         "a young one may be another save in progress"
     );
     assert!(other.exists(), "only samsyn's own temporary files");
+}
+
+#[test]
+fn a_draft_of_another_meeting_is_not_offered_into_this_one() {
+    let fx = sip_app(Lang::En);
+    let (app, dir) = (fx.app, fx.dir);
+    let file = path(&app);
+    drop(app);
+    let d = DraftFile {
+        version: VERSION,
+        meeting: "some-other-meeting".into(),
+        written: ms(0),
+        form: FormDraft {
+            target: Target::Participant(None),
+            focus: 0,
+            fields: vec![(F::Name, Value::Text("Fel Person".into()))],
+        },
+    };
+    std::fs::write(path_for(&file), ron::to_string(&d).unwrap()).unwrap();
+    let app = reopen(&file, dir.path(), Lang::En, ms(1000));
+    assert!(app.draft.offer.is_none());
+    assert!(!path_for(&file).exists());
+}
+
+#[test]
+fn a_version_1_draft_is_still_offered_back() {
+    let fx = sip_app(Lang::En);
+    let (app, dir) = (fx.app, fx.dir);
+    let file = path(&app);
+    drop(app);
+    // As version 1 wrote it: fields and choices by their Debug names.
+    let v1 = r#"(
+        version: 1,
+        written: "2026-12-02T09:00:00",
+        target: Participant(None),
+        focus: 1,
+        fields: [("Name", Text("Maja Öberg")), ("Kind", Choice("Kind(Guardian)"))],
+    )"#;
+    std::fs::write(path_for(&file), v1).unwrap();
+    let mut app = reopen(&file, dir.path(), Lang::En, ms(1000));
+    assert!(app.draft.offer.is_some(), "{:?}", app.message);
+    update(
+        &mut app,
+        Event::Key(crossterm::event::KeyEvent::from(Enter)),
+    );
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        panic!("the form is back")
+    };
+    assert_eq!(form.text(F::Name), "Maja Öberg");
+    assert_eq!(
+        form.choice_val(F::Kind),
+        samsyn::tui::form::Val::Kind(samsyn::meeting::ParticipantKind::Guardian)
+    );
+}
+
+/// A draft of a summary row comes back on the row the summary draws it at: the
+/// disagreements below responsibility and the distribution list.
+#[test]
+fn summary_drafts_reopen_on_their_own_rows() {
+    for (target, row) in [
+        (Target::Disagreement(Some(0)), 2),
+        (Target::Distribution, 1),
+        (Target::Summary, 0),
+    ] {
+        let fx = sip_app(Lang::En);
+        let (mut app, dir) = (fx.app, fx.dir);
+        let file = path(&app);
+        if let Some(s) = app.session_mut() {
+            s.meeting.disagreements = vec!["Skolan och hemmet är oeniga".into()];
+        }
+        samsyn::tui::update::save(&mut app);
+        drop(app);
+        let d = DraftFile {
+            version: VERSION,
+            meeting: meeting_id(&file),
+            written: ms(0),
+            form: FormDraft {
+                target: target.clone(),
+                focus: 0,
+                fields: vec![],
+            },
+        };
+        std::fs::write(path_for(&file), ron::to_string(&d).unwrap()).unwrap();
+        let mut app = reopen(&file, dir.path(), Lang::En, ms(1000));
+        assert!(app.draft.offer.is_some(), "{target:?}: {:?}", app.message);
+        update(
+            &mut app,
+            Event::Key(crossterm::event::KeyEvent::from(Enter)),
+        );
+        let s = session(&app);
+        assert_eq!(s.phase().kind, samsyn::agenda::PhaseKind::Summary);
+        assert_eq!(s.selected, row, "{target:?}");
+        assert!(matches!(&app.overlay, Some(Overlay::Form(f)) if f.target == target));
+    }
 }

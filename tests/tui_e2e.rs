@@ -1,6 +1,7 @@
 //! End to end: the real binary in a pseudo-terminal, driven through a complete SIP
 //! meeting the way a facilitator would, reading only what the screen shows.
 
+mod common;
 mod support;
 
 use std::time::Duration;
@@ -280,8 +281,7 @@ fn a_complete_sip_meeting_in_a_terminal() {
     assert_eq!(m.finalized.as_ref().unwrap().by, "Maria Lund");
     let heard = &m.phase("nulage").unwrap().heard;
     assert_eq!(heard.len(), 4);
-    assert_cmd::Command::cargo_bin("samsyn")
-        .unwrap()
+    common::samsyn_bare()
         .env("XDG_CONFIG_HOME", config.path())
         .arg("check")
         .arg(&file)

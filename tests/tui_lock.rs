@@ -96,7 +96,7 @@ fn finalized_minutes_changed_by_hand_open_read_only_with_a_warning() {
         .map(|a| a.id.clone())
         .collect();
     m.actions.retain(|a| !invalid.contains(&a.id));
-    m.finalize(&all_phases_agenda(), "Karin Holm", now())
+    samsyn::rules::finalize(&mut m, &all_phases_agenda(), "Karin Holm", now())
         .unwrap_or_else(|p| panic!("the test meeting does not finalize: {p:?}"));
     drop(fixture.app);
     samsyn::store::save(&path, &m).unwrap();

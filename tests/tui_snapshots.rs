@@ -121,7 +121,7 @@ fn finalized_minutes_are_read_only() {
     let mut m = sip_meeting(&agenda);
     m.actions.retain(|a| a.id.as_str() != "a3");
     let at = now();
-    m.finalize(&agenda, "Maria Lund", at).unwrap();
+    samsyn::rules::finalize(&mut m, &agenda, "Maria Lund", at).unwrap();
     let mut fx = app_with(m, agenda, Lang::Sv, ThemeName::Default, true);
     goto_phase(&mut fx.app, "insatser");
     insta::assert_snapshot!("finalized_actions_sv", draw(&mut fx.app, 80, 24));

@@ -110,7 +110,11 @@ fn an_awaited_decision_needs_maker_organisation_and_date() {
         "{err}"
     );
     assert_eq!(saved(&fx.app).actions.len(), 3, "nothing is saved");
-    key(&mut fx.app, Tab);
+    // The cursor is put in the first field to fill in.
+    assert_eq!(
+        form(&fx.app).focused().map(|f| f.id),
+        Some(samsyn::tui::form::F::DecisionMaker)
+    );
     typ(&mut fx.app, "Enhetschef");
     key(&mut fx.app, Tab);
     typ(&mut fx.app, "Socialtjänst: Barn och familj");
@@ -404,14 +408,14 @@ fn footer_and_help_show_the_same_commands() {
         .collect();
     for phase in phases {
         goto_phase(&mut fx.app, &phase);
-        let cmds = samsyn::tui::update::commands(&fx.app);
+        let cmds = samsyn::tui::available::commands(&fx.app);
         let footer = draw(&mut fx.app, 120, 40);
         key(&mut fx.app, Char('?'));
         let help = draw(&mut fx.app, 120, 40);
         key(&mut fx.app, Esc);
         for cmd in cmds {
-            let short = samsyn::tui::render::short(cmd).get(Lang::En);
-            let long = samsyn::tui::render::long(cmd).get(Lang::En);
+            let short = cmd.spec().short.get(Lang::En);
+            let long = cmd.spec().long.get(Lang::En);
             if !matches!(
                 cmd,
                 samsyn::tui::keys::Cmd::Up | samsyn::tui::keys::Cmd::Down
@@ -758,7 +762,7 @@ fn help_and_quit_are_always_in_the_footer() {
             goto_phase(&mut fx.app, &phase);
             let screen = draw(&mut fx.app, 80, 24);
             let footer: String = screen.lines().rev().take(2).collect();
-            let help = samsyn::tui::render::short(samsyn::tui::keys::Cmd::Help).get(lang);
+            let help = samsyn::tui::keys::Cmd::Help.spec().short.get(lang);
             assert!(footer.contains(&format!("? {help}")), "{phase}: {footer}");
         }
     }
@@ -1047,4 +1051,131 @@ fn keys_that_do_nothing_say_what_to_do_instead() {
         fx.app.message.as_ref().map(|(m, _)| m.as_str()),
         Some("Choose with ←/→")
     );
+}
+
+/// One word per term: for every value of every enum the screen and the minutes show,
+/// the screen (the phase drawn, or the form's options where only a form shows it) and
+/// the Markdown minutes carry the same word.
+#[test]
+fn the_screen_and_the_minutes_use_the_same_word_for_every_value() {
+    use samsyn::export::{Format, Options, export};
+    use samsyn::i18n::terms;
+    use samsyn::meeting::{
+        ActionStatus, Attendance, ConsentForm, GoalKind, Huvudman, Meeting, ParticipantKind,
+    };
+    use samsyn::tui::phases::labels;
+
+    fn minutes(fx: &Fixture, m: &Meeting, lang: Lang) -> String {
+        let agenda = session(&fx.app).agenda.clone();
+        let bytes = export(
+            m,
+            &agenda,
+            Format::Md,
+            Options {
+                lang,
+                pseudonymize: false,
+            },
+        )
+        .unwrap();
+        String::from_utf8(bytes).unwrap().to_lowercase()
+    }
+
+    /// The phase drawn with `m`, and the minutes of `m`, both in lower case.
+    fn both(fx: &mut Fixture, m: Meeting, phase: &str, lang: Lang) -> (String, String) {
+        let paper = minutes(fx, &m, lang);
+        fx.app.session_mut().unwrap().meeting = m;
+        goto_phase(&mut fx.app, phase);
+        let screen = draw(&mut fx.app, 200, 60).to_lowercase();
+        (screen, paper)
+    }
+
+    fn same(word: &str, screen: &str, paper: &str, what: &str) {
+        let w = word.to_lowercase();
+        assert!(screen.contains(&w), "{what}: the screen lacks «{word}»");
+        assert!(paper.contains(&w), "{what}: the minutes lack «{word}»");
+    }
+
+    for lang in [Lang::Sv, Lang::En] {
+        let mut fx = sip_app(lang);
+        let base = session(&fx.app).meeting.clone();
+        for h in Huvudman::ALL {
+            let mut m = base.clone();
+            m.participants[0].huvudman = h;
+            let (screen, paper) = both(&mut fx, m, "roller", lang);
+            same(terms::huvudman(h, lang), &screen, &paper, &format!("{h:?}"));
+        }
+        let declined = Attendance::Declined {
+            reason: "sjuk".into(),
+        };
+        for a in [
+            Attendance::InRoom,
+            Attendance::Video,
+            Attendance::Phone,
+            Attendance::Absent,
+            declined,
+        ] {
+            let mut m = base.clone();
+            for p in &mut m.participants {
+                p.attendance = a.clone();
+            }
+            let (screen, paper) = both(&mut fx, m, "roller", lang);
+            same(
+                &terms::attendance(&a, lang),
+                &screen,
+                &paper,
+                &format!("{a:?}"),
+            );
+        }
+        for f in [ConsentForm::Oral, ConsentForm::Written] {
+            let mut m = base.clone();
+            m.consents[0].form = f;
+            let (screen, paper) = both(&mut fx, m, "samtycke", lang);
+            same(
+                terms::consent_form(f, lang),
+                &screen,
+                &paper,
+                &format!("{f:?}"),
+            );
+        }
+        for k in [GoalKind::LongTerm, GoalKind::ShortTerm] {
+            let mut m = base.clone();
+            m.goals.truncate(1);
+            m.goals[0].kind = k;
+            m.goals[0].parent = None;
+            let (screen, paper) = both(&mut fx, m, "mal", lang);
+            same(
+                terms::goal_kind(k, lang),
+                &screen,
+                &paper,
+                &format!("{k:?}"),
+            );
+        }
+        for st in ActionStatus::ALL {
+            let mut m = base.clone();
+            for a in &mut m.actions {
+                a.status = st;
+            }
+            let (screen, paper) = both(&mut fx, m, "insatser", lang);
+            same(
+                terms::action_status(st, lang),
+                &screen,
+                &paper,
+                &format!("{st:?}"),
+            );
+        }
+        // How someone takes part shows in the form's options only.
+        let options: Vec<String> = labels::kind_opts(lang)
+            .into_iter()
+            .map(|o| o.label.to_lowercase())
+            .collect();
+        for k in ParticipantKind::ALL {
+            let mut m = base.clone();
+            m.participants[0].kind = k;
+            m.participants[0].role.clear();
+            let paper = minutes(&fx, &m, lang);
+            let word = terms::participant_kind(k, lang).to_lowercase();
+            assert!(options.contains(&word), "{k:?}: the form lacks «{word}»");
+            assert!(paper.contains(&word), "{k:?}: the minutes lack «{word}»");
+        }
+    }
 }

@@ -1,7 +1,8 @@
 //! Reading agenda files: RON syntax errors with RON's own spans, then the semantic checks
 //! (ids, phases, rules that need a phase), each located at the field that is wrong.
 
-use super::{AGENDA_FORMAT, Agenda, PhaseKind, builtin};
+use super::builtin::SHIPPED;
+use super::{AGENDA_FORMAT, Agenda, PhaseKind};
 use crate::diag::locate::at_path;
 use crate::diag::{FileError, check_format, parse_ron, read_text};
 use std::collections::HashMap;
@@ -256,8 +257,8 @@ impl Catalogue {
         let installed = match user_dir {
             Some(dir) => {
                 let target = dir.join(format!("{}.ron", agenda.id));
-                crate::store::create_private_dir(dir)?;
-                crate::store::write_private(&target, src.as_bytes())?;
+                crate::fsio::create_private_dir(dir)?;
+                crate::fsio::write_private(&target, src.as_bytes())?;
                 Some(target)
             }
             None => None,
@@ -291,4 +292,15 @@ impl Catalogue {
                 )),
             })
     }
+}
+
+/// The shipped agendas, in the order they are offered.
+pub fn builtin() -> Vec<Agenda> {
+    SHIPPED
+        .iter()
+        .map(|(name, src)| {
+            // The shipped files are checked by the test suite; a broken one is a build defect.
+            parse(Path::new(name), src).unwrap_or_else(|e| panic!("shipped agenda is invalid: {e}"))
+        })
+        .collect()
 }

@@ -4,8 +4,7 @@
 mod builtin;
 mod load;
 
-pub use builtin::builtin;
-pub use load::{AgendaSource, Catalogue, load_file, parse, user_agenda_dir};
+pub use load::{AgendaSource, Catalogue, builtin, load_file, parse, user_agenda_dir};
 
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};

@@ -6,6 +6,7 @@
 use crate::agenda::Agenda;
 use crate::i18n::Lang;
 use crate::i18n::minutes as l;
+use crate::i18n::terms::{self, capital};
 use crate::meeting::Meeting;
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 use icalendar::{
@@ -124,7 +125,7 @@ pub fn to_ics(m: &Meeting, agenda: &Agenda, lang: Lang) -> String {
         let Some(due) = a.deadline else { continue };
         let mut todo = Todo::new();
         let organisation = if a.organisation.trim().is_empty() {
-            l::huvudman(a.huvudman, lang).to_string()
+            capital(terms::huvudman(a.huvudman, lang))
         } else {
             a.organisation.trim().to_string()
         };

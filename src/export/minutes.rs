@@ -4,6 +4,7 @@
 use crate::agenda::{Agenda, PhaseKind};
 use crate::i18n::Lang;
 use crate::i18n::minutes::{self as l, Label};
+use crate::i18n::terms::{self, capital};
 use crate::meeting::{Meeting, Person};
 
 /// The minutes of one meeting, ready to render.
@@ -238,7 +239,7 @@ impl Builder<'_> {
             .map(|p| {
                 let mut role = p.role.clone();
                 if role.trim().is_empty() {
-                    role = l::kind(p.kind, lang).to_string();
+                    role = terms::participant_kind(p.kind, lang).to_string();
                 }
                 if let Some(si) = p.stand_in.as_deref().filter(|s| !s.trim().is_empty()) {
                     role = format!("{role} ({} {si})", l::STAND_IN.get(lang));
@@ -254,9 +255,9 @@ impl Builder<'_> {
                     p.name.clone(),
                     role,
                     p.organisation.clone(),
-                    l::huvudman(p.huvudman, lang).to_string(),
+                    capital(terms::huvudman(p.huvudman, lang)),
                     mandate,
-                    l::attendance(&p.attendance, lang),
+                    terms::attendance(&p.attendance, lang),
                 ]
             })
             .collect();
@@ -292,7 +293,7 @@ impl Builder<'_> {
                 (self.t(l::EXCLUSIONS), c.exclusions.clone()),
                 (
                     self.t(l::FORM),
-                    format!("{}, {}", l::consent_form(c.form, lang), c.date),
+                    format!("{}, {}", terms::consent_form(c.form, lang), c.date),
                 ),
                 (self.t(l::VALID_UNTIL), date(c.valid_until)),
                 (self.t(l::WITHDRAWN), date(c.withdrawn)),
@@ -325,7 +326,7 @@ impl Builder<'_> {
                             .map(|a| {
                                 vec![
                                     a.what.clone(),
-                                    l::action_status(a.status, lang).to_string(),
+                                    terms::action_status(a.status, lang).to_string(),
                                     a.status_comment.clone(),
                                 ]
                             })
@@ -369,7 +370,8 @@ impl Builder<'_> {
                         .goals
                         .iter()
                         .map(|g| {
-                            let mut line = format!("{}: {}", l::goal_kind(g.kind, lang), g.text);
+                            let mut line =
+                                format!("{}: {}", capital(terms::goal_kind(g.kind, lang)), g.text);
                             if let Some(parent) = g.parent.as_ref().and_then(|p| m.goal(p)) {
                                 line += &format!(" ({} «{}»)", l::PART_OF.get(lang), parent.text);
                             }

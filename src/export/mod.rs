@@ -17,7 +17,7 @@ pub use crate::meeting::{hidden_names, pseudonymize};
 pub use minutes::Minutes;
 
 /// The export formats of SPEC §9.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Md,
     Html,

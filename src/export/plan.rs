@@ -3,6 +3,7 @@
 
 use super::minutes::{Block, Builder, Section, Signature, Signatures, Table, TableKind};
 use crate::i18n::minutes as l;
+use crate::i18n::terms::{self, capital};
 use crate::meeting::{Action, Decision, Huvudman, Performer, Person};
 
 impl Builder<'_> {
@@ -80,7 +81,7 @@ impl Builder<'_> {
     }
 
     fn org_huvudman(&self, org: &str, h: Huvudman) -> String {
-        let h = l::huvudman(h, self.lang);
+        let h = capital(terms::huvudman(h, self.lang));
         if org.trim().is_empty() {
             h.to_string()
         } else {
@@ -158,7 +159,7 @@ impl Builder<'_> {
                 .collect();
             if !whats.is_empty() {
                 per.blocks
-                    .push(Block::Label(l::huvudman(h, lang).to_string()));
+                    .push(Block::Label(capital(terms::huvudman(h, lang))));
                 per.blocks.push(Block::List(whats));
             }
         }
@@ -319,7 +320,7 @@ impl Builder<'_> {
                     .map(|r| {
                         vec![
                             r.revision.to_string(),
-                            l::revision_kind(r.kind, lang).to_string(),
+                            terms::revision_kind(r.kind, lang).to_string(),
                             r.by.clone(),
                             r.at.format("%Y-%m-%d %H:%M").to_string(),
                             r.reason.clone().unwrap_or_default(),

@@ -1,8 +1,7 @@
-//! The words of the minutes in Swedish and English: headings, column names, and how the
-//! meeting's enums read on paper. One table, so the five formats never disagree.
+//! The words of the minutes in Swedish and English: headings, column names, and the
+//! rest of the page (the enums' words are in `terms`). One table, so the five formats never disagree.
 
 use crate::i18n::Lang;
-use crate::meeting::{ActionStatus, Attendance, ConsentForm, GoalKind, Huvudman, ParticipantKind};
 
 /// A label in Swedish and English.
 #[derive(Debug, Clone, Copy)]
@@ -101,7 +100,7 @@ pub const DECIDED_BY: Label = Label("Beslutat av", "Decided by");
 pub const BY_WHEN: Label = Label("Till när", "By when");
 pub const FEEDBACK: Label = Label("Återkoppling", "Feedback");
 pub const MISSING: Label = Label("saknas", "missing");
-pub const AWAITING: Label = Label("beslut inväntas", "decision pending");
+pub const AWAITING: Label = Label("beslut inväntas", "awaiting decision");
 pub const NO_LATER_THAN: Label = Label("senast", "by");
 pub const FROM: Label = Label("från", "from");
 pub const NO_ACTIONS: Label = Label("Inga insatser antecknade.", "No actions recorded.");
@@ -163,71 +162,3 @@ pub const PAGE: Label = Label("Sida", "Page");
 pub const OF: Label = Label("av", "of");
 pub const FAMILY: Label = Label("Familjen", "The family");
 pub const FOLLOW_UP_MEETING: Label = Label("Uppföljningsmöte", "Follow-up meeting");
-
-pub fn huvudman(h: Huvudman, lang: Lang) -> &'static str {
-    match h {
-        Huvudman::Kommun => lang.pick("Kommun", "Municipality"),
-        Huvudman::Region => lang.pick("Region", "Region"),
-        Huvudman::Privat => lang.pick("Privat", "Private"),
-        Huvudman::Statlig => lang.pick("Statlig", "State"),
-        Huvudman::Familj => lang.pick("Familj", "Family"),
-        Huvudman::Annan => lang.pick("Annan", "Other"),
-    }
-}
-
-pub fn kind(k: ParticipantKind, lang: Lang) -> &'static str {
-    match k {
-        ParticipantKind::Professional => lang.pick("yrkesperson", "professional"),
-        ParticipantKind::Guardian => lang.pick("vårdnadshavare", "guardian"),
-        ParticipantKind::Child => lang.pick("huvudperson", "the child"),
-        ParticipantKind::Relative => lang.pick("närstående", "relative"),
-        ParticipantKind::Other => lang.pick("annan", "other"),
-    }
-}
-
-pub fn attendance(a: &Attendance, lang: Lang) -> String {
-    match a {
-        Attendance::InRoom => lang.pick("på plats", "in the room").into(),
-        Attendance::Video => lang.pick("via video", "by video").into(),
-        Attendance::Phone => lang.pick("via telefon", "by phone").into(),
-        Attendance::Absent => lang.pick("frånvarande", "absent").into(),
-        Attendance::Declined { reason } if reason.trim().is_empty() => {
-            lang.pick("avböjde", "declined").into()
-        }
-        Attendance::Declined { reason } => {
-            format!("{}: {}", lang.pick("avböjde", "declined"), reason.trim())
-        }
-    }
-}
-
-pub fn consent_form(f: ConsentForm, lang: Lang) -> &'static str {
-    match f {
-        ConsentForm::Oral => lang.pick("muntligt", "oral"),
-        ConsentForm::Written => lang.pick("skriftligt", "written"),
-    }
-}
-
-pub fn goal_kind(k: GoalKind, lang: Lang) -> &'static str {
-    match k {
-        GoalKind::LongTerm => lang.pick("Mål", "Goal"),
-        GoalKind::ShortTerm => lang.pick("Delmål", "Sub-goal"),
-    }
-}
-
-pub fn action_status(s: ActionStatus, lang: Lang) -> &'static str {
-    match s {
-        ActionStatus::Agreed => lang.pick("överenskommen", "agreed"),
-        ActionStatus::AwaitingDecision => lang.pick("beslut inväntas", "decision pending"),
-        ActionStatus::Done => lang.pick("genomförd", "done"),
-        ActionStatus::PartlyDone => lang.pick("delvis genomförd", "partly done"),
-        ActionStatus::NotDone => lang.pick("inte genomförd", "not done"),
-        ActionStatus::Cancelled => lang.pick("avbruten", "cancelled"),
-    }
-}
-
-pub fn revision_kind(k: crate::meeting::RevisionKind, lang: Lang) -> &'static str {
-    match k {
-        crate::meeting::RevisionKind::Finalized => lang.pick("justerat", "finalized"),
-        crate::meeting::RevisionKind::Amended => lang.pick("öppnat för ändring", "amended"),
-    }
-}

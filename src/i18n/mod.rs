@@ -4,10 +4,11 @@
 
 pub mod minutes;
 pub mod screen;
+pub mod terms;
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Lang {
     #[default]
     Sv,

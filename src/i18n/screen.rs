@@ -88,6 +88,7 @@ strings! {
     CmdChooseLong => "Byt val i ett valfält (◀ ▶) eller kryssa i en ruta.", "Change a choice field (◀ ▶) or tick a box.";
     CmdConfirm => "bekräfta", "confirm";
     CmdConfirmLong => "Bekräfta.", "Confirm.";
+    CmdRejectLong => "Svara nej på frågan.", "Answer no to the question.";
     CmdJump => "gå dit", "go there";
     CmdJumpLong => "Gå till fasen och raden problemet gäller.", "Go to the phase and row the problem refers to.";
     CmdClose => "stäng", "close";
@@ -246,26 +247,6 @@ strings! {
     OOther => "annan (skriv namn nedan)", "other (write name below)";
     OFamily => "familjen", "the family";
     OAwaiting => "Beslut inväntas av … (fyll i nedan)", "Awaiting decision by … (fill in below)";
-    OProfessional => "yrkesperson", "professional";
-    OGuardian => "vårdnadshavare", "guardian";
-    OChild => "barnet / den unge", "the child / young person";
-    ORelative => "närstående", "relative";
-    OOtherKind => "annan", "other";
-    OInRoom => "i rummet", "in the room";
-    OVideo => "video", "video";
-    OPhone => "telefon", "phone";
-    OAbsent => "inbjuden, frånvarande", "invited, absent";
-    ODeclined => "lämnat återbud", "declined";
-    OOral => "muntligt", "oral";
-    OWritten => "skriftligt", "written";
-    OLongTerm => "långsiktigt mål", "long-term goal";
-    OShortTerm => "delmål", "sub-goal";
-    OAgreed => "överenskommen", "agreed";
-    OAwaitingDecision => "beslut inväntas", "awaiting decision";
-    ODone => "genomförd", "done";
-    OPartlyDone => "delvis genomförd", "partly done";
-    ONotDone => "inte genomförd", "not done";
-    OCancelled => "avbruten", "cancelled";
     Yes => "ja", "yes";
     No => "nej", "no";
 

@@ -2,8 +2,6 @@
 //! finalized meeting needs a reason and is written to the revision log.
 
 use super::Meeting;
-use crate::agenda::Agenda;
-use crate::rules::{self, Problem};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -72,23 +70,9 @@ impl Meeting {
             .map(|stamp| stamp.hash == self.content_hash())
     }
 
-    /// Finalize (justera): refused with every blocking problem, or stamped and locked.
-    pub fn finalize(
-        &mut self,
-        agenda: &Agenda,
-        by: &str,
-        at: NaiveDateTime,
-    ) -> Result<&FinalizeStamp, Vec<Problem>> {
-        if self.is_finalized() {
-            return Err(vec![Problem::already_finalized()]);
-        }
-        let mut blocking = rules::blocking(self, agenda);
-        if by.trim().is_empty() {
-            blocking.push(Problem::no_finalizer());
-        }
-        if !blocking.is_empty() {
-            return Err(blocking);
-        }
+    /// Stamp the meeting as finalized by `by` at `at`: the revision and the hash over
+    /// its content. Only `rules::finalize` calls this, after the gate has passed.
+    pub(crate) fn stamp(&mut self, by: &str, at: NaiveDateTime) -> &FinalizeStamp {
         let revision = self.revisions.last().map_or(1, |r| r.revision + 1);
         let hash = self.content_hash();
         self.revisions.push(Revision {
@@ -99,12 +83,12 @@ impl Meeting {
             reason: None,
             hash: hash.clone(),
         });
-        Ok(self.finalized.insert(FinalizeStamp {
+        self.finalized.insert(FinalizeStamp {
             by: by.to_string(),
             at,
             revision,
             hash,
-        }))
+        })
     }
 
     /// Open finalized minutes for change. Returns the finalized version as it was, which

@@ -2,12 +2,14 @@
 //! follow-up. Plain data with serde; the rules that judge it live in `crate::rules`.
 
 mod action;
+mod edit;
 mod finalize;
 mod ids;
 mod participant;
 mod pseudonym;
 
 pub use action::{Action, ActionStatus, Decision, Feedback, Performer};
+pub use edit::{Reference, StillNamed, remove_at};
 pub use finalize::{AmendError, FinalizeStamp, Revision, RevisionKind};
 pub use ids::Id;
 pub use participant::{Attendance, Huvudman, Mandate, Participant, ParticipantKind, initials_of};

@@ -1,14 +1,14 @@
 //! Meeting files on disk: reading them with located errors, writing them atomically and
 //! owner-only, the lock that keeps a second writer out, and the archive directory.
 
+pub mod draft;
 mod file;
 mod load;
 mod lock;
 mod permissions;
 
-pub use file::{
-    archive_dir, create_private_dir, remove_stale_temps, save, save_new, write_private,
-};
+pub use crate::fsio::{create_private_dir, remove_stale_temps, write_private};
+pub use file::{archive_dir, save, save_new};
 pub use load::{check_against_agenda, load, parse, to_ron};
 pub use lock::{Locked, MeetingLock, lock_path};
 pub use permissions::{ArchiveWarning, archive_warning};
@@ -27,6 +27,15 @@ pub fn revision_path(path: &Path, revision: u32) -> PathBuf {
     path.with_file_name(format!("{stem}.rev{revision}.ron"))
 }
 
+/// Why amending on disk failed: the meeting refused, or a file could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum AmendFailed {
+    #[error(transparent)]
+    Amend(#[from] crate::meeting::AmendError),
+    #[error(transparent)]
+    File(#[from] FileError),
+}
+
 /// Amend a finalized meeting on disk: keep the finalized version next to it, then save
 /// the meeting as a draft with the reason in its revision log.
 pub fn amend(
@@ -35,7 +44,7 @@ pub fn amend(
     reason: &str,
     by: &str,
     at: NaiveDateTime,
-) -> anyhow::Result<PathBuf> {
+) -> Result<PathBuf, AmendFailed> {
     let mut changed = meeting.clone();
     let previous = changed.amend(reason, by, at)?;
     let revision = previous.finalized.as_ref().map_or(0, |s| s.revision);

@@ -174,6 +174,18 @@ impl App {
         }
     }
 
+    /// The problems shown in the list: all of them, or only what blocks when
+    /// finalizing was refused.
+    pub fn problem_list(&self, refused: bool) -> Vec<Problem> {
+        self.session().map_or_else(Vec::new, |s| {
+            let mut all = s.problems();
+            if refused {
+                all.retain(|p| p.is_blocking());
+            }
+            all
+        })
+    }
+
     pub fn is_too_small(&self) -> bool {
         self.size.0 < 80 || self.size.1 < 24
     }

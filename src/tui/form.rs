@@ -10,7 +10,7 @@ use samsyn::i18n::screen::T;
 use samsyn::meeting::{ActionStatus, ConsentForm, GoalKind, Huvudman, Id, ParticipantKind};
 
 /// What a choice stands for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Val {
     None,
     Other,
@@ -43,7 +43,7 @@ pub enum Input {
 }
 
 /// Which field this is, so forms can read their values by name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum F {
     Title,
     CaseRef,
@@ -169,6 +169,33 @@ pub struct Form {
     pub original: Option<String>,
     /// When the text last changed and has not yet been written.
     pub pending_since: Option<chrono::NaiveDateTime>,
+}
+
+/// Why a form cannot be saved, and the field to fix: the form moves the cursor there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormError {
+    pub field: Option<F>,
+    pub message: String,
+}
+
+impl FormError {
+    /// An error in one field.
+    pub fn at(field: F, message: impl Into<String>) -> FormError {
+        FormError {
+            field: Some(field),
+            message: message.into(),
+        }
+    }
+}
+
+/// An error of the form as a whole (the cursor stays where it is).
+impl From<String> for FormError {
+    fn from(message: String) -> FormError {
+        FormError {
+            field: None,
+            message,
+        }
+    }
 }
 
 /// What a key did to the form.
@@ -328,6 +355,18 @@ impl Form {
         if let Some(f) = self.field_mut(id) {
             f.note = note;
         }
+    }
+
+    /// Show why the form cannot be saved, with the cursor in the field to fix.
+    pub fn fail(&mut self, e: FormError) {
+        if let Some(i) = e
+            .field
+            .and_then(|id| self.fields.iter().position(|f| f.id == id))
+        {
+            self.focus = i;
+            self.style_cursors();
+        }
+        self.error = Some(e.message);
     }
 
     /// Show the cursor only in the focused field.

@@ -1,68 +1,12 @@
-//! Commands and the keys that trigger them. Each view lists its commands once; that list
-//! feeds the footer, the `?` overlay and the key lookup, so they never disagree.
-//! Users may override single keys in `keys.ron` in the config directory.
+//! The keys that trigger commands: the defaults each command declares (`command.rs`),
+//! patched by the user's `keys.ron` in the config directory.
 
+pub use super::command::{Cmd, Key};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// Everything a user can ask for with one key outside a text field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
-pub enum Cmd {
-    Quit,
-    Help,
-    Problems,
-    Privacy,
-    Prompts,
-    NextPhase,
-    PrevPhase,
-    Up,
-    Down,
-    Add,
-    Edit,
-    Delete,
-    Details,
-    AddNeed,
-    AddDisagreement,
-    ClosePlan,
-    Finalize,
-    Amend,
-    Open,
-    /// 1–9: mark a participant as heard in the speaking round (fixed keys).
-    Heard,
-    /// Mark the selected participant as heard (any number of participants).
-    HeardSelected,
-    // In forms and overlays (fixed keys).
-    Save,
-    Cancel,
-    NextField,
-    PrevField,
-    Choose,
-    Confirm,
-    Jump,
-    Close,
-}
-
-/// One key with its modifiers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
-}
-
 impl Key {
-    pub const fn plain(code: KeyCode) -> Key {
-        Key {
-            code,
-            mods: KeyModifiers::NONE,
-        }
-    }
-
-    pub const fn ch(c: char) -> Key {
-        Key::plain(KeyCode::Char(c))
-    }
-
     pub fn matches(&self, ev: &KeyEvent) -> bool {
         // Shift is part of the character for letters ('F'); ignore it for them.
         let mods = if matches!(ev.code, KeyCode::Char(_)) {
@@ -152,61 +96,15 @@ pub struct KeyMap {
 }
 
 impl Default for KeyMap {
+    /// The keys each command declares (`command.rs`).
     fn default() -> KeyMap {
-        use KeyCode::*;
-        let p = Key::plain;
-        let c = Key::ch;
-        let ctrl = |ch| Key {
-            code: Char(ch),
-            mods: KeyModifiers::CONTROL,
-        };
-        let map = BTreeMap::from([
-            (Cmd::Quit, vec![c('q')]),
-            (Cmd::Help, vec![c('?'), p(F(1))]),
-            (Cmd::Problems, vec![c('p')]),
-            (Cmd::Privacy, vec![c('i')]),
-            (Cmd::Prompts, vec![c('g')]),
-            (Cmd::NextPhase, vec![p(Right), p(PageDown)]),
-            (Cmd::PrevPhase, vec![p(Left), p(PageUp)]),
-            (Cmd::Up, vec![p(Up), c('k')]),
-            (Cmd::Down, vec![p(Down), c('j')]),
-            (Cmd::Add, vec![c('a')]),
-            (Cmd::Edit, vec![p(Enter), c('e')]),
-            (Cmd::Delete, vec![c('d'), p(Delete)]),
-            (Cmd::Details, vec![c('m')]),
-            (Cmd::AddNeed, vec![c('b')]),
-            (Cmd::AddDisagreement, vec![c('o')]),
-            (Cmd::ClosePlan, vec![c('c')]),
-            (Cmd::Finalize, vec![c('F')]),
-            (Cmd::Amend, vec![c('A')]),
-            (Cmd::Open, vec![p(Enter)]),
-            (Cmd::Heard, vec![]),
-            (Cmd::HeardSelected, vec![c('h')]),
-            (Cmd::Save, vec![ctrl('s'), p(F(10))]),
-            (Cmd::Cancel, vec![p(Esc)]),
-            (Cmd::NextField, vec![p(Tab), p(Down)]),
-            (Cmd::PrevField, vec![p(BackTab), p(Up)]),
-            (Cmd::Choose, vec![p(Left), p(Right), c(' ')]),
-            (Cmd::Confirm, vec![p(Enter)]),
-            (Cmd::Jump, vec![p(Enter)]),
-            (Cmd::Close, vec![p(Esc), c('q')]),
-        ]);
+        let map = Cmd::ALL
+            .iter()
+            .map(|c| (*c, c.spec().keys.to_vec()))
+            .collect();
         KeyMap { map }
     }
 }
-
-/// Commands whose keys a user may not change: text editing and the fixed digits.
-const FIXED: [Cmd; 9] = [
-    Cmd::Heard,
-    Cmd::Save,
-    Cmd::Cancel,
-    Cmd::NextField,
-    Cmd::PrevField,
-    Cmd::Choose,
-    Cmd::Confirm,
-    Cmd::Jump,
-    Cmd::Close,
-];
 
 impl KeyMap {
     pub fn keys(&self, cmd: Cmd) -> &[Key] {
@@ -215,10 +113,8 @@ impl KeyMap {
 
     /// The first key, as shown in the footer.
     pub fn label(&self, cmd: Cmd) -> String {
-        match cmd {
-            Cmd::Heard => return "1–9".into(),
-            Cmd::Choose => return "←→".into(),
-            _ => {}
+        if let Some(label) = cmd.spec().label {
+            return label.into();
         }
         self.keys(cmd).first().map_or_else(String::new, Key::label)
     }
@@ -246,7 +142,7 @@ impl KeyMap {
     pub fn apply_overrides(&mut self, src: &str) -> Result<(), String> {
         let overrides: BTreeMap<Cmd, String> = ron::from_str(src).map_err(|e| e.to_string())?;
         for (cmd, key) in overrides {
-            if FIXED.contains(&cmd) {
+            if cmd.spec().fixed {
                 return Err(format!("{cmd:?}: this key cannot be changed"));
             }
             let key = Key::parse(&key).ok_or_else(|| format!("{cmd:?}: unknown key {key:?}"))?;

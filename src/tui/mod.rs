@@ -1,19 +1,28 @@
 //! The meeting screen (SPEC §7): app state, one update function, pure rendering, one
-//! view per phase kind. The terminal is only touched in this file.
+//! phase per kind. The terminal is only touched in this file.
 
-pub mod app;
+// The layers, each using only those above it in this list (docs/architecture.md):
+// drawing helpers and the words of commands and keys,
 mod bigclock;
+pub mod command;
 pub mod dates;
-pub mod draft;
-pub mod form;
 pub mod keys;
 pub mod mask;
+pub mod theme;
+mod widgets;
+// the state of the screen,
+pub mod app;
+pub mod draft;
+pub mod form;
+// one phase per kind,
+pub mod phases;
+// what works now, what a key does, what is drawn.
+pub mod available;
 mod open;
 mod overlay;
+mod recover;
 pub mod render;
-pub mod theme;
 pub mod update;
-pub mod views;
 
 pub use app::App;
 pub use update::{Event, update};
@@ -171,7 +180,7 @@ pub fn run(opts: Options) -> i32 {
                 "samsyn: the meeting is saved in {} (everything up to the last change)",
                 p.display()
             );
-            let draft = draft::path_for(&p);
+            let draft = crate::store::draft::path_for(&p);
             if draft.exists() {
                 eprintln!(
                     "samsyn: text typed but not yet saved is kept in {}; opening the meeting offers it back",

@@ -2,8 +2,8 @@
 //! existing file; each takes the meeting's lock or opens it read-only.
 
 use super::app::{App, Overlay, Screen, Session, Start, scan_archive};
-use super::form::Form;
-use super::views;
+use super::form::{Form, FormError};
+use super::phases::details;
 use samsyn::agenda::Agenda;
 use samsyn::i18n::screen::T;
 use samsyn::meeting::{AgendaRef, Meeting};
@@ -55,17 +55,21 @@ pub fn new_meeting_form(app: &mut App, agenda: &Agenda, title: &str) {
         title,
         app.now.date(),
     );
-    let mut form = views::details::new_form(&draft, &agenda.id, app.lang);
+    let mut form = details::new_form(&draft, &agenda.id, app.lang);
     form.refresh_dates(app.lang);
     form.style_cursors();
     app.overlay = Some(Overlay::Form(Box::new(form)));
 }
 
-pub(super) fn create_meeting(app: &mut App, agenda_id: String, form: &Form) -> Result<(), String> {
+pub(super) fn create_meeting(
+    app: &mut App,
+    agenda_id: String,
+    form: &Form,
+) -> Result<(), FormError> {
     let agenda = app
         .catalogue
         .resolve(&agenda_id)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| FormError::from(e.to_string()))?;
     let mut m = Meeting::new(
         AgendaRef {
             id: agenda.id.clone(),
@@ -74,8 +78,9 @@ pub(super) fn create_meeting(app: &mut App, agenda_id: String, form: &Form) -> R
         "",
         app.now.date(),
     );
-    views::details::commit(&mut m, form, app.lang)?;
-    let path = samsyn::store::save_new(&app.archive_dir, &m).map_err(|e| e.to_string())?;
+    details::commit(&mut m, form, app.lang)?;
+    let path = samsyn::store::save_new(&app.archive_dir, &m)
+        .map_err(|e| FormError::from(e.to_string()))?;
     app.last_saved = Some(app.now);
     set_session(app, m, agenda, path);
     Ok(())
@@ -148,5 +153,5 @@ fn set_session(app: &mut App, mut meeting: Meeting, agenda: Agenda, path: PathBu
         locked,
         lock,
     }));
-    super::draft::on_open(app);
+    super::recover::on_open(app);
 }

@@ -2,10 +2,11 @@
 //! screen), the delete confirmation and the form. Pure functions of `&App`.
 
 use super::app::App;
+use super::available::screen_commands;
+use super::command::Cmd;
+use super::draft::when;
 use super::form::{Form, Input};
-use super::keys::Cmd;
-use super::render::{centered, long};
-use super::update::{problem_list, screen_commands};
+use super::widgets::{centered, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -48,7 +49,7 @@ pub fn help(app: &App, scroll: u16, f: &mut Frame, area: Rect) {
                 app.t(T::CmdSelectLong),
             )
         } else {
-            (app.keys.labels(cmd), app.t(long(cmd)))
+            (app.keys.labels(cmd), app.t(cmd.spec().long))
         };
         for (i, part) in wrap(text, text_w).into_iter().enumerate() {
             let k = if i == 0 { keys.as_str() } else { "" };
@@ -78,7 +79,7 @@ pub fn help(app: &App, scroll: u16, f: &mut Frame, area: Rect) {
 pub fn problems(app: &App, selected: usize, refused: bool, f: &mut Frame, area: Rect) {
     let r = centered(area, area.width.saturating_sub(4).min(110), area.height);
     f.render_widget(Clear, r);
-    let list = problem_list(app, refused);
+    let list = app.problem_list(refused);
     let title = if refused {
         app.t(T::RefusedTitle)
     } else {
@@ -133,25 +134,6 @@ pub fn problems(app: &App, selected: usize, refused: bool, f: &mut Frame, area: 
         .highlight_symbol("▶ ");
     let mut state = ListState::default().with_selected((!list.is_empty()).then_some(selected));
     f.render_stateful_widget(widget, rest, &mut state);
-}
-
-/// Greedy word wrap for list items (a List does not wrap by itself).
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            out.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() || out.is_empty() {
-        out.push(line);
-    }
-    out
 }
 
 pub fn confirm(app: &App, label: &str, participant: bool, f: &mut Frame, area: Rect) {
@@ -310,4 +292,28 @@ pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
         }
         y += h;
     }
+}
+
+/// The question on opening a meeting with a draft beside it.
+pub fn draft_offer(app: &App, f: &mut Frame, area: Rect) {
+    let Some(d) = &app.draft.offer else { return };
+    let r = centered(area, 64, 6);
+    f.render_widget(Clear, r);
+    let lines = vec![
+        Line::styled(
+            fill(app.t(T::DraftOffer), &[&when(d.written, app.now)]),
+            app.theme.title,
+        ),
+        Line::from(""),
+        Line::styled(app.t(T::DraftOfferHint), app.theme.dim),
+    ];
+    f.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(format!(" {} ", app.t(T::DraftTitle)))
+                .style(app.theme.base),
+        ),
+        r,
+    );
 }

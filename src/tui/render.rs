@@ -2,11 +2,12 @@
 //! footer), the start screen and the meeting screen; the boxes over them are in `overlay`.
 
 use super::app::{App, Overlay, Screen, Session, Start};
+use super::available::commands;
 use super::bigclock;
-use super::keys::Cmd;
+use super::command::Cmd;
 use super::overlay;
-use super::update::commands;
-use super::views;
+use super::phases;
+use super::widgets::wrap;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
@@ -47,7 +48,7 @@ pub fn render(app: &App, f: &mut Frame) {
             overlay::confirm(app, label, *participant, f, body)
         }
     }
-    super::draft::render_offer(app, f, body);
+    overlay::draft_offer(app, f, body);
 }
 
 fn too_small(app: &App, f: &mut Frame, area: Rect) {
@@ -73,17 +74,6 @@ fn too_small(app: &App, f: &mut Frame, area: Rect) {
             .wrap(Wrap { trim: true }),
         r,
     );
-}
-
-pub(super) fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
 }
 
 // The start screen.
@@ -247,7 +237,7 @@ fn meeting(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     } else {
         main
     };
-    views::render(app, s, f, main);
+    phases::current(s).render(app, s, f, main);
 }
 
 fn header(app: &App, s: &Session, f: &mut Frame, area: Rect) {
@@ -448,87 +438,6 @@ fn status_line(app: &App, f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// The short label of a command, as the footer shows it.
-pub fn short(cmd: Cmd) -> T {
-    match cmd {
-        Cmd::Quit => T::CmdQuit,
-        Cmd::Help => T::CmdHelp,
-        Cmd::Problems => T::CmdProblems,
-        Cmd::Privacy => T::CmdPrivacy,
-        Cmd::Prompts => T::CmdPrompts,
-        Cmd::NextPhase => T::CmdNext,
-        Cmd::PrevPhase => T::CmdPrev,
-        Cmd::Up => T::CmdUp,
-        Cmd::Down => T::CmdDown,
-        Cmd::Add => T::CmdAdd,
-        Cmd::Edit => T::CmdEdit,
-        Cmd::Delete => T::CmdDelete,
-        Cmd::Details => T::CmdDetails,
-        Cmd::AddNeed => T::CmdNeed,
-        Cmd::AddDisagreement => T::CmdDisagreement,
-        Cmd::ClosePlan => T::CmdClosePlan,
-        Cmd::Finalize => T::CmdFinalize,
-        Cmd::Amend => T::CmdAmend,
-        Cmd::Open => T::CmdOpen,
-        Cmd::Heard => T::CmdHeard,
-        Cmd::HeardSelected => T::CmdHeardSelected,
-        Cmd::Save => T::CmdSave,
-        Cmd::Cancel => T::CmdCancel,
-        Cmd::NextField => T::CmdNextField,
-        Cmd::PrevField => T::CmdPrevField,
-        Cmd::Choose => T::CmdChoose,
-        Cmd::Confirm => T::CmdConfirm,
-        Cmd::Jump => T::CmdJump,
-        Cmd::Close => T::CmdClose,
-    }
-}
-
-/// The long description of a command, as the help overlay shows it.
-pub fn long(cmd: Cmd) -> T {
-    match cmd {
-        Cmd::Quit => T::CmdQuitLong,
-        Cmd::Help => T::CmdHelpLong,
-        Cmd::Problems => T::CmdProblemsLong,
-        Cmd::Privacy => T::CmdPrivacyLong,
-        Cmd::Prompts => T::CmdPromptsLong,
-        Cmd::NextPhase => T::CmdNextLong,
-        Cmd::PrevPhase => T::CmdPrevLong,
-        Cmd::Up => T::CmdUpLong,
-        Cmd::Down => T::CmdDownLong,
-        Cmd::Add => T::CmdAddLong,
-        Cmd::Edit => T::CmdEditLong,
-        Cmd::Delete => T::CmdDeleteLong,
-        Cmd::Details => T::CmdDetailsLong,
-        Cmd::AddNeed => T::CmdNeedLong,
-        Cmd::AddDisagreement => T::CmdDisagreementLong,
-        Cmd::ClosePlan => T::CmdClosePlanLong,
-        Cmd::Finalize => T::CmdFinalizeLong,
-        Cmd::Amend => T::CmdAmendLong,
-        Cmd::Open => T::CmdOpenLong,
-        Cmd::Heard => T::CmdHeardLong,
-        Cmd::HeardSelected => T::CmdHeardSelectedLong,
-        Cmd::Save => T::CmdSaveLong,
-        Cmd::Cancel => T::CmdCancelLong,
-        Cmd::NextField => T::CmdNextFieldLong,
-        Cmd::PrevField => T::CmdPrevFieldLong,
-        Cmd::Choose => T::CmdChooseLong,
-        Cmd::Confirm => T::CmdConfirmLong,
-        Cmd::Jump => T::CmdJumpLong,
-        Cmd::Close => T::CmdCloseLong,
-    }
-}
-
-/// How much a footer entry matters when the footer is too narrow for all of them:
-/// help and quit always stay, so a newcomer can always find everything else.
-fn footer_rank(cmd: Cmd) -> u8 {
-    match cmd {
-        Cmd::Help | Cmd::Quit => 0,
-        Cmd::Privacy | Cmd::Prompts => 3,
-        Cmd::PrevPhase | Cmd::Up | Cmd::Down | Cmd::HeardSelected => 2,
-        _ => 1,
-    }
-}
-
 fn footer_keys(app: &App, f: &mut Frame, area: Rect) {
     let key_style = app
         .theme
@@ -542,7 +451,11 @@ fn footer_keys(app: &App, f: &mut Frame, area: Rect) {
             if cmd == Cmd::Up {
                 (cmd, "↑↓".to_string(), app.t(T::CmdSelect).to_string())
             } else {
-                (cmd, app.keys.label(cmd), app.t(short(cmd)).to_string())
+                (
+                    cmd,
+                    app.keys.label(cmd),
+                    app.t(cmd.spec().short).to_string(),
+                )
             }
         })
         .collect();
@@ -563,8 +476,8 @@ fn footer_keys(app: &App, f: &mut Frame, area: Rect) {
     // Drop the least important entries, the last first, until the rest fit.
     while !fits(&entries) {
         let Some(drop) = (0..entries.len())
-            .filter(|&i| footer_rank(entries[i].0) > 0)
-            .max_by_key(|&i| (footer_rank(entries[i].0), i))
+            .filter(|&i| entries[i].0.spec().rank > 0)
+            .max_by_key(|&i| (entries[i].0.spec().rank, i))
         else {
             break;
         };
@@ -586,5 +499,3 @@ fn footer_keys(app: &App, f: &mut Frame, area: Rect) {
     let lines: Vec<Line> = lines.into_iter().map(Line::from).collect();
     f.render_widget(Paragraph::new(lines), area);
 }
-
-pub use super::overlay::wrap;

@@ -2,11 +2,12 @@
 //! key sequences and no terminal. Every change to the meeting is saved at once.
 
 use super::app::{App, Overlay, Screen};
-use super::form::{F, Form, FormKey, Input, Target};
-use super::keys::Cmd;
+use super::available::commands;
+use super::command::Cmd;
+use super::form::{F, Form, FormError, FormKey, Input, Target};
 use super::open::{create_meeting, open_selected};
 pub use super::open::{new_meeting_form, open_meeting, open_path, show_start};
-use super::views;
+use super::phases::{self, Deletion, details, text};
 use chrono::NaiveDateTime;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use samsyn::i18n::screen::{T, fill};
@@ -29,60 +30,6 @@ pub fn update(app: &mut App, ev: Event) {
     }
 }
 
-/// The commands that work right now, in the order the footer shows them.
-pub fn commands(app: &App) -> Vec<Cmd> {
-    if app.draft.offer.is_some() {
-        // The question about a draft: Enter restores, Esc discards.
-        return vec![Cmd::Confirm, Cmd::Cancel];
-    }
-    overlay_commands(app).unwrap_or_else(|| screen_commands(app))
-}
-
-fn overlay_commands(app: &App) -> Option<Vec<Cmd>> {
-    Some(match &app.overlay {
-        Some(Overlay::Form(_)) => {
-            vec![
-                Cmd::Save,
-                Cmd::NextField,
-                Cmd::PrevField,
-                Cmd::Choose,
-                Cmd::Cancel,
-            ]
-        }
-        Some(Overlay::Help(_)) => vec![Cmd::Up, Cmd::Down, Cmd::Close],
-        Some(Overlay::Problems { .. }) => vec![Cmd::Up, Cmd::Down, Cmd::Jump, Cmd::Close],
-        Some(Overlay::ConfirmDelete { .. }) => vec![Cmd::Confirm, Cmd::Cancel],
-        None => return None,
-    })
-}
-
-/// The commands of the screen under any overlay: what the help overlay explains.
-pub fn screen_commands(app: &App) -> Vec<Cmd> {
-    match &app.screen {
-        Screen::Start(_) => vec![
-            Cmd::Up,
-            Cmd::Down,
-            Cmd::Open,
-            Cmd::Privacy,
-            Cmd::Help,
-            Cmd::Quit,
-        ],
-        Screen::Meeting(s) => {
-            let mut out = views::commands(s);
-            out.extend([
-                Cmd::NextPhase,
-                Cmd::PrevPhase,
-                Cmd::Problems,
-                Cmd::Prompts,
-                Cmd::Privacy,
-                Cmd::Help,
-                Cmd::Quit,
-            ]);
-            out
-        }
-    }
-}
-
 fn key(app: &mut App, k: KeyEvent) {
     if app.is_too_small() {
         // Nothing is typed blind into a screen nobody can see; quitting stays safe.
@@ -92,18 +39,18 @@ fn key(app: &mut App, k: KeyEvent) {
         return;
     }
     // A draft found on opening is answered before anything else.
-    if super::draft::offer_key(app, k) {
+    if super::recover::offer_key(app, k) {
         return;
     }
     // A message lasts until the next key, unless saving failed.
     if app.message.as_ref().is_some_and(|(_, bad)| !bad) || app.overlay.is_none() {
         app.message = None;
     }
+    let cmds = commands(app);
     if let Some(overlay) = app.overlay.take() {
-        app.overlay = overlay_key(app, overlay, k);
+        app.overlay = overlay_key(app, overlay, k, &cmds);
         return;
     }
-    let cmds = commands(app);
     if cmds.contains(&Cmd::Heard)
         && let KeyCode::Char(c @ '1'..='9') = k.code
     {
@@ -159,16 +106,25 @@ fn run(app: &mut App, cmd: Cmd) {
         }
         Cmd::Up | Cmd::Down => move_selection(app, cmd == Cmd::Down),
         Cmd::HeardSelected => {
-            if let Some(i) = app.session().and_then(views::selected_participant) {
+            let at = app.session().and_then(|s| {
+                let row = phases::selected_row(s)?;
+                phases::current(s).participant_at(&s.meeting, row)
+            });
+            if let Some(i) = at {
                 toggle_heard(app, i);
             }
         }
         Cmd::Open => open_selected(app),
         Cmd::Delete => {
-            if let Some(reason) = app.session().and_then(|s| views::delete_blocker(s, lang)) {
-                app.message = Some((reason, true));
-            } else if let Some((label, participant)) = app.session().and_then(views::delete_label) {
-                app.overlay = Some(Overlay::ConfirmDelete { label, participant });
+            match app
+                .session()
+                .and_then(|s| phases::current(s).deletion(s, lang))
+            {
+                Some(Deletion::Refused(reason)) => app.message = Some((reason, true)),
+                Some(Deletion::Ask { label, participant }) => {
+                    app.overlay = Some(Overlay::ConfirmDelete { label, participant });
+                }
+                None => {}
             }
         }
         Cmd::Finalize => finalize_start(app),
@@ -187,7 +143,7 @@ fn run(app: &mut App, cmd: Cmd) {
         }
         _ => {
             if let Some(s) = app.session()
-                && let Some(form) = views::form_for(s, cmd, lang)
+                && let Some(form) = phases::open(s, cmd, lang)
             {
                 app.overlay = Some(Overlay::Form(Box::new(form)));
             }
@@ -202,7 +158,7 @@ fn move_selection(app: &mut App, down: bool) {
             st.selected = step(st.selected, n, down);
         }
         Screen::Meeting(s) => {
-            let n = views::item_count(s);
+            let n = phases::current(s).rows(s).count();
             s.selected = step(s.selected, n, down);
         }
     }
@@ -237,8 +193,8 @@ fn toggle_heard(app: &mut App, index: usize) {
     save(app);
 }
 
-fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent) -> Option<Overlay> {
-    let cmds = commands_for_overlay(&overlay);
+/// A key while a box is open; `cmds` are the box's commands.
+fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent, cmds: &[Cmd]) -> Option<Overlay> {
     match overlay {
         Overlay::Form(mut form) => match form.key(k) {
             FormKey::Changed => {
@@ -247,7 +203,7 @@ fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent) -> Option<Overlay> 
                 form.error = None;
                 form.discard_armed = false;
                 if let Some(s) = app.session() {
-                    views::refresh(s, &mut form, app.lang);
+                    phases::refresh(s, &mut form, app.lang);
                 } else {
                     form.refresh_dates(app.lang);
                 }
@@ -268,7 +224,7 @@ fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent) -> Option<Overlay> 
                 form.error = None;
                 form.discard_armed = false;
                 if let Some(s) = app.session() {
-                    views::refresh(s, &mut form, app.lang);
+                    phases::refresh(s, &mut form, app.lang);
                 } else {
                     form.refresh_dates(app.lang);
                 }
@@ -286,7 +242,7 @@ fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent) -> Option<Overlay> 
                 Some(Overlay::Form(form))
             }
         },
-        Overlay::Help(scroll) => match app.keys.find(&k, &cmds) {
+        Overlay::Help(scroll) => match app.keys.find(&k, cmds) {
             Some(Cmd::Close) => None,
             Some(Cmd::Up) => Some(Overlay::Help(scroll.saturating_sub(1))),
             Some(Cmd::Down) => Some(Overlay::Help((scroll + 1).min(40))),
@@ -294,8 +250,8 @@ fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent) -> Option<Overlay> 
             _ => Some(Overlay::Help(scroll)),
         },
         Overlay::Problems { selected, refused } => {
-            let n = problem_list(app, refused).len();
-            match app.keys.find(&k, &cmds) {
+            let n = app.problem_list(refused).len();
+            match app.keys.find(&k, cmds) {
                 Some(Cmd::Close) => None,
                 Some(Cmd::Up) => Some(Overlay::Problems {
                     selected: step(selected, n, false),
@@ -312,42 +268,25 @@ fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent) -> Option<Overlay> 
                 _ => Some(Overlay::Problems { selected, refused }),
             }
         }
-        Overlay::ConfirmDelete { label, participant } => match k.code {
-            KeyCode::Enter | KeyCode::Char('y' | 'j') => {
+        Overlay::ConfirmDelete { label, participant } => match app.keys.find(&k, cmds) {
+            Some(Cmd::Confirm) => {
                 if let Some(s) = app.session_mut() {
-                    views::delete(s);
+                    let phase = phases::current(s);
+                    phase.delete(&mut s.meeting, s.selected);
+                    let n = phase.rows(s).count();
+                    s.selected = s.selected.min(n.saturating_sub(1));
                 }
                 save(app);
                 None
             }
-            KeyCode::Esc | KeyCode::Char('n') => None,
-            _ => Some(Overlay::ConfirmDelete { label, participant }),
+            Some(_) => None,
+            None => Some(Overlay::ConfirmDelete { label, participant }),
         },
     }
 }
 
-fn commands_for_overlay(o: &Overlay) -> Vec<Cmd> {
-    match o {
-        Overlay::Help(_) => vec![Cmd::Up, Cmd::Down, Cmd::Close],
-        Overlay::Problems { .. } => vec![Cmd::Up, Cmd::Down, Cmd::Jump, Cmd::Close],
-        _ => vec![],
-    }
-}
-
-/// The problems shown in the list: all of them, or only what blocks when finalizing
-/// was refused.
-pub fn problem_list(app: &App, refused: bool) -> Vec<samsyn::rules::Problem> {
-    app.session().map_or_else(Vec::new, |s| {
-        let mut all = s.problems();
-        if refused {
-            all.retain(|p| p.is_blocking());
-        }
-        all
-    })
-}
-
 fn jump_to_problem(app: &mut App, index: usize, refused: bool) {
-    let Some(problem) = problem_list(app, refused).get(index).cloned() else {
+    let Some(problem) = app.problem_list(refused).get(index).cloned() else {
         return;
     };
     let Some(s) = app.session_mut() else { return };
@@ -400,12 +339,12 @@ fn finalize_start(app: &mut App) {
 fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
     let lang = app.lang;
     let now = app.now;
-    let result: Result<Option<String>, String> = match &form.target {
+    let result: Result<Option<String>, FormError> = match &form.target {
         Target::NewMeeting(agenda_id) => {
             return match create_meeting(app, agenda_id.clone(), &form) {
                 Ok(()) => None,
                 Err(e) => {
-                    form.error = Some(e);
+                    form.fail(e);
                     Some(Overlay::Form(form))
                 }
             };
@@ -414,9 +353,9 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
             let by = form.text(F::By);
             let s = app.session_mut()?;
             if by.is_empty() {
-                Err(T::NeedFinalizer.get(lang).into())
+                Err(FormError::at(F::By, T::NeedFinalizer.get(lang)))
             } else {
-                match s.meeting.finalize(&s.agenda, &by, now) {
+                match samsyn::rules::finalize(&mut s.meeting, &s.agenda, &by, now) {
                     Ok(stamp) => Ok(Some(fill(
                         T::FinalizedOk.get(lang),
                         &[&stamp.revision.to_string()],
@@ -425,7 +364,8 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
                         .iter()
                         .map(|p| p.message(lang).to_string())
                         .collect::<Vec<_>>()
-                        .join(" ")),
+                        .join(" ")
+                        .into()),
                 }
             }
         }
@@ -433,9 +373,12 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
             let (reason, by) = (form.text(F::Reason), form.text(F::By));
             let s = app.session_mut()?;
             if reason.is_empty() {
-                Err(T::NeedReason.get(lang).into())
+                Err(FormError::at(F::Reason, T::NeedReason.get(lang)))
             } else if by.is_empty() {
-                Err(fill(T::NeedText.get(lang), &[T::FBy.get(lang)]))
+                Err(FormError::at(
+                    F::By,
+                    fill(T::NeedText.get(lang), &[T::FBy.get(lang)]),
+                ))
             } else {
                 match samsyn::store::amend(&s.path, &mut s.meeting, &reason, &by, now) {
                     Ok(kept) => Ok(Some(fill(
@@ -444,14 +387,17 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
                             .file_name()
                             .map_or(String::new(), |n| n.to_string_lossy().into_owned())],
                     ))),
-                    Err(e) => Err(e.to_string()),
+                    Err(e) => Err(e.to_string().into()),
                 }
             }
         }
         _ => {
             let s = app.session_mut()?;
             let before = s.meeting.clone();
-            let r = views::commit(s, &form, lang);
+            let r = match form.target {
+                Target::Details => details::commit(&mut s.meeting, &form, lang),
+                _ => phases::current(s).commit(&mut s.meeting, &form, lang),
+            };
             if r.is_err() {
                 // Nothing half-written stays in the meeting.
                 s.meeting = before;
@@ -469,25 +415,20 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
             if let Some(msg) = msg {
                 app.message = Some((msg, false));
             }
-            if let Some(s) = app.session_mut() {
-                if let Target::Participant(None)
-                | Target::Action(None)
-                | Target::Consent(None)
-                | Target::Goal(None) = form.target
-                {
-                    s.selected = views::item_count(s).saturating_sub(1);
-                    if let Target::Goal(None) = form.target {
-                        s.selected = s.meeting.goals.len().saturating_sub(1);
-                    }
-                }
-                if let Target::Need(None) = form.target {
-                    s.selected = views::item_count(s).saturating_sub(1);
-                }
+            // The row saved is the one selected, a new one too. Free text and the
+            // meeting's details are not rows: the selection stays.
+            if let Some(s) = app.session_mut()
+                && !matches!(
+                    form.target,
+                    Target::Text(_) | Target::Details | Target::Finalize | Target::Amend
+                )
+            {
+                s.selected = phases::current(s).row_of(&s.meeting, &form.target);
             }
             None
         }
         Err(e) => {
-            form.error = Some(e);
+            form.fail(e);
             Some(Overlay::Form(form))
         }
     }
@@ -519,10 +460,10 @@ fn restore_text(app: &mut App, form: &Form) {
         return;
     };
     let Some(s) = app.session_mut() else { return };
-    if views::text::get(&s.meeting, target) == *original {
+    if text::get(&s.meeting, target) == *original {
         return;
     }
-    views::text::commit(&mut s.meeting, target, original.clone());
+    text::commit(&mut s.meeting, target, original.clone());
     save(app);
 }
 
@@ -548,14 +489,14 @@ fn autosave_text(app: &mut App, now: NaiveDateTime) {
     if !s.editable() {
         return;
     }
-    views::text::commit(&mut s.meeting, &target, text);
+    text::commit(&mut s.meeting, &target, text);
     save(app);
 }
 
 fn tick(app: &mut App, now: NaiveDateTime) {
     app.now = now;
     autosave_text(app, now);
-    super::draft::tick(app);
+    super::recover::tick(app);
     let Some(s) = app.session_mut() else { return };
     let last = s.last_tick.replace(now);
     if !s.editable() {

@@ -280,7 +280,7 @@ pub fn sip_meeting() -> Meeting {
 pub fn finalized_sip_meeting() -> Meeting {
     let mut m = sip_meeting();
     let at = d("2026-03-10").and_hms_opt(14, 35, 0).unwrap();
-    m.finalize(&sip_agenda(), "Karin Ek", at)
+    samsyn::rules::finalize(&mut m, &sip_agenda(), "Karin Ek", at)
         .unwrap_or_else(|p| panic!("the fixture must be finalizable: {p:?}"));
     m
 }
@@ -319,4 +319,27 @@ pub fn family_names(m: &Meeting) -> Vec<String> {
     names.sort();
     names.dedup();
     names
+}
+
+/// The samsyn binary, run from the crate root with nothing of the user's: a clean
+/// environment, `config_home` as its home and config directory (so no user agendas,
+/// settings or key files), Swedish by default as on a machine without a locale.
+pub fn samsyn(config_home: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_samsyn"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", config_home)
+        .env("XDG_CONFIG_HOME", config_home)
+        .env("XDG_DATA_HOME", config_home.join("data"))
+        .env("LANG", "C.UTF-8");
+    cmd
+}
+
+/// The binary with an empty home of its own (under cargo's temporary target folder), for
+/// runs that only read the files they are given.
+pub fn samsyn_bare() -> assert_cmd::Command {
+    let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join("empty-home");
+    std::fs::create_dir_all(&home).unwrap();
+    samsyn(&home)
 }

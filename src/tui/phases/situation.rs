@@ -10,7 +10,7 @@ use samsyn::i18n::Lang;
 use samsyn::i18n::screen::T;
 use samsyn::meeting::Meeting;
 
-const PARTS: [(TextTarget, T); 4] = [
+pub const PARTS: [(TextTarget, T); 4] = [
     (TextTarget::WorksWell, T::WorksWell),
     (TextTarget::Worries, T::Worries),
     (TextTarget::RiskFactors, T::RiskFactors),

@@ -4,31 +4,13 @@
 use crate::tui::form::{Opt, Val};
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::T;
+use samsyn::i18n::terms;
 use samsyn::meeting::{
     ActionStatus, Attendance, ConsentForm, GoalKind, Huvudman, Meeting, ParticipantKind, Person,
 };
 
-pub fn huvudman(h: Huvudman, lang: Lang) -> &'static str {
-    match h {
-        Huvudman::Kommun => lang.pick("kommun", "municipality"),
-        Huvudman::Region => lang.pick("region", "region"),
-        Huvudman::Privat => lang.pick("privat", "private"),
-        Huvudman::Statlig => lang.pick("statlig", "state"),
-        Huvudman::Familj => lang.pick("familj", "family"),
-        Huvudman::Annan => lang.pick("annan", "other"),
-    }
-}
-
-pub fn kind(k: ParticipantKind) -> T {
-    match k {
-        ParticipantKind::Professional => T::OProfessional,
-        ParticipantKind::Guardian => T::OGuardian,
-        ParticipantKind::Child => T::OChild,
-        ParticipantKind::Relative => T::ORelative,
-        ParticipantKind::Other => T::OOtherKind,
-    }
-}
-
+/// Attendance as the form's choice numbers it: 0 room, 1 video, 2 phone, 3 absent,
+/// 4 declined.
 pub fn attendance_code(a: &Attendance) -> u8 {
     match a {
         Attendance::InRoom => 0,
@@ -39,40 +21,16 @@ pub fn attendance_code(a: &Attendance) -> u8 {
     }
 }
 
-const ATTEND: [T; 5] = [T::OInRoom, T::OVideo, T::OPhone, T::OAbsent, T::ODeclined];
-
-pub fn attendance(a: &Attendance, lang: Lang) -> String {
-    let label = ATTEND[attendance_code(a) as usize].get(lang);
-    match a {
-        Attendance::Declined { reason } if !reason.is_empty() => format!("{label}: {reason}"),
-        _ => label.to_string(),
-    }
-}
-
-pub fn consent_form(f: ConsentForm) -> T {
-    match f {
-        ConsentForm::Oral => T::OOral,
-        ConsentForm::Written => T::OWritten,
-    }
-}
-
-pub fn goal_kind(k: GoalKind) -> T {
-    match k {
-        GoalKind::LongTerm => T::OLongTerm,
-        GoalKind::ShortTerm => T::OShortTerm,
-    }
-}
-
-pub fn status(s: ActionStatus) -> T {
-    match s {
-        ActionStatus::Agreed => T::OAgreed,
-        ActionStatus::AwaitingDecision => T::OAwaitingDecision,
-        ActionStatus::Done => T::ODone,
-        ActionStatus::PartlyDone => T::OPartlyDone,
-        ActionStatus::NotDone => T::ONotDone,
-        ActionStatus::Cancelled => T::OCancelled,
-    }
-}
+/// One value of each attendance, in the form's order.
+const ATTEND: [Attendance; 5] = [
+    Attendance::InRoom,
+    Attendance::Video,
+    Attendance::Phone,
+    Attendance::Absent,
+    Attendance::Declined {
+        reason: String::new(),
+    },
+];
 
 fn opt(label: impl Into<String>, val: Val) -> Opt {
     Opt {
@@ -84,14 +42,14 @@ fn opt(label: impl Into<String>, val: Val) -> Opt {
 pub fn huvudman_opts(lang: Lang) -> Vec<Opt> {
     Huvudman::ALL
         .iter()
-        .map(|h| opt(huvudman(*h, lang), Val::Huvudman(*h)))
+        .map(|h| opt(terms::huvudman(*h, lang), Val::Huvudman(*h)))
         .collect()
 }
 
 pub fn kind_opts(lang: Lang) -> Vec<Opt> {
     ParticipantKind::ALL
         .iter()
-        .map(|k| opt(kind(*k).get(lang), Val::Kind(*k)))
+        .map(|k| opt(terms::participant_kind(*k, lang), Val::Kind(*k)))
         .collect()
 }
 
@@ -99,28 +57,28 @@ pub fn attendance_opts(lang: Lang) -> Vec<Opt> {
     ATTEND
         .iter()
         .enumerate()
-        .map(|(i, t)| opt(t.get(lang), Val::Attend(i as u8)))
+        .map(|(i, a)| opt(terms::attendance_word(a, lang), Val::Attend(i as u8)))
         .collect()
 }
 
 pub fn consent_form_opts(lang: Lang) -> Vec<Opt> {
     [ConsentForm::Oral, ConsentForm::Written]
         .iter()
-        .map(|f| opt(consent_form(*f).get(lang), Val::ConsentForm(*f)))
+        .map(|f| opt(terms::consent_form(*f, lang), Val::ConsentForm(*f)))
         .collect()
 }
 
 pub fn goal_kind_opts(lang: Lang) -> Vec<Opt> {
     [GoalKind::LongTerm, GoalKind::ShortTerm]
         .iter()
-        .map(|k| opt(goal_kind(*k).get(lang), Val::GoalKind(*k)))
+        .map(|k| opt(terms::goal_kind(*k, lang), Val::GoalKind(*k)))
         .collect()
 }
 
 pub fn status_opts(lang: Lang) -> Vec<Opt> {
     ActionStatus::ALL
         .iter()
-        .map(|s| opt(status(*s).get(lang), Val::Status(*s)))
+        .map(|s| opt(terms::action_status(*s, lang), Val::Status(*s)))
         .collect()
 }
 

@@ -2,14 +2,16 @@
 //! disagreements — written down, not hidden. Finalizing starts here or at the follow-up.
 
 use super::labels;
+use super::{Deletion, Phase, Rows};
 use crate::tui::app::{App, Session};
-use crate::tui::form::{F, Form, Target, Val};
-use crate::tui::keys::Cmd;
+use crate::tui::command::Cmd;
+use crate::tui::form::{F, Form, FormError, Target, Val};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Text};
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::{T, fill};
+use samsyn::i18n::terms;
 use samsyn::meeting::{Huvudman, Meeting, Responsibility};
 
 /// Rows before the disagreements: responsibility and coordinator, distribution list.
@@ -27,7 +29,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         format!(
             "{} ({}){person}",
             r.organisation,
-            labels::huvudman(r.huvudman, app.lang)
+            terms::huvudman(r.huvudman, app.lang)
         )
     });
     let coord = m.coordinator.as_ref().map_or(not_set, |p| m.person_name(p));
@@ -104,7 +106,7 @@ pub fn form(m: &Meeting, lang: Lang) -> Form {
     form
 }
 
-pub fn commit(m: &mut Meeting, form: &Form, _lang: Lang) -> Result<(), String> {
+pub fn commit(m: &mut Meeting, form: &Form, _lang: Lang) -> Result<(), FormError> {
     let org = form.text(F::OverallOrg);
     let huvudman = match form.choice_val(F::OverallHuvudman) {
         Val::Huvudman(h) => h,
@@ -142,7 +144,7 @@ pub fn commit_disagreement(
     form: &Form,
     idx: Option<usize>,
     lang: Lang,
-) -> Result<(), String> {
+) -> Result<(), FormError> {
     super::commit_text_item(&mut m.disagreements, form, idx, T::FText, lang)
 }
 
@@ -158,7 +160,7 @@ pub fn distribution_form(m: &Meeting, lang: Lang) -> Form {
     form
 }
 
-pub fn commit_distribution(m: &mut Meeting, form: &Form) -> Result<(), String> {
+pub fn commit_distribution(m: &mut Meeting, form: &Form) -> Result<(), FormError> {
     m.distribution = form
         .text(F::Text)
         .lines()
@@ -167,4 +169,91 @@ pub fn commit_distribution(m: &mut Meeting, form: &Form) -> Result<(), String> {
         .map(str::to_string)
         .collect();
     Ok(())
+}
+
+/// The summary: responsibility, coordinator, distribution list, disagreements.
+pub struct Summary;
+
+impl Phase for Summary {
+    fn commands(&self) -> &'static [Cmd] {
+        &[
+            Cmd::Up,
+            Cmd::Down,
+            Cmd::Edit,
+            Cmd::Delete,
+            Cmd::AddDisagreement,
+            Cmd::Finalize,
+        ]
+    }
+
+    fn rows(&self, s: &Session) -> Rows {
+        Rows::List(FIRST_DISAGREEMENT + s.meeting.disagreements.len())
+    }
+
+    fn render(&self, app: &App, s: &Session, f: &mut Frame, area: Rect) {
+        render(app, s, f, area);
+    }
+
+    fn open(&self, s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
+        let m = &s.meeting;
+        match (cmd, s.selected) {
+            (Cmd::Edit, 0) => Some(form(m, lang)),
+            (Cmd::Edit, 1) => Some(distribution_form(m, lang)),
+            (Cmd::Edit, i) => Some(disagreement_form(m, Some(i - FIRST_DISAGREEMENT), lang)),
+            (Cmd::AddDisagreement, _) => Some(disagreement_form(m, None, lang)),
+            _ => None,
+        }
+    }
+
+    fn reopen(&self, m: &Meeting, target: &Target, lang: Lang) -> Option<Form> {
+        match target {
+            Target::Summary => Some(form(m, lang)),
+            Target::Distribution => Some(distribution_form(m, lang)),
+            Target::Disagreement(i) if i.is_none_or(|i| i < m.disagreements.len()) => {
+                Some(disagreement_form(m, *i, lang))
+            }
+            _ => None,
+        }
+    }
+
+    fn row_of(&self, m: &Meeting, target: &Target) -> usize {
+        match target {
+            Target::Distribution => 1,
+            Target::Disagreement(Some(i)) => FIRST_DISAGREEMENT + i,
+            Target::Disagreement(None) => {
+                FIRST_DISAGREEMENT + m.disagreements.len().saturating_sub(1)
+            }
+            _ => 0,
+        }
+    }
+
+    fn refresh(&self, _: &Meeting, _: &mut Form, _: Lang) {}
+
+    fn commit(&self, m: &mut Meeting, form: &Form, lang: Lang) -> Result<(), FormError> {
+        match form.target {
+            Target::Summary => commit(m, form, lang),
+            Target::Distribution => commit_distribution(m, form),
+            Target::Disagreement(i) => commit_disagreement(m, form, i, lang),
+            _ => Err(super::foreign(form)),
+        }
+    }
+
+    fn deletion(&self, s: &Session, _: Lang) -> Option<Deletion> {
+        let i = s.selected.checked_sub(FIRST_DISAGREEMENT)?;
+        let d = s.meeting.disagreements.get(i)?;
+        Some(Deletion::Ask {
+            label: super::short(d, 50),
+            participant: false,
+        })
+    }
+
+    fn delete(&self, m: &mut Meeting, row: usize) {
+        if let Some(i) = row.checked_sub(FIRST_DISAGREEMENT) {
+            samsyn::meeting::remove_at(&mut m.disagreements, i);
+        }
+    }
+
+    fn participant_at(&self, _: &Meeting, _: usize) -> Option<usize> {
+        None
+    }
 }

@@ -1,7 +1,7 @@
 //! The meeting's own details: title, case, date and time, place, facilitator,
 //! note-taker, initiator, and the subject. Used for a new meeting and to edit them.
 
-use crate::tui::form::{F, Form, Target};
+use crate::tui::form::{F, Form, FormError, Target};
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::{T, fill};
 use samsyn::meeting::Meeting;
@@ -43,15 +43,23 @@ pub fn new_form(draft: &Meeting, agenda_id: &str, lang: Lang) -> Form {
 }
 
 /// Write the form into `m`.
-pub fn commit(m: &mut Meeting, form: &Form, lang: Lang) -> Result<(), String> {
+pub fn commit(m: &mut Meeting, form: &Form, lang: Lang) -> Result<(), FormError> {
     let title = form.text(F::Title);
     if title.is_empty() {
-        return Err(fill(T::NeedText.get(lang), &[T::FTitle.get(lang)]));
+        return Err(FormError::at(
+            F::Title,
+            fill(T::NeedText.get(lang), &[T::FTitle.get(lang)]),
+        ));
     }
     let when = form
         .when(F::When)
-        .map_err(|_| fill(T::BadDate.get(lang), &[&form.text(F::When)]))?
-        .ok_or_else(|| fill(T::NeedText.get(lang), &[T::FDateTime.get(lang)]))?;
+        .map_err(|_| FormError::at(F::When, fill(T::BadDate.get(lang), &[&form.text(F::When)])))?
+        .ok_or_else(|| {
+            FormError::at(
+                F::When,
+                fill(T::NeedText.get(lang), &[T::FDateTime.get(lang)]),
+            )
+        })?;
     m.title = title;
     m.case_ref = form.text(F::CaseRef);
     m.date = when.date;

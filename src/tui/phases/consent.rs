@@ -1,13 +1,16 @@
 //! Consent (samtycke): who gave it, what it covers and does not, its form and validity.
 
+use super::{Deletion, OneList, Phase, Rows};
 use super::{empty_hint, labels};
 use crate::tui::app::{App, Session};
-use crate::tui::form::{F, Form, Target, Val};
+use crate::tui::command::Cmd;
+use crate::tui::form::{F, Form, FormError, Target, Val};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::{T, fill};
+use samsyn::i18n::terms;
 use samsyn::meeting::{Consent, ConsentForm, Meeting};
 
 pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
@@ -34,7 +37,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
                 Span::raw(format!(
                     "  {} · {} · {}{until}",
                     app.show(&m.person_name(&c.given_by)),
-                    app.t(labels::consent_form(c.form)),
+                    terms::consent_form(c.form, app.lang),
                     c.date
                 )),
             ])];
@@ -107,17 +110,30 @@ pub fn form(m: &Meeting, idx: Option<usize>, lang: Lang) -> Form {
     form
 }
 
-pub fn commit(m: &mut Meeting, form: &Form, idx: Option<usize>, lang: Lang) -> Result<(), String> {
+pub fn commit(
+    m: &mut Meeting,
+    form: &Form,
+    idx: Option<usize>,
+    lang: Lang,
+) -> Result<(), FormError> {
     let given_by = labels::person_from(form.choice_val(F::GivenBy), form.text(F::GivenByName))
-        .ok_or_else(|| fill(T::NeedText.get(lang), &[T::FGivenBy.get(lang)]))?;
+        .ok_or_else(|| {
+            FormError::at(
+                F::GivenBy,
+                fill(T::NeedText.get(lang), &[T::FGivenBy.get(lang)]),
+            )
+        })?;
     let scope = form.text(F::Scope);
     if scope.is_empty() {
-        return Err(fill(T::NeedText.get(lang), &[T::FScope.get(lang)]));
+        return Err(FormError::at(
+            F::Scope,
+            fill(T::NeedText.get(lang), &[T::FScope.get(lang)]),
+        ));
     }
     let date_of = |id: F| {
         form.when(id)
             .map(|w| w.map(|w| w.date))
-            .map_err(|_| fill(T::BadDate.get(lang), &[&form.text(id)]))
+            .map_err(|_| FormError::at(id, fill(T::BadDate.get(lang), &[&form.text(id)])))
     };
     let date = date_of(F::Date)?.unwrap_or(m.date);
     let consent = Consent {
@@ -137,4 +153,68 @@ pub fn commit(m: &mut Meeting, form: &Form, idx: Option<usize>, lang: Lang) -> R
         None => m.consents.push(consent),
     }
     Ok(())
+}
+
+/// Consent: who gave it, for what, until when.
+pub struct Consents;
+
+const LIST: OneList = OneList {
+    len: |m| m.consents.len(),
+    form,
+    index: |t| match t {
+        Target::Consent(i) => Some(*i),
+        _ => None,
+    },
+};
+
+impl Phase for Consents {
+    fn commands(&self) -> &'static [Cmd] {
+        &[Cmd::Up, Cmd::Down, Cmd::Add, Cmd::Edit, Cmd::Delete]
+    }
+
+    fn rows(&self, s: &Session) -> Rows {
+        Rows::List(s.meeting.consents.len())
+    }
+
+    fn render(&self, app: &App, s: &Session, f: &mut Frame, area: Rect) {
+        render(app, s, f, area);
+    }
+
+    fn open(&self, s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
+        LIST.open(s, cmd, lang)
+    }
+
+    fn reopen(&self, m: &Meeting, target: &Target, lang: Lang) -> Option<Form> {
+        LIST.reopen(m, target, lang)
+    }
+
+    fn row_of(&self, m: &Meeting, target: &Target) -> usize {
+        LIST.row_of(m, target)
+    }
+
+    fn refresh(&self, _: &Meeting, _: &mut Form, _: Lang) {}
+
+    fn commit(&self, m: &mut Meeting, form: &Form, lang: Lang) -> Result<(), FormError> {
+        match form.target {
+            Target::Consent(i) => commit(m, form, i, lang),
+            _ => Err(super::foreign(form)),
+        }
+    }
+
+    fn deletion(&self, s: &Session, _: Lang) -> Option<Deletion> {
+        let m = &s.meeting;
+        let c = m.consents.get(s.selected)?;
+        Some(Deletion::Ask {
+            label: m.person_name(&c.given_by),
+            participant: false,
+        })
+    }
+
+    fn delete(&self, m: &mut Meeting, row: usize) {
+        samsyn::meeting::remove_at(&mut m.consents, row);
+    }
+
+    fn participant_at(&self, _: &Meeting, _: usize) -> Option<usize> {
+        None
+    }
 }

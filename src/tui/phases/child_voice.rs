@@ -10,7 +10,7 @@ use samsyn::i18n::Lang;
 use samsyn::i18n::screen::T;
 use samsyn::meeting::Meeting;
 
-const PARTS: [(TextTarget, T); 3] = [
+pub const PARTS: [(TextTarget, T); 3] = [
     (TextTarget::ChildViews, T::ChildViews),
     (TextTarget::ChildHow, T::ChildHow),
     (TextTarget::ChildNotObtained, T::ChildNotObtained),

@@ -2,14 +2,17 @@
 //! mandate rule: "decided by" offers only those who may decide, plus "awaiting decision
 //! by …", and says exactly why everybody else is not offered.
 
+use super::{Deletion, OneList, Phase, Rows};
 use super::{empty_hint, labels};
 use crate::tui::app::{App, Session};
-use crate::tui::form::{F, Form, Opt, Target, Val};
+use crate::tui::command::Cmd;
+use crate::tui::form::{F, Form, FormError, Opt, Target, Val};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::{T, fill};
+use samsyn::i18n::terms;
 use samsyn::meeting::{Action, ActionStatus, Decision, Feedback, Huvudman, Id, Meeting, Performer};
 use samsyn::rules;
 
@@ -33,7 +36,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         .enumerate()
         .map(|(i, a)| {
             let what = a.what.lines().next().unwrap_or("").to_string();
-            let status = app.t(labels::status(a.status));
+            let status = terms::action_status(a.status, app.lang);
             let deadline = a.deadline.map_or("—".to_string(), |d| d.to_string());
             let mut lines = super::wrapped(
                 &format!("{}  [{status}]", app.show(&what)),
@@ -44,7 +47,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
                 "   {} · {} ({}) · {}: {deadline}",
                 app.show(&performer_name(m, a.performer.as_ref(), lang)),
                 a.organisation,
-                labels::huvudman(a.huvudman, lang),
+                terms::huvudman(a.huvudman, lang),
                 app.t(T::ColWhen),
             ))]);
             match &a.decision {
@@ -326,13 +329,12 @@ pub fn refresh(m: &Meeting, form: &mut Form, lang: Lang) {
     );
 }
 
-/// The status follows the decision kind (agreed at the table ⇄ awaiting a decision),
-/// unless a follow-up status (done, partly done, not done, cancelled) was chosen.
+/// The status follows the decision the form shows (`rules::status_follows_decision`).
 fn decision_status(decision: &Val, status: ActionStatus) -> ActionStatus {
-    match (decision, status) {
-        (Val::Id(_), ActionStatus::AwaitingDecision) => ActionStatus::Agreed,
-        (Val::Awaiting, ActionStatus::Agreed) => ActionStatus::AwaitingDecision,
-        (_, st) => st,
+    match decision {
+        Val::Id(_) => rules::status_follows_decision(false, status),
+        Val::Awaiting => rules::status_follows_decision(true, status),
+        _ => status,
     }
 }
 
@@ -343,21 +345,32 @@ fn sync_status(form: &mut Form) {
     }
 }
 
-pub fn commit(m: &mut Meeting, form: &Form, idx: Option<usize>, lang: Lang) -> Result<(), String> {
-    let need = |t: T| fill(T::NeedText.get(lang), &[t.get(lang)]);
+pub fn commit(
+    m: &mut Meeting,
+    form: &Form,
+    idx: Option<usize>,
+    lang: Lang,
+) -> Result<(), FormError> {
     let what = form.text(F::What);
     if what.is_empty() {
-        return Err(need(T::FWhat));
+        return Err(FormError::at(
+            F::What,
+            fill(T::NeedText.get(lang), &[T::FWhat.get(lang)]),
+        ));
     }
-    let performer = performer_from(form).ok_or_else(|| T::NeedPerformer.get(lang).to_string())?;
+    let performer = performer_from(form)
+        .ok_or_else(|| FormError::at(F::Performer, T::NeedPerformer.get(lang)))?;
     let organisation = form.text(F::Organisation);
     if organisation.is_empty() {
-        return Err(T::NeedOrganisation.get(lang).into());
+        return Err(FormError::at(
+            F::Organisation,
+            T::NeedOrganisation.get(lang),
+        ));
     }
     let date_of = |id: F| {
         form.when(id)
             .map(|w| w.map(|w| w.date))
-            .map_err(|_| fill(T::BadDate.get(lang), &[&form.text(id)]))
+            .map_err(|_| FormError::at(id, fill(T::BadDate.get(lang), &[&form.text(id)])))
     };
     let decision = match form.choice_val(F::Decision) {
         Val::Id(by) => Decision::AtTable { by },
@@ -365,8 +378,13 @@ pub fn commit(m: &mut Meeting, form: &Form, idx: Option<usize>, lang: Lang) -> R
             let maker = form.text(F::DecisionMaker);
             let org = form.text(F::DecisionOrg);
             let by = date_of(F::DecideBy)?;
-            if maker.is_empty() || org.is_empty() || by.is_none() {
-                return Err(T::NeedAwaiting.get(lang).into());
+            let missing = [
+                (F::DecisionMaker, maker.is_empty()),
+                (F::DecisionOrg, org.is_empty()),
+                (F::DecideBy, by.is_none()),
+            ];
+            if let Some((field, _)) = missing.iter().find(|(_, empty)| *empty) {
+                return Err(FormError::at(*field, T::NeedAwaiting.get(lang)));
             }
             Decision::Awaiting {
                 decision_maker: maker,
@@ -374,7 +392,7 @@ pub fn commit(m: &mut Meeting, form: &Form, idx: Option<usize>, lang: Lang) -> R
                 decide_by: by,
             }
         }
-        _ => return Err(T::NeedDecider.get(lang).into()),
+        _ => return Err(FormError::at(F::Decision, T::NeedDecider.get(lang))),
     };
     let mut action = probe(form);
     action.what = what;
@@ -387,7 +405,7 @@ pub fn commit(m: &mut Meeting, form: &Form, idx: Option<usize>, lang: Lang) -> R
     action.decision = decision;
     if let Some(v) = rules::decision_violation(m, &action) {
         let (sv, en) = v.describe(m);
-        return Err(lang.pick(&sv, &en).to_string());
+        return Err(FormError::at(F::Decision, lang.pick(&sv, &en)));
     }
     action.deadline = date_of(F::Deadline)?;
     let cost = form.text(F::CostBearer);
@@ -426,10 +444,76 @@ pub fn commit(m: &mut Meeting, form: &Form, idx: Option<usize>, lang: Lang) -> R
             *slot = action;
         }
         None => {
-            action.id = Id::next("a", m.actions.iter().map(|a| &a.id));
             action.goals = chosen.into_iter().collect();
-            m.actions.push(action);
+            m.add_action(action);
         }
     }
     Ok(())
+}
+
+/// The plan: who does what by when, each action with its decider.
+pub struct Actions;
+
+const LIST: OneList = OneList {
+    len: |m| m.actions.len(),
+    form,
+    index: |t| match t {
+        Target::Action(i) => Some(*i),
+        _ => None,
+    },
+};
+
+impl Phase for Actions {
+    fn commands(&self) -> &'static [Cmd] {
+        &[Cmd::Up, Cmd::Down, Cmd::Add, Cmd::Edit, Cmd::Delete]
+    }
+
+    fn rows(&self, s: &Session) -> Rows {
+        Rows::List(s.meeting.actions.len())
+    }
+
+    fn render(&self, app: &App, s: &Session, f: &mut Frame, area: Rect) {
+        render(app, s, f, area);
+    }
+
+    fn open(&self, s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
+        LIST.open(s, cmd, lang)
+    }
+
+    fn reopen(&self, m: &Meeting, target: &Target, lang: Lang) -> Option<Form> {
+        LIST.reopen(m, target, lang)
+    }
+
+    fn row_of(&self, m: &Meeting, target: &Target) -> usize {
+        LIST.row_of(m, target)
+    }
+
+    fn refresh(&self, m: &Meeting, form: &mut Form, lang: Lang) {
+        if let Target::Action(_) = form.target {
+            refresh(m, form, lang);
+        }
+    }
+
+    fn commit(&self, m: &mut Meeting, form: &Form, lang: Lang) -> Result<(), FormError> {
+        match form.target {
+            Target::Action(i) => commit(m, form, i, lang),
+            _ => Err(super::foreign(form)),
+        }
+    }
+
+    fn deletion(&self, s: &Session, _: Lang) -> Option<Deletion> {
+        let a = s.meeting.actions.get(s.selected)?;
+        Some(Deletion::Ask {
+            label: super::short(&a.what, 50),
+            participant: false,
+        })
+    }
+
+    fn delete(&self, m: &mut Meeting, row: usize) {
+        m.remove_action(row);
+    }
+
+    fn participant_at(&self, _: &Meeting, _: usize) -> Option<usize> {
+        None
+    }
 }

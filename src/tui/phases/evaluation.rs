@@ -2,8 +2,10 @@
 //! Roles, Situation and Evaluation share.
 
 use super::labels;
+use super::{Deletion, Phase, Rows};
 use crate::tui::app::{App, Session};
-use crate::tui::form::{F, Form, Target, Val};
+use crate::tui::command::Cmd;
+use crate::tui::form::{F, Form, FormError, Target, Val};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
@@ -138,7 +140,7 @@ pub fn form(m: &Meeting, selected: usize, lang: Lang) -> Option<Form> {
     Some(form)
 }
 
-pub fn commit(m: &mut Meeting, form: &Form, id: &Id) -> Result<(), String> {
+pub fn commit(m: &mut Meeting, form: &Form, id: &Id) -> Result<(), FormError> {
     let score = |f: F| match form.choice_val(f) {
         Val::Score(s) => s,
         _ => None,
@@ -154,4 +156,83 @@ pub fn commit(m: &mut Meeting, form: &Form, id: &Id) -> Result<(), String> {
         None => m.evaluations.push(e),
     }
     Ok(())
+}
+
+/// The evaluation: each participant present says how the meeting was for them.
+pub struct EvaluationPhase;
+
+impl Phase for EvaluationPhase {
+    fn commands(&self) -> &'static [Cmd] {
+        &[
+            Cmd::Up,
+            Cmd::Down,
+            Cmd::Edit,
+            Cmd::Delete,
+            Cmd::Heard,
+            Cmd::HeardSelected,
+            Cmd::Finalize,
+        ]
+    }
+
+    fn rows(&self, s: &Session) -> Rows {
+        Rows::List(people(&s.meeting).len())
+    }
+
+    fn render(&self, app: &App, s: &Session, f: &mut Frame, area: Rect) {
+        render(app, s, f, area);
+    }
+
+    fn open(&self, s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
+        match cmd {
+            Cmd::Edit => form(&s.meeting, super::selected_row(s)?, lang),
+            _ => None,
+        }
+    }
+
+    fn reopen(&self, m: &Meeting, target: &Target, lang: Lang) -> Option<Form> {
+        match target {
+            Target::Evaluation(id) => form(m, people(m).iter().position(|p| p == id)?, lang),
+            _ => None,
+        }
+    }
+
+    fn row_of(&self, m: &Meeting, target: &Target) -> usize {
+        match target {
+            Target::Evaluation(id) => people(m).iter().position(|p| p == id).unwrap_or(0),
+            _ => 0,
+        }
+    }
+
+    fn refresh(&self, _: &Meeting, _: &mut Form, _: Lang) {}
+
+    fn commit(&self, m: &mut Meeting, form: &Form, _: Lang) -> Result<(), FormError> {
+        match &form.target {
+            Target::Evaluation(id) => commit(m, form, id),
+            _ => Err(super::foreign(form)),
+        }
+    }
+
+    fn deletion(&self, s: &Session, _: Lang) -> Option<Deletion> {
+        if !selected_has_record(s) {
+            return None;
+        }
+        let id = people(&s.meeting).get(s.selected)?.clone();
+        Some(Deletion::Ask {
+            label: s
+                .meeting
+                .person_name(&samsyn::meeting::Person::Participant(id)),
+            participant: false,
+        })
+    }
+
+    fn delete(&self, m: &mut Meeting, row: usize) {
+        if let Some(id) = people(m).get(row).cloned() {
+            m.remove_evaluation(&id);
+        }
+    }
+
+    fn participant_at(&self, m: &Meeting, row: usize) -> Option<usize> {
+        let id = people(m).get(row)?.clone();
+        m.participants.iter().position(|p| p.id == id)
+    }
 }

@@ -1,15 +1,18 @@
 //! Roles: the round of presentations — who is here, for which organisation, with what
 //! mandate and attendance — and the speaking round's first marks.
 
+use super::{Deletion, OneList, Phase, Rows, details};
 use super::{empty_hint, kv, labels};
 use crate::tui::app::{App, Session};
-use crate::tui::form::{F, Form, Target, Val};
+use crate::tui::command::Cmd;
+use crate::tui::form::{F, Form, FormError, Target, Val};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::Paragraph;
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::{T, fill};
+use samsyn::i18n::terms;
 use samsyn::meeting::{Attendance, Huvudman, Id, Mandate, Meeting, Participant, ParticipantKind};
 
 pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
@@ -77,10 +80,10 @@ fn row(app: &App, p: &Participant, i: usize, heard: bool, width: u16) -> Text<'s
     let details = format!(
         "{} ({}) · {}: {} · {}",
         p.organisation,
-        labels::huvudman(p.huvudman, lang),
+        terms::huvudman(p.huvudman, lang),
         app.t(T::ColMandate),
         mandate,
-        labels::attendance(&p.attendance, lang)
+        terms::attendance(&p.attendance, lang)
     );
     let one_line = format!("{head}  · {details}");
     if one_line.chars().count() + 4 <= width as usize {
@@ -174,10 +177,15 @@ pub fn refresh(form: &mut Form) {
     form.memo = Some(kind);
 }
 
-pub fn commit(m: &mut Meeting, form: &Form, idx: Option<usize>, lang: Lang) -> Result<(), String> {
+pub fn commit(
+    m: &mut Meeting,
+    form: &Form,
+    idx: Option<usize>,
+    lang: Lang,
+) -> Result<(), FormError> {
     let name = form.text(F::Name);
     if name.is_empty() {
-        return Err(T::NeedName.get(lang).into());
+        return Err(FormError::at(F::Name, T::NeedName.get(lang)));
     }
     let kind = match form.choice_val(F::Kind) {
         Val::Kind(k) => k,
@@ -192,7 +200,10 @@ pub fn commit(m: &mut Meeting, form: &Form, idx: Option<usize>, lang: Lang) -> R
         if kind.is_family() {
             organisation = T::OFamily.get(lang).to_string();
         } else {
-            return Err(T::NeedOrganisation.get(lang).into());
+            return Err(FormError::at(
+                F::Organisation,
+                T::NeedOrganisation.get(lang),
+            ));
         }
     }
     let scope = form.text(F::Mandate);
@@ -212,7 +223,7 @@ pub fn commit(m: &mut Meeting, form: &Form, idx: Option<usize>, lang: Lang) -> R
     let opt = |s: String| (!s.is_empty()).then_some(s);
     let id = match idx.and_then(|i| m.participants.get(i)) {
         Some(p) => p.id.clone(),
-        None => Id::next("p", m.participants.iter().map(|p| &p.id)),
+        None => Id::new("new"),
     };
     let p = Participant {
         id,
@@ -228,7 +239,116 @@ pub fn commit(m: &mut Meeting, form: &Form, idx: Option<usize>, lang: Lang) -> R
     };
     match idx.and_then(|i| m.participants.get_mut(i)) {
         Some(slot) => *slot = p,
-        None => m.participants.push(p),
+        None => {
+            m.add_participant(p);
+        }
     }
     Ok(())
+}
+
+/// Why participant `p` cannot be deleted: the plan still names them, and would point at
+/// nobody.
+fn blocker(m: &Meeting, p: &Participant, lang: Lang) -> Option<String> {
+    use samsyn::meeting::Reference;
+    let mut places: Vec<String> = Vec::new();
+    for r in m.references_to(&p.id) {
+        let place = match r {
+            Reference::Action { what, .. } => {
+                fill(T::InAction.get(lang), &[&super::short(&what, 40)])
+            }
+            Reference::Consent(_) => T::ConsentForm.get(lang).to_lowercase(),
+            Reference::OverallResponsibility | Reference::Coordinator => {
+                T::Responsibility.get(lang).to_lowercase()
+            }
+            Reference::FollowUpConvener => T::FConvener.get(lang).to_lowercase(),
+        };
+        // One word for a place however often it names them (two consents, both roles).
+        if !places.contains(&place) {
+            places.push(place);
+        }
+    }
+    (!places.is_empty()).then(|| fill(T::CannotDelete.get(lang), &[&p.name, &places.join(", ")]))
+}
+
+/// The round of presentations: the participants.
+pub struct Roles;
+
+const LIST: OneList = OneList {
+    len: |m| m.participants.len(),
+    form,
+    index: |t| match t {
+        Target::Participant(i) => Some(*i),
+        _ => None,
+    },
+};
+
+impl Phase for Roles {
+    fn commands(&self) -> &'static [Cmd] {
+        &[
+            Cmd::Up,
+            Cmd::Down,
+            Cmd::Add,
+            Cmd::Edit,
+            Cmd::Delete,
+            Cmd::Details,
+            Cmd::Heard,
+            Cmd::HeardSelected,
+        ]
+    }
+
+    fn rows(&self, s: &Session) -> Rows {
+        Rows::List(s.meeting.participants.len())
+    }
+
+    fn render(&self, app: &App, s: &Session, f: &mut Frame, area: Rect) {
+        render(app, s, f, area);
+    }
+
+    fn open(&self, s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
+        match cmd {
+            Cmd::Details => Some(details::form(&s.meeting, lang)),
+            _ => LIST.open(s, cmd, lang),
+        }
+    }
+
+    fn reopen(&self, m: &Meeting, target: &Target, lang: Lang) -> Option<Form> {
+        LIST.reopen(m, target, lang)
+    }
+
+    fn row_of(&self, m: &Meeting, target: &Target) -> usize {
+        LIST.row_of(m, target)
+    }
+
+    fn refresh(&self, _: &Meeting, form: &mut Form, _: Lang) {
+        if let Target::Participant(_) = form.target {
+            refresh(form);
+        }
+    }
+
+    fn commit(&self, m: &mut Meeting, form: &Form, lang: Lang) -> Result<(), FormError> {
+        match form.target {
+            Target::Participant(i) => commit(m, form, i, lang),
+            _ => Err(super::foreign(form)),
+        }
+    }
+
+    fn deletion(&self, s: &Session, lang: Lang) -> Option<Deletion> {
+        let p = s.meeting.participants.get(s.selected)?;
+        Some(match blocker(&s.meeting, p, lang) {
+            Some(why) => Deletion::Refused(why),
+            None => Deletion::Ask {
+                label: p.name.clone(),
+                participant: true,
+            },
+        })
+    }
+
+    fn delete(&self, m: &mut Meeting, row: usize) {
+        // `deletion` refused it while the plan names them; the domain refuses it too.
+        let _ = m.remove_participant(row);
+    }
+
+    fn participant_at(&self, m: &Meeting, row: usize) -> Option<usize> {
+        (row < m.participants.len()).then_some(row)
+    }
 }

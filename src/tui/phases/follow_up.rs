@@ -2,8 +2,10 @@
 //! meeting, that the plan is closed and why.
 
 use super::labels;
+use super::{Deletion, Phase, Rows};
 use crate::tui::app::{App, Session};
-use crate::tui::form::{F, Form, Target};
+use crate::tui::command::Cmd;
+use crate::tui::form::{F, Form, FormError, Target};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -76,13 +78,18 @@ pub fn form(m: &Meeting, lang: Lang) -> Form {
     form
 }
 
-pub fn commit(m: &mut Meeting, form: &Form, lang: Lang) -> Result<(), String> {
+pub fn commit(m: &mut Meeting, form: &Form, lang: Lang) -> Result<(), FormError> {
     let when = form
         .when(F::When)
-        .map_err(|_| fill(T::BadDate.get(lang), &[&form.text(F::When)]))?
-        .ok_or_else(|| fill(T::NeedText.get(lang), &[T::FDateTime.get(lang)]))?;
+        .map_err(|_| FormError::at(F::When, fill(T::BadDate.get(lang), &[&form.text(F::When)])))?
+        .ok_or_else(|| {
+            FormError::at(
+                F::When,
+                fill(T::NeedText.get(lang), &[T::FDateTime.get(lang)]),
+            )
+        })?;
     let convener = labels::person_from(form.choice_val(F::Convener), form.text(F::ConvenerName))
-        .ok_or_else(|| T::NeedConvener.get(lang).to_string())?;
+        .ok_or_else(|| FormError::at(F::Convener, T::NeedConvener.get(lang)))?;
     m.follow_up = Some(FollowUp {
         date: when.date,
         time: when.time,
@@ -103,8 +110,65 @@ pub fn close_form(m: &Meeting, lang: Lang) -> Form {
     form
 }
 
-pub fn commit_close(m: &mut Meeting, form: &Form, _lang: Lang) -> Result<(), String> {
+pub fn commit_close(m: &mut Meeting, form: &Form, _lang: Lang) -> Result<(), FormError> {
     let reason = form.text(F::Reason);
     m.plan_closed = (!reason.is_empty()).then_some(reason);
     Ok(())
+}
+
+/// The follow-up: when, where, who convenes — or the plan closed, with a reason.
+pub struct FollowUpPhase;
+
+impl Phase for FollowUpPhase {
+    fn commands(&self) -> &'static [Cmd] {
+        &[Cmd::Edit, Cmd::ClosePlan, Cmd::Finalize]
+    }
+
+    fn rows(&self, _: &Session) -> Rows {
+        Rows::One
+    }
+
+    fn render(&self, app: &App, s: &Session, f: &mut Frame, area: Rect) {
+        render(app, s, f, area);
+    }
+
+    fn open(&self, s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
+        match cmd {
+            Cmd::Edit => Some(form(&s.meeting, lang)),
+            Cmd::ClosePlan => Some(close_form(&s.meeting, lang)),
+            _ => None,
+        }
+    }
+
+    fn reopen(&self, m: &Meeting, target: &Target, lang: Lang) -> Option<Form> {
+        match target {
+            Target::FollowUp => Some(form(m, lang)),
+            Target::ClosePlan => Some(close_form(m, lang)),
+            _ => None,
+        }
+    }
+
+    fn row_of(&self, _: &Meeting, _: &Target) -> usize {
+        0
+    }
+
+    fn refresh(&self, _: &Meeting, _: &mut Form, _: Lang) {}
+
+    fn commit(&self, m: &mut Meeting, form: &Form, lang: Lang) -> Result<(), FormError> {
+        match form.target {
+            Target::FollowUp => commit(m, form, lang),
+            Target::ClosePlan => commit_close(m, form, lang),
+            _ => Err(super::foreign(form)),
+        }
+    }
+
+    fn deletion(&self, _: &Session, _: Lang) -> Option<Deletion> {
+        None
+    }
+
+    fn delete(&self, _: &mut Meeting, _: usize) {}
+
+    fn participant_at(&self, _: &Meeting, _: usize) -> Option<usize> {
+        None
+    }
 }

@@ -1,14 +1,17 @@
 //! Goal: the needs the group agrees on and the shared goals (long-term and sub-goals),
 //! each with how progress will be noticed.
 
+use super::{Deletion, Phase, Rows};
 use super::{empty_hint, labels};
 use crate::tui::app::{App, Session};
-use crate::tui::form::{F, Form, Opt, Target, Val};
+use crate::tui::command::Cmd;
+use crate::tui::form::{F, Form, FormError, Opt, Target, Val};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Text};
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::{T, fill};
+use samsyn::i18n::terms;
 use samsyn::meeting::{Goal, GoalKind, Id, Meeting};
 
 pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
@@ -27,7 +30,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
             let mut lines = super::wrapped(
                 &format!(
                     "[{}{parent}] {}",
-                    app.t(labels::goal_kind(g.kind)),
+                    terms::goal_kind(g.kind, app.lang),
                     app.show(&g.text)
                 ),
                 area.width,
@@ -137,10 +140,13 @@ pub fn commit_goal(
     form: &Form,
     idx: Option<usize>,
     lang: Lang,
-) -> Result<(), String> {
+) -> Result<(), FormError> {
     let text = form.text(F::Text);
     if text.is_empty() {
-        return Err(fill(T::NeedText.get(lang), &[T::FGoalText.get(lang)]));
+        return Err(FormError::at(
+            F::Text,
+            fill(T::NeedText.get(lang), &[T::FGoalText.get(lang)]),
+        ));
     }
     let kind = match form.choice_val(F::GoalKind) {
         Val::GoalKind(k) => k,
@@ -156,7 +162,7 @@ pub fn commit_goal(
         let mut steps = 0;
         while let Some(id) = at {
             if &id == own || steps > m.goals.len() {
-                return Err(T::GoalCircle.get(lang).into());
+                return Err(FormError::at(F::ParentGoal, T::GoalCircle.get(lang)));
             }
             at = m.goal(&id).and_then(|g| g.parent.clone());
             steps += 1;
@@ -170,9 +176,8 @@ pub fn commit_goal(
             g.parent = parent;
         }
         None => {
-            let id = Id::next("g", m.goals.iter().map(|g| &g.id));
-            m.goals.push(Goal {
-                id,
+            m.add_goal(Goal {
+                id: Id::new("new"),
                 text,
                 kind,
                 indicator: form.text(F::Indicator),
@@ -188,6 +193,91 @@ pub fn commit_need(
     form: &Form,
     idx: Option<usize>,
     lang: Lang,
-) -> Result<(), String> {
+) -> Result<(), FormError> {
     super::commit_text_item(&mut m.needs, form, idx, T::FNeed, lang)
+}
+
+/// The shared goal: goals and sub-goals, then the needs below them.
+pub struct Goals;
+
+impl Phase for Goals {
+    fn commands(&self) -> &'static [Cmd] {
+        &[
+            Cmd::Up,
+            Cmd::Down,
+            Cmd::Add,
+            Cmd::Edit,
+            Cmd::Delete,
+            Cmd::AddNeed,
+        ]
+    }
+
+    fn rows(&self, s: &Session) -> Rows {
+        Rows::List(s.meeting.goals.len() + s.meeting.needs.len())
+    }
+
+    fn render(&self, app: &App, s: &Session, f: &mut Frame, area: Rect) {
+        render(app, s, f, area);
+    }
+
+    fn open(&self, s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
+        let m = &s.meeting;
+        match cmd {
+            Cmd::Add => Some(goal_form(m, None, lang)),
+            Cmd::AddNeed => Some(need_form(m, None, lang)),
+            Cmd::Edit => Some(edit_form(m, super::selected_row(s)?, lang)),
+            _ => None,
+        }
+    }
+
+    fn reopen(&self, m: &Meeting, target: &Target, lang: Lang) -> Option<Form> {
+        match target {
+            Target::Goal(i) if i.is_none_or(|i| i < m.goals.len()) => Some(goal_form(m, *i, lang)),
+            Target::Need(i) if i.is_none_or(|i| i < m.needs.len()) => Some(need_form(m, *i, lang)),
+            _ => None,
+        }
+    }
+
+    fn row_of(&self, m: &Meeting, target: &Target) -> usize {
+        let goals = m.goals.len();
+        match target {
+            Target::Goal(Some(i)) => *i,
+            Target::Need(Some(i)) => goals + i,
+            Target::Need(_) => (goals + m.needs.len()).saturating_sub(1),
+            _ => goals.saturating_sub(1),
+        }
+    }
+
+    fn refresh(&self, _: &Meeting, _: &mut Form, _: Lang) {}
+
+    fn commit(&self, m: &mut Meeting, form: &Form, lang: Lang) -> Result<(), FormError> {
+        match form.target {
+            Target::Goal(i) => commit_goal(m, form, i, lang),
+            Target::Need(i) => commit_need(m, form, i, lang),
+            _ => Err(super::foreign(form)),
+        }
+    }
+
+    fn deletion(&self, s: &Session, _: Lang) -> Option<Deletion> {
+        let m = &s.meeting;
+        let i = s.selected;
+        let text = match m.goals.get(i) {
+            Some(g) => &g.text,
+            None => m.needs.get(i - m.goals.len())?,
+        };
+        Some(Deletion::Ask {
+            label: super::short(text, 50),
+            participant: false,
+        })
+    }
+
+    fn delete(&self, m: &mut Meeting, row: usize) {
+        if m.remove_goal(row).is_none() {
+            samsyn::meeting::remove_at(&mut m.needs, row - m.goals.len());
+        }
+    }
+
+    fn participant_at(&self, _: &Meeting, _: usize) -> Option<usize> {
+        None
+    }
 }

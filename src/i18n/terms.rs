@@ -1,0 +1,110 @@
+//! One word per term: how every value of the meeting's enums reads, in Swedish and
+//! English, the same on the screen, in the minutes and in `samsyn check`.
+//!
+//! The words are the ones Swedish professionals use (shared/GLOSSARY.md): a declined
+//! invitation is "lämnat återbud", someone present is "på plats", a goal is
+//! "långsiktigt mål" or "delmål". They are written in lower case, as they stand in
+//! running text; where a table cell or heading starts with one, `capital` gives it its
+//! capital letter, so there is never a second spelling.
+
+use super::Lang;
+use crate::meeting::{
+    ActionStatus, Attendance, ConsentForm, GoalKind, Huvudman, ParticipantKind, RevisionKind,
+};
+
+pub fn huvudman(h: Huvudman, lang: Lang) -> &'static str {
+    match h {
+        Huvudman::Kommun => lang.pick("kommun", "municipality"),
+        Huvudman::Region => lang.pick("region", "region"),
+        Huvudman::Privat => lang.pick("privat", "private"),
+        Huvudman::Statlig => lang.pick("statlig", "state"),
+        Huvudman::Familj => lang.pick("familj", "family"),
+        Huvudman::Annan => lang.pick("annan", "other"),
+    }
+}
+
+/// How a participant takes part.
+pub fn participant_kind(k: ParticipantKind, lang: Lang) -> &'static str {
+    match k {
+        ParticipantKind::Professional => lang.pick("yrkesperson", "professional"),
+        ParticipantKind::Guardian => lang.pick("vårdnadshavare", "guardian"),
+        ParticipantKind::Child => lang.pick("barnet / den unge", "the child / young person"),
+        ParticipantKind::Relative => lang.pick("närstående", "next of kin"),
+        ParticipantKind::Other => lang.pick("annan", "other"),
+    }
+}
+
+/// Attendance without the reason of a declined invitation.
+pub fn attendance_word(a: &Attendance, lang: Lang) -> &'static str {
+    match a {
+        Attendance::InRoom => lang.pick("på plats", "in the room"),
+        Attendance::Video => lang.pick("via video", "by video"),
+        Attendance::Phone => lang.pick("via telefon", "by phone"),
+        Attendance::Absent => lang.pick("frånvarande", "absent"),
+        Attendance::Declined { .. } => lang.pick("lämnat återbud", "declined"),
+    }
+}
+
+/// Attendance, with the reason of a declined invitation when one is written.
+pub fn attendance(a: &Attendance, lang: Lang) -> String {
+    let word = attendance_word(a, lang);
+    match a {
+        Attendance::Declined { reason } if !reason.trim().is_empty() => {
+            format!("{word}: {}", reason.trim())
+        }
+        _ => word.to_string(),
+    }
+}
+
+pub fn consent_form(f: ConsentForm, lang: Lang) -> &'static str {
+    match f {
+        ConsentForm::Oral => lang.pick("muntligt", "oral"),
+        ConsentForm::Written => lang.pick("skriftligt", "written"),
+    }
+}
+
+pub fn goal_kind(k: GoalKind, lang: Lang) -> &'static str {
+    match k {
+        GoalKind::LongTerm => lang.pick("långsiktigt mål", "long-term goal"),
+        GoalKind::ShortTerm => lang.pick("delmål", "sub-goal"),
+    }
+}
+
+pub fn action_status(s: ActionStatus, lang: Lang) -> &'static str {
+    match s {
+        ActionStatus::Agreed => lang.pick("överenskommen", "agreed"),
+        ActionStatus::AwaitingDecision => lang.pick("beslut inväntas", "awaiting decision"),
+        ActionStatus::Done => lang.pick("genomförd", "done"),
+        ActionStatus::PartlyDone => lang.pick("delvis genomförd", "partly done"),
+        ActionStatus::NotDone => lang.pick("inte genomförd", "not done"),
+        ActionStatus::Cancelled => lang.pick("avbruten", "cancelled"),
+    }
+}
+
+pub fn revision_kind(k: RevisionKind, lang: Lang) -> &'static str {
+    match k {
+        RevisionKind::Finalized => lang.pick("justerat", "finalized"),
+        RevisionKind::Amended => lang.pick("öppnat för ändring", "amended"),
+    }
+}
+
+/// The word with a capital first letter, for the start of a cell or heading.
+pub fn capital(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capital_changes_only_the_first_letter() {
+        assert_eq!(capital("långsiktigt mål"), "Långsiktigt mål");
+        assert_eq!(capital("överenskommen"), "Överenskommen");
+        assert_eq!(capital(""), "");
+    }
+}

@@ -1,0 +1,56 @@
+//! Consent (samtycke): that someone who may give it has, for what, and that it holds
+//! on the day of the meeting.
+
+use super::{Code, Problem, Target};
+use crate::agenda::PhaseKind;
+use crate::meeting::{Meeting, Person};
+
+pub(super) fn consent_problems(m: &Meeting, out: &mut Vec<Problem>) {
+    if m.consents.is_empty() {
+        out.push(Problem::new(
+            Code::ConsentMissing,
+            Target::Phase(PhaseKind::Consent),
+            "Samtycke saknas: inget samtycke är registrerat.",
+            "Consent is missing: no consent is recorded.",
+        ));
+        return;
+    }
+    if m.consents.iter().any(|c| consent_holds(m, c)) {
+        return;
+    }
+    for (i, c) in m.consents.iter().enumerate() {
+        let (sv, en) = if !consent_giver_ok(m, c) {
+            (
+                "är lämnat av en yrkesperson; samtycke lämnas av barnet, vårdnadshavaren eller en närstående",
+                "was given by a professional; consent comes from the child, a guardian or next of kin",
+            )
+        } else if c.withdrawn.is_some_and(|w| w <= m.date) {
+            ("är återkallat", "was withdrawn")
+        } else if c.date > m.date {
+            ("är daterat efter mötet", "is dated after the meeting")
+        } else {
+            ("har gått ut", "has expired")
+        };
+        let who = m.person_name(&c.given_by);
+        out.push(Problem::new(
+            Code::ConsentNotValid,
+            Target::Consent(i),
+            format!("Samtycket från {who} {sv}; inget giltigt samtycke finns."),
+            format!("The consent from {who} {en}; no valid consent is recorded."),
+        ));
+    }
+}
+
+/// Consent comes from the family (or a person named as giving it), never from a
+/// professional at the table.
+pub(super) fn consent_giver_ok(m: &Meeting, c: &crate::meeting::Consent) -> bool {
+    match &c.given_by {
+        Person::Participant(id) => m.participant(id).is_some_and(|p| p.kind.is_family()),
+        Person::Named(name) => !name.trim().is_empty(),
+    }
+}
+
+/// A consent that counts on the meeting day.
+pub fn consent_holds(m: &Meeting, c: &crate::meeting::Consent) -> bool {
+    consent_giver_ok(m, c) && c.is_valid_on(m.date)
+}

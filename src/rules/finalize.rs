@@ -1,0 +1,27 @@
+//! The finalize gate (justering): minutes are stamped and locked only when nothing
+//! blocks them, and only by someone named.
+
+use super::{Problem, blocking};
+use crate::agenda::Agenda;
+use crate::meeting::{FinalizeStamp, Meeting};
+use chrono::NaiveDateTime;
+
+/// Finalize (justera): refused with every blocking problem, or stamped and locked.
+pub fn finalize<'m>(
+    m: &'m mut Meeting,
+    agenda: &Agenda,
+    by: &str,
+    at: NaiveDateTime,
+) -> Result<&'m FinalizeStamp, Vec<Problem>> {
+    if m.is_finalized() {
+        return Err(vec![Problem::already_finalized()]);
+    }
+    let mut problems = blocking(m, agenda);
+    if by.trim().is_empty() {
+        problems.push(Problem::no_finalizer());
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(m.stamp(by, at))
+}

@@ -1,0 +1,290 @@
+//! What blocks finalizing and what warns (SPEC §4–§5), as pure functions of the meeting
+//! and its agenda. The TUI, `samsyn check` and finalizing all ask these same functions.
+//! The mandate rule is in `mandate.rs`; each other subject has its file beside it.
+
+mod consent;
+mod finalize;
+mod follow_up;
+mod mandate;
+mod phases;
+mod warnings;
+
+pub use consent::consent_holds;
+pub use finalize::finalize;
+pub use mandate::{
+    MandateViolation, decision_violation, eligible_deciders, status_follows_decision,
+};
+pub use phases::phase_has_content;
+pub use warnings::warnings;
+
+use consent::consent_problems;
+use follow_up::follow_up_problems;
+use mandate::action_problems;
+use phases::required_phase_problems;
+
+use crate::agenda::{Agenda, PhaseKind};
+use crate::i18n::Lang;
+use crate::meeting::{Id, Meeting};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Blocking,
+    Warning,
+}
+
+/// What a problem refers to, so a user can be taken to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Meeting,
+    Participant(Id),
+    Action(Id),
+    /// By index in `Meeting::consents`.
+    Consent(usize),
+    Phase(PhaseKind),
+}
+
+/// Stable problem codes: shown by `samsyn check`, safe to grep for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    NoFacilitator,
+    NoParticipants,
+    ConsentMissing,
+    ConsentNotValid,
+    ActionNoWhat,
+    ActionNoPerformer,
+    ActionNoOrganisation,
+    ActionNoDeadline,
+    PerformerOtherOrganisation,
+    DeciderUnknown,
+    DeciderAbsent,
+    DeciderNoMandate,
+    DeciderOtherOrganisation,
+    FamilyDecidesForOthers,
+    AwaitingNoDecisionMaker,
+    AwaitingFromNonDecider,
+    AwaitingNoDate,
+    AwaitingBeforeMeeting,
+    AwaitingAfterFollowUp,
+    AwaitingOtherOrganisation,
+    NoSharedGoal,
+    NoOverallResponsible,
+    NoFollowUp,
+    FollowUpNotAfterMeeting,
+    FollowUpNoConvener,
+    PlanClosedNoReason,
+    RequiredPhaseEmpty,
+    AlreadyFinalized,
+    NoFinalizer,
+    // Warnings.
+    OrganisationWithoutMandate,
+    SingleOrganisation,
+    FollowUpTooFar,
+    FamilyCoordinator,
+    FamilyOverallResponsible,
+    ConsentExpiresBeforeFollowUp,
+    NotHeard,
+    PhaseOverTime,
+}
+
+impl Code {
+    /// Whether a problem of this code blocks finalizing or only warns: declared for
+    /// each code, so a new code must say which it is.
+    pub const fn severity(self) -> Severity {
+        match self {
+            Code::NoFacilitator
+            | Code::NoParticipants
+            | Code::ConsentMissing
+            | Code::ConsentNotValid
+            | Code::ActionNoWhat
+            | Code::ActionNoPerformer
+            | Code::ActionNoOrganisation
+            | Code::ActionNoDeadline
+            | Code::PerformerOtherOrganisation
+            | Code::DeciderUnknown
+            | Code::DeciderAbsent
+            | Code::DeciderNoMandate
+            | Code::DeciderOtherOrganisation
+            | Code::FamilyDecidesForOthers
+            | Code::AwaitingNoDecisionMaker
+            | Code::AwaitingFromNonDecider
+            | Code::AwaitingNoDate
+            | Code::AwaitingBeforeMeeting
+            | Code::AwaitingAfterFollowUp
+            | Code::AwaitingOtherOrganisation
+            | Code::NoSharedGoal
+            | Code::NoOverallResponsible
+            | Code::NoFollowUp
+            | Code::FollowUpNotAfterMeeting
+            | Code::FollowUpNoConvener
+            | Code::PlanClosedNoReason
+            | Code::RequiredPhaseEmpty
+            | Code::AlreadyFinalized
+            | Code::NoFinalizer => Severity::Blocking,
+            Code::OrganisationWithoutMandate
+            | Code::SingleOrganisation
+            | Code::FollowUpTooFar
+            | Code::FamilyCoordinator
+            | Code::FamilyOverallResponsible
+            | Code::ConsentExpiresBeforeFollowUp
+            | Code::NotHeard
+            | Code::PhaseOverTime => Severity::Warning,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::NoFacilitator => "no-facilitator",
+            Code::NoParticipants => "no-participants",
+            Code::ConsentMissing => "consent-missing",
+            Code::ConsentNotValid => "consent-not-valid",
+            Code::ActionNoWhat => "action-no-what",
+            Code::ActionNoPerformer => "action-no-performer",
+            Code::ActionNoOrganisation => "action-no-organisation",
+            Code::ActionNoDeadline => "action-no-deadline",
+            Code::PerformerOtherOrganisation => "performer-other-organisation",
+            Code::DeciderUnknown => "decider-unknown",
+            Code::DeciderAbsent => "decider-absent",
+            Code::DeciderNoMandate => "decider-no-mandate",
+            Code::DeciderOtherOrganisation => "decider-other-organisation",
+            Code::FamilyDecidesForOthers => "family-decides-for-others",
+            Code::AwaitingNoDecisionMaker => "awaiting-no-decision-maker",
+            Code::AwaitingFromNonDecider => "awaiting-from-non-decider",
+            Code::AwaitingNoDate => "awaiting-no-date",
+            Code::AwaitingBeforeMeeting => "awaiting-before-meeting",
+            Code::AwaitingAfterFollowUp => "awaiting-after-follow-up",
+            Code::AwaitingOtherOrganisation => "awaiting-other-organisation",
+            Code::NoSharedGoal => "no-shared-goal",
+            Code::NoOverallResponsible => "no-overall-responsible",
+            Code::NoFollowUp => "no-follow-up",
+            Code::FollowUpNotAfterMeeting => "follow-up-not-after-meeting",
+            Code::FollowUpNoConvener => "follow-up-no-convener",
+            Code::PlanClosedNoReason => "plan-closed-no-reason",
+            Code::RequiredPhaseEmpty => "required-phase-empty",
+            Code::AlreadyFinalized => "already-finalized",
+            Code::NoFinalizer => "no-finalizer",
+            Code::OrganisationWithoutMandate => "organisation-without-mandate",
+            Code::SingleOrganisation => "single-organisation",
+            Code::FollowUpTooFar => "follow-up-too-far",
+            Code::FamilyCoordinator => "family-coordinator",
+            Code::FamilyOverallResponsible => "family-overall-responsible",
+            Code::ConsentExpiresBeforeFollowUp => "consent-expires-before-follow-up",
+            Code::NotHeard => "not-heard",
+            Code::PhaseOverTime => "phase-over-time",
+        }
+    }
+}
+
+/// One reason the minutes cannot be finalized, or one warning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub code: Code,
+    pub severity: Severity,
+    pub target: Target,
+    pub sv: String,
+    pub en: String,
+}
+
+impl Problem {
+    fn new(code: Code, target: Target, sv: impl Into<String>, en: impl Into<String>) -> Problem {
+        Problem {
+            code,
+            severity: code.severity(),
+            target,
+            sv: sv.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> &str {
+        lang.pick(&self.sv, &self.en)
+    }
+
+    pub fn is_blocking(&self) -> bool {
+        self.severity == Severity::Blocking
+    }
+
+    /// The phase of the agenda a user should go to in order to fix this.
+    pub fn phase_kind(&self) -> PhaseKind {
+        match &self.target {
+            Target::Meeting | Target::Participant(_) => PhaseKind::Roles,
+            Target::Action(_) => PhaseKind::Actions,
+            Target::Consent(_) => PhaseKind::Consent,
+            Target::Phase(kind) => *kind,
+        }
+    }
+
+    pub(crate) fn already_finalized() -> Problem {
+        Problem::new(
+            Code::AlreadyFinalized,
+            Target::Meeting,
+            "Protokollet är redan justerat.",
+            "The minutes are already finalized.",
+        )
+    }
+
+    pub(crate) fn no_finalizer() -> Problem {
+        Problem::new(
+            Code::NoFinalizer,
+            Target::Meeting,
+            "Ange vem som justerar protokollet.",
+            "Say who finalizes the minutes.",
+        )
+    }
+}
+
+/// Every problem, blocking first, in a stable order.
+pub fn check(meeting: &Meeting, agenda: &Agenda) -> Vec<Problem> {
+    let mut all = blocking(meeting, agenda);
+    all.extend(warnings(meeting, agenda));
+    all
+}
+
+/// What blocks finalizing (SPEC §5, 1–7).
+pub fn blocking(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if m.facilitator.trim().is_empty() {
+        out.push(Problem::new(
+            Code::NoFacilitator,
+            Target::Phase(PhaseKind::Roles),
+            "Ingen samtalsledare är angiven.",
+            "No facilitator is named.",
+        ));
+    }
+    if m.participants.is_empty() {
+        out.push(Problem::new(
+            Code::NoParticipants,
+            Target::Phase(PhaseKind::Roles),
+            "Inga deltagare är registrerade.",
+            "No participants are recorded.",
+        ));
+    }
+    if agenda.rules.consent_required {
+        consent_problems(m, &mut out);
+    }
+    for action in &m.actions {
+        action_problems(m, action, &mut out);
+    }
+    if agenda.has_phase(PhaseKind::Goal) && !m.goals.iter().any(|g| !g.text.trim().is_empty()) {
+        out.push(Problem::new(
+            Code::NoSharedGoal,
+            Target::Phase(PhaseKind::Goal),
+            "Inget gemensamt mål är formulerat.",
+            "No shared goal is written.",
+        ));
+    }
+    if agenda.rules.overall_responsible_required
+        && m.overall_responsible
+            .as_ref()
+            .is_none_or(|r| r.organisation.trim().is_empty())
+    {
+        out.push(Problem::new(
+            Code::NoOverallResponsible,
+            Target::Phase(PhaseKind::Summary),
+            "Ingen huvudman har det övergripande ansvaret för planen.",
+            "No huvudman holds the overall responsibility for the plan.",
+        ));
+    }
+    follow_up_problems(m, agenda, &mut out);
+    required_phase_problems(m, agenda, &mut out);
+    out
+}

@@ -1,0 +1,137 @@
+//! What is shown but never blocks (SPEC §5, warnings).
+
+use super::consent::consent_holds;
+use super::mandate::{is_family_action, organisation_key};
+use super::{Code, Problem, Target};
+use crate::agenda::{Agenda, PhaseKind};
+use crate::i18n::Lang;
+use crate::meeting::{Id, Meeting};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What is shown but never blocks (SPEC §5, warnings).
+pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
+    let mut out = Vec::new();
+
+    // Organisations with actions but nobody present who may decide for them.
+    let professional_orgs: BTreeMap<String, &str> = m
+        .actions
+        .iter()
+        .filter(|a| !is_family_action(m, a) && !a.organisation.trim().is_empty())
+        .map(|a| (organisation_key(&a.organisation), a.organisation.trim()))
+        .collect();
+    for (key, org) in &professional_orgs {
+        let someone = m.participants.iter().any(|p| {
+            p.is_present() && p.has_mandate() && organisation_key(&p.organisation) == *key
+        });
+        if !someone {
+            out.push(Problem::new(
+                Code::OrganisationWithoutMandate,
+                Target::Phase(PhaseKind::Roles),
+                format!("{org} har insatser men ingen närvarande med beslutsmandat."),
+                format!("{org} has actions but nobody present with a mandate to decide."),
+            ));
+        }
+    }
+    let all_orgs: BTreeSet<String> = m
+        .actions
+        .iter()
+        .map(|a| organisation_key(&a.organisation))
+        .collect();
+    if m.actions.len() >= 2 && all_orgs.len() == 1 {
+        out.push(Problem::new(
+            Code::SingleOrganisation,
+            Target::Phase(PhaseKind::Actions),
+            "Alla insatser ligger på en och samma verksamhet; kunde detta ha varit ett internt möte?",
+            "Every action belongs to one organisation; could this have been an internal meeting?",
+        ));
+    }
+
+    if let Some(f) = &m.follow_up {
+        let weeks = agenda.rules.max_weeks_to_follow_up;
+        // A date at the end of the calendar has no limit to be beyond.
+        let limit = m
+            .date
+            .checked_add_days(chrono::Days::new(u64::from(weeks) * 7));
+        if limit.is_some_and(|limit| f.date > limit) {
+            out.push(Problem::new(
+                Code::FollowUpTooFar,
+                Target::Phase(PhaseKind::FollowUp),
+                format!("Uppföljningen ligger mer än {weeks} veckor fram."),
+                format!("The follow-up is more than {weeks} weeks away."),
+            ));
+        }
+        let valid: Vec<_> = m.consents.iter().filter(|c| consent_holds(m, c)).collect();
+        if !valid.is_empty()
+            && valid
+                .iter()
+                .all(|c| c.valid_until.is_some_and(|u| u < f.date))
+        {
+            out.push(Problem::new(
+                Code::ConsentExpiresBeforeFollowUp,
+                Target::Phase(PhaseKind::Consent),
+                "Samtycket går ut före uppföljningen.",
+                "The consent expires before the follow-up.",
+            ));
+        }
+    }
+
+    if m.coordinator.as_ref().is_some_and(|c| m.is_family(c)) {
+        out.push(Problem::new(
+            Code::FamilyCoordinator,
+            Target::Phase(PhaseKind::Summary),
+            "En familjemedlem är samordnare; samordningen bör ligga hos de professionella.",
+            "A family member is coordinator; coordination belongs with the professionals.",
+        ));
+    }
+    if m.overall_responsible.as_ref().is_some_and(|r| {
+        r.huvudman == crate::meeting::Huvudman::Familj
+            || r.person.as_ref().is_some_and(|p| m.is_family(p))
+    }) {
+        out.push(Problem::new(
+            Code::FamilyOverallResponsible,
+            Target::Phase(PhaseKind::Summary),
+            "Familjen har fått det övergripande ansvaret; det bör ligga hos en huvudman.",
+            "The family holds the overall responsibility; it belongs with a huvudman.",
+        ));
+    }
+
+    let heard: BTreeSet<&Id> = m.phases.values().flat_map(|p| p.heard.iter()).collect();
+    let has_round = agenda.phases.iter().any(|p| p.kind.has_speaking_round());
+    if has_round {
+        for p in m
+            .participants
+            .iter()
+            .filter(|p| p.is_present() && !heard.contains(&p.id))
+        {
+            out.push(Problem::new(
+                Code::NotHeard,
+                Target::Participant(p.id.clone()),
+                format!("{} har inte markerats som hörd i någon talarrunda.", p.name),
+                format!("{} was never marked as heard in a speaking round.", p.name),
+            ));
+        }
+    }
+
+    for phase in &agenda.phases {
+        let spent = m.phase(&phase.id).map_or(0, |r| r.elapsed_secs);
+        if spent > u64::from(phase.minutes) * 60 {
+            out.push(Problem::new(
+                Code::PhaseOverTime,
+                Target::Phase(phase.kind),
+                format!(
+                    "Fasen «{}» drog över tiden: {} av {} minuter.",
+                    phase.title.sv,
+                    spent.div_ceil(60),
+                    phase.minutes
+                ),
+                format!(
+                    "The phase «{}» ran over its time box: {} of {} minutes.",
+                    phase.title.get(Lang::En),
+                    spent.div_ceil(60),
+                    phase.minutes
+                ),
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,77 @@
+//! Which commands work right now, in the order the footer shows them: what the screen,
+//! the open box or the phase offers, kept where its declaration's `When` holds.
+
+use super::app::{App, Overlay, Screen, Session};
+use super::command::{Cmd, When};
+use super::phases::{self, Phase, Rows};
+
+/// The commands that work right now; the footer, key lookup and help read this.
+pub fn commands(app: &App) -> Vec<Cmd> {
+    if app.draft.offer.is_some() {
+        // The question about a draft: yes restores, no discards.
+        return vec![Cmd::Confirm, Cmd::Reject];
+    }
+    overlay_commands(app).unwrap_or_else(|| screen_commands(app))
+}
+
+fn overlay_commands(app: &App) -> Option<Vec<Cmd>> {
+    Some(match &app.overlay {
+        Some(Overlay::Form(_)) => vec![
+            Cmd::Save,
+            Cmd::NextField,
+            Cmd::PrevField,
+            Cmd::Choose,
+            Cmd::Cancel,
+        ],
+        Some(Overlay::Help(_)) => vec![Cmd::Up, Cmd::Down, Cmd::Close],
+        Some(Overlay::Problems { .. }) => vec![Cmd::Up, Cmd::Down, Cmd::Jump, Cmd::Close],
+        Some(Overlay::ConfirmDelete { .. }) => vec![Cmd::Confirm, Cmd::Reject],
+        None => return None,
+    })
+}
+
+/// The commands of the screen under any box: what the help overlay explains.
+pub fn screen_commands(app: &App) -> Vec<Cmd> {
+    match &app.screen {
+        Screen::Start(_) => vec![
+            Cmd::Up,
+            Cmd::Down,
+            Cmd::Open,
+            Cmd::Privacy,
+            Cmd::Help,
+            Cmd::Quit,
+        ],
+        Screen::Meeting(s) => {
+            let phase = phases::current(s);
+            let offered = phase.commands().iter().copied().chain([
+                Cmd::Amend,
+                Cmd::NextPhase,
+                Cmd::PrevPhase,
+                Cmd::Problems,
+                Cmd::Prompts,
+                Cmd::Privacy,
+                Cmd::Help,
+                Cmd::Quit,
+            ]);
+            offered.filter(|c| works(*c, s, phase, app)).collect()
+        }
+    }
+}
+
+/// Whether a command the meeting screen offers works now, by its declaration.
+fn works(cmd: Cmd, s: &Session, phase: &dyn Phase, app: &App) -> bool {
+    let rows = phase.rows(s);
+    let editable = s.editable();
+    let round = editable && s.kind().has_speaking_round() && !s.meeting.participants.is_empty();
+    match cmd.spec().when {
+        When::Always => true,
+        When::Rows => rows.count() > 0,
+        When::Editable => editable,
+        When::EditRow => editable && (rows == Rows::One || rows.count() > 0),
+        When::DeleteRow => editable && rows.count() > 0 && phase.deletion(s, app.lang).is_some(),
+        When::Round => round,
+        When::RoundRow => round && rows.count() > 0,
+        When::FollowUpMeeting => editable && s.agenda.rules.follow_up_meeting,
+        When::Amendable => s.meeting.is_finalized() && s.locked.is_none(),
+    }
+}

@@ -1,0 +1,318 @@
+//! Every command a user can give with one key, each declared once: its word in the
+//! footer, its sentence in `?` help, its rank, when it works and its default keys.
+
+use crossterm::event::{KeyCode, KeyModifiers};
+use samsyn::i18n::screen::T;
+use serde::Deserialize;
+
+/// Everything a user can ask for with one key outside a text field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+pub enum Cmd {
+    Quit,
+    Help,
+    Problems,
+    Privacy,
+    Prompts,
+    NextPhase,
+    PrevPhase,
+    Up,
+    Down,
+    Add,
+    Edit,
+    Delete,
+    Details,
+    AddNeed,
+    AddDisagreement,
+    ClosePlan,
+    Finalize,
+    Amend,
+    Open,
+    /// 1–9: mark a participant as heard in the speaking round (fixed keys).
+    Heard,
+    /// Mark the selected participant as heard (any number of participants).
+    HeardSelected,
+    // In forms and overlays (fixed keys).
+    Save,
+    Cancel,
+    NextField,
+    PrevField,
+    Choose,
+    /// Yes to a question (delete this? restore the draft?).
+    Confirm,
+    /// No to a question.
+    Reject,
+    Jump,
+    Close,
+}
+
+/// One key with its modifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl Key {
+    pub const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::NONE,
+        }
+    }
+
+    pub const fn ch(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::CONTROL,
+        }
+    }
+}
+
+/// When a command works, besides being offered by the screen or the phase at hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// Whenever it is offered.
+    Always,
+    /// The phase's list has rows to move between.
+    Rows,
+    /// The meeting may be changed here (a draft this window holds).
+    Editable,
+    /// Editable, and the phase has a row or a text to edit.
+    EditRow,
+    /// Editable, and the selected row can be deleted (or says why not).
+    DeleteRow,
+    /// Editable, the phase has a speaking round and there are participants.
+    Round,
+    /// As `Round`, on a row that is a participant.
+    RoundRow,
+    /// Editable, and the agenda is a follow-up's, where a plan can be closed.
+    FollowUpMeeting,
+    /// Finalized minutes this window may reopen (not another window's).
+    Amendable,
+}
+
+/// The one declaration of a command.
+#[derive(Debug, Clone, Copy)]
+pub struct Spec {
+    /// The word in the footer.
+    pub short: T,
+    /// The sentence in `?` help.
+    pub long: T,
+    /// Which entries the footer drops first when it is short of room: 0 never, then
+    /// the highest first.
+    pub rank: u8,
+    pub when: When,
+    /// The default keys, the first one shown.
+    pub keys: &'static [Key],
+    /// How the footer and help write the keys, where not the first key's name.
+    pub label: Option<&'static str>,
+    /// Keys a user may not change in `keys.ron` (text editing, fixed digits).
+    pub fixed: bool,
+}
+
+const fn spec(short: T, long: T, rank: u8, when: When, keys: &'static [Key]) -> Spec {
+    Spec {
+        short,
+        long,
+        rank,
+        when,
+        keys,
+        label: None,
+        fixed: false,
+    }
+}
+
+const fn fixed(short: T, long: T, keys: &'static [Key]) -> Spec {
+    Spec {
+        fixed: true,
+        ..spec(short, long, 1, When::Always, keys)
+    }
+}
+
+use KeyCode::{BackTab, Delete, Down, Enter, Esc, F, Left, PageDown, PageUp, Right, Tab, Up};
+/// A `'static` list of keys from `const fn` calls.
+macro_rules! keys {
+    ($($k:expr),*) => {{
+        const K: &[Key] = &[$($k),*];
+        K
+    }};
+}
+
+const fn p(code: KeyCode) -> Key {
+    Key::plain(code)
+}
+const fn c(ch: char) -> Key {
+    Key::ch(ch)
+}
+
+impl Cmd {
+    pub const ALL: [Cmd; 30] = [
+        Cmd::Quit,
+        Cmd::Help,
+        Cmd::Problems,
+        Cmd::Privacy,
+        Cmd::Prompts,
+        Cmd::NextPhase,
+        Cmd::PrevPhase,
+        Cmd::Up,
+        Cmd::Down,
+        Cmd::Add,
+        Cmd::Edit,
+        Cmd::Delete,
+        Cmd::Details,
+        Cmd::AddNeed,
+        Cmd::AddDisagreement,
+        Cmd::ClosePlan,
+        Cmd::Finalize,
+        Cmd::Amend,
+        Cmd::Open,
+        Cmd::Heard,
+        Cmd::HeardSelected,
+        Cmd::Save,
+        Cmd::Cancel,
+        Cmd::NextField,
+        Cmd::PrevField,
+        Cmd::Choose,
+        Cmd::Confirm,
+        Cmd::Reject,
+        Cmd::Jump,
+        Cmd::Close,
+    ];
+
+    /// The declaration: the only place a command's words, rank, availability and
+    /// default keys are written.
+    pub const fn spec(self) -> Spec {
+        use When::*;
+        match self {
+            Cmd::Quit => spec(T::CmdQuit, T::CmdQuitLong, 0, Always, keys![c('q')]),
+            Cmd::Help => spec(
+                T::CmdHelp,
+                T::CmdHelpLong,
+                0,
+                Always,
+                keys![c('?'), p(F(1))],
+            ),
+            Cmd::Problems => spec(T::CmdProblems, T::CmdProblemsLong, 1, Always, keys![c('p')]),
+            Cmd::Privacy => spec(T::CmdPrivacy, T::CmdPrivacyLong, 3, Always, keys![c('i')]),
+            Cmd::Prompts => spec(T::CmdPrompts, T::CmdPromptsLong, 3, Always, keys![c('g')]),
+            Cmd::NextPhase => spec(
+                T::CmdNext,
+                T::CmdNextLong,
+                1,
+                Always,
+                keys![p(Right), p(PageDown)],
+            ),
+            Cmd::PrevPhase => spec(
+                T::CmdPrev,
+                T::CmdPrevLong,
+                2,
+                Always,
+                keys![p(Left), p(PageUp)],
+            ),
+            Cmd::Up => spec(T::CmdUp, T::CmdUpLong, 2, Rows, keys![p(Up), c('k')]),
+            Cmd::Down => spec(T::CmdDown, T::CmdDownLong, 2, Rows, keys![p(Down), c('j')]),
+            Cmd::Add => spec(T::CmdAdd, T::CmdAddLong, 1, Editable, keys![c('a')]),
+            Cmd::Edit => spec(
+                T::CmdEdit,
+                T::CmdEditLong,
+                1,
+                EditRow,
+                keys![p(Enter), c('e')],
+            ),
+            Cmd::Delete => spec(
+                T::CmdDelete,
+                T::CmdDeleteLong,
+                1,
+                DeleteRow,
+                keys![c('d'), p(Delete)],
+            ),
+            Cmd::Details => spec(T::CmdDetails, T::CmdDetailsLong, 1, Editable, keys![c('m')]),
+            Cmd::AddNeed => spec(T::CmdNeed, T::CmdNeedLong, 1, Editable, keys![c('b')]),
+            Cmd::AddDisagreement => spec(
+                T::CmdDisagreement,
+                T::CmdDisagreementLong,
+                1,
+                Editable,
+                keys![c('o')],
+            ),
+            Cmd::ClosePlan => spec(
+                T::CmdClosePlan,
+                T::CmdClosePlanLong,
+                1,
+                FollowUpMeeting,
+                keys![c('c')],
+            ),
+            Cmd::Finalize => spec(
+                T::CmdFinalize,
+                T::CmdFinalizeLong,
+                1,
+                Editable,
+                keys![c('F')],
+            ),
+            Cmd::Amend => spec(T::CmdAmend, T::CmdAmendLong, 1, Amendable, keys![c('A')]),
+            Cmd::Open => spec(T::CmdOpen, T::CmdOpenLong, 1, Always, keys![p(Enter)]),
+            Cmd::Heard => Spec {
+                label: Some("1–9"),
+                fixed: true,
+                ..spec(T::CmdHeard, T::CmdHeardLong, 1, Round, &[])
+            },
+            Cmd::HeardSelected => spec(
+                T::CmdHeardSelected,
+                T::CmdHeardSelectedLong,
+                2,
+                RoundRow,
+                keys![c('h')],
+            ),
+            Cmd::Save => fixed(T::CmdSave, T::CmdSaveLong, keys![Key::ctrl('s'), p(F(10))]),
+            Cmd::Cancel => fixed(T::CmdCancel, T::CmdCancelLong, keys![p(Esc)]),
+            Cmd::NextField => fixed(T::CmdNextField, T::CmdNextFieldLong, keys![p(Tab), p(Down)]),
+            Cmd::PrevField => fixed(
+                T::CmdPrevField,
+                T::CmdPrevFieldLong,
+                keys![p(BackTab), p(Up)],
+            ),
+            Cmd::Choose => Spec {
+                label: Some("←→"),
+                ..fixed(
+                    T::CmdChoose,
+                    T::CmdChooseLong,
+                    keys![p(Left), p(Right), c(' ')],
+                )
+            },
+            Cmd::Confirm => fixed(
+                T::CmdConfirm,
+                T::CmdConfirmLong,
+                keys![p(Enter), c('j'), c('J'), c('y'), c('Y')],
+            ),
+            Cmd::Reject => fixed(
+                T::CmdCancel,
+                T::CmdRejectLong,
+                keys![p(Esc), c('n'), c('N')],
+            ),
+            Cmd::Jump => fixed(T::CmdJump, T::CmdJumpLong, keys![p(Enter)]),
+            Cmd::Close => fixed(T::CmdClose, T::CmdCloseLong, keys![p(Esc), c('q')]),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_lists_every_command_once() {
+        let mut seen = Cmd::ALL.to_vec();
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), Cmd::ALL.len());
+        // A command missing from ALL would have no keys: every non-fixed command has one.
+        for cmd in Cmd::ALL {
+            let s = cmd.spec();
+            assert!(!s.keys.is_empty() || s.label.is_some(), "{cmd:?}");
+        }
+    }
+}
