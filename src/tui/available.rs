@@ -53,25 +53,48 @@ pub fn screen_commands(app: &App) -> Vec<Cmd> {
                 Cmd::Help,
                 Cmd::Quit,
             ]);
-            offered.filter(|c| works(*c, s, phase, app)).collect()
+            let now = Now::of(s, phase, app);
+            offered.filter(|c| now.works(*c)).collect()
         }
     }
 }
 
-/// Whether a command the meeting screen offers works now, by its declaration.
-fn works(cmd: Cmd, s: &Session, phase: &dyn Phase, app: &App) -> bool {
-    let rows = phase.rows(s);
-    let editable = s.editable();
-    let round = editable && s.kind().has_speaking_round() && !s.meeting.participants.is_empty();
-    match cmd.spec().when {
-        When::Always => true,
-        When::Rows => rows.count() > 0,
-        When::Editable => editable,
-        When::EditRow => editable && (rows == Rows::One || rows.count() > 0),
-        When::DeleteRow => editable && rows.count() > 0 && phase.deletion(s, app.lang).is_some(),
-        When::Round => round,
-        When::RoundRow => round && rows.count() > 0,
-        When::FollowUpMeeting => editable && s.agenda.rules.follow_up_meeting,
-        When::Amendable => s.meeting.is_finalized() && s.locked.is_none(),
+/// What the declarations' `When` depend on, judged once per call.
+struct Now {
+    rows: Rows,
+    editable: bool,
+    deletable: bool,
+    round: bool,
+    follow_up_meeting: bool,
+    amendable: bool,
+}
+
+impl Now {
+    fn of(s: &Session, phase: &dyn Phase, app: &App) -> Now {
+        let editable = s.editable();
+        Now {
+            rows: phase.rows(s),
+            editable,
+            deletable: phase.deletion(s, app.lang).is_some(),
+            round: editable && s.kind().has_speaking_round() && !s.meeting.participants.is_empty(),
+            follow_up_meeting: s.agenda.rules.follow_up_meeting,
+            amendable: s.meeting.is_finalized() && s.locked.is_none(),
+        }
+    }
+
+    /// Whether a command the meeting screen offers works now, by its declaration.
+    fn works(&self, cmd: Cmd) -> bool {
+        let rows = self.rows.count() > 0;
+        match cmd.spec().when {
+            When::Always => true,
+            When::Rows => rows,
+            When::Editable => self.editable,
+            When::EditRow => self.editable && (self.rows == Rows::One || rows),
+            When::DeleteRow => self.editable && rows && self.deletable,
+            When::Round => self.round,
+            When::RoundRow => self.round && rows,
+            When::FollowUpMeeting => self.editable && self.follow_up_meeting,
+            When::Amendable => self.amendable,
+        }
     }
 }

@@ -351,6 +351,28 @@ impl Form {
         dates::parse(&text, self.base_date).map(Some)
     }
 
+    /// A date field that must be filled in: its date, or why not, naming the field
+    /// (`label` is its name in the message).
+    pub fn required_when(
+        &self,
+        id: F,
+        label: T,
+        lang: samsyn::i18n::Lang,
+    ) -> Result<When, FormError> {
+        use samsyn::i18n::screen::fill;
+        match self.when(id) {
+            Ok(Some(w)) => Ok(w),
+            Ok(None) => Err(FormError::at(
+                id,
+                fill(T::NeedText.get(lang), &[label.get(lang)]),
+            )),
+            Err(_) => Err(FormError::at(
+                id,
+                fill(T::BadDate.get(lang), &[&self.text(id)]),
+            )),
+        }
+    }
+
     pub fn set_note(&mut self, id: F, note: Option<(String, bool)>) {
         if let Some(f) = self.field_mut(id) {
             f.note = note;

@@ -51,15 +51,7 @@ pub fn commit(m: &mut Meeting, form: &Form, lang: Lang) -> Result<(), FormError>
             fill(T::NeedText.get(lang), &[T::FTitle.get(lang)]),
         ));
     }
-    let when = form
-        .when(F::When)
-        .map_err(|_| FormError::at(F::When, fill(T::BadDate.get(lang), &[&form.text(F::When)])))?
-        .ok_or_else(|| {
-            FormError::at(
-                F::When,
-                fill(T::NeedText.get(lang), &[T::FDateTime.get(lang)]),
-            )
-        })?;
+    let when = form.required_when(F::When, T::FDateTime, lang)?;
     m.title = title;
     m.case_ref = form.text(F::CaseRef);
     m.date = when.date;

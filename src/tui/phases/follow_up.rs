@@ -79,15 +79,7 @@ pub fn form(m: &Meeting, lang: Lang) -> Form {
 }
 
 pub fn commit(m: &mut Meeting, form: &Form, lang: Lang) -> Result<(), FormError> {
-    let when = form
-        .when(F::When)
-        .map_err(|_| FormError::at(F::When, fill(T::BadDate.get(lang), &[&form.text(F::When)])))?
-        .ok_or_else(|| {
-            FormError::at(
-                F::When,
-                fill(T::NeedText.get(lang), &[T::FDateTime.get(lang)]),
-            )
-        })?;
+    let when = form.required_when(F::When, T::FDateTime, lang)?;
     let convener = labels::person_from(form.choice_val(F::Convener), form.text(F::ConvenerName))
         .ok_or_else(|| FormError::at(F::Convener, T::NeedConvener.get(lang)))?;
     m.follow_up = Some(FollowUp {
