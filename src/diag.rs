@@ -211,6 +211,15 @@ struct FormatProbe {
     format: u32,
 }
 
+/// The format number a file declares: read when the file parses that far, else taken
+/// from the text, so a broken old file is still judged as the format it was written in.
+pub fn format_of(src: &str) -> Option<u32> {
+    if let Ok(probe) = ron::from_str::<FormatProbe>(src) {
+        return Some(probe.format);
+    }
+    (1..=9).find(|n| find_field(src, "format", Some(&n.to_string()), 0).is_some())
+}
+
 /// Refuse a file whose format is newer than `supported`.
 pub fn check_format(path: &Path, src: &str, supported: u32, what: &str) -> Result<(), FileError> {
     if let Ok(probe) = ron::from_str::<FormatProbe>(src)

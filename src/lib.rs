@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod config;
 pub mod datetime;
 pub mod diag;
+pub mod directory;
 pub mod export;
 pub mod fsio;
 pub mod i18n;

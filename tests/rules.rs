@@ -5,8 +5,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use samsyn::agenda::{Agenda, Phase, PhaseKind, Rules, Text};
 use samsyn::meeting::{
     Action, AgendaRef, Attendance, Consent, ConsentForm, Decision, FollowUp, Goal, GoalKind,
-    Huvudman, Id, Mandate, Meeting, Participant, ParticipantKind, Performer, Person,
-    Responsibility,
+    Huvudman, Id, Mandate, Meeting, Organisation, Participant, ParticipantKind, Performer,
+    Person, Responsibility,
 };
 use samsyn::rules::{self, Code, MandateViolation, Severity};
 
@@ -45,6 +45,7 @@ fn sip_agenda() -> Agenda {
         rules: Rules {
             consent_required: true,
             overall_responsible_required: true,
+            overall_responsible_huvudman: vec![Huvudman::Kommun, Huvudman::Region],
             max_weeks_to_follow_up: 12,
             follow_up_meeting: false,
         },
@@ -65,16 +66,14 @@ fn sip_agenda() -> Agenda {
 fn person(
     id: &str,
     name: &str,
-    org: &str,
-    hm: Huvudman,
+    org: Option<&str>,
     kind: ParticipantKind,
     mandate: bool,
 ) -> Participant {
     Participant {
         id: Id::new(id),
         name: name.into(),
-        organisation: org.into(),
-        huvudman: hm,
+        organisation: org.map(Id::new),
         role: String::new(),
         kind,
         mandate: mandate.then(|| Mandate {
@@ -87,8 +86,27 @@ fn person(
     }
 }
 
-const SCHOOL: &str = "Skola: Nyboskolan";
-const SOCIAL: &str = "Socialtjänst: Barn och familj";
+const SCHOOL: &str = "o1";
+const SOCIAL: &str = "o2";
+/// Nyboskolan's pupil health team, a unit under the school.
+const HEALTH_TEAM: &str = "o3";
+const STATE: &str = "o4";
+const PRIVATE: &str = "o5";
+const REGION: &str = "o6";
+
+fn org(id: &str, name: &str, huvudman: Huvudman, parent: Option<&str>) -> Organisation {
+    Organisation {
+        id: Id::new(id),
+        name: name.into(),
+        huvudman,
+        mission: String::new(),
+        parent: parent.map(Id::new),
+    }
+}
+
+fn id(s: &str) -> Option<Id> {
+    Some(Id::new(s))
+}
 
 /// A meeting that can be finalized under `sip_agenda`, with no warnings.
 fn valid() -> Meeting {
@@ -101,43 +119,49 @@ fn valid() -> Meeting {
         day("2026-12-03"),
     );
     m.facilitator = "Karin Holm".into();
+    m.organisations = vec![
+        org(SCHOOL, "Skola: Nyboskolan", Huvudman::Kommun, None),
+        org(SOCIAL, "Socialtjänst: Barn och familj", Huvudman::Kommun, None),
+        org(HEALTH_TEAM, "Nyboskolan, elevhälsan", Huvudman::Kommun, Some(SCHOOL)),
+        org(STATE, "Försäkringskassan", Huvudman::Statlig, None),
+        org(PRIVATE, "Vårdbolaget Omsorg AB", Huvudman::Privat, None),
+        org(REGION, "BUP", Huvudman::Region, None),
+    ];
     m.participants = vec![
         person(
             "p1",
             "Eva Rektor",
-            SCHOOL,
-            Huvudman::Kommun,
+            Some(SCHOOL),
             ParticipantKind::Professional,
             true,
         ),
         person(
             "p2",
             "Ali Soc",
-            SOCIAL,
-            Huvudman::Kommun,
+            Some(SOCIAL),
             ParticipantKind::Professional,
             true,
         ),
         person(
             "p3",
             "Maria Mamma",
-            "Familjen",
-            Huvudman::Familj,
+            None,
             ParticipantKind::Guardian,
             false,
         ),
         person(
             "p4",
             "Jon Kurator",
-            SCHOOL,
-            Huvudman::Kommun,
+            Some(SCHOOL),
             ParticipantKind::Professional,
             false,
         ),
     ];
     m.consents = vec![Consent {
-        given_by: Person::Participant(Id::new("p3")),
+        given_by: vec![Person::Participant(Id::new("p3"))],
+        organisations: vec![Id::new(SCHOOL), Id::new(SOCIAL)],
         scope: "skola och socialtjänst".into(),
+        child_view: String::new(),
         exclusions: String::new(),
         form: ConsentForm::Written,
         date: day("2026-11-20"),
@@ -156,24 +180,21 @@ fn valid() -> Meeting {
         Id::new("a1"),
         "Anpassad studiegång",
         Performer::Participant(Id::new("p1")),
-        SCHOOL,
-        Huvudman::Kommun,
-        Decision::AtTable { by: Id::new("p1") },
+        id(SCHOOL),
+        Decision::AtTable { by: vec![Id::new("p1")] },
     );
     a1.deadline = Some(day("2027-01-15"));
     let mut a2 = Action::new(
         Id::new("a2"),
         "Familjebehandling",
         Performer::Participant(Id::new("p2")),
-        SOCIAL,
-        Huvudman::Kommun,
-        Decision::AtTable { by: Id::new("p2") },
+        id(SOCIAL),
+        Decision::AtTable { by: vec![Id::new("p2")] },
     );
     a2.deadline = Some(day("2027-01-31"));
     m.actions = vec![a1, a2];
     m.overall_responsible = Some(Responsibility {
-        huvudman: Huvudman::Kommun,
-        organisation: SOCIAL.into(),
+        organisation: Id::new(SOCIAL),
         person: Some(Person::Participant(Id::new("p2"))),
     });
     m.coordinator = Some(Person::Participant(Id::new("p2")));
@@ -193,8 +214,7 @@ fn add_child(m: &mut Meeting) {
     m.participants.push(person(
         "p5",
         "Elin",
-        "Familjen",
-        Huvudman::Familj,
+        None,
         ParticipantKind::Child,
         false,
     ));
@@ -203,17 +223,19 @@ fn add_child(m: &mut Meeting) {
 /// A family action: performed by `performer`, decided at the table by `by`.
 fn family_action(m: &mut Meeting, performer: Performer, by: &str) {
     m.actions[0].performer = Some(performer);
-    m.actions[0].organisation = "Familjen".into();
-    m.actions[0].huvudman = Huvudman::Familj;
-    m.actions[0].decision = Decision::AtTable { by: Id::new(by) };
+    m.actions[0].organisation = None;
+    m.actions[0].decision = Decision::AtTable {
+        by: vec![Id::new(by)],
+    };
 }
 
 /// A decision awaited from `maker` at `organisation`, by `date`.
 fn awaiting(maker: &str, organisation: &str, date: Option<&str>) -> Decision {
     Decision::Awaiting {
         decision_maker: maker.into(),
-        organisation: organisation.into(),
+        organisation: Some(Id::new(organisation)),
         decide_by: date.map(day),
+        reason: String::new(),
     }
 }
 
@@ -272,10 +294,25 @@ fn rule_2_consent_missing_withdrawn_or_expired() {
     });
     // Consent comes from the family, not from a professional at the table.
     trips(Code::ConsentNotValid, |m| {
-        m.consents[0].given_by = Person::Participant(Id::new("p1"))
+        m.consents[0].given_by = vec![Person::Participant(Id::new("p1"))]
     });
     let mut m = valid();
-    m.consents[0].given_by = Person::Named("Elins pappa, per telefon".into());
+    m.consents[0].given_by = vec![Person::Named("Elins pappa, per telefon".into())];
+    assert_eq!(blocking_codes(&m), vec![]);
+    // Given jointly by a guardian and someone named: one record for both.
+    m.consents[0].given_by.insert(0, Person::Participant(Id::new("p3")));
+    assert_eq!(blocking_codes(&m), vec![]);
+    // Jointly with a professional it is not the family's consent.
+    let mut m = valid();
+    m.consents[0]
+        .given_by
+        .push(Person::Participant(Id::new("p1")));
+    assert!(blocking_codes(&m).contains(&Code::ConsentNotValid));
+    // Nobody named as giving it.
+    let mut m = valid();
+    m.consents[0].given_by.clear();
+    assert!(blocking_codes(&m).contains(&Code::ConsentNotValid));
+    let m = valid();
     assert_eq!(blocking_codes(&m), vec![]);
     // Expiring on the meeting day is still valid that day.
     let mut m = valid();
@@ -314,9 +351,14 @@ fn rule_3_action_fields() {
         m.actions[0].performer = Some(Performer::Named(" ".into()))
     });
     trips(Code::ActionNoOrganisation, |m| {
-        m.actions[0].organisation = String::new()
+        m.actions[0].organisation = None
     });
     trips(Code::ActionNoDeadline, |m| m.actions[0].deadline = None);
+    // An awaited decision sets its own date; the deadline may follow from it.
+    let mut m = valid();
+    m.actions[1].decision = awaiting("Enhetschef", SOCIAL, Some("2027-01-10"));
+    m.actions[1].deadline = None;
+    assert_eq!(blocking_codes(&m), vec![]);
 }
 
 /// The mandate rule's table (SPEC §4).
@@ -340,9 +382,132 @@ fn mandate_rule_table() {
             None,
         ),
         (
-            "organisation compared without case or padding",
-            |m| m.actions[0].organisation = " skola: nyboskolan ".into(),
+            "a rektor decides for a unit under the school (its pupil health team)",
+            |m| m.actions[0].organisation = id(HEALTH_TEAM),
             None,
+        ),
+        (
+            "a kurator of the pupil health team performs the school's action",
+            |m| {
+                m.participants[3].organisation = id(HEALTH_TEAM);
+                m.actions[0].performer = Some(Performer::Participant(Id::new("p4")));
+            },
+            None,
+        ),
+        (
+            "the unit's head cannot decide for the school above it",
+            |m| m.participants[0].organisation = id(HEALTH_TEAM),
+            Some(Code::DeciderOtherOrganisation),
+        ),
+        (
+            "cost on the decider's organisation, mandate includes costs",
+            |m| m.actions[0].cost_bearer = id(SCHOOL),
+            None,
+        ),
+        (
+            "cost on the decider's organisation, mandate without costs",
+            |m| {
+                m.actions[0].cost_bearer = id(SCHOOL);
+                m.participants[0].mandate.as_mut().unwrap().costs = false;
+            },
+            Some(Code::DeciderNoCostMandate),
+        ),
+        (
+            "cost on a unit under the decider's organisation, mandate without costs",
+            |m| {
+                m.actions[0].cost_bearer = id(HEALTH_TEAM);
+                m.participants[0].mandate.as_mut().unwrap().costs = false;
+            },
+            Some(Code::DeciderNoCostMandate),
+        ),
+        (
+            "no cost, mandate without costs",
+            |m| m.participants[0].mandate.as_mut().unwrap().costs = false,
+            None,
+        ),
+        (
+            "cost awaited from the one with the cost mandate",
+            |m| {
+                m.actions[0].cost_bearer = id(SCHOOL);
+                m.participants[0].mandate.as_mut().unwrap().costs = false;
+                m.actions[0].decision = awaiting("Skolchef", SCHOOL, Some("2027-01-10"));
+            },
+            None,
+        ),
+        (
+            "awaited decide-by after the action's deadline",
+            |m| {
+                m.actions[1].decision = awaiting("Enhetschef", SOCIAL, Some("2027-02-05"));
+                m.actions[1].deadline = Some(day("2027-01-31"));
+            },
+            Some(Code::AwaitingAfterDeadline),
+        ),
+        (
+            "awaited decide-by on the action's deadline",
+            |m| m.actions[1].decision = awaiting("Enhetschef", SOCIAL, Some("2027-01-31")),
+            None,
+        ),
+        (
+            "joint family decision by both guardians",
+            |m| {
+                m.participants.push(person("p6", "Sven Pappa", None, ParticipantKind::Guardian, false));
+                family_action(m, Performer::Family, "p3");
+                m.actions[0].decision = Decision::AtTable {
+                    by: vec![Id::new("p3"), Id::new("p6")],
+                };
+            },
+            None,
+        ),
+        (
+            "joint family decision: the guardian and the young person",
+            |m| {
+                add_child(m);
+                family_action(m, Performer::Family, "p3");
+                m.actions[0].decision = Decision::AtTable {
+                    by: vec![Id::new("p3"), Id::new("p5")],
+                };
+            },
+            None,
+        ),
+        (
+            "joint family decision with one member absent",
+            |m| {
+                let mut dad = person("p6", "Sven Pappa", None, ParticipantKind::Guardian, false);
+                dad.attendance = Attendance::Absent;
+                m.participants.push(dad);
+                family_action(m, Performer::Family, "p3");
+                m.actions[0].decision = Decision::AtTable {
+                    by: vec![Id::new("p3"), Id::new("p6")],
+                };
+            },
+            Some(Code::DeciderAbsent),
+        ),
+        (
+            "a joint family decision needs someone who may decide it",
+            |m| {
+                add_child(m);
+                m.participants.push(person("p6", "Moster", None, ParticipantKind::Relative, false));
+                family_action(m, Performer::Family, "p3");
+                m.actions[0].decision = Decision::AtTable {
+                    by: vec![Id::new("p5"), Id::new("p6")],
+                };
+            },
+            Some(Code::FamilyDecidesForOthers),
+        ),
+        (
+            "a professional cannot join the family's own decision",
+            |m| {
+                family_action(m, Performer::Family, "p3");
+                m.actions[0].decision = Decision::AtTable {
+                    by: vec![Id::new("p3"), Id::new("p1")],
+                };
+            },
+            Some(Code::DeciderOtherOrganisation),
+        ),
+        (
+            "nobody named as deciding",
+            |m| m.actions[0].decision = Decision::AtTable { by: vec![] },
+            Some(Code::DeciderUnknown),
         ),
         (
             "absent decider",
@@ -360,12 +525,12 @@ fn mandate_rule_table() {
         ),
         (
             "decider without mandate",
-            |m| m.actions[0].decision = Decision::AtTable { by: Id::new("p4") },
+            |m| m.actions[0].decision = Decision::AtTable { by: vec![Id::new("p4")] },
             Some(Code::DeciderNoMandate),
         ),
         (
             "decider from another organisation",
-            |m| m.actions[0].decision = Decision::AtTable { by: Id::new("p2") },
+            |m| m.actions[0].decision = Decision::AtTable { by: vec![Id::new("p2")] },
             Some(Code::DeciderOtherOrganisation),
         ),
         (
@@ -384,7 +549,7 @@ fn mandate_rule_table() {
         ),
         (
             "family cannot decide the school's action",
-            |m| m.actions[0].decision = Decision::AtTable { by: Id::new("p3") },
+            |m| m.actions[0].decision = Decision::AtTable { by: vec![Id::new("p3")] },
             Some(Code::FamilyDecidesForOthers),
         ),
         (
@@ -402,7 +567,10 @@ fn mandate_rule_table() {
         ),
         (
             "awaiting decided on the follow-up day itself",
-            |m| m.actions[1].decision = awaiting("Enhetschef", SOCIAL, Some("2027-02-11")),
+            |m| {
+                m.actions[1].decision = awaiting("Enhetschef", SOCIAL, Some("2027-02-11"));
+                m.actions[1].deadline = None;
+            },
             None,
         ),
         (
@@ -417,7 +585,10 @@ fn mandate_rule_table() {
         ),
         (
             "awaiting date after the follow-up",
-            |m| m.actions[1].decision = awaiting("Enhetschef", SOCIAL, Some("2027-02-12")),
+            |m| {
+                m.actions[1].decision = awaiting("Enhetschef", SOCIAL, Some("2027-02-12"));
+                m.actions[1].deadline = None;
+            },
             Some(Code::AwaitingAfterFollowUp),
         ),
         (
@@ -473,11 +644,11 @@ fn mandate_rule_table() {
             Some(Code::PerformerOtherOrganisation),
         ),
         (
-            "a professional typed as huvudman Familj is still a professional without mandate",
+            "a professional of no organisation is still a professional without mandate",
             |m| {
-                m.participants[3].huvudman = Huvudman::Familj;
+                m.participants[3].organisation = None;
                 m.actions[0].performer = Some(Performer::Participant(Id::new("p4")));
-                m.actions[0].decision = Decision::AtTable { by: Id::new("p4") };
+                m.actions[0].decision = Decision::AtTable { by: vec![Id::new("p4")] };
             },
             Some(Code::DeciderNoMandate),
         ),
@@ -485,7 +656,7 @@ fn mandate_rule_table() {
             "a guardian cannot take on social services' action by performing it",
             |m| {
                 m.actions[1].performer = Some(Performer::Participant(Id::new("p3")));
-                m.actions[1].decision = Decision::AtTable { by: Id::new("p3") };
+                m.actions[1].decision = Decision::AtTable { by: vec![Id::new("p3")] };
             },
             Some(Code::PerformerOtherOrganisation),
         ),
@@ -493,13 +664,13 @@ fn mandate_rule_table() {
             "a family action filed under a huvudman is refused",
             |m| {
                 family_action(m, Performer::Family, "p3");
-                m.actions[0].huvudman = Huvudman::Kommun;
+                m.actions[0].organisation = id(SCHOOL);
             },
             Some(Code::PerformerOtherOrganisation),
         ),
         (
             "decider who is not a participant",
-            |m| m.actions[0].decision = Decision::AtTable { by: Id::new("p99") },
+            |m| m.actions[0].decision = Decision::AtTable { by: vec![Id::new("p99")] },
             Some(Code::DeciderUnknown),
         ),
     ];
@@ -548,9 +719,91 @@ fn eligible_deciders_are_those_the_rule_accepts() {
     assert_eq!(names(&m.actions[1]), vec!["p2"]);
     let mut family = m.actions[0].clone();
     family.performer = Some(Performer::Family);
-    family.organisation = "Familjen".into();
-    family.huvudman = Huvudman::Familj;
+    family.organisation = None;
     assert_eq!(names(&family), vec!["p3"]);
+    // The cost on the school: a rektor whose mandate leaves costs out is not offered.
+    let mut m = valid();
+    m.participants[0].mandate.as_mut().unwrap().costs = false;
+    let mut costly = m.actions[0].clone();
+    costly.cost_bearer = id(SCHOOL);
+    let offered: Vec<String> = rules::eligible_deciders(&m, &costly)
+        .iter()
+        .map(|p| p.id.to_string())
+        .collect();
+    assert!(offered.is_empty(), "{offered:?}");
+    let (sv, en) = rules::why_not_decider(&m, &costly, &Id::new("p1"))
+        .unwrap()
+        .describe(&m);
+    assert!(sv.contains("kostnader") && en.contains("costs"), "{sv} / {en}");
+}
+
+#[test]
+fn sip_overall_responsibility_lies_with_kommun_or_region() {
+    for (org, expected) in [
+        (SOCIAL, None),
+        (REGION, None),
+        (STATE, Some(Code::OverallResponsibleWrongHuvudman)),
+        (PRIVATE, Some(Code::OverallResponsibleWrongHuvudman)),
+    ] {
+        let mut m = valid();
+        m.overall_responsible = Some(Responsibility {
+            organisation: Id::new(org),
+            person: None,
+        });
+        let found = blocking_codes(&m);
+        match expected {
+            None => assert_eq!(found, vec![], "{org}"),
+            Some(code) => assert_eq!(found, vec![code], "{org}"),
+        }
+    }
+    // The family is no organisation: it cannot be named, only a family person can.
+    trips(Code::FamilyOverallResponsible, |m| {
+        m.overall_responsible.as_mut().unwrap().person = Some(Person::Participant(Id::new("p3")))
+    });
+    // The person named must be of the organisation that holds it.
+    trips(Code::OverallPersonOtherOrganisation, |m| {
+        m.overall_responsible.as_mut().unwrap().person = Some(Person::Participant(Id::new("p1")))
+    });
+    // Or of a unit under it.
+    let mut m = valid();
+    m.overall_responsible = Some(Responsibility {
+        organisation: Id::new(SCHOOL),
+        person: Some(Person::Participant(Id::new("p4"))),
+    });
+    m.participants[3].organisation = id(HEALTH_TEAM);
+    assert_eq!(blocking_codes(&m), vec![]);
+    // An agenda without the rule takes any organisation, and warns when none is named.
+    let mut agenda = sip_agenda();
+    agenda.rules.overall_responsible_huvudman.clear();
+    agenda.rules.overall_responsible_required = false;
+    let mut m = valid();
+    m.overall_responsible = Some(Responsibility {
+        organisation: Id::new(STATE),
+        person: None,
+    });
+    assert!(rules::blocking(&m, &agenda).is_empty());
+    m.overall_responsible = None;
+    m.coordinator = None;
+    let warned: Vec<Code> = rules::check(&m, &agenda).iter().map(|p| p.code).collect();
+    assert!(warned.contains(&Code::OverallResponsibleMissing), "{warned:?}");
+    assert!(warned.contains(&Code::NoCoordinator), "{warned:?}");
+}
+
+#[test]
+fn warning_cost_on_another_organisation_and_consent_naming_it() {
+    trips(Code::CostOnOtherOrganisation, |m| {
+        m.actions[0].cost_bearer = id(SOCIAL)
+    });
+    let mut m = valid();
+    m.actions[0].cost_bearer = id(SCHOOL);
+    assert_eq!(codes(&m), vec![]);
+    trips(Code::ConsentDoesNotNameOrganisation, |m| {
+        m.consents[0].organisations = vec![Id::new(SCHOOL)]
+    });
+    // Naming the school covers its pupil health team.
+    let mut m = valid();
+    m.actions[0].organisation = id(HEALTH_TEAM);
+    assert_eq!(codes(&m), vec![]);
 }
 
 #[test]
@@ -651,9 +904,8 @@ fn warning_organisation_without_mandate() {
     let mut fam = m.actions[0].clone();
     fam.id = Id::new("a3");
     fam.performer = Some(Performer::Family);
-    fam.organisation = "Familjen".into();
-    fam.huvudman = Huvudman::Familj;
-    fam.decision = Decision::AtTable { by: Id::new("p3") };
+    fam.organisation = None;
+    fam.decision = Decision::AtTable { by: vec![Id::new("p3")] };
     m.actions.push(fam);
     assert_eq!(codes(&m), vec![]);
 }
@@ -661,8 +913,8 @@ fn warning_organisation_without_mandate() {
 #[test]
 fn warning_single_organisation() {
     trips(Code::SingleOrganisation, |m| {
-        m.actions[1].organisation = SCHOOL.into();
-        m.actions[1].decision = Decision::AtTable { by: Id::new("p1") };
+        m.actions[1].organisation = id(SCHOOL);
+        m.actions[1].decision = Decision::AtTable { by: vec![Id::new("p1")] };
     });
 }
 
@@ -681,13 +933,6 @@ fn warning_follow_up_too_far() {
 fn warning_family_as_coordinator_or_overall_responsible() {
     trips(Code::FamilyCoordinator, |m| {
         m.coordinator = Some(Person::Participant(Id::new("p3")))
-    });
-    trips(Code::FamilyOverallResponsible, |m| {
-        m.overall_responsible = Some(Responsibility {
-            huvudman: Huvudman::Familj,
-            organisation: "Familjen".into(),
-            person: None,
-        })
     });
     trips(Code::FamilyOverallResponsible, |m| {
         m.overall_responsible.as_mut().unwrap().person = Some(Person::Participant(Id::new("p3")))

@@ -170,19 +170,25 @@ fn a_recomputed_stamp_does_not_hide_a_broken_rule() {
     .unwrap();
     // Hand the school's first action to the specialpedagog, who has no mandate, and
     // forge the stamp to match.
+    let is_school = |m: &samsyn::meeting::Meeting, o: &Option<samsyn::meeting::Id>| {
+        o.as_ref()
+            .is_some_and(|o| m.organisation_name(o).starts_with("Skola"))
+    };
     let school = m
         .actions
         .iter()
-        .position(|a| a.organisation.starts_with("Skola"))
+        .position(|a| is_school(&m, &a.organisation))
         .expect("a school action");
     let no_mandate = m
         .participants
         .iter()
-        .find(|p| p.organisation.starts_with("Skola") && p.mandate.is_none())
+        .find(|p| is_school(&m, &p.organisation) && p.mandate.is_none())
         .unwrap()
         .id
         .clone();
-    m.actions[school].decision = samsyn::meeting::Decision::AtTable { by: no_mandate };
+    m.actions[school].decision = samsyn::meeting::Decision::AtTable {
+        by: vec![no_mandate],
+    };
     let forged = m.content_hash();
     m.finalized.as_mut().unwrap().hash = forged;
     assert_eq!(m.stamp_matches(), Some(true));

@@ -42,14 +42,15 @@ fn unicode_app(lang: Lang) -> Fixture {
     for (p, name) in m.participants.iter_mut().zip(NAMES) {
         p.name = name.into();
         p.role = format!("roll {name}");
-        p.organisation = format!("Org: {name}");
+    }
+    for (o, name) in m.organisations.iter_mut().zip(NAMES) {
+        o.name = format!("Org: {name}");
     }
     m.subject.name = NAMES[3].into();
     m.subject.initials = "K. Ö.".into();
     m.title = format!("SIP för {}", NAMES[0]);
     for (a, name) in m.actions.iter_mut().zip(NAMES.iter().rev()) {
         a.what = format!("Stöd till {name} ✓ varje dag");
-        a.organisation = format!("Org: {name}");
     }
     m.goals[0].text = format!("{} går i skolan 📚", NAMES[1]);
     m.needs[0] = format!("{} behöver ro", NAMES[2]);

@@ -128,14 +128,28 @@ const LAST: [&str; 8] = [
 pub fn large_meeting() -> Meeting {
     let mut m = example("sip-bup.ron");
     m.title = "SIP – Leo (stor samordning)".into();
+    // The organisations as records of the meeting, the example's reused by name.
+    let ids: Vec<Id> = ORGS
+        .iter()
+        .map(|(name, huvudman)| {
+            samsyn::directory::find_in_meeting(&m, name).unwrap_or_else(|| {
+                m.add_organisation(Organisation {
+                    id: Id::new(""),
+                    name: (*name).into(),
+                    huvudman: *huvudman,
+                    mission: prose(120, name.len()),
+                    parent: None,
+                })
+            })
+        })
+        .collect();
     let first_new = m.participants.len() + 1;
     for n in first_new..=40 {
-        let (org, huvudman) = ORGS[n % ORGS.len()];
+        let (org, _) = ORGS[n % ORGS.len()];
         m.participants.push(Participant {
             id: Id::new(format!("p{n}")),
             name: format!("{} {}", FIRST[n % FIRST.len()], LAST[n % LAST.len()]),
-            organisation: org.into(),
-            huvudman,
+            organisation: Some(ids[n % ORGS.len()].clone()),
             role: [
                 "Kurator",
                 "Skolsköterska",
@@ -159,10 +173,10 @@ pub fn large_meeting() -> Meeting {
         });
     }
     // Who may decide for each organisation: a present participant with a mandate.
-    let decider = |org: &str, m: &Meeting| -> Option<Id> {
+    let decider = |org: &Id, m: &Meeting| -> Option<Id> {
         m.participants
             .iter()
-            .find(|p| p.organisation == org && p.is_present() && p.has_mandate())
+            .find(|p| p.organisation.as_ref() == Some(org) && p.is_present() && p.has_mandate())
             .map(|p| p.id.clone())
     };
     for g in m.goals.len() + 1..=20 {
@@ -176,20 +190,22 @@ pub fn large_meeting() -> Meeting {
     }
     let base = m.date;
     for a in m.actions.len() + 1..=200 {
-        let (org, huvudman) = ORGS[a % ORGS.len()];
+        let (org, _) = ORGS[a % ORGS.len()];
+        let org_id = ids[a % ORGS.len()].clone();
         let performer = m
             .participants
             .iter()
-            .filter(|p| p.organisation == org)
+            .filter(|p| p.organisation.as_ref() == Some(&org_id))
             .nth(a % 3)
             .map(|p| p.id.clone());
-        let decision = match (a % 10, decider(org, &m)) {
+        let decision = match (a % 10, decider(&org_id, &m)) {
             (0, _) | (_, None) => Decision::Awaiting {
                 decision_maker: format!("Enhetschef, {org}"),
-                organisation: org.into(),
+                organisation: Some(org_id.clone()),
                 decide_by: Some(base + Duration::days(14)),
+                reason: prose(60, a),
             },
-            (_, Some(by)) => Decision::AtTable { by },
+            (_, Some(by)) => Decision::AtTable { by: vec![by] },
         };
         let mut action = Action::new(
             Id::new(format!("a{a}")),
@@ -198,14 +214,13 @@ pub fn large_meeting() -> Meeting {
                 || Performer::Named(format!("Handläggare, {org}")),
                 Performer::Participant,
             ),
-            org,
-            huvudman,
+            Some(org_id.clone()),
             decision,
         );
         action.goals = vec![Id::new(format!("g{}", 1 + a % 20))];
         action.deadline = Some(base + Duration::days(7 + (a % 90) as i64));
         action.start = Some(base + Duration::days((a % 7) as i64));
-        action.cost_bearer = Some(org.into());
+        action.cost_bearer = Some(org_id.clone());
         action.feedback = Some(Feedback {
             from: org.into(),
             to: "Fatima Rahimi, samordnare".into(),

@@ -63,6 +63,10 @@ pub struct Rules {
     /// SIP: one huvudman must hold the overall responsibility for the plan.
     #[serde(default)]
     pub overall_responsible_required: bool,
+    /// Which huvudmän may hold the overall responsibility (SIP: kommun or region).
+    /// Empty: any organisation may.
+    #[serde(default)]
+    pub overall_responsible_huvudman: Vec<crate::meeting::Huvudman>,
     /// A follow-up further away than this is warned about.
     #[serde(default = "default_max_weeks")]
     pub max_weeks_to_follow_up: u32,
@@ -81,6 +85,7 @@ impl Default for Rules {
         Rules {
             consent_required: false,
             overall_responsible_required: false,
+            overall_responsible_huvudman: Vec::new(),
             max_weeks_to_follow_up: default_max_weeks(),
             follow_up_meeting: false,
         }

@@ -124,10 +124,9 @@ pub fn to_ics(m: &Meeting, agenda: &Agenda, lang: Lang) -> String {
     for a in m.actions.iter() {
         let Some(due) = a.deadline else { continue };
         let mut todo = Todo::new();
-        let organisation = if a.organisation.trim().is_empty() {
-            capital(terms::huvudman(a.huvudman, lang))
-        } else {
-            a.organisation.trim().to_string()
+        let organisation = match &a.organisation {
+            Some(o) => m.organisation_name(o),
+            None => capital(terms::family(lang)),
         };
         todo.uid(&action_uid(m, &a.id))
             .timestamp(stamp)

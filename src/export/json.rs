@@ -1,13 +1,15 @@
 //! JSON: the whole meeting for other systems, in an envelope that names the format and
 //! its version (documented in docs/json-format.md). Reading it back gives the same meeting.
 
-use crate::meeting::Meeting;
+use crate::meeting::{ActionKind, Id, Meeting};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The value of the envelope's `format` field.
 pub const FORMAT: &str = "samsyn-meeting";
 /// The envelope's version; bumped when a field is renamed or removed.
-pub const VERSION: u32 = 1;
+/// 2: organisations as records (meeting-file format 2), and the action kinds.
+pub const VERSION: u32 = 2;
 
 /// What the JSON file holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -17,6 +19,10 @@ pub struct Envelope {
     /// Whether the child's and the family's names were replaced by initials.
     pub pseudonymized: bool,
     pub meeting: Meeting,
+    /// Each action's kind in the law's words: an insats of a huvudman (kommun, region),
+    /// an åtgärd of anyone else. Derived from the organisations; ignored when read.
+    #[serde(default)]
+    pub action_kinds: BTreeMap<Id, ActionKind>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +45,11 @@ pub fn to_json(m: &Meeting, pseudonymized: bool) -> String {
         version: VERSION,
         pseudonymized,
         meeting: m.clone(),
+        action_kinds: m
+            .actions
+            .iter()
+            .map(|a| (a.id.clone(), m.action_kind(a)))
+            .collect(),
     };
     let mut text = serde_json::to_string_pretty(&envelope).expect("a meeting always serializes");
     text.push('\n');

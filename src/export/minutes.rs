@@ -251,11 +251,16 @@ impl Builder<'_> {
                     }
                     Some(md) => md.scope.clone(),
                 };
+                let (org, huvudman) = match self.m.organisation_of(&p.id) {
+                    Some(o) => (o.name.clone(), capital(terms::huvudman(o.huvudman, lang))),
+                    None if p.is_family() => (capital(terms::family(lang)), "—".to_string()),
+                    None => ("—".to_string(), "—".to_string()),
+                };
                 vec![
                     p.name.clone(),
                     role,
-                    p.organisation.clone(),
-                    capital(terms::huvudman(p.huvudman, lang)),
+                    org,
+                    huvudman,
                     mandate,
                     terms::attendance(&p.attendance, lang),
                 ]
@@ -288,8 +293,17 @@ impl Builder<'_> {
         for c in &self.m.consents {
             let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
             s.fields(vec![
-                (self.t(l::GIVEN_BY), self.m.person_name(&c.given_by)),
+                (self.t(l::GIVEN_BY), self.m.givers(c)),
+                (
+                    self.t(l::ORGANISATIONS),
+                    c.organisations
+                        .iter()
+                        .map(|o| self.m.organisation_name(o))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
                 (self.t(l::SCOPE), c.scope.clone()),
+                (self.t(l::CHILD_VIEW), c.child_view.clone()),
                 (self.t(l::EXCLUSIONS), c.exclusions.clone()),
                 (
                     self.t(l::FORM),

@@ -4,7 +4,7 @@
 use super::minutes::{Block, Builder, Section, Signature, Signatures, Table, TableKind};
 use crate::i18n::minutes as l;
 use crate::i18n::terms::{self, capital};
-use crate::meeting::{Action, Decision, Huvudman, Performer, Person};
+use crate::meeting::{Action, ActionKind, Decision, Huvudman, Id, Performer, Person};
 
 impl Builder<'_> {
     /// A required value, or a visible "missing" in a draft.
@@ -31,32 +31,45 @@ impl Builder<'_> {
         }
     }
 
+    /// "Hanna Ström (Björkhagaskolan)", or the organisation when no person is known.
+    fn person_with_org(&self, id: &Id) -> String {
+        let m = self.m;
+        match m.participant(id) {
+            Some(p) => match &p.organisation {
+                Some(o) => format!("{} ({})", p.name, m.organisation_name(o)),
+                None => p.name.clone(),
+            },
+            None => m.person_name(&Person::Participant(id.clone())),
+        }
+    }
+
     fn decided_by(&self, a: &Action) -> String {
         match &a.decision {
-            Decision::AtTable { by } => {
-                let p = self.m.participant(by);
-                match p {
-                    Some(p) if !p.organisation.trim().is_empty() => {
-                        format!("{} ({})", p.name, p.organisation)
-                    }
-                    _ => self.m.person_name(&Person::Participant(by.clone())),
-                }
-            }
+            Decision::AtTable { by } if by.is_empty() => self.or_missing(""),
+            Decision::AtTable { by } => by
+                .iter()
+                .map(|id| self.person_with_org(id))
+                .collect::<Vec<_>>()
+                .join(self.lang.pick(" och ", " and ")),
             Decision::Awaiting {
                 decision_maker,
                 organisation,
                 decide_by,
+                reason,
             } => {
                 let mut t = format!(
                     "{}: {}",
                     l::AWAITING.get(self.lang),
                     self.or_missing(decision_maker)
                 );
-                if !organisation.trim().is_empty() {
-                    t += &format!(" ({organisation})");
+                if let Some(org) = organisation {
+                    t += &format!(" ({})", self.m.organisation_name(org));
                 }
                 let by = decide_by.map_or_else(|| self.or_missing(""), |d| d.to_string());
                 t += &format!(", {} {by}", l::NO_LATER_THAN.get(self.lang));
+                if !reason.trim().is_empty() {
+                    t += &format!(". {}: {}", self.t(l::AWAITED_BECAUSE), reason.trim());
+                }
                 t
             }
         }
@@ -64,8 +77,10 @@ impl Builder<'_> {
 
     fn by_when(&self, a: &Action) -> String {
         match (a.start, a.deadline) {
-            (_, Some(d)) => d.to_string(),
+            (Some(s), Some(d)) => format!("{s} – {d}"),
+            (None, Some(d)) => d.to_string(),
             (Some(s), None) => format!("{} {s}", l::FROM.get(self.lang)),
+            (None, None) if a.is_awaiting() => l::AFTER_DECISION.get(self.lang).to_string(),
             (None, None) => self.or_missing(""),
         }
     }
@@ -80,13 +95,36 @@ impl Builder<'_> {
         })
     }
 
-    fn org_huvudman(&self, org: &str, h: Huvudman) -> String {
-        let h = capital(terms::huvudman(h, self.lang));
-        if org.trim().is_empty() {
-            h.to_string()
-        } else {
-            format!("{org} / {h}")
+    /// "Björkhagaskolan / Kommun".
+    fn org_huvudman(&self, org: &Id) -> String {
+        match self.m.organisation(org) {
+            Some(o) => format!(
+                "{} / {}",
+                o.name,
+                capital(terms::huvudman(o.huvudman, self.lang))
+            ),
+            None => org.to_string(),
         }
+    }
+
+    /// The law's word for the action and who carries it out: "Insats: BUP Södra /
+    /// Region", "Åtgärd: familjen"; and who bears the cost.
+    fn kind_and_org(&self, a: &Action) -> String {
+        let lang = self.lang;
+        let kind = capital(terms::action_kind(self.m.action_kind(a), lang));
+        let org = match &a.organisation {
+            Some(o) => self.org_huvudman(o),
+            None => terms::family(lang).to_string(),
+        };
+        let mut t = format!("{kind}: {org}");
+        if let Some(cost) = &a.cost_bearer {
+            t += &format!(
+                ". {}: {}",
+                self.t(l::COST_BEARER),
+                self.m.organisation_name(cost)
+            );
+        }
+        t
     }
 
     pub(super) fn plan(&self) -> Vec<Section> {
@@ -123,7 +161,7 @@ impl Builder<'_> {
                         vec![
                             self.what(a),
                             self.performer(a),
-                            self.org_huvudman(&a.organisation, a.huvudman),
+                            self.kind_and_org(a),
                             self.decided_by(a),
                             self.by_when(a),
                             self.feedback(a),
@@ -154,7 +192,13 @@ impl Builder<'_> {
             let whats: Vec<_> = m
                 .actions
                 .iter()
-                .filter(|a| a.huvudman == h)
+                .filter(|a| {
+                    m.action_kind(a) == ActionKind::Insats
+                        && a.organisation
+                            .as_ref()
+                            .and_then(|o| m.organisation(o))
+                            .is_some_and(|o| o.huvudman == h)
+                })
                 .map(|a| self.what(a))
                 .collect();
             if !whats.is_empty() {
@@ -173,14 +217,13 @@ impl Builder<'_> {
         let by_others: Vec<String> = m
             .actions
             .iter()
-            .filter(|a| !matches!(a.huvudman, Huvudman::Kommun | Huvudman::Region))
+            .filter(|a| m.action_kind(a) == ActionKind::Atgard)
             .map(|a| {
-                format!(
-                    "{} — {} ({})",
-                    self.what(a),
-                    self.performer(a),
-                    self.org_huvudman(&a.organisation, a.huvudman)
-                )
+                let org = match &a.organisation {
+                    Some(o) => self.org_huvudman(o),
+                    None => terms::family(lang).to_string(),
+                };
+                format!("{} — {} ({org})", self.what(a), self.performer(a))
             })
             .collect();
         if by_others.is_empty() {
@@ -195,7 +238,7 @@ impl Builder<'_> {
         match &m.overall_responsible {
             None => overall.text(l::NOT_SET.get(lang)),
             Some(r) => {
-                let mut t = self.org_huvudman(&r.organisation, r.huvudman);
+                let mut t = self.org_huvudman(&r.organisation);
                 if let Some(p) = &r.person {
                     t += &format!(", {}", m.person_name(p));
                 }
@@ -210,10 +253,9 @@ impl Builder<'_> {
             Some(p) => {
                 let mut t = m.person_name(p);
                 if let Person::Participant(id) = p
-                    && let Some(part) = m.participant(id)
-                    && !part.organisation.trim().is_empty()
+                    && let Some(org) = m.organisation_of(id)
                 {
-                    t += &format!(" ({})", part.organisation);
+                    t += &format!(" ({})", org.name);
                 }
                 coord.text(&t);
             }
@@ -266,12 +308,9 @@ impl Builder<'_> {
         let mut recipients: Vec<String> = m
             .participants
             .iter()
-            .map(|p| {
-                if p.organisation.trim().is_empty() {
-                    p.name.clone()
-                } else {
-                    format!("{}, {}", p.name, p.organisation)
-                }
+            .map(|p| match m.organisation_of(&p.id) {
+                None => p.name.clone(),
+                Some(o) => format!("{}, {}", p.name, o.name),
             })
             .collect();
         recipients.extend(

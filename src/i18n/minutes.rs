@@ -93,9 +93,15 @@ pub const ACTIONS_NEEDED: Label = Label("Insatser som behövs", "Interventions n
 pub const WHAT: Label = Label("Vad", "What");
 pub const PERFORMER: Label = Label("Utförare", "Performer");
 pub const ORG_HUVUDMAN: Label = Label(
-    "Verksamhet / huvudman",
-    "Organisation / responsible authority",
+    "Insats eller åtgärd, av vem",
+    "Intervention or measure, by whom",
 );
+pub const COST_BEARER: Label = Label("Kostnadsansvar", "Cost borne by");
+pub const AWAITED_BECAUSE: Label = Label("Skäl", "Reason");
+pub const AFTER_DECISION: Label = Label("efter beslutet", "after the decision");
+pub const MISSIONS: Label = Label("Verksamheternas uppdrag", "What each organisation does");
+pub const CHILD_VIEW: Label = Label("Barnets syn", "The child's view");
+pub const ORGANISATIONS: Label = Label("Verksamheter", "Organisations");
 pub const DECIDED_BY: Label = Label("Beslutat av", "Decided by");
 pub const BY_WHEN: Label = Label("Till när", "By when");
 pub const FEEDBACK: Label = Label("Återkoppling", "Feedback");

@@ -59,6 +59,8 @@ strings! {
     CmdDelete => "ta bort", "delete";
     CmdDeleteLong => "Ta bort den markerade raden (frågar först).", "Delete the selected row (asks first).";
     CmdDetails => "mötesuppgifter", "meeting details";
+    CmdOrganisation => "ny verksamhet", "new organisation";
+    CmdOrganisationLong => "Lägg till en verksamhet: namn, huvudman, vad den är del av och dess uppdrag.", "Add an organisation: name, huvudman, what it is part of and its mission.";
     CmdDetailsLong => "Titel, ärende, datum, plats, samtalsledare, huvudperson.", "Title, case, date, place, facilitator, subject.";
     CmdNeed => "nytt behov", "new need";
     CmdNeedLong => "Lägg till ett behov.", "Add a need.";
@@ -191,6 +193,16 @@ strings! {
     FRole => "Roll / titel", "Role / title";
     FOrganisation => "Verksamhet", "Organisation";
     FHuvudman => "Huvudman", "Huvudman";
+    FNewHuvudman => "Ny verksamhets huvudman", "New organisation's huvudman";
+    FOrgNew => "Ny verksamhet (namn)", "New organisation (name)";
+    FOrgName => "Namn", "Name";
+    FOrgParent => "Del av", "Part of";
+    FMission => "Uppdrag (vad verksamheten gör)", "Mission (what it does)";
+    FCoDecider => "Beslutar tillsammans med", "Decided together with";
+    FGivenByAlso => "Lämnat även av", "Also given by";
+    FConsentOrgs => "Verksamheter som får dela", "Organisations that may share";
+    FChildView => "Barnets syn på samtycket", "The child's view of the consent";
+    FAwaitReason => "Varför beslutet inväntas", "Why the decision is awaited";
     FKind => "Deltar som", "Takes part as";
     FMandate => "Beslutsmandat (tomt = inget)", "Mandate (empty = none)";
     FMandateCosts => "Mandat omfattar kostnader", "Mandate includes costs";
@@ -200,7 +212,7 @@ strings! {
     FContact => "Kontakt", "Contact";
     FGivenBy => "Lämnat av", "Given by";
     FGivenByName => "Namn (om annan)", "Name (if other)";
-    FScope => "Omfattning (vilka får dela)", "Scope (who may share)";
+    FScope => "Vad som får delas, och för vad", "What may be shared, and for what";
     FExclusions => "Undantag (gäller inte)", "Exclusions (not covered)";
     FConsentForm => "Form", "Form";
     FDate => "Datum", "Date";
@@ -220,6 +232,7 @@ strings! {
     FDecisionOrg => "Beslutsfattarens verksamhet", "Decision maker's organisation";
     FDecideBy => "Beslut senast", "Decide by";
     FDeadline => "Till när", "By when";
+    FStart => "Startar", "Starts";
     FCostBearer => "Kostnadsansvar", "Cost bearer";
     FFeedbackFrom => "Återkoppling från", "Feedback from";
     FFeedbackTo => "Återkoppling till", "Feedback to";
@@ -246,13 +259,23 @@ strings! {
     ONone => "—", "—";
     OOther => "annan (skriv namn nedan)", "other (write name below)";
     OFamily => "familjen", "the family";
+    ONewOrg => "ny verksamhet (skriv namn nedan)", "new organisation (write name below)";
+    OFromDirectory => "{} (ur katalogen)", "{} (from the directory)";
+    OFamilyOwn => "— familjen (ingen verksamhet)", "— the family (no organisation)";
+    OSameOrg => "samma som utför", "the one carrying it out";
     OAwaiting => "Beslut inväntas av … (fyll i nedan)", "Awaiting decision by … (fill in below)";
     Yes => "ja", "yes";
     No => "nej", "no";
 
     // Form validation.
     NeedName => "skriv ett namn.", "write a name.";
-    NeedOrganisation => "skriv verksamheten.", "write the organisation.";
+    NeedOrganisation => "välj verksamheten, eller «ny verksamhet» och skriv namnet.", "choose the organisation, or «new organisation» and write its name.";
+    FamilyNoOrganisation => "en familjemedlem hör inte till någon verksamhet; välj «familjen».", "a family member belongs to no organisation; choose «the family».";
+    OverallOnly => "I en SIP har en av huvudmännen det övergripande ansvaret: {}.", "In a SIP one of the huvudmän holds the overall responsibility: {}.";
+    PersonNotOfOrg => "{} tillhör inte {}, som har det övergripande ansvaret.", "{} does not belong to {}, which holds the overall responsibility.";
+    OrgCircle => "en verksamhet kan inte vara del av en av sina egna enheter.", "an organisation cannot be part of one of its own units.";
+    OrgInUse => "{} kan inte tas bort: den nämns av {}.", "{} cannot be deleted: it is named by {}.";
+    OrgNameTaken => "det finns redan en verksamhet med namnet «{}».", "there is already an organisation named «{}».";
     NeedText => "skriv något i fältet «{}».", "write something in «{}».";
     NeedPerformer => "välj eller skriv en utförare.", "choose or write a performer.";
     NeedDecider => "ingen här får besluta om denna insats. Välj «beslut inväntas» och ange beslutsfattare, verksamhet och datum.", "nobody here may decide this action. Choose «awaiting decision» and give decision maker, organisation and date.";
@@ -285,6 +308,10 @@ strings! {
     ChildNotObtained => "Skäl om synpunkterna inte kunde inhämtas", "Why the views could not be obtained";
     ActionsList => "Insatser ({})", "Actions ({})";
     ParticipantsList => "Deltagare ({})", "Participants ({})";
+    OrganisationsList => "Verksamheter och uppdrag ({})", "Organisations and missions ({})";
+    OrganisationForm => "Verksamhet", "Organisation";
+    PartOf => "del av {}", "part of {}";
+    NoOrganisationsYet => "Inga verksamheter ännu: de läggs till när en deltagare får sin.", "No organisations yet: they are added with the participants.";
     ConsentsList => "Samtycken ({})", "Consents ({})";
     GoalsHeading => "Mål", "Goals";
     NeedsHeading => "Behov", "Needs";

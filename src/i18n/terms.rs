@@ -9,7 +9,8 @@
 
 use super::Lang;
 use crate::meeting::{
-    ActionStatus, Attendance, ConsentForm, GoalKind, Huvudman, ParticipantKind, RevisionKind,
+    ActionKind, ActionStatus, Attendance, ConsentForm, GoalKind, Huvudman, ParticipantKind,
+    RevisionKind,
 };
 
 pub fn huvudman(h: Huvudman, lang: Lang) -> &'static str {
@@ -18,9 +19,21 @@ pub fn huvudman(h: Huvudman, lang: Lang) -> &'static str {
         Huvudman::Region => lang.pick("region", "region"),
         Huvudman::Privat => lang.pick("privat", "private"),
         Huvudman::Statlig => lang.pick("statlig", "state"),
-        Huvudman::Familj => lang.pick("familj", "family"),
         Huvudman::Annan => lang.pick("annan", "other"),
     }
+}
+
+/// The law's words: an insats of a huvudman, an åtgärd by anyone else.
+pub fn action_kind(k: ActionKind, lang: Lang) -> &'static str {
+    match k {
+        ActionKind::Insats => lang.pick("insats", "intervention"),
+        ActionKind::Atgard => lang.pick("åtgärd", "measure"),
+    }
+}
+
+/// The family's own measures have no huvudman; they are the family's.
+pub fn family(lang: Lang) -> &'static str {
+    lang.pick("familjen", "the family")
 }
 
 /// How a participant takes part.

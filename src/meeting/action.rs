@@ -1,11 +1,13 @@
-//! Insats / åtgärd: who does what by when, and who decided it.
+//! Insats / åtgärd: who does what by when, and who decided it. An action of a huvudman
+//! (kommun, region) is an insats; a measure by the family, another authority or a
+//! private actor is an åtgärd (`Meeting::action_kind`).
 //!
 //! The mandate rule starts here as a type: an `Action` has a `Decision`, which is
 //! either made at the table by a named participant or awaited from a named decision
 //! maker. Whether that decision is *valid* depends on attendance and mandate, which can
 //! change after the action is written, so `crate::rules` judges it.
 
-use super::{Huvudman, Id};
+use super::Id;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -18,9 +20,10 @@ pub struct Action {
     #[serde(default)]
     pub goals: Vec<Id>,
     pub performer: Option<Performer>,
-    /// The performer's organisation (verksamhet) and its huvudman.
-    pub organisation: String,
-    pub huvudman: Huvudman,
+    /// The organisation (verksamhet) that carries it out; `None`: the family's own
+    /// measure.
+    #[serde(default)]
+    pub organisation: Option<Id>,
     /// Who decided it. Required: an action without a decision does not load.
     pub decision: Decision,
     /// Till när: the deadline.
@@ -28,9 +31,10 @@ pub struct Action {
     pub deadline: Option<NaiveDate>,
     #[serde(default)]
     pub start: Option<NaiveDate>,
-    /// Kostnadsansvar.
+    /// Kostnadsansvar: the organisation that pays; `None`: no cost, or the family's.
+    /// When it is the decider's own organisation, the decider needs a cost mandate.
     #[serde(default)]
-    pub cost_bearer: Option<String>,
+    pub cost_bearer: Option<Id>,
     /// Återkoppling.
     #[serde(default)]
     pub feedback: Option<Feedback>,
@@ -46,8 +50,7 @@ impl Action {
         id: Id,
         what: impl Into<String>,
         performer: Performer,
-        organisation: impl Into<String>,
-        huvudman: Huvudman,
+        organisation: Option<Id>,
         decision: Decision,
     ) -> Action {
         let status = match decision {
@@ -59,8 +62,7 @@ impl Action {
             what: what.into(),
             goals: Vec::new(),
             performer: Some(performer),
-            organisation: organisation.into(),
-            huvudman,
+            organisation,
             decision,
             deadline: None,
             start: None,
@@ -73,6 +75,14 @@ impl Action {
 
     pub fn is_awaiting(&self) -> bool {
         matches!(self.decision, Decision::Awaiting { .. })
+    }
+
+    /// Those who decided it at the table; empty when the decision is awaited.
+    pub fn deciders(&self) -> &[Id] {
+        match &self.decision {
+            Decision::AtTable { by } => by,
+            Decision::Awaiting { .. } => &[],
+        }
     }
 }
 
@@ -88,14 +98,20 @@ pub enum Performer {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub enum Decision {
-    /// Decided at the table by this participant.
-    AtTable { by: Id },
-    /// Beslut inväntas: an absent decision maker decides by a date.
+    /// Decided at the table by these participants: one decider with the mandate, or
+    /// family members deciding their own measure together.
+    AtTable { by: Vec<Id> },
+    /// Beslut inväntas: an absent decision maker of `organisation` decides by a date.
     Awaiting {
         decision_maker: String,
-        organisation: String,
+        #[serde(default)]
+        organisation: Option<Id>,
         #[serde(default)]
         decide_by: Option<NaiveDate>,
+        /// Why the decision cannot be made at the table (a biståndsbeslut, a cost over
+        /// the mandate, …); written in the minutes.
+        #[serde(default)]
+        reason: String,
     },
 }
 

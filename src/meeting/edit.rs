@@ -1,7 +1,7 @@
 //! Changes to a meeting with their cascades: adding rows with fresh ids, replacing and
 //! removing them, and what still names a participant. The screen calls these.
 
-use super::{Action, Decision, Goal, Id, Meeting, Participant, Performer, Person};
+use super::{Action, Decision, Goal, Id, Meeting, Organisation, Participant, Performer, Person};
 
 /// A place in the meeting that names a participant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +18,19 @@ pub enum Reference {
     FollowUpConvener,
 }
 
+/// A place in the meeting that names an organisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OrgReference {
+    /// A unit under it, by name.
+    Unit(String),
+    /// A participant of it, by name.
+    Participant(String),
+    /// An action it carries out, pays for or decides on; its first line.
+    Action(String),
+    Consent,
+    OverallResponsibility,
+}
+
 /// Why a participant cannot be removed: the places that still name them.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("still named in {} places", .0.len())]
@@ -30,7 +43,7 @@ impl Meeting {
         let mut out = Vec::new();
         for a in &self.actions {
             let performs = matches!(&a.performer, Some(Performer::Participant(x)) if x == id);
-            let decides = matches!(&a.decision, Decision::AtTable { by } if by == id);
+            let decides = matches!(&a.decision, Decision::AtTable { by } if by.contains(id));
             if performs || decides {
                 out.push(Reference::Action {
                     id: a.id.clone(),
@@ -39,7 +52,7 @@ impl Meeting {
             }
         }
         for (i, c) in self.consents.iter().enumerate() {
-            if named(Some(&c.given_by)) {
+            if c.given_by.iter().any(|g| named(Some(g))) {
                 out.push(Reference::Consent(i));
             }
         }
@@ -54,6 +67,57 @@ impl Meeting {
             out.push(Reference::FollowUpConvener);
         }
         out
+    }
+
+    /// Add an organisation with a fresh id (whatever `o.id` was); returns the id.
+    pub fn add_organisation(&mut self, mut o: Organisation) -> Id {
+        let id = Id::next("o", self.organisations.iter().map(|x| &x.id));
+        o.id = id.clone();
+        self.organisations.push(o);
+        id
+    }
+
+    /// Every place that names organisation `id`; empty when it can be removed.
+    pub fn references_to_organisation(&self, id: &Id) -> Vec<OrgReference> {
+        let mut out = Vec::new();
+        for o in &self.organisations {
+            if o.parent.as_ref() == Some(id) {
+                out.push(OrgReference::Unit(o.name.clone()));
+            }
+        }
+        for p in &self.participants {
+            if p.organisation.as_ref() == Some(id) {
+                out.push(OrgReference::Participant(p.name.clone()));
+            }
+        }
+        for a in &self.actions {
+            let awaited = matches!(&a.decision, Decision::Awaiting { organisation: Some(o), .. } if o == id);
+            if a.organisation.as_ref() == Some(id) || a.cost_bearer.as_ref() == Some(id) || awaited {
+                out.push(OrgReference::Action(a.what.lines().next().unwrap_or("").to_string()));
+            }
+        }
+        if self.consents.iter().any(|c| c.organisations.contains(id)) {
+            out.push(OrgReference::Consent);
+        }
+        if self.overall_responsible.as_ref().is_some_and(|r| &r.organisation == id) {
+            out.push(OrgReference::OverallResponsibility);
+        }
+        out
+    }
+
+    /// Remove organisation `index`; refused while anything still names it.
+    pub fn remove_organisation(
+        &mut self,
+        index: usize,
+    ) -> Result<Option<Organisation>, Vec<OrgReference>> {
+        let Some(o) = self.organisations.get(index) else {
+            return Ok(None);
+        };
+        let refs = self.references_to_organisation(&o.id);
+        if !refs.is_empty() {
+            return Err(refs);
+        }
+        Ok(Some(self.organisations.remove(index)))
     }
 
     /// Add a participant with a fresh id (whatever `p.id` was); returns the id.
@@ -151,8 +215,7 @@ mod tests {
         Participant {
             id: Id("ignored".into()),
             name: name.into(),
-            organisation: "Skolan".into(),
-            huvudman: Huvudman::Kommun,
+            organisation: Some(Id::new("o1")),
             role: String::new(),
             kind: ParticipantKind::Professional,
             mandate: None,
@@ -181,6 +244,13 @@ mod tests {
             "Test",
             day(),
         );
+        m.add_organisation(crate::meeting::Organisation {
+            id: Id::new(""),
+            name: "Skolan".into(),
+            huvudman: Huvudman::Kommun,
+            mission: String::new(),
+            parent: None,
+        });
         m.add_participant(person("Anna"));
         m.add_participant(person("Bo"));
         m
@@ -200,8 +270,10 @@ mod tests {
         let mut m = meeting();
         let bo = m.participants[1].id.clone();
         m.consents.push(Consent {
-            given_by: Person::Participant(bo.clone()),
+            given_by: vec![Person::Participant(bo.clone())],
+            organisations: Vec::new(),
             scope: "alla".into(),
+            child_view: String::new(),
             exclusions: String::new(),
             form: ConsentForm::Oral,
             date: day(),
@@ -210,8 +282,7 @@ mod tests {
         });
         m.coordinator = Some(Person::Participant(bo.clone()));
         m.overall_responsible = Some(Responsibility {
-            huvudman: Huvudman::Kommun,
-            organisation: "Soc".into(),
+            organisation: Id::new("o1"),
             person: Some(Person::Participant(bo.clone())),
         });
         m.follow_up = Some(FollowUp {
@@ -269,9 +340,10 @@ mod tests {
             Id::new("x"),
             "Läxhjälp",
             Performer::Family,
-            "Familjen",
-            Huvudman::Familj,
-            Decision::AtTable { by: Id::new("p1") },
+            None,
+            Decision::AtTable {
+                by: vec![Id::new("p1")],
+            },
         );
         a.goals = vec![top.clone(), sub.clone()];
         let a_id = m.add_action(a);

@@ -16,6 +16,15 @@ pub struct FinalizeStamp {
     pub hash: String,
 }
 
+/// SHA-256 (hex) of a value written as compact RON.
+pub(crate) fn hash_of(content: &impl Serialize) -> String {
+    let text = ron::to_string(content).expect("a meeting always serializes");
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// One line of the revision log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -55,19 +64,19 @@ impl Meeting {
         let mut content = self.clone();
         content.finalized = None;
         content.revisions.clear();
-        let text = ron::to_string(&content).expect("a meeting always serializes");
-        Sha256::digest(text.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        hash_of(&content)
     }
 
     /// Whether a finalized meeting still has the content its stamp was made over.
     /// `None` for a draft.
+    /// A meeting upgraded from format 1 is judged by the hash of its format-1 content,
+    /// as long as it has not changed since it was read.
     pub fn stamp_matches(&self) -> Option<bool> {
-        self.finalized
-            .as_ref()
-            .map(|stamp| stamp.hash == self.content_hash())
+        let stamp = self.finalized.as_ref()?;
+        Some(match &self.upgraded.0 {
+            Some(from) => stamp.hash == from.old_hash && self.content_hash() == from.new_hash,
+            None => stamp.hash == self.content_hash(),
+        })
     }
 
     /// Stamp the meeting as finalized by `by` at `at`: the revision and the hash over
@@ -75,6 +84,8 @@ impl Meeting {
     pub(crate) fn stamp(&mut self, by: &str, at: NaiveDateTime) -> &FinalizeStamp {
         let revision = self.revisions.last().map_or(1, |r| r.revision + 1);
         let hash = self.content_hash();
+        // Stamped in this format from now on.
+        self.upgraded = super::Upgraded::default();
         self.revisions.push(Revision {
             revision,
             kind: RevisionKind::Finalized,

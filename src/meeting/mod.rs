@@ -5,22 +5,26 @@ mod action;
 mod edit;
 mod finalize;
 mod ids;
+mod organisation;
 mod participant;
 mod pseudonym;
+pub mod v1;
 
 pub use action::{Action, ActionStatus, Decision, Feedback, Performer};
-pub use edit::{Reference, StillNamed, remove_at};
+pub use edit::{OrgReference, Reference, StillNamed, remove_at};
 pub use finalize::{AmendError, FinalizeStamp, Revision, RevisionKind};
 pub use ids::Id;
-pub use participant::{Attendance, Huvudman, Mandate, Participant, ParticipantKind, initials_of};
+pub use organisation::{ActionKind, Huvudman, Organisation};
+pub use participant::{Attendance, Mandate, Participant, ParticipantKind, initials_of};
 pub use pseudonym::{Pseudonyms, hidden_names, pseudonymize};
 
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The meeting-file format this build writes. Files with a higher number are refused.
-pub const FORMAT_VERSION: u32 = 1;
+/// The meeting-file format this build writes. Files with a higher number are refused;
+/// format 1 (organisations as free text) is read and upgraded by `v1`.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// One Samba or SIP meeting and everything its minutes hold.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -53,6 +57,9 @@ pub struct Meeting {
     pub initiator: String,
     /// Huvudperson: the child or young person the plan is about.
     pub subject: Subject,
+    /// The organisations at the table or named in the plan.
+    #[serde(default)]
+    pub organisations: Vec<Organisation>,
     #[serde(default)]
     pub participants: Vec<Participant>,
     #[serde(default)]
@@ -98,6 +105,36 @@ pub struct Meeting {
     pub finalized: Option<FinalizeStamp>,
     #[serde(default)]
     pub revisions: Vec<Revision>,
+    /// Read from an older format: how its finalize stamp is verified.
+    #[serde(skip)]
+    pub upgraded: Upgraded,
+}
+
+/// Where a meeting read from format 1 came from. Not part of the meeting (never
+/// written, equal for every meeting): only what the finalize check needs.
+#[derive(Debug, Clone, Default)]
+pub struct Upgraded(pub(crate) Option<UpgradedFrom>);
+
+#[derive(Debug, Clone)]
+pub(crate) struct UpgradedFrom {
+    /// The content hash of the meeting as format 1 wrote it.
+    pub(crate) old_hash: String,
+    /// The content hash of the upgraded meeting when it was read: changed since, the
+    /// old hash no longer speaks for it.
+    pub(crate) new_hash: String,
+}
+
+impl PartialEq for Upgraded {
+    fn eq(&self, _: &Upgraded) -> bool {
+        true
+    }
+}
+
+impl Upgraded {
+    /// Whether the meeting was read from an older format.
+    pub fn is_upgraded(&self) -> bool {
+        self.0.is_some()
+    }
 }
 
 /// Which agenda, and which version of it, the meeting was started from.
@@ -127,9 +164,17 @@ pub enum Person {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Consent {
-    pub given_by: Person,
-    /// Which organisations may share with each other.
+    /// Who gave it: one guardian, both, the young person — one record for all of them.
+    pub given_by: Vec<Person>,
+    /// The organisations that may share with each other.
+    #[serde(default)]
+    pub organisations: Vec<Id>,
+    /// What may be shared, and for what, in the words used at the table.
+    #[serde(default)]
     pub scope: String,
+    /// The child's own view of the consent, where the child is old enough to have one.
+    #[serde(default)]
+    pub child_view: String,
     /// What the consent does not cover.
     #[serde(default)]
     pub exclusions: String,
@@ -236,12 +281,12 @@ pub enum GoalKind {
     ShortTerm,
 }
 
-/// Huvudansvar for the plan: a huvudman, its organisation, optionally a person.
+/// Huvudansvar for the plan: an organisation (whose huvudman answers), optionally a
+/// person of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Responsibility {
-    pub huvudman: Huvudman,
-    pub organisation: String,
+    pub organisation: Id,
     #[serde(default)]
     pub person: Option<Person>,
 }
@@ -306,6 +351,7 @@ impl Meeting {
             note_taker: String::new(),
             initiator: String::new(),
             subject: Subject::default(),
+            organisations: Vec::new(),
             participants: Vec::new(),
             consents: Vec::new(),
             phases: BTreeMap::new(),
@@ -324,6 +370,7 @@ impl Meeting {
             previous: None,
             finalized: None,
             revisions: Vec::new(),
+            upgraded: Upgraded::default(),
         }
     }
 
@@ -351,6 +398,16 @@ impl Meeting {
                 .map_or_else(|| id.to_string(), |p| p.name.clone()),
             Person::Named(name) => name.clone(),
         }
+    }
+
+    /// The names of those who gave a consent, joined for a sentence.
+    pub fn givers(&self, consent: &Consent) -> String {
+        let names: Vec<String> = consent
+            .given_by
+            .iter()
+            .map(|p| self.person_name(p))
+            .collect();
+        names.join(", ")
     }
 
     /// Whether a person named in the plan belongs to the family (not a professional).

@@ -8,9 +8,10 @@ use serde::{Deserialize, Serialize};
 pub struct Participant {
     pub id: Id,
     pub name: String,
-    /// Verksamhet, e.g. "Skola: Nyboskolan", "Socialtjänst: Barn och familj", "BUP".
-    pub organisation: String,
-    pub huvudman: Huvudman,
+    /// The organisation (verksamhet) the person is here for; `None` for the family,
+    /// which is not an organisation.
+    #[serde(default)]
+    pub organisation: Option<Id>,
     /// Rektor, kurator, socialsekreterare, vårdnadshavare, …
     #[serde(default)]
     pub role: String,
@@ -29,7 +30,7 @@ pub struct Participant {
 impl Participant {
     /// The family decides its own actions without a professional mandate.
     pub fn is_family(&self) -> bool {
-        self.kind.is_family() || self.huvudman == Huvudman::Familj
+        self.kind.is_family()
     }
 
     pub fn is_present(&self) -> bool {
@@ -53,28 +54,6 @@ pub fn initials_of(name: &str) -> String {
         .map(|c| format!("{c}."))
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Huvudman: the authority that answers for what its organisation does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Huvudman {
-    Kommun,
-    Region,
-    Privat,
-    Statlig,
-    Familj,
-    Annan,
-}
-
-impl Huvudman {
-    pub const ALL: [Huvudman; 6] = [
-        Huvudman::Kommun,
-        Huvudman::Region,
-        Huvudman::Privat,
-        Huvudman::Statlig,
-        Huvudman::Familj,
-        Huvudman::Annan,
-    ];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

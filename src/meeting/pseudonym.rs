@@ -224,13 +224,16 @@ fn people(m: &Meeting) -> (Vec<(String, String)>, Vec<String>) {
         }
     };
     for c in &m.consents {
-        if let Person::Named(n) = &c.given_by {
-            named(n, true);
+        for giver in &c.given_by {
+            if let Person::Named(n) = giver {
+                named(n, true);
+            }
         }
     }
     for a in &m.actions {
         if let Some(Performer::Named(n)) = &a.performer {
-            named(n, a.huvudman == Huvudman::Familj);
+            // No organisation: the family's own measure, so one of the family does it.
+            named(n, a.organisation.is_none());
         }
     }
     let persons = [
@@ -403,12 +406,7 @@ mod tests {
         Participant {
             id: Id::new(id),
             name: name.into(),
-            organisation: String::new(),
-            huvudman: if kind.is_family() {
-                Huvudman::Familj
-            } else {
-                Huvudman::Region
-            },
+            organisation: None,
             role: String::new(),
             kind,
             mandate: None,
@@ -466,7 +464,9 @@ mod tests {
     fn named_consent_givers_and_named_family_are_family() {
         let mut m = meeting("Leo Karlsson");
         m.consents.push(Consent {
-            given_by: Person::Named("Sara Berglund, mormor (skriftligt)".into()),
+            given_by: vec![Person::Named("Sara Berglund, mormor (skriftligt)".into())],
+            organisations: Vec::new(),
+            child_view: String::new(),
             scope: "Skola och BUP".into(),
             exclusions: String::new(),
             form: ConsentForm::Written,
@@ -485,7 +485,7 @@ mod tests {
         let p = pseudonymize(&m);
         assert_eq!(
             p.consents[0].given_by,
-            Person::Named("S. B., mormor (skriftligt)".into())
+            vec![Person::Named("S. B., mormor (skriftligt)".into())]
         );
         assert_eq!(p.coordinator, Some(Person::Named("N. B., morfar".into())));
         assert_eq!(
@@ -506,12 +506,12 @@ mod tests {
             Id::new("a1"),
             "Följer Leo till skolan",
             Performer::Named("Ali Haddad".into()),
-            "Familjen",
-            Huvudman::Familj,
+            None,
             Decision::Awaiting {
                 decision_maker: "Ali Haddad".into(),
-                organisation: "Familjen".into(),
+                organisation: None,
                 decide_by: None,
+                reason: String::new(),
             },
         ));
         let p = pseudonymize(&m);
@@ -548,11 +548,18 @@ mod tests {
         m.participants
             .push(participant("p1", "Ama Annan", ParticipantKind::Guardian));
         let mut pro = participant("p2", "Eva Ek", ParticipantKind::Professional);
-        pro.huvudman = Huvudman::Annan;
+        m.organisations.push(crate::meeting::Organisation {
+            id: Id::new("o1"),
+            name: "Stödcentrum".into(),
+            huvudman: Huvudman::Annan,
+            mission: String::new(),
+            parent: None,
+        });
+        pro.organisation = Some(Id::new("o1"));
         m.participants.push(pro);
         m.situation.worries = "Annan har flyttat.".into();
         let p = pseudonymize(&m);
-        assert_eq!(p.participants[1].huvudman, Huvudman::Annan);
+        assert_eq!(p.organisations[0].huvudman, Huvudman::Annan);
         assert_eq!(p.situation.worries, "A. har flyttat.");
     }
 

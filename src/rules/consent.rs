@@ -19,7 +19,12 @@ pub(super) fn consent_problems(m: &Meeting, out: &mut Vec<Problem>) {
         return;
     }
     for (i, c) in m.consents.iter().enumerate() {
-        let (sv, en) = if !consent_giver_ok(m, c) {
+        let (sv, en) = if c.given_by.is_empty() {
+            (
+                "har ingen som lämnat det",
+                "names nobody as giving it",
+            )
+        } else if !consent_giver_ok(m, c) {
             (
                 "är lämnat av en yrkesperson; samtycke lämnas av barnet, vårdnadshavaren eller en närstående",
                 "was given by a professional; consent comes from the child, a guardian or next of kin",
@@ -31,7 +36,7 @@ pub(super) fn consent_problems(m: &Meeting, out: &mut Vec<Problem>) {
         } else {
             ("har gått ut", "has expired")
         };
-        let who = m.person_name(&c.given_by);
+        let who = m.givers(c);
         out.push(Problem::new(
             Code::ConsentNotValid,
             Target::Consent(i),
@@ -43,11 +48,13 @@ pub(super) fn consent_problems(m: &Meeting, out: &mut Vec<Problem>) {
 
 /// Consent comes from the family (or a person named as giving it), never from a
 /// professional at the table.
+/// Given jointly (both guardians, the young person), every one of them may give it.
 pub(super) fn consent_giver_ok(m: &Meeting, c: &crate::meeting::Consent) -> bool {
-    match &c.given_by {
-        Person::Participant(id) => m.participant(id).is_some_and(|p| p.kind.is_family()),
-        Person::Named(name) => !name.trim().is_empty(),
-    }
+    !c.given_by.is_empty()
+        && c.given_by.iter().all(|giver| match giver {
+            Person::Participant(id) => m.participant(id).is_some_and(|p| p.kind.is_family()),
+            Person::Named(name) => !name.trim().is_empty(),
+        })
 }
 
 /// A consent that counts on the meeting day.

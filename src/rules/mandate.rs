@@ -1,11 +1,14 @@
 //! The mandate rule (SPEC §4), the heart of samsyn: no action is recorded unless someone
 //! with the mandate to decide it is named — present at the table with a mandate for the
-//! organisation that carries it out, or awaited from a named decision maker by a date.
+//! organisation that carries it out (or a unit above it), including costs when the cost
+//! falls on their own organisation, or awaited from a named decision maker by a date.
+//! The family decides its own measures, one member or several together.
 //! Start reading here.
 
 use super::{Code, Problem, Target};
 use crate::meeting::{
-    Action, ActionStatus, Decision, Id, Meeting, Participant, ParticipantKind, Performer,
+    Action, ActionKind, ActionStatus, Decision, Id, Meeting, Participant, ParticipantKind,
+    Performer,
 };
 
 /// A short quote of an action for messages.
@@ -23,13 +26,18 @@ pub(super) fn quote(action: &Action) -> String {
 
 pub(super) fn action_problems(m: &Meeting, action: &Action, out: &mut Vec<Problem>) {
     let q = quote(action);
+    let word = |m: &Meeting| match m.action_kind(action) {
+        ActionKind::Insats => ("Insats", "Action"),
+        ActionKind::Atgard => ("Åtgärd", "Measure"),
+    };
+    let (sv_word, en_word) = word(m);
     let target = || Target::Action(action.id.clone());
     if action.what.trim().is_empty() {
         out.push(Problem::new(
             Code::ActionNoWhat,
             target(),
-            format!("Insats {q}: det står inte vad som ska göras."),
-            format!("Action {q}: what is to be done is not written."),
+            format!("{sv_word} {q}: det står inte vad som ska göras."),
+            format!("{en_word} {q}: what is to be done is not written."),
         ));
     }
     let performer_ok = match &action.performer {
@@ -42,24 +50,17 @@ pub(super) fn action_problems(m: &Meeting, action: &Action, out: &mut Vec<Proble
         out.push(Problem::new(
             Code::ActionNoPerformer,
             target(),
-            format!("Insats {q}: ingen utförare är angiven."),
-            format!("Action {q}: no performer is named."),
+            format!("{sv_word} {q}: ingen utförare är angiven."),
+            format!("{en_word} {q}: no performer is named."),
         ));
     }
-    if action.organisation.trim().is_empty() {
-        out.push(Problem::new(
-            Code::ActionNoOrganisation,
-            target(),
-            format!("Insats {q}: utförarens verksamhet saknas."),
-            format!("Action {q}: the performer's organisation is missing."),
-        ));
-    }
-    if action.deadline.is_none() {
+    // An awaited decision sets its own date; the deadline may follow from it.
+    if action.deadline.is_none() && !action.is_awaiting() {
         out.push(Problem::new(
             Code::ActionNoDeadline,
             target(),
-            format!("Insats {q}: det står inte till när."),
-            format!("Action {q}: no deadline (by when) is set."),
+            format!("{sv_word} {q}: det står inte till när."),
+            format!("{en_word} {q}: no deadline (by when) is set."),
         ));
     }
     if let Some(v) = decision_violation(m, action) {
@@ -67,8 +68,8 @@ pub(super) fn action_problems(m: &Meeting, action: &Action, out: &mut Vec<Proble
         out.push(Problem::new(
             v.code(),
             target(),
-            format!("Insats {q}: {sv}"),
-            format!("Action {q}: {en}"),
+            format!("{sv_word} {q}: {sv}"),
+            format!("{en_word} {q}: {en}"),
         ));
     }
 }
@@ -76,13 +77,17 @@ pub(super) fn action_problems(m: &Meeting, action: &Action, out: &mut Vec<Proble
 /// Why an action's decision is not valid under the mandate rule (SPEC §4).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MandateViolation {
+    /// Not the family's own measure, and no organisation carries it out.
+    NoOrganisation,
     /// The performer is a professional of another organisation than the action's.
     PerformerOtherOrganisation {
         performer: Id,
         organisation: String,
     },
-    /// The family performs the action, so it is the family's, not a huvudman's.
+    /// The family performs the action, so it is the family's own åtgärd.
     FamilyActionUnderHuvudman,
+    /// Decided at the table, but nobody is named as deciding it.
+    NoDecider,
     DeciderUnknown(Id),
     DeciderAbsent(Id),
     DeciderNoMandate(Id),
@@ -90,12 +95,21 @@ pub enum MandateViolation {
         decider: Id,
         organisation: String,
     },
+    /// The cost falls on the decider's own organisation, and their mandate does not
+    /// include costs.
+    DeciderNoCostMandate {
+        decider: Id,
+        cost_bearer: String,
+    },
+    /// A professional named as deciding the family's own measure.
+    ProfessionalDecidesFamilyMeasure(Id),
     FamilyDecidesForOthers(Id),
     AwaitingNoDecisionMaker,
     /// The awaited decision maker is at the table without the mandate to decide it.
     AwaitingFromNonDecider(Id),
     AwaitingNoDate,
     AwaitingBeforeMeeting,
+    AwaitingAfterDeadline,
     AwaitingAfterFollowUp,
     AwaitingOtherOrganisation,
 }
@@ -103,17 +117,25 @@ pub enum MandateViolation {
 impl MandateViolation {
     pub fn code(&self) -> Code {
         match self {
+            MandateViolation::NoOrganisation => Code::ActionNoOrganisation,
             MandateViolation::PerformerOtherOrganisation { .. }
             | MandateViolation::FamilyActionUnderHuvudman => Code::PerformerOtherOrganisation,
-            MandateViolation::DeciderUnknown(_) => Code::DeciderUnknown,
+            MandateViolation::NoDecider | MandateViolation::DeciderUnknown(_) => {
+                Code::DeciderUnknown
+            }
             MandateViolation::DeciderAbsent(_) => Code::DeciderAbsent,
             MandateViolation::DeciderNoMandate(_) => Code::DeciderNoMandate,
-            MandateViolation::DeciderOtherOrganisation { .. } => Code::DeciderOtherOrganisation,
+            MandateViolation::DeciderOtherOrganisation { .. }
+            | MandateViolation::ProfessionalDecidesFamilyMeasure(_) => {
+                Code::DeciderOtherOrganisation
+            }
+            MandateViolation::DeciderNoCostMandate { .. } => Code::DeciderNoCostMandate,
             MandateViolation::FamilyDecidesForOthers(_) => Code::FamilyDecidesForOthers,
             MandateViolation::AwaitingNoDecisionMaker => Code::AwaitingNoDecisionMaker,
             MandateViolation::AwaitingFromNonDecider(_) => Code::AwaitingFromNonDecider,
             MandateViolation::AwaitingNoDate => Code::AwaitingNoDate,
             MandateViolation::AwaitingBeforeMeeting => Code::AwaitingBeforeMeeting,
+            MandateViolation::AwaitingAfterDeadline => Code::AwaitingAfterDeadline,
             MandateViolation::AwaitingAfterFollowUp => Code::AwaitingAfterFollowUp,
             MandateViolation::AwaitingOtherOrganisation => Code::AwaitingOtherOrganisation,
         }
@@ -126,6 +148,10 @@ impl MandateViolation {
                 .map_or_else(|| id.to_string(), |p| p.name.clone())
         };
         match self {
+            MandateViolation::NoOrganisation => (
+                "ingen verksamhet är angiven som utför den.".into(),
+                "no organisation is named as carrying it out.".into(),
+            ),
             MandateViolation::PerformerOtherOrganisation {
                 performer,
                 organisation,
@@ -140,8 +166,12 @@ impl MandateViolation {
                 ),
             ),
             MandateViolation::FamilyActionUnderHuvudman => (
-                "familjen utför insatsen, så den är familjens egen åtgärd (huvudman: familj), inte en huvudmans.".into(),
-                "the family performs the action, so it is the family's own measure (huvudman: family), not a huvudman's.".into(),
+                "familjen utför den, så den är familjens egen åtgärd och hör inte till någon verksamhet.".into(),
+                "the family carries it out, so it is the family's own measure and belongs to no organisation.".into(),
+            ),
+            MandateViolation::NoDecider => (
+                "ingen är angiven som beslutade.".into(),
+                "nobody is named as having decided it.".into(),
             ),
             MandateViolation::DeciderUnknown(id) => (
                 format!("beslutsfattaren {id} finns inte bland deltagarna."),
@@ -165,19 +195,39 @@ impl MandateViolation {
                     name(decider)
                 ),
             ),
+            MandateViolation::DeciderNoCostMandate { decider, cost_bearer } => (
+                format!(
+                    "kostnaden bärs av {cost_bearer}, och {} har inget mandat som omfattar kostnader; välj ”beslut inväntas” från den som har det.",
+                    name(decider)
+                ),
+                format!(
+                    "the cost falls on {cost_bearer}, and {}'s mandate does not include costs; choose \"awaiting decision\" from the one who has it.",
+                    name(decider)
+                ),
+            ),
+            MandateViolation::ProfessionalDecidesFamilyMeasure(id) => (
+                format!(
+                    "{} är yrkesperson; familjens egen åtgärd beslutar familjen själv.",
+                    name(id)
+                ),
+                format!(
+                    "{} is a professional; the family decides its own measure itself.",
+                    name(id)
+                ),
+            ),
             MandateViolation::FamilyDecidesForOthers(id) => (
                 format!(
                     "{} hör till familjen och kan bara besluta om sina egna åtgärder (en vårdnadshavare också om familjens och barnets).",
                     name(id)
                 ),
                 format!(
-                    "{} is family and can only decide their own actions (a guardian also the family's and the child's).",
+                    "{} is family and can only decide their own measures (a guardian also the family's and the child's).",
                     name(id)
                 ),
             ),
             MandateViolation::AwaitingNoDecisionMaker => (
-                "beslut inväntas men ingen beslutsfattare är angiven.".into(),
-                "a decision is awaited but no decision maker is named.".into(),
+                "beslut inväntas men ingen beslutsfattare och verksamhet är angiven.".into(),
+                "a decision is awaited but no decision maker and organisation are named.".into(),
             ),
             MandateViolation::AwaitingFromNonDecider(id) => (
                 format!(
@@ -197,6 +247,10 @@ impl MandateViolation {
                 "datumet för beslutet ligger före mötet.".into(),
                 "the decide-by date is before the meeting.".into(),
             ),
+            MandateViolation::AwaitingAfterDeadline => (
+                "beslutet ska fattas senast när insatsen ska vara klar, men datumet för beslutet ligger efter slutdatumet.".into(),
+                "the decide-by date is after the action's deadline; the decision must come no later than the deadline.".into(),
+            ),
             MandateViolation::AwaitingOtherOrganisation => (
                 "beslutsfattaren hör till en annan verksamhet än den som ska utföra insatsen.".into(),
                 "the decision maker belongs to another organisation than the one that performs the action.".into(),
@@ -210,7 +264,7 @@ impl MandateViolation {
 }
 
 /// Whether the family does this action itself: the performer is the family or one of it.
-/// Judged by the kind of participant, never by a huvudman typed on a form.
+/// Judged by the kind of participant, never by an organisation typed on a form.
 pub(super) fn is_family_action(m: &Meeting, action: &Action) -> bool {
     match &action.performer {
         Some(Performer::Family) => true,
@@ -220,26 +274,33 @@ pub(super) fn is_family_action(m: &Meeting, action: &Action) -> bool {
 }
 
 /// The action belongs where its performer belongs: a professional's action to their
-/// organisation, the family's to the family. Checked before who decided, because a
-/// decision for the wrong organisation is no decision at all.
+/// organisation (or the unit it is part of, or one of its own units), the family's to no
+/// organisation. Checked before who decided, because a decision for the wrong
+/// organisation is no decision at all.
 pub(super) fn performer_violation(m: &Meeting, action: &Action) -> Option<MandateViolation> {
     if is_family_action(m, action) {
-        return (action.huvudman != crate::meeting::Huvudman::Familj)
+        return action
+            .organisation
+            .is_some()
             .then_some(MandateViolation::FamilyActionUnderHuvudman);
     }
+    let Some(org) = &action.organisation else {
+        return Some(MandateViolation::NoOrganisation);
+    };
     let Some(Performer::Participant(id)) = &action.performer else {
         return None;
     };
     let p = m.participant(id)?;
-    (!action.organisation.trim().is_empty()
-        && !same_organisation(&p.organisation, &action.organisation))
-    .then(|| MandateViolation::PerformerOtherOrganisation {
-        performer: id.clone(),
-        organisation: p.organisation.clone(),
+    let own = p.organisation.as_ref()?;
+    (!m.covers(org, own) && !m.covers(own, org)).then(|| {
+        MandateViolation::PerformerOtherOrganisation {
+            performer: id.clone(),
+            organisation: m.organisation_name(own),
+        }
     })
 }
 
-/// Family members decide their own actions: each person what they themselves will do,
+/// Family members decide their own measures: each person what they themselves will do,
 /// and a guardian also what the family as a whole or the child will do.
 pub(super) fn family_may_decide(m: &Meeting, decider: &Participant, action: &Action) -> bool {
     match &action.performer {
@@ -248,13 +309,47 @@ pub(super) fn family_may_decide(m: &Meeting, decider: &Participant, action: &Act
     }
 }
 
-/// Organisations are typed by people: compare them without case or padding.
-pub(super) fn organisation_key(org: &str) -> String {
-    org.trim().to_lowercase()
-}
-
-pub(super) fn same_organisation(a: &str, b: &str) -> bool {
-    organisation_key(a) == organisation_key(b)
+/// Whether one participant, present at the table, may decide the action on their own.
+fn decider_violation(m: &Meeting, action: &Action, by: &Id) -> Option<MandateViolation> {
+    let Some(decider) = m.participant(by) else {
+        return Some(MandateViolation::DeciderUnknown(by.clone()));
+    };
+    if !decider.is_present() {
+        return Some(MandateViolation::DeciderAbsent(by.clone()));
+    }
+    if decider.kind.is_family() {
+        return (!family_may_decide(m, decider, action))
+            .then(|| MandateViolation::FamilyDecidesForOthers(by.clone()));
+    }
+    if is_family_action(m, action) {
+        return Some(MandateViolation::ProfessionalDecidesFamilyMeasure(
+            by.clone(),
+        ));
+    }
+    let Some(mandate) = &decider.mandate else {
+        return Some(MandateViolation::DeciderNoMandate(by.clone()));
+    };
+    let own = decider.organisation.as_ref();
+    let covered = match (own, &action.organisation) {
+        (Some(own), Some(org)) => m.covers(own, org),
+        _ => false,
+    };
+    if !covered {
+        return Some(MandateViolation::DeciderOtherOrganisation {
+            decider: by.clone(),
+            organisation: own.map_or_else(String::new, |o| m.organisation_name(o)),
+        });
+    }
+    if let (Some(own), Some(cost)) = (own, &action.cost_bearer)
+        && m.covers(own, cost)
+        && !mandate.costs
+    {
+        return Some(MandateViolation::DeciderNoCostMandate {
+            decider: by.clone(),
+            cost_bearer: m.organisation_name(cost),
+        });
+    }
+    None
 }
 
 /// The mandate rule: `None` when the decision is real, else why not.
@@ -264,36 +359,54 @@ pub fn decision_violation(m: &Meeting, action: &Action) -> Option<MandateViolati
     }
     match &action.decision {
         Decision::AtTable { by } => {
-            let Some(decider) = m.participant(by) else {
-                return Some(MandateViolation::DeciderUnknown(by.clone()));
+            let Some(first) = by.first() else {
+                return Some(MandateViolation::NoDecider);
             };
-            if !decider.is_present() {
-                return Some(MandateViolation::DeciderAbsent(by.clone()));
+            if by.len() == 1 {
+                return decider_violation(m, action, first);
             }
-            if decider.kind.is_family() {
-                return (!family_may_decide(m, decider, action))
-                    .then(|| MandateViolation::FamilyDecidesForOthers(by.clone()));
+            if !is_family_action(m, action) {
+                // Several professionals deciding together: each with the mandate.
+                return by.iter().find_map(|id| decider_violation(m, action, id));
             }
-            if !decider.has_mandate() {
-                return Some(MandateViolation::DeciderNoMandate(by.clone()));
+            // The family deciding its own measure together: each is present and family,
+            // and at least one may decide it on their own (a guardian, or the one who
+            // does it); the others join the decision.
+            for id in by {
+                match m.participant(id) {
+                    None => return Some(MandateViolation::DeciderUnknown(id.clone())),
+                    Some(p) if !p.is_present() => {
+                        return Some(MandateViolation::DeciderAbsent(id.clone()));
+                    }
+                    Some(p) if !p.kind.is_family() => {
+                        return Some(MandateViolation::ProfessionalDecidesFamilyMeasure(
+                            id.clone(),
+                        ));
+                    }
+                    Some(_) => {}
+                }
             }
-            if !same_organisation(&decider.organisation, &action.organisation) {
-                return Some(MandateViolation::DeciderOtherOrganisation {
-                    decider: by.clone(),
-                    organisation: decider.organisation.clone(),
-                });
+            if by.iter().any(|id| decider_violation(m, action, id).is_none()) {
+                None
+            } else {
+                Some(MandateViolation::FamilyDecidesForOthers(first.clone()))
             }
-            None
         }
         Decision::Awaiting {
             decision_maker,
             organisation,
             decide_by,
+            ..
         } => {
-            if decision_maker.trim().is_empty() || organisation.trim().is_empty() {
+            let Some(organisation) = organisation.as_ref().filter(|_| !decision_maker.trim().is_empty())
+            else {
                 return Some(MandateViolation::AwaitingNoDecisionMaker);
-            }
-            if !same_organisation(organisation, &action.organisation) {
+            };
+            if !action
+                .organisation
+                .as_ref()
+                .is_some_and(|own| m.covers(organisation, own))
+            {
                 return Some(MandateViolation::AwaitingOtherOrganisation);
             }
             // Awaiting a decision from someone at the table who could not decide it at
@@ -309,6 +422,9 @@ pub fn decision_violation(m: &Meeting, action: &Action) -> Option<MandateViolati
             };
             if *date < m.date {
                 return Some(MandateViolation::AwaitingBeforeMeeting);
+            }
+            if action.deadline.is_some_and(|d| *date > d) {
+                return Some(MandateViolation::AwaitingAfterDeadline);
             }
             match &m.follow_up {
                 Some(f) if *date > f.date => Some(MandateViolation::AwaitingAfterFollowUp),
@@ -327,20 +443,27 @@ pub(super) fn participant_named<'m>(m: &'m Meeting, text: &str) -> Option<&'m Pa
     })
 }
 
-/// The same action, decided at the table by `by`.
+/// The same action, decided at the table by `by` alone.
 pub(super) fn at_table(action: &Action, by: &Id) -> Action {
     let mut probe = action.clone();
-    probe.decision = Decision::AtTable { by: by.clone() };
+    probe.decision = Decision::AtTable {
+        by: vec![by.clone()],
+    };
     probe
 }
 
-/// The participants who may decide an action with this performer and organisation:
-/// what the action form offers under "decided by".
+/// The participants who may decide an action with this performer and organisation on
+/// their own: what the action form offers under "decided by".
 pub fn eligible_deciders<'m>(m: &'m Meeting, action: &Action) -> Vec<&'m Participant> {
     m.participants
         .iter()
         .filter(|p| decision_violation(m, &at_table(action, &p.id)).is_none())
         .collect()
+}
+
+/// Why `p` alone may not decide this action, or `None` when they may.
+pub fn why_not_decider(m: &Meeting, action: &Action, p: &Id) -> Option<MandateViolation> {
+    decision_violation(m, &at_table(action, p))
 }
 
 /// An action's status follows its decision — agreed when decided at the table, awaiting

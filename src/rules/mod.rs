@@ -13,6 +13,7 @@ pub use consent::consent_holds;
 pub use finalize::finalize;
 pub use mandate::{
     MandateViolation, decision_violation, eligible_deciders, status_follows_decision,
+    why_not_decider,
 };
 pub use phases::phase_has_content;
 pub use warnings::warnings;
@@ -59,15 +60,19 @@ pub enum Code {
     DeciderAbsent,
     DeciderNoMandate,
     DeciderOtherOrganisation,
+    DeciderNoCostMandate,
     FamilyDecidesForOthers,
     AwaitingNoDecisionMaker,
     AwaitingFromNonDecider,
     AwaitingNoDate,
     AwaitingBeforeMeeting,
+    AwaitingAfterDeadline,
     AwaitingAfterFollowUp,
     AwaitingOtherOrganisation,
     NoSharedGoal,
     NoOverallResponsible,
+    OverallResponsibleWrongHuvudman,
+    OverallPersonOtherOrganisation,
     NoFollowUp,
     FollowUpNotAfterMeeting,
     FollowUpNoConvener,
@@ -84,6 +89,10 @@ pub enum Code {
     ConsentExpiresBeforeFollowUp,
     NotHeard,
     PhaseOverTime,
+    OverallResponsibleMissing,
+    NoCoordinator,
+    CostOnOtherOrganisation,
+    ConsentDoesNotNameOrganisation,
 }
 
 impl Code {
@@ -104,15 +113,19 @@ impl Code {
             | Code::DeciderAbsent
             | Code::DeciderNoMandate
             | Code::DeciderOtherOrganisation
+            | Code::DeciderNoCostMandate
             | Code::FamilyDecidesForOthers
             | Code::AwaitingNoDecisionMaker
             | Code::AwaitingFromNonDecider
             | Code::AwaitingNoDate
             | Code::AwaitingBeforeMeeting
+            | Code::AwaitingAfterDeadline
             | Code::AwaitingAfterFollowUp
             | Code::AwaitingOtherOrganisation
             | Code::NoSharedGoal
             | Code::NoOverallResponsible
+            | Code::OverallResponsibleWrongHuvudman
+            | Code::OverallPersonOtherOrganisation
             | Code::NoFollowUp
             | Code::FollowUpNotAfterMeeting
             | Code::FollowUpNoConvener
@@ -127,7 +140,11 @@ impl Code {
             | Code::FamilyOverallResponsible
             | Code::ConsentExpiresBeforeFollowUp
             | Code::NotHeard
-            | Code::PhaseOverTime => Severity::Warning,
+            | Code::PhaseOverTime
+            | Code::OverallResponsibleMissing
+            | Code::NoCoordinator
+            | Code::CostOnOtherOrganisation
+            | Code::ConsentDoesNotNameOrganisation => Severity::Warning,
         }
     }
 
@@ -146,15 +163,19 @@ impl Code {
             Code::DeciderAbsent => "decider-absent",
             Code::DeciderNoMandate => "decider-no-mandate",
             Code::DeciderOtherOrganisation => "decider-other-organisation",
+            Code::DeciderNoCostMandate => "decider-no-cost-mandate",
             Code::FamilyDecidesForOthers => "family-decides-for-others",
             Code::AwaitingNoDecisionMaker => "awaiting-no-decision-maker",
             Code::AwaitingFromNonDecider => "awaiting-from-non-decider",
             Code::AwaitingNoDate => "awaiting-no-date",
             Code::AwaitingBeforeMeeting => "awaiting-before-meeting",
+            Code::AwaitingAfterDeadline => "awaiting-after-deadline",
             Code::AwaitingAfterFollowUp => "awaiting-after-follow-up",
             Code::AwaitingOtherOrganisation => "awaiting-other-organisation",
             Code::NoSharedGoal => "no-shared-goal",
             Code::NoOverallResponsible => "no-overall-responsible",
+            Code::OverallResponsibleWrongHuvudman => "overall-responsible-wrong-huvudman",
+            Code::OverallPersonOtherOrganisation => "overall-person-other-organisation",
             Code::NoFollowUp => "no-follow-up",
             Code::FollowUpNotAfterMeeting => "follow-up-not-after-meeting",
             Code::FollowUpNoConvener => "follow-up-no-convener",
@@ -170,6 +191,10 @@ impl Code {
             Code::ConsentExpiresBeforeFollowUp => "consent-expires-before-follow-up",
             Code::NotHeard => "not-heard",
             Code::PhaseOverTime => "phase-over-time",
+            Code::OverallResponsibleMissing => "overall-responsible-missing",
+            Code::NoCoordinator => "no-coordinator",
+            Code::CostOnOtherOrganisation => "cost-on-other-organisation",
+            Code::ConsentDoesNotNameOrganisation => "consent-does-not-name-organisation",
         }
     }
 }
@@ -232,6 +257,77 @@ impl Problem {
     }
 }
 
+/// Huvudansvar (SPEC §4): in a SIP one of the huvudmän the agenda names (kommun or
+/// region) holds the overall responsibility, and a person named for it belongs to that
+/// organisation.
+fn overall_responsibility_problems(m: &Meeting, agenda: &Agenda, out: &mut Vec<Problem>) {
+    let target = || Target::Phase(PhaseKind::Summary);
+    let Some(r) = &m.overall_responsible else {
+        if agenda.rules.overall_responsible_required {
+            out.push(Problem::new(
+                Code::NoOverallResponsible,
+                target(),
+                "Ingen huvudman har det övergripande ansvaret för planen.",
+                "No huvudman holds the overall responsibility for the plan.",
+            ));
+        }
+        return;
+    };
+    let org = m.organisation(&r.organisation);
+    let allowed = &agenda.rules.overall_responsible_huvudman;
+    if let Some(o) = org
+        && !allowed.is_empty()
+        && !allowed.contains(&o.huvudman)
+    {
+        let list = |lang: Lang| {
+            allowed
+                .iter()
+                .map(|h| crate::i18n::terms::huvudman(*h, lang))
+                .collect::<Vec<_>>()
+                .join(lang.pick(" eller ", " or "))
+        };
+        let h = |lang| crate::i18n::terms::huvudman(o.huvudman, lang);
+        out.push(Problem::new(
+            Code::OverallResponsibleWrongHuvudman,
+            target(),
+            format!(
+                "Det övergripande ansvaret ligger hos {} (huvudman: {}); i en SIP ska en av huvudmännen ha det: {}.",
+                o.name,
+                h(Lang::Sv),
+                list(Lang::Sv)
+            ),
+            format!(
+                "The overall responsibility is with {} (huvudman: {}); in a SIP one of the huvudmän holds it: {}.",
+                o.name,
+                h(Lang::En),
+                list(Lang::En)
+            ),
+        ));
+    }
+    if let Some(crate::meeting::Person::Participant(id)) = &r.person
+        && let Some(p) = m.participant(id)
+        && !p.kind.is_family()
+        && !p
+            .organisation
+            .as_ref()
+            .is_some_and(|own| m.covers(&r.organisation, own))
+    {
+        let org = m.organisation_name(&r.organisation);
+        out.push(Problem::new(
+            Code::OverallPersonOtherOrganisation,
+            target(),
+            format!(
+                "{} är ansvarig för planen men tillhör inte {org}, som har det övergripande ansvaret.",
+                p.name
+            ),
+            format!(
+                "{} is named responsible for the plan but does not belong to {org}, which holds the overall responsibility.",
+                p.name
+            ),
+        ));
+    }
+}
+
 /// Every problem, blocking first, in a stable order.
 pub fn check(meeting: &Meeting, agenda: &Agenda) -> Vec<Problem> {
     let mut all = blocking(meeting, agenda);
@@ -272,18 +368,7 @@ pub fn blocking(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
             "No shared goal is written.",
         ));
     }
-    if agenda.rules.overall_responsible_required
-        && m.overall_responsible
-            .as_ref()
-            .is_none_or(|r| r.organisation.trim().is_empty())
-    {
-        out.push(Problem::new(
-            Code::NoOverallResponsible,
-            Target::Phase(PhaseKind::Summary),
-            "Ingen huvudman har det övergripande ansvaret för planen.",
-            "No huvudman holds the overall responsibility for the plan.",
-        ));
-    }
+    overall_responsibility_problems(m, agenda, &mut out);
     follow_up_problems(m, agenda, &mut out);
     required_phase_problems(m, agenda, &mut out);
     out

@@ -1,48 +1,114 @@
 //! What is shown but never blocks (SPEC §5, warnings).
 
 use super::consent::consent_holds;
-use super::mandate::{is_family_action, organisation_key};
+use super::mandate::is_family_action;
 use super::{Code, Problem, Target};
 use crate::agenda::{Agenda, PhaseKind};
 use crate::i18n::Lang;
 use crate::meeting::{Id, Meeting};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// What is shown but never blocks (SPEC §5, warnings).
 pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
     let mut out = Vec::new();
 
-    // Organisations with actions but nobody present who may decide for them.
-    let professional_orgs: BTreeMap<String, &str> = m
+    // Organisations with actions but nobody present who may decide for them (someone
+    // of the organisation or of a unit above it, with a mandate).
+    let action_orgs: BTreeSet<&Id> = m
         .actions
         .iter()
-        .filter(|a| !is_family_action(m, a) && !a.organisation.trim().is_empty())
-        .map(|a| (organisation_key(&a.organisation), a.organisation.trim()))
+        .filter(|a| !is_family_action(m, a))
+        .filter_map(|a| a.organisation.as_ref())
         .collect();
-    for (key, org) in &professional_orgs {
+    for org in &action_orgs {
         let someone = m.participants.iter().any(|p| {
-            p.is_present() && p.has_mandate() && organisation_key(&p.organisation) == *key
+            p.is_present()
+                && p.has_mandate()
+                && p.organisation.as_ref().is_some_and(|own| m.covers(own, org))
         });
         if !someone {
+            let name = m.organisation_name(org);
             out.push(Problem::new(
                 Code::OrganisationWithoutMandate,
                 Target::Phase(PhaseKind::Roles),
-                format!("{org} har insatser men ingen närvarande med beslutsmandat."),
-                format!("{org} has actions but nobody present with a mandate to decide."),
+                format!("{name} har insatser men ingen närvarande med beslutsmandat."),
+                format!("{name} has actions but nobody present with a mandate to decide."),
             ));
         }
     }
-    let all_orgs: BTreeSet<String> = m
-        .actions
-        .iter()
-        .map(|a| organisation_key(&a.organisation))
-        .collect();
+    let all_orgs: BTreeSet<Option<&Id>> =
+        m.actions.iter().map(|a| a.organisation.as_ref()).collect();
     if m.actions.len() >= 2 && all_orgs.len() == 1 {
         out.push(Problem::new(
             Code::SingleOrganisation,
             Target::Phase(PhaseKind::Actions),
             "Alla insatser ligger på en och samma verksamhet; kunde detta ha varit ett internt möte?",
             "Every action belongs to one organisation; could this have been an internal meeting?",
+        ));
+    }
+
+    // The cost falls on an organisation the decider does not answer for: that
+    // organisation has to agree, which the minutes do not show.
+    for a in &m.actions {
+        let Some(cost) = &a.cost_bearer else { continue };
+        let covered = a.deciders().iter().any(|d| {
+            m.participant(d)
+                .and_then(|p| p.organisation.as_ref())
+                .is_some_and(|own| m.covers(own, cost))
+        }) || matches!(&a.decision, crate::meeting::Decision::Awaiting { organisation: Some(o), .. } if m.covers(o, cost));
+        if !covered {
+            let name = m.organisation_name(cost);
+            let q = super::mandate::quote(a);
+            out.push(Problem::new(
+                Code::CostOnOtherOrganisation,
+                Target::Action(a.id.clone()),
+                format!(
+                    "{q}: kostnaden bärs av {name}, men ingen från {name} har beslutat den; se till att {name} har sagt ja."
+                ),
+                format!(
+                    "{q}: the cost falls on {name}, but nobody of {name} decided it; make sure {name} has agreed."
+                ),
+            ));
+        }
+    }
+
+    // Consent that names organisations should name every one with actions.
+    let valid: Vec<_> = m.consents.iter().filter(|c| consent_holds(m, c)).collect();
+    if valid.iter().any(|c| !c.organisations.is_empty()) {
+        for org in &action_orgs {
+            let named = valid
+                .iter()
+                .any(|c| c.organisations.iter().any(|o| m.covers(o, org)));
+            if !named {
+                let name = m.organisation_name(org);
+                out.push(Problem::new(
+                    Code::ConsentDoesNotNameOrganisation,
+                    Target::Phase(PhaseKind::Consent),
+                    format!("{name} har insatser men nämns inte i något giltigt samtycke."),
+                    format!("{name} has actions but is not named in any valid consent."),
+                ));
+            }
+        }
+    }
+
+    // Without a huvudansvar or a coordinator the plan has nobody holding it together.
+    if !agenda.rules.overall_responsible_required
+        && agenda.has_phase(PhaseKind::Summary)
+        && m.overall_responsible.is_none()
+    {
+        out.push(Problem::new(
+            Code::OverallResponsibleMissing,
+            Target::Phase(PhaseKind::Summary),
+            "Ingen har det övergripande ansvaret för planen.",
+            "Nobody holds the overall responsibility for the plan.",
+        ));
+    }
+    if agenda.has_phase(PhaseKind::Summary) && m.coordinator.is_none() {
+        out.push(Problem::new(
+            Code::NoCoordinator,
+            Target::Phase(PhaseKind::Summary),
+            "Ingen samordnare är utsedd.",
+            "No coordinator is named.",
         ));
     }
 
@@ -83,10 +149,10 @@ pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
             "A family member is coordinator; coordination belongs with the professionals.",
         ));
     }
-    if m.overall_responsible.as_ref().is_some_and(|r| {
-        r.huvudman == crate::meeting::Huvudman::Familj
-            || r.person.as_ref().is_some_and(|p| m.is_family(p))
-    }) {
+    if m.overall_responsible
+        .as_ref()
+        .is_some_and(|r| r.person.as_ref().is_some_and(|p| m.is_family(p)))
+    {
         out.push(Problem::new(
             Code::FamilyOverallResponsible,
             Target::Phase(PhaseKind::Summary),

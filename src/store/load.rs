@@ -24,7 +24,11 @@ pub fn load(path: &Path) -> Result<Meeting, FileError> {
 /// Parse and check a meeting. `path` is only used in error messages.
 pub fn parse(path: &Path, src: &str) -> Result<Meeting, FileError> {
     check_format(path, src, FORMAT_VERSION, "meeting")?;
-    let meeting: Meeting = parse_ron(path, src, "meeting")?;
+    let meeting: Meeting = if crate::diag::format_of(src) == Some(1) {
+        parse_ron::<crate::meeting::v1::MeetingV1>(path, src, "meeting")?.upgrade()
+    } else {
+        parse_ron(path, src, "meeting")?
+    };
     if meeting.format == 0 {
         return Err(FileError::invalid(
             path,
@@ -130,6 +134,28 @@ fn check_references(path: &Path, src: &str, m: &Meeting) -> Result<(), FileError
     };
     let no_participant = |id: &Id| format!("no participant has the id {:?}", id.as_str());
 
+    let no_organisation = |id: &Id| format!("no organisation has the id {:?}", id.as_str());
+    let mut seen = HashSet::new();
+    for (i, o) in m.organisations.iter().enumerate() {
+        if !seen.insert(&o.id) {
+            return fail(
+                format!("organisations[{i}].id"),
+                format!("the organisation id {:?} is used twice", o.id.as_str()),
+            );
+        }
+    }
+    for (i, o) in m.organisations.iter().enumerate() {
+        if let Some(parent) = o.parent.as_ref().filter(|p| m.organisation(p).is_none()) {
+            return fail(format!("organisations[{i}].parent"), no_organisation(parent));
+        }
+        // A unit cannot be above itself: a circle of parents in a hand-edited file.
+        if o.parent.is_some() && m.units_above(&o.id).last().and_then(|top| top.parent.as_ref()).is_some() {
+            return fail(
+                format!("organisations[{i}].parent"),
+                format!("the units above {:?} lead back to it", o.name),
+            );
+        }
+    }
     let mut seen = HashSet::new();
     for (i, p) in m.participants.iter().enumerate() {
         if !seen.insert(&p.id) {
@@ -137,6 +163,9 @@ fn check_references(path: &Path, src: &str, m: &Meeting) -> Result<(), FileError
                 format!("participants[{i}].id"),
                 format!("the participant id {:?} is used twice", p.id.as_str()),
             );
+        }
+        if let Some(org) = p.organisation.as_ref().filter(|o| m.organisation(o).is_none()) {
+            return fail(format!("participants[{i}].organisation"), no_organisation(org));
         }
     }
     let mut seen = HashSet::new();
@@ -172,9 +201,22 @@ fn check_references(path: &Path, src: &str, m: &Meeting) -> Result<(), FileError
             return fail(format!("actions[{i}].performer"), no_participant(id));
         }
         if let Decision::AtTable { by } = &a.decision
-            && m.participant(by).is_none()
+            && let Some(by) = by.iter().find(|by| m.participant(by).is_none())
         {
             return fail(format!("actions[{i}].decision.by"), no_participant(by));
+        }
+        let awaited_from = match &a.decision {
+            Decision::Awaiting { organisation, .. } => organisation.as_ref(),
+            Decision::AtTable { .. } => None,
+        };
+        for (field, org) in [
+            ("organisation", a.organisation.as_ref()),
+            ("cost_bearer", a.cost_bearer.as_ref()),
+            ("decision.organisation", awaited_from),
+        ] {
+            if let Some(org) = org.filter(|o| m.organisation(o).is_none()) {
+                return fail(format!("actions[{i}].{field}"), no_organisation(org));
+            }
         }
         if let Some(g) = a.goals.iter().find(|g| m.goal(g).is_none()) {
             return fail(
@@ -188,8 +230,11 @@ fn check_references(path: &Path, src: &str, m: &Meeting) -> Result<(), FileError
         _ => None,
     };
     for (i, c) in m.consents.iter().enumerate() {
-        if let Some(id) = unknown_person(&c.given_by) {
+        if let Some(id) = c.given_by.iter().find_map(unknown_person) {
             return fail(format!("consents[{i}].given_by"), no_participant(&id));
+        }
+        if let Some(org) = c.organisations.iter().find(|o| m.organisation(o).is_none()) {
+            return fail(format!("consents[{i}].organisations"), no_organisation(org));
         }
     }
     let named = [
@@ -205,6 +250,14 @@ fn check_references(path: &Path, src: &str, m: &Meeting) -> Result<(), FileError
             m.follow_up.as_ref().and_then(|f| f.convener.as_ref()),
         ),
     ];
+    if let Some(r) = &m.overall_responsible
+        && m.organisation(&r.organisation).is_none()
+    {
+        return fail(
+            "overall_responsible.organisation".into(),
+            no_organisation(&r.organisation),
+        );
+    }
     for (field, person) in named {
         if let Some(id) = person.and_then(unknown_person) {
             return fail(field.to_string(), no_participant(&id));

@@ -44,6 +44,8 @@ pub struct Session {
     /// The meeting's OS lock while this window may write it; released when the session
     /// ends (or the process dies).
     pub lock: Option<samsyn::store::MeetingLock>,
+    /// The user's directory of organisations, offered in the organisation choices.
+    pub directory: samsyn::directory::Directory,
 }
 
 impl Session {
@@ -113,6 +115,8 @@ pub struct App {
     pub save_error: Option<String>,
     /// Text typed in an open form, written beside the meeting until it is saved.
     pub draft: super::draft::State,
+    /// The user's directory of organisations (`organisations.ron`).
+    pub directory: samsyn::directory::Directory,
     pub quit: bool,
 }
 
@@ -144,6 +148,7 @@ impl App {
             last_saved: None,
             save_error: None,
             draft: Default::default(),
+            directory: samsyn::directory::Directory::default(),
             quit: false,
         }
     }

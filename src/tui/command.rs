@@ -21,6 +21,8 @@ pub enum Cmd {
     Edit,
     Delete,
     Details,
+    /// Add an organisation (verksamhet) with its huvudman and mission.
+    AddOrganisation,
     AddNeed,
     AddDisagreement,
     ClosePlan,
@@ -150,7 +152,7 @@ const fn c(ch: char) -> Key {
 }
 
 impl Cmd {
-    pub const ALL: [Cmd; 30] = [
+    pub const ALL: [Cmd; 31] = [
         Cmd::Quit,
         Cmd::Help,
         Cmd::Problems,
@@ -164,6 +166,7 @@ impl Cmd {
         Cmd::Edit,
         Cmd::Delete,
         Cmd::Details,
+        Cmd::AddOrganisation,
         Cmd::AddNeed,
         Cmd::AddDisagreement,
         Cmd::ClosePlan,
@@ -231,6 +234,13 @@ impl Cmd {
                 keys![c('d'), p(Delete)],
             ),
             Cmd::Details => spec(T::CmdDetails, T::CmdDetailsLong, 1, Editable, keys![c('m')]),
+            Cmd::AddOrganisation => spec(
+                T::CmdOrganisation,
+                T::CmdOrganisationLong,
+                2,
+                Editable,
+                keys![c('v')],
+            ),
             Cmd::AddNeed => spec(T::CmdNeed, T::CmdNeedLong, 1, Editable, keys![c('b')]),
             Cmd::AddDisagreement => spec(
                 T::CmdDisagreement,

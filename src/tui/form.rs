@@ -25,6 +25,11 @@ pub enum Val {
     GoalKind(GoalKind),
     Status(ActionStatus),
     Score(Option<u8>),
+    /// An organisation of the user's directory, with the units above it (nearest first),
+    /// added to the meeting when the form is saved.
+    Import(Vec<samsyn::directory::Entry>),
+    /// The same organisation as the one that carries out the action.
+    SameOrg,
 }
 
 #[derive(Debug, Clone)]
@@ -86,6 +91,7 @@ pub enum F {
     DecisionOrg,
     DecideBy,
     Deadline,
+    Start,
     CostBearer,
     FeedbackFrom,
     FeedbackTo,
@@ -103,12 +109,25 @@ pub enum F {
     By,
     HeardScore,
     UsefulScore,
+    /// A new organisation's name, when "new organisation" is chosen.
+    OrgName,
+    OrgParent,
+    Mission,
+    CoDecider,
+    GivenByAlso,
+    ChildView,
+    AwaitReason,
+    /// The consent names the meeting's organisation at this index.
+    ConsentOrg(u16),
 }
 
 #[derive(Debug)]
 pub struct Field {
     pub id: F,
     pub label: T,
+    /// Shown instead of `label` where the field names a thing of the meeting (one tick
+    /// box per organisation).
+    pub name: Option<String>,
     pub input: Input,
     /// A line under the field: the parsed date, or why some choice is not offered.
     pub note: Option<(String, bool)>,
@@ -120,6 +139,7 @@ pub enum Target {
     NewMeeting(String),
     Details,
     Participant(Option<usize>),
+    Organisation(Option<usize>),
     Consent(Option<usize>),
     Goal(Option<usize>),
     Need(Option<usize>),
@@ -243,6 +263,7 @@ impl Form {
         self.fields.push(Field {
             id,
             label,
+            name: None,
             input,
             note: None,
         });
@@ -268,6 +289,20 @@ impl Form {
 
     pub fn check(&mut self, id: F, label: T, on: bool) -> &mut Form {
         self.push(id, label, Input::Check(on))
+    }
+
+    /// A tick box labelled with a name of the meeting ("Björkhagaskolan").
+    pub fn check_named(&mut self, id: F, label: T, name: String, on: bool) -> &mut Form {
+        self.push(id, label, Input::Check(on));
+        if let Some(f) = self.fields.last_mut() {
+            f.name = Some(name);
+        }
+        self
+    }
+
+    /// The label a field shows.
+    pub fn label_of(field: &Field, lang: samsyn::i18n::Lang) -> &str {
+        field.name.as_deref().unwrap_or(field.label.get(lang))
     }
 
     pub fn field(&self, id: F) -> Option<&Field> {

@@ -130,7 +130,10 @@ pub fn prepare(opts: &Options, now: chrono::NaiveDateTime) -> Result<App, StartE
         *agenda = a.id.clone();
         installed = copied;
     }
+    // A broken directory of organisations is bad data, said with its line and column.
+    let directory = crate::directory::load()?;
     let mut app = App::new(opts.lang, theme, keys, catalogue, archive, now);
+    app.directory = directory;
     // A broken key file is said first; the start screen adds an archive others can open.
     app.message = key_error.map(|e| (e, true)).or_else(|| {
         installed.map(|p| {

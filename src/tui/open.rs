@@ -152,6 +152,7 @@ fn set_session(app: &mut App, mut meeting: Meeting, agenda: Agenda, path: PathBu
         last_tick: None,
         locked,
         lock,
+        directory: app.directory.clone(),
     }));
     super::recover::on_open(app);
 }

@@ -193,7 +193,7 @@ pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
     let longest = form
         .fields
         .iter()
-        .map(|fl| app.t(fl.label).chars().count() as u16)
+        .map(|fl| Form::label_of(fl, app.lang).chars().count() as u16)
         .max()
         .unwrap_or(10);
     let label_w: u16 = (longest + 3).min(fields.width / 2);
@@ -224,7 +224,11 @@ pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
             break;
         }
         let focused = i == form.focus;
-        let label = format!("{} {}", if focused { "▶" } else { " " }, app.t(fl.label));
+        let label = format!(
+            "{} {}",
+            if focused { "▶" } else { " " },
+            Form::label_of(fl, app.lang)
+        );
         let label_style = if focused {
             app.theme.selected
         } else {

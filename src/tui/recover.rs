@@ -31,7 +31,7 @@ fn reopen(s: &Session, target: &Target, lang: Lang) -> Option<(Option<usize>, Fo
         return Some((None, details::form(&s.meeting, lang)));
     }
     s.agenda.phases.iter().enumerate().find_map(|(i, p)| {
-        let form = phases::phase_for(p.kind).reopen(&s.meeting, target, lang)?;
+        let form = phases::phase_for(p.kind).reopen(s, target, lang)?;
         (form.target == *target).then_some((Some(i), form))
     })
 }

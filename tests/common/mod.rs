@@ -42,8 +42,7 @@ fn d(s: &str) -> NaiveDate {
 fn person(
     id: &str,
     name: &str,
-    organisation: &str,
-    huvudman: Huvudman,
+    organisation: Option<&str>,
     role: &str,
     kind: ParticipantKind,
     mandate: Option<&str>,
@@ -52,8 +51,7 @@ fn person(
     Participant {
         id: Id::new(id),
         name: name.into(),
-        organisation: organisation.into(),
-        huvudman,
+        organisation: organisation.map(Id::new),
         role: role.into(),
         kind,
         mandate: mandate.map(|s| Mandate {
@@ -90,12 +88,24 @@ pub fn sip_meeting() -> Meeting {
     use Attendance::*;
     use Huvudman::*;
     use ParticipantKind::*;
+    let org = |id: &str, name: &str, huvudman: Huvudman| Organisation {
+        id: Id::new(id),
+        name: name.into(),
+        huvudman,
+        mission: String::new(),
+        parent: None,
+    };
+    m.organisations = vec![
+        org("o1", "Socialtjänst: Barn och familj", Kommun),
+        org("o2", "Skola: Nyboskolan", Kommun),
+        org("o3", "BUP", Region),
+        org("o4", "Fritidsgården Ljuset", Privat),
+    ];
     m.participants = vec![
         person(
             "p1",
             "Karin Ek",
-            "Socialtjänst: Barn och familj",
-            Kommun,
+            Some("o1"),
             "samordnare",
             Professional,
             Some("insatser enligt SoL inom öppenvården"),
@@ -104,8 +114,7 @@ pub fn sip_meeting() -> Meeting {
         person(
             "p2",
             "Ahmed Haddad",
-            "Skola: Nyboskolan",
-            Kommun,
+            Some("o2"),
             "rektor",
             Professional,
             Some("stöd och anpassningar i skolan"),
@@ -114,8 +123,7 @@ pub fn sip_meeting() -> Meeting {
         person(
             "p3",
             "Sofia Nilsson",
-            "BUP",
-            Region,
+            Some("o3"),
             "psykolog",
             Professional,
             None,
@@ -124,8 +132,7 @@ pub fn sip_meeting() -> Meeting {
         person(
             "p4",
             "Maria Lindqvist",
-            "",
-            Familj,
+            None,
             "vårdnadshavare",
             Guardian,
             None,
@@ -134,19 +141,17 @@ pub fn sip_meeting() -> Meeting {
         person(
             "p5",
             "Jonas Berg",
-            "",
-            Familj,
+            None,
             "vårdnadshavare",
             Guardian,
             None,
             Phone,
         ),
-        person("p6", "Elsa Lindqvist", "", Familj, "", Child, None, InRoom),
+        person("p6", "Elsa Lindqvist", None, "", Child, None, InRoom),
         person(
             "p7",
             "Per Öberg",
-            "Fritidsgården Ljuset",
-            Privat,
+            Some("o4"),
             "fritidsledare",
             Professional,
             Some("verksamheten på fritidsgården"),
@@ -156,7 +161,9 @@ pub fn sip_meeting() -> Meeting {
         ),
     ];
     m.consents = vec![Consent {
-        given_by: Person::Participant(Id::new("p4")),
+        given_by: vec![Person::Participant(Id::new("p4"))],
+        organisations: vec![Id::new("o1"), Id::new("o2"), Id::new("o3")],
+        child_view: String::new(),
         scope: "Socialtjänsten, Nyboskolan och BUP får utbyta uppgifter om Elsa".into(),
         exclusions: "Uppgifter om Jonas Bergs hälsa".into(),
         form: ConsentForm::Written,
@@ -204,9 +211,10 @@ pub fn sip_meeting() -> Meeting {
         Id::new("a1"),
         "Anpassat schema med senare start | två dagar i veckan",
         Performer::Participant(Id::new("p2")),
-        "Skola: Nyboskolan",
-        Kommun,
-        Decision::AtTable { by: Id::new("p2") },
+        Some(Id::new("o2")),
+        Decision::AtTable {
+            by: vec![Id::new("p2")],
+        },
     );
     a1.deadline = Some(d("2026-03-24"));
     a1.goals = vec![Id::new("g2")];
@@ -219,12 +227,12 @@ pub fn sip_meeting() -> Meeting {
         Id::new("a2"),
         "Sömnutredning för Elsa",
         Performer::Participant(Id::new("p3")),
-        "BUP",
-        Region,
+        Some(Id::new("o3")),
         Decision::Awaiting {
             decision_maker: "Enhetschef BUP".into(),
-            organisation: "BUP".into(),
+            organisation: Some(Id::new("o3")),
             decide_by: Some(d("2026-04-15")),
+            reason: "Utredningen kräver enhetschefens beslut om resurser.".into(),
         },
     );
     a2.deadline = Some(d("2026-05-15"));
@@ -232,9 +240,10 @@ pub fn sip_meeting() -> Meeting {
         Id::new("a3"),
         "Maria och Jonas väcker Elsa 07.00 och följer henne till bussen",
         Performer::Family,
-        "Familjen",
-        Familj,
-        Decision::AtTable { by: Id::new("p4") },
+        None,
+        Decision::AtTable {
+            by: vec![Id::new("p4")],
+        },
     );
     a3.start = Some(d("2026-03-11"));
     a3.deadline = Some(d("2026-05-05"));
@@ -242,19 +251,18 @@ pub fn sip_meeting() -> Meeting {
         Id::new("a4"),
         "Plats i musikgruppen på torsdagar",
         Performer::Named("Per Öberg".into()),
-        "Fritidsgården Ljuset",
-        Privat,
+        Some(Id::new("o4")),
         Decision::Awaiting {
             decision_maker: "Per Öberg".into(),
-            organisation: "Fritidsgården Ljuset".into(),
+            organisation: Some(Id::new("o4")),
             decide_by: Some(d("2026-03-20")),
+            reason: String::new(),
         },
     );
     a4.deadline = Some(d("2026-04-02"));
     m.actions = vec![a1, a2, a3, a4];
     m.overall_responsible = Some(Responsibility {
-        huvudman: Kommun,
-        organisation: "Socialtjänst: Barn och familj".into(),
+        organisation: Id::new("o1"),
         person: Some(Person::Participant(Id::new("p1"))),
     });
     m.coordinator = Some(Person::Participant(Id::new("p1")));
@@ -310,9 +318,11 @@ pub fn family_names(m: &Meeting) -> Vec<String> {
     names.push(m.subject.name.clone());
     // Consent is given by the family or next of kin; a named giver is one of them.
     for c in &m.consents {
-        if let Person::Named(n) = &c.given_by {
-            let end = n.find([',', '(']).unwrap_or(n.len());
-            names.push(n[..end].trim().to_string());
+        for giver in &c.given_by {
+            if let Person::Named(n) = giver {
+                let end = n.find([',', '(']).unwrap_or(n.len());
+                names.push(n[..end].trim().to_string());
+            }
         }
     }
     names.retain(|n| n.contains(' '));

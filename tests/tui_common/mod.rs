@@ -32,8 +32,7 @@ fn participant(
     id: &str,
     name: &str,
     role: &str,
-    org: &str,
-    h: Huvudman,
+    org: Option<&str>,
     kind: ParticipantKind,
     mandate: Option<&str>,
     attendance: Attendance,
@@ -41,8 +40,7 @@ fn participant(
     Participant {
         id: Id::new(id),
         name: name.into(),
-        organisation: org.into(),
-        huvudman: h,
+        organisation: org.map(Id::new),
         role: role.into(),
         kind,
         mandate: mandate.map(|s| Mandate {
@@ -80,13 +78,24 @@ pub fn sip_meeting(agenda: &Agenda) -> Meeting {
     use Attendance::*;
     use Huvudman::*;
     use ParticipantKind::*;
+    let org = |id: &str, name: &str, huvudman: Huvudman| Organisation {
+        id: Id::new(id),
+        name: name.into(),
+        huvudman,
+        mission: String::new(),
+        parent: None,
+    };
+    m.organisations = vec![
+        org("o1", "Skola: Nyboskolan", Kommun),
+        org("o2", "Socialtjänst: Barn och familj", Kommun),
+        org("o3", "BUP", Region),
+    ];
     m.participants = vec![
         participant(
             "p1",
             "Lena Ek",
             "rektor",
-            "Skola: Nyboskolan",
-            Kommun,
+            Some("o1"),
             Professional,
             Some("insatser i skolan"),
             InRoom,
@@ -95,8 +104,7 @@ pub fn sip_meeting(agenda: &Agenda) -> Meeting {
             "p2",
             "Kim Berg",
             "kurator",
-            "Skola: Nyboskolan",
-            Kommun,
+            Some("o1"),
             Professional,
             None,
             InRoom,
@@ -105,8 +113,7 @@ pub fn sip_meeting(agenda: &Agenda) -> Meeting {
             "p3",
             "Sara Holm",
             "socialsekreterare",
-            "Socialtjänst: Barn och familj",
-            Kommun,
+            Some("o2"),
             Professional,
             Some("insatser enligt SoL"),
             Video,
@@ -115,8 +122,7 @@ pub fn sip_meeting(agenda: &Agenda) -> Meeting {
             "p4",
             "Anna Svensson",
             "vårdnadshavare",
-            "Familjen",
-            Familj,
+            None,
             Guardian,
             None,
             InRoom,
@@ -125,15 +131,16 @@ pub fn sip_meeting(agenda: &Agenda) -> Meeting {
             "p5",
             "Jonas Ali",
             "psykolog",
-            "BUP",
-            Region,
+            Some("o3"),
             Professional,
             Some("utredning"),
             Absent,
         ),
     ];
     m.consents = vec![Consent {
-        given_by: Person::Participant(Id::new("p4")),
+        given_by: vec![Person::Participant(Id::new("p4"))],
+        organisations: vec![Id::new("o1"), Id::new("o2"), Id::new("o3")],
+        child_view: String::new(),
         scope: "Skola, socialtjänst och BUP får dela information med varandra".into(),
         exclusions: "Uppgifter om syskon".into(),
         form: ConsentForm::Written,
@@ -175,9 +182,8 @@ pub fn sip_meeting(agenda: &Agenda) -> Meeting {
         Id::new("a1"),
         "Morgonmöte med mentor varje skoldag",
         Performer::Participant(Id::new("p1")),
-        "Skola: Nyboskolan",
-        Kommun,
-        Decision::AtTable { by: Id::new("p1") },
+        Some(Id::new("o1")),
+        Decision::AtTable { by: vec![Id::new("p1")] },
     );
     a1.deadline = Some(day(2026, 12, 15));
     a1.goals = vec![Id::new("g2")];
@@ -185,12 +191,12 @@ pub fn sip_meeting(agenda: &Agenda) -> Meeting {
         Id::new("a2"),
         "Utreda behov av stöd i hemmet",
         Performer::Participant(Id::new("p3")),
-        "Socialtjänst: Barn och familj",
-        Kommun,
+        Some(Id::new("o2")),
         Decision::Awaiting {
             decision_maker: "Enhetschef Barn och familj".into(),
-            organisation: "Socialtjänst: Barn och familj".into(),
+            organisation: Some(Id::new("o2")),
             decide_by: Some(day(2026, 12, 20)),
+            reason: String::new(),
         },
     );
     a2.deadline = Some(day(2027, 1, 31));
@@ -198,15 +204,13 @@ pub fn sip_meeting(agenda: &Agenda) -> Meeting {
         Id::new("a3"),
         "Samtal med kurator varje vecka",
         Performer::Participant(Id::new("p2")),
-        "Skola: Nyboskolan",
-        Kommun,
-        Decision::AtTable { by: Id::new("p2") },
+        Some(Id::new("o1")),
+        Decision::AtTable { by: vec![Id::new("p2")] },
     );
     a3.deadline = Some(day(2027, 1, 20));
     m.actions = vec![a1, a2, a3];
     m.overall_responsible = Some(Responsibility {
-        huvudman: Kommun,
-        organisation: "Socialtjänst: Barn och familj".into(),
+        organisation: Id::new("o2"),
         person: Some(Person::Participant(Id::new("p3"))),
     });
     m.coordinator = Some(Person::Participant(Id::new("p3")));

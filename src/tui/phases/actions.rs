@@ -1,19 +1,20 @@
-//! Actions (insatser): who does what by when, and who decided it. The form enforces the
-//! mandate rule: "decided by" offers only those who may decide, plus "awaiting decision
-//! by …", and says exactly why everybody else is not offered.
+//! Actions: insatser of a huvudman and åtgärder of others (the family, another
+//! authority, a private actor) — who does what by when, and who decided it. The form
+//! enforces the mandate rule: "decided by" offers only those who may decide, plus
+//! "awaiting decision by …", and says exactly why everybody else is not offered.
 
 use super::{Deletion, OneList, Phase, Rows};
-use super::{empty_hint, labels};
+use super::{empty_hint, labels, orgs};
 use crate::tui::app::{App, Session};
 use crate::tui::command::Cmd;
 use crate::tui::form::{F, Form, FormError, Opt, Target, Val};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span, Text};
+use ratatui::text::{Line, Text};
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::{T, fill};
 use samsyn::i18n::terms;
-use samsyn::meeting::{Action, ActionStatus, Decision, Feedback, Huvudman, Id, Meeting, Performer};
+use samsyn::meeting::{Action, ActionStatus, Decision, Feedback, Id, Meeting, Performer, Person};
 use samsyn::rules;
 
 pub fn performer_name(m: &Meeting, p: Option<&Performer>, lang: Lang) -> String {
@@ -37,38 +38,59 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         .map(|(i, a)| {
             let what = a.what.lines().next().unwrap_or("").to_string();
             let status = terms::action_status(a.status, app.lang);
+            let kind = terms::capital(terms::action_kind(m.action_kind(a), lang));
             let deadline = a.deadline.map_or("—".to_string(), |d| d.to_string());
             let mut lines = super::wrapped(
-                &format!("{}  [{status}]", app.show(&what)),
+                &format!("{kind}: {}  [{status}]", app.show(&what)),
                 area.width,
                 &format!("{}. ", i + 1),
             );
-            lines.extend([Line::from(format!(
-                "   {} · {} ({}) · {}: {deadline}",
-                app.show(&performer_name(m, a.performer.as_ref(), lang)),
-                a.organisation,
-                terms::huvudman(a.huvudman, lang),
-                app.t(T::ColWhen),
-            ))]);
+            let org = match &a.organisation {
+                Some(o) => m
+                    .organisation(o)
+                    .map_or_else(|| o.to_string(), |o| orgs::label(o, lang)),
+                None => terms::family(lang).to_string(),
+            };
+            lines.extend(super::wrapped(
+                &format!(
+                    "{} · {org} · {}: {deadline}",
+                    app.show(&performer_name(m, a.performer.as_ref(), lang)),
+                    app.t(T::ColWhen),
+                ),
+                area.width,
+                "   ",
+            ));
             match &a.decision {
-                Decision::AtTable { by } => lines.push(Line::from(format!(
-                    "   {}: {}",
-                    app.t(T::ColDecided),
-                    app.show(&m.person_name(&samsyn::meeting::Person::Participant(by.clone())))
-                ))),
+                Decision::AtTable { by } => {
+                    let names: Vec<String> = by
+                        .iter()
+                        .map(|id| app.show(&m.person_name(&Person::Participant(id.clone()))))
+                        .collect();
+                    lines.push(Line::from(format!(
+                        "   {}: {}",
+                        app.t(T::ColDecided),
+                        names.join(lang.pick(" och ", " and "))
+                    )));
+                }
                 Decision::Awaiting {
                     decision_maker,
                     organisation,
                     decide_by,
+                    reason,
                 } => {
-                    let text = fill(
+                    let mut text = fill(
                         app.t(T::AwaitingBy),
                         &[
                             decision_maker,
-                            organisation,
+                            &organisation
+                                .as_ref()
+                                .map_or_else(|| "—".into(), |o| m.organisation_name(o)),
                             &decide_by.map_or("—".into(), |d| d.to_string()),
                         ],
                     );
+                    if !reason.is_empty() {
+                        text += &format!(" — {reason}");
+                    }
                     lines.extend(
                         super::wrapped(&text, area.width, "   ")
                             .into_iter()
@@ -78,13 +100,18 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
             }
             if let Some(v) = rules::decision_violation(m, a) {
                 let (sv, en) = v.describe(m);
-                lines.push(Line::from(Span::styled(
-                    format!(
-                        "   ⚠ {}",
-                        fill(app.t(T::InvalidMark), &[&app.show(lang.pick(&sv, &en))])
-                    ),
-                    app.theme.blocking,
-                )));
+                lines.extend(
+                    super::wrapped(
+                        &format!(
+                            "⚠ {}",
+                            fill(app.t(T::InvalidMark), &[&app.show(lang.pick(&sv, &en))])
+                        ),
+                        area.width,
+                        "   ",
+                    )
+                    .into_iter()
+                    .map(|l| l.style(app.theme.blocking)),
+                );
             }
             Text::from(lines)
         })
@@ -136,44 +163,97 @@ fn goal_opts(m: &Meeting, lang: Lang) -> Vec<Opt> {
     .collect()
 }
 
-pub fn form(m: &Meeting, idx: Option<usize>, lang: Lang) -> Form {
+/// An organisation named by the action beside the one that carries it out (who pays,
+/// whose decision is awaited): "the one carrying it out", or one of the meeting's.
+fn other_org_opts(m: &Meeting, lang: Lang, none: bool) -> Vec<Opt> {
+    let mut out = Vec::new();
+    if none {
+        out.push(Opt {
+            label: T::ONone.get(lang).into(),
+            val: Val::None,
+        });
+    }
+    out.push(Opt {
+        label: T::OSameOrg.get(lang).into(),
+        val: Val::SameOrg,
+    });
+    out.extend(m.organisations.iter().map(|o| Opt {
+        label: orgs::label(o, lang),
+        val: Val::Id(o.id.clone()),
+    }));
+    out
+}
+
+/// `Val::SameOrg` when `org` is the action's own organisation.
+fn other_org_val(a: Option<&Action>, org: Option<&Id>, none: Val) -> Val {
+    match org {
+        None => none,
+        Some(o) if a.and_then(|a| a.organisation.as_ref()) == Some(o) => Val::SameOrg,
+        Some(o) => Val::Id(o.clone()),
+    }
+}
+
+pub fn form(s: &Session, idx: Option<usize>, lang: Lang) -> Form {
+    let m = &s.meeting;
     let a = idx.and_then(|i| m.actions.get(i));
     let mut form = Form::new(Target::Action(idx), T::ActionForm.get(lang).into(), m.date);
     let (perf, perf_name) = performer_val(a.and_then(|a| a.performer.as_ref()));
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-    let (decision, maker, dorg, dby) = match a.map(|a| &a.decision) {
-        Some(Decision::AtTable { by }) => (Val::Id(by.clone()), String::new(), String::new(), None),
+    let (decision, co, maker, dorg, dby, reason) = match a.map(|a| &a.decision) {
+        Some(Decision::AtTable { by }) => (
+            by.first().map_or(Val::None, |b| Val::Id(b.clone())),
+            by.get(1).map_or(Val::None, |b| Val::Id(b.clone())),
+            String::new(),
+            Val::SameOrg,
+            None,
+            String::new(),
+        ),
         Some(Decision::Awaiting {
             decision_maker,
             organisation,
             decide_by,
+            reason,
         }) => (
             Val::Awaiting,
+            Val::None,
             decision_maker.clone(),
-            organisation.clone(),
+            other_org_val(a, organisation.as_ref(), Val::SameOrg),
             *decide_by,
+            reason.clone(),
         ),
-        None => (Val::None, String::new(), String::new(), None),
+        None => (
+            Val::None,
+            Val::None,
+            String::new(),
+            Val::SameOrg,
+            None,
+            String::new(),
+        ),
+    };
+    let org = match a {
+        Some(a) => a.organisation.clone().map_or(Val::Family, Val::Id),
+        None => m
+            .organisations
+            .first()
+            .map_or(Val::Other, |o| Val::Id(o.id.clone())),
     };
     let feedback = a.and_then(|a| a.feedback.clone());
     form.multi(F::What, T::FWhat, a.map_or("", |a| a.what.as_str()))
         .choice(F::Performer, T::FPerformer, performer_opts(m, lang), &perf)
-        .line(F::PerformerName, T::FPerformerName, &perf_name)
-        .line(
-            F::Organisation,
-            T::FOrganisation,
-            a.map_or("", |a| a.organisation.as_str()),
-        )
-        .choice(
-            F::Huvudman,
-            T::FHuvudman,
-            labels::huvudman_opts(lang),
-            &Val::Huvudman(a.map_or(Huvudman::Kommun, |a| a.huvudman)),
-        )
-        .choice(F::Decision, T::FDecision, vec![], &Val::None)
+        .line(F::PerformerName, T::FPerformerName, &perf_name);
+    orgs::fields(&mut form, s, lang, orgs::Lead::Family, &org);
+    form.choice(F::Decision, T::FDecision, vec![], &Val::None)
+        .choice(F::CoDecider, T::FCoDecider, vec![], &Val::None)
         .line(F::DecisionMaker, T::FDecisionMaker, &maker)
-        .line(F::DecisionOrg, T::FDecisionOrg, &dorg)
+        .choice(
+            F::DecisionOrg,
+            T::FDecisionOrg,
+            other_org_opts(m, lang, false),
+            &dorg,
+        )
         .date(F::DecideBy, T::FDecideBy, &date(dby))
+        .line(F::AwaitReason, T::FAwaitReason, &reason)
+        .date(F::Start, T::FStart, &date(a.and_then(|a| a.start)))
         .date(F::Deadline, T::FDeadline, &date(a.and_then(|a| a.deadline)))
         .choice(
             F::GoalLink,
@@ -182,10 +262,11 @@ pub fn form(m: &Meeting, idx: Option<usize>, lang: Lang) -> Form {
             &a.and_then(|a| a.goals.first())
                 .map_or(Val::None, |g| Val::Id(g.clone())),
         )
-        .line(
+        .choice(
             F::CostBearer,
             T::FCostBearer,
-            a.and_then(|a| a.cost_bearer.as_deref()).unwrap_or(""),
+            other_org_opts(m, lang, true),
+            &other_org_val(a, a.and_then(|a| a.cost_bearer.as_ref()), Val::None),
         )
         .line(
             F::FeedbackFrom,
@@ -216,6 +297,7 @@ pub fn form(m: &Meeting, idx: Option<usize>, lang: Lang) -> Form {
     refresh(m, &mut form, lang);
     form.select(F::Decision, &decision);
     refresh(m, &mut form, lang);
+    form.select(F::CoDecider, &co);
     form
 }
 
@@ -231,51 +313,58 @@ fn performer_from(form: &Form) -> Option<Performer> {
     }
 }
 
-/// A probe action from the form, for asking the rules who may decide it.
-fn probe(form: &Form) -> Action {
-    let huvudman = match form.choice_val(F::Huvudman) {
-        Val::Huvudman(h) => h,
-        _ => Huvudman::Annan,
-    };
+/// The organisation an "other organisation" field names, once `org` is the action's.
+fn other_org(form: &Form, field: F, org: Option<&Id>) -> Option<Id> {
+    match form.choice_val(field) {
+        Val::SameOrg => org.cloned(),
+        Val::Id(id) => Some(id),
+        _ => None,
+    }
+}
+
+/// A probe action from the form, for asking the rules who may decide it: `org` is the
+/// organisation chosen (already in the meeting the rules are asked about).
+fn probe(form: &Form, org: Option<Id>) -> Action {
     let mut a = Action::new(
         Id::new("probe"),
         form.text(F::What),
         Performer::Family,
-        form.text(F::Organisation),
-        huvudman,
-        Decision::AtTable { by: Id::new("") },
+        org,
+        Decision::AtTable { by: Vec::new() },
     );
     a.performer = performer_from(form);
+    a.cost_bearer = other_org(form, F::CostBearer, a.organisation.as_ref());
     a
 }
 
-/// Follow the performer with organisation and huvudman; offer only who may decide.
+/// Follow the performer with the organisation; offer only who may decide.
 pub fn refresh(m: &Meeting, form: &mut Form, lang: Lang) {
     let perf = form.choice_val(F::Performer);
     let performer_changed = form.memo.as_ref() != Some(&perf);
     if performer_changed {
         match &perf {
-            Val::Id(id) => {
-                if let Some(p) = m.participant(id) {
-                    let (org, h) = (p.organisation.clone(), p.huvudman);
-                    form.set_text(F::Organisation, &org);
-                    form.select(F::Huvudman, &Val::Huvudman(h));
+            Val::Id(id) => match m.participant(id) {
+                Some(p) if p.is_family() => form.select(F::Organisation, &Val::Family),
+                Some(p) => {
+                    if let Some(o) = &p.organisation {
+                        form.select(F::Organisation, &Val::Id(o.clone()));
+                    }
                 }
-            }
-            Val::Family => {
-                form.set_text(F::Organisation, T::OFamily.get(lang));
-                form.select(F::Huvudman, &Val::Huvudman(Huvudman::Familj));
-            }
+                None => {}
+            },
+            Val::Family => form.select(F::Organisation, &Val::Family),
             _ => {}
         }
         form.memo = Some(perf);
     }
-    let action = probe(form);
-    let eligible = rules::eligible_deciders(m, &action);
+    let (pm, org) = orgs::probe(m, form, lang);
+    let pm: &Meeting = &pm;
+    let action = probe(form, org);
+    let eligible = rules::eligible_deciders(pm, &action);
     let mut opts: Vec<Opt> = eligible
         .iter()
         .map(|p| Opt {
-            label: labels::participant_label(m, &p.id),
+            label: labels::participant_label(pm, &p.id),
             val: Val::Id(p.id.clone()),
         })
         .collect();
@@ -289,7 +378,7 @@ pub fn refresh(m: &Meeting, form: &mut Form, lang: Lang) {
     // awaited decision is written yet): a new performer with a decider at the table
     // gets that decider.
     let awaiting_unwritten = before == Val::Awaiting
-        && [F::DecisionMaker, F::DecisionOrg, F::DecideBy]
+        && [F::DecisionMaker, F::DecideBy, F::AwaitReason]
             .iter()
             .all(|f| form.text(*f).is_empty());
     if performer_changed
@@ -298,25 +387,51 @@ pub fn refresh(m: &Meeting, form: &mut Form, lang: Lang) {
     {
         form.select(F::Decision, &Val::Id(first.id.clone()));
     }
+    // Who may join the decision: the family deciding its own measure together (both
+    // guardians, the young person), or a second decider with the mandate.
+    let first = form.choice_val(F::Decision);
+    let co: Vec<Opt> = std::iter::once(Opt {
+        label: T::ONone.get(lang).into(),
+        val: Val::None,
+    })
+    .chain(
+        pm.participants
+            .iter()
+            .filter(|p| p.is_present() && Val::Id(p.id.clone()) != first)
+            .filter(|p| match &first {
+                Val::Id(by) => {
+                    let mut joint = action.clone();
+                    joint.decision = Decision::AtTable {
+                        by: vec![by.clone(), p.id.clone()],
+                    };
+                    rules::decision_violation(pm, &joint).is_none()
+                }
+                _ => false,
+            })
+            .map(|p| Opt {
+                label: labels::participant_label(pm, &p.id),
+                val: Val::Id(p.id.clone()),
+            }),
+    )
+    .collect();
+    form.set_options(F::CoDecider, co);
     sync_status(form);
     let mut notes = Vec::new();
     if dropped && let Val::Id(id) = &before {
-        let name = m.person_name(&samsyn::meeting::Person::Participant(id.clone()));
+        let name = pm.person_name(&Person::Participant(id.clone()));
         notes.push(fill(T::DeciderDropped.get(lang), &[&name]));
     }
-    let reasons: Vec<String> = m
+    let reasons: Vec<String> = pm
         .participants
         .iter()
         .filter(|p| !eligible.iter().any(|e| e.id == p.id))
         .filter_map(|p| {
-            let mut a = action.clone();
-            a.decision = Decision::AtTable { by: p.id.clone() };
-            let v = rules::decision_violation(m, &a)?;
+            let v = rules::why_not_decider(pm, &action, &p.id)?;
             if let rules::MandateViolation::DeciderAbsent(_) = v {
                 // The probe never decided anything; say plainly why they are not offered.
                 return Some(fill(T::NotPresent.get(lang), &[&p.name]));
             }
-            let (sv, en) = v.describe(m);
+            let (sv, en) = v.describe(pm);
             Some(lang.pick(&sv, &en).to_string())
         })
         .collect();
@@ -360,27 +475,29 @@ pub fn commit(
     }
     let performer = performer_from(form)
         .ok_or_else(|| FormError::at(F::Performer, T::NeedPerformer.get(lang)))?;
-    let organisation = form.text(F::Organisation);
-    if organisation.is_empty() {
-        return Err(FormError::at(
-            F::Organisation,
-            T::NeedOrganisation.get(lang),
-        ));
-    }
+    // Everything is checked on a copy: a refused form adds no organisation.
+    let mut next = m.clone();
+    let organisation = orgs::chosen(&mut next, form, lang)?;
     let date_of = |id: F| {
         form.when(id)
             .map(|w| w.map(|w| w.date))
             .map_err(|_| FormError::at(id, fill(T::BadDate.get(lang), &[&form.text(id)])))
     };
     let decision = match form.choice_val(F::Decision) {
-        Val::Id(by) => Decision::AtTable { by },
+        Val::Id(by) => {
+            let mut all = vec![by];
+            if let Val::Id(co) = form.choice_val(F::CoDecider)
+                && !all.contains(&co)
+            {
+                all.push(co);
+            }
+            Decision::AtTable { by: all }
+        }
         Val::Awaiting => {
             let maker = form.text(F::DecisionMaker);
-            let org = form.text(F::DecisionOrg);
             let by = date_of(F::DecideBy)?;
             let missing = [
                 (F::DecisionMaker, maker.is_empty()),
-                (F::DecisionOrg, org.is_empty()),
                 (F::DecideBy, by.is_none()),
             ];
             if let Some((field, _)) = missing.iter().find(|(_, empty)| *empty) {
@@ -388,28 +505,34 @@ pub fn commit(
             }
             Decision::Awaiting {
                 decision_maker: maker,
-                organisation: org,
+                organisation: other_org(form, F::DecisionOrg, organisation.as_ref()),
                 decide_by: by,
+                reason: form.text(F::AwaitReason),
             }
         }
         _ => return Err(FormError::at(F::Decision, T::NeedDecider.get(lang))),
     };
-    let mut action = probe(form);
+    let mut action = probe(form, organisation);
     action.what = what;
     action.performer = Some(performer);
-    action.organisation = organisation;
     action.status = match decision {
         Decision::AtTable { .. } => ActionStatus::Agreed,
         Decision::Awaiting { .. } => ActionStatus::AwaitingDecision,
     };
     action.decision = decision;
-    if let Some(v) = rules::decision_violation(m, &action) {
-        let (sv, en) = v.describe(m);
-        return Err(FormError::at(F::Decision, lang.pick(&sv, &en)));
-    }
+    action.start = date_of(F::Start)?;
     action.deadline = date_of(F::Deadline)?;
-    let cost = form.text(F::CostBearer);
-    action.cost_bearer = (!cost.is_empty()).then_some(cost);
+    if let Some(v) = rules::decision_violation(&next, &action) {
+        let (sv, en) = v.describe(&next);
+        let field = match v {
+            rules::MandateViolation::AwaitingAfterDeadline => F::DecideBy,
+            rules::MandateViolation::NoOrganisation
+            | rules::MandateViolation::FamilyActionUnderHuvudman
+            | rules::MandateViolation::PerformerOtherOrganisation { .. } => F::Organisation,
+            _ => F::Decision,
+        };
+        return Err(FormError::at(field, lang.pick(&sv, &en)));
+    }
     let (from, to) = (form.text(F::FeedbackFrom), form.text(F::FeedbackTo));
     let fby = date_of(F::FeedbackBy)?;
     action.feedback = (!from.is_empty() || !to.is_empty() || fby.is_some()).then_some(Feedback {
@@ -425,6 +548,7 @@ pub fn commit(
         Val::Id(g) => Some(g),
         _ => None,
     };
+    *m = next;
     match idx.and_then(|i| m.actions.get_mut(i)) {
         Some(slot) => {
             action.id = slot.id.clone();
@@ -480,8 +604,8 @@ impl Phase for Actions {
         LIST.open(s, cmd, lang)
     }
 
-    fn reopen(&self, m: &Meeting, target: &Target, lang: Lang) -> Option<Form> {
-        LIST.reopen(m, target, lang)
+    fn reopen(&self, s: &Session, target: &Target, lang: Lang) -> Option<Form> {
+        LIST.reopen(s, target, lang)
     }
 
     fn row_of(&self, m: &Meeting, target: &Target) -> usize {

@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span, Text};
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::{T, fill};
 use samsyn::i18n::terms;
-use samsyn::meeting::{Consent, ConsentForm, Meeting};
+use samsyn::meeting::{Consent, ConsentForm, Meeting, Person};
 
 pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     let m = &s.meeting;
@@ -36,13 +36,25 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
                 Span::styled(mark, style),
                 Span::raw(format!(
                     "  {} · {} · {}{until}",
-                    app.show(&m.person_name(&c.given_by)),
+                    app.show(&m.givers(c)),
                     terms::consent_form(c.form, app.lang),
                     c.date
                 )),
             ])];
-            let scope = format!("{}: {}", app.t(T::FScope), app.show(&c.scope));
-            lines.extend(super::wrapped(&scope, area.width, "   "));
+            if !c.organisations.is_empty() {
+                let names: Vec<String> =
+                    c.organisations.iter().map(|o| m.organisation_name(o)).collect();
+                let orgs = format!("{}: {}", app.t(T::FConsentOrgs), names.join(", "));
+                lines.extend(super::wrapped(&orgs, area.width, "   "));
+            }
+            if !c.scope.is_empty() {
+                let scope = format!("{}: {}", app.t(T::FScope), app.show(&c.scope));
+                lines.extend(super::wrapped(&scope, area.width, "   "));
+            }
+            if !c.child_view.is_empty() {
+                let view = format!("{}: {}", app.t(T::FChildView), app.show(&c.child_view));
+                lines.extend(super::wrapped(&view, area.width, "   "));
+            }
             if !c.exclusions.is_empty() {
                 let excl = format!("{}: {}", app.t(T::FExclusions), app.show(&c.exclusions));
                 lines.extend(super::wrapped(&excl, area.width, "   "));
@@ -61,14 +73,21 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     );
 }
 
-pub fn form(m: &Meeting, idx: Option<usize>, lang: Lang) -> Form {
+/// The family members (and "other"), who give consent.
+fn giver_opts(m: &Meeting, lang: Lang, none: bool) -> Vec<crate::tui::form::Opt> {
+    labels::person_opts(m, lang, none, true)
+}
+
+pub fn form(s: &Session, idx: Option<usize>, lang: Lang) -> Form {
+    let m = &s.meeting;
     let c = idx.and_then(|i| m.consents.get(i));
     let mut form = Form::new(
         Target::Consent(idx),
         T::ConsentForm.get(lang).into(),
         m.date,
     );
-    let (mut who, name) = labels::person_val(c.map(|c| &c.given_by));
+    let (mut who, name) = labels::person_val(c.and_then(|c| c.given_by.first()));
+    let (also, _) = labels::person_val(c.and_then(|c| c.given_by.get(1)));
     if c.is_none()
         && let Some(p) = m.participants.iter().find(|p| p.is_family())
     {
@@ -77,36 +96,53 @@ pub fn form(m: &Meeting, idx: Option<usize>, lang: Lang) -> Form {
     }
     let date = c.map_or(m.date, |c| c.date).to_string();
     let opt_date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-    form.choice(
-        F::GivenBy,
-        T::FGivenBy,
-        labels::person_opts(m, lang, false, true),
-        &who,
-    )
-    .line(F::GivenByName, T::FGivenByName, &name)
-    .line(F::Scope, T::FScope, c.map_or("", |c| c.scope.as_str()))
-    .line(
-        F::Exclusions,
-        T::FExclusions,
-        c.map_or("", |c| c.exclusions.as_str()),
-    )
-    .choice(
-        F::ConsentForm,
-        T::FConsentForm,
-        labels::consent_form_opts(lang),
-        &Val::ConsentForm(c.map_or(ConsentForm::Oral, |c| c.form)),
-    )
-    .date(F::Date, T::FDate, &date)
-    .date(
-        F::ValidUntil,
-        T::FValidUntil,
-        &opt_date(c.and_then(|c| c.valid_until)),
-    )
-    .date(
-        F::Withdrawn,
-        T::FWithdrawn,
-        &opt_date(c.and_then(|c| c.withdrawn)),
-    );
+    form.choice(F::GivenBy, T::FGivenBy, giver_opts(m, lang, false), &who)
+        .line(F::GivenByName, T::FGivenByName, &name)
+        .choice(
+            F::GivenByAlso,
+            T::FGivenByAlso,
+            labels::person_opts(m, lang, true, false),
+            &also,
+        );
+    // One tick box per organisation: who may share with each other. A new consent
+    // names every organisation at the table, which is what it is usually given for.
+    for (i, o) in m.organisations.iter().enumerate() {
+        let on = c.is_none_or(|c| c.organisations.contains(&o.id));
+        form.check_named(
+            F::ConsentOrg(i as u16),
+            T::FConsentOrgs,
+            format!("{}: {}", T::FConsentOrgs.get(lang), o.name),
+            on,
+        );
+    }
+    form.line(F::Scope, T::FScope, c.map_or("", |c| c.scope.as_str()))
+        .line(
+            F::ChildView,
+            T::FChildView,
+            c.map_or("", |c| c.child_view.as_str()),
+        )
+        .line(
+            F::Exclusions,
+            T::FExclusions,
+            c.map_or("", |c| c.exclusions.as_str()),
+        )
+        .choice(
+            F::ConsentForm,
+            T::FConsentForm,
+            labels::consent_form_opts(lang),
+            &Val::ConsentForm(c.map_or(ConsentForm::Oral, |c| c.form)),
+        )
+        .date(F::Date, T::FDate, &date)
+        .date(
+            F::ValidUntil,
+            T::FValidUntil,
+            &opt_date(c.and_then(|c| c.valid_until)),
+        )
+        .date(
+            F::Withdrawn,
+            T::FWithdrawn,
+            &opt_date(c.and_then(|c| c.withdrawn)),
+        );
     form
 }
 
@@ -116,15 +152,29 @@ pub fn commit(
     idx: Option<usize>,
     lang: Lang,
 ) -> Result<(), FormError> {
-    let given_by = labels::person_from(form.choice_val(F::GivenBy), form.text(F::GivenByName))
+    let first = labels::person_from(form.choice_val(F::GivenBy), form.text(F::GivenByName))
         .ok_or_else(|| {
             FormError::at(
                 F::GivenBy,
                 fill(T::NeedText.get(lang), &[T::FGivenBy.get(lang)]),
             )
         })?;
+    let mut given_by = vec![first];
+    if let Val::Id(also) = form.choice_val(F::GivenByAlso) {
+        let also = Person::Participant(also);
+        if !given_by.contains(&also) {
+            given_by.push(also);
+        }
+    }
+    let organisations: Vec<_> = m
+        .organisations
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| form.checked(F::ConsentOrg(*i as u16)))
+        .map(|(_, o)| o.id.clone())
+        .collect();
     let scope = form.text(F::Scope);
-    if scope.is_empty() {
+    if scope.is_empty() && organisations.is_empty() {
         return Err(FormError::at(
             F::Scope,
             fill(T::NeedText.get(lang), &[T::FScope.get(lang)]),
@@ -138,7 +188,9 @@ pub fn commit(
     let date = date_of(F::Date)?.unwrap_or(m.date);
     let consent = Consent {
         given_by,
+        organisations,
         scope,
+        child_view: form.text(F::ChildView),
         exclusions: form.text(F::Exclusions),
         form: match form.choice_val(F::ConsentForm) {
             Val::ConsentForm(f) => f,
@@ -184,8 +236,8 @@ impl Phase for Consents {
         LIST.open(s, cmd, lang)
     }
 
-    fn reopen(&self, m: &Meeting, target: &Target, lang: Lang) -> Option<Form> {
-        LIST.reopen(m, target, lang)
+    fn reopen(&self, s: &Session, target: &Target, lang: Lang) -> Option<Form> {
+        LIST.reopen(s, target, lang)
     }
 
     fn row_of(&self, m: &Meeting, target: &Target) -> usize {
@@ -205,7 +257,7 @@ impl Phase for Consents {
         let m = &s.meeting;
         let c = m.consents.get(s.selected)?;
         Some(Deletion::Ask {
-            label: m.person_name(&c.given_by),
+            label: m.givers(c),
             participant: false,
         })
     }

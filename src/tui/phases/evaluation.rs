@@ -189,7 +189,8 @@ impl Phase for EvaluationPhase {
         }
     }
 
-    fn reopen(&self, m: &Meeting, target: &Target, lang: Lang) -> Option<Form> {
+    fn reopen(&self, s: &Session, target: &Target, lang: Lang) -> Option<Form> {
+        let m = &s.meeting;
         match target {
             Target::Evaluation(id) => form(m, people(m).iter().position(|p| p == id)?, lang),
             _ => None,

@@ -132,7 +132,8 @@ impl Phase for FollowUpPhase {
         }
     }
 
-    fn reopen(&self, m: &Meeting, target: &Target, lang: Lang) -> Option<Form> {
+    fn reopen(&self, s: &Session, target: &Target, lang: Lang) -> Option<Form> {
+        let m = &s.meeting;
         match target {
             Target::FollowUp => Some(form(m, lang)),
             Target::ClosePlan => Some(close_form(m, lang)),

@@ -230,7 +230,8 @@ impl Phase for Goals {
         }
     }
 
-    fn reopen(&self, m: &Meeting, target: &Target, lang: Lang) -> Option<Form> {
+    fn reopen(&self, s: &Session, target: &Target, lang: Lang) -> Option<Form> {
+        let m = &s.meeting;
         match target {
             Target::Goal(i) if i.is_none_or(|i| i < m.goals.len()) => Some(goal_form(m, *i, lang)),
             Target::Need(i) if i.is_none_or(|i| i < m.needs.len()) => Some(need_form(m, *i, lang)),

@@ -94,7 +94,8 @@ pub fn participant_label(m: &Meeting, id: &samsyn::meeting::Id) -> String {
         || id.to_string(),
         |p| {
             let mut s = p.name.clone();
-            let extra: Vec<&str> = [p.role.as_str(), p.organisation.as_str()]
+            let org = m.organisation_of(id).map_or("", |o| o.name.as_str());
+            let extra: Vec<&str> = [p.role.as_str(), org]
                 .into_iter()
                 .filter(|x| !x.is_empty())
                 .collect();

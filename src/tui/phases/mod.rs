@@ -10,6 +10,7 @@ pub mod evaluation;
 pub mod follow_up;
 pub mod goal;
 pub mod labels;
+pub mod orgs;
 pub mod roles;
 pub mod situation;
 pub mod summary;
@@ -67,7 +68,7 @@ pub trait Phase: Sync {
     fn open(&self, s: &Session, cmd: Cmd, lang: Lang) -> Option<Form>;
     /// The form `target` names, built afresh from the meeting (a draft brought back);
     /// `None` when the target is another phase's or what it edited is gone.
-    fn reopen(&self, m: &Meeting, target: &Target, lang: Lang) -> Option<Form>;
+    fn reopen(&self, s: &Session, target: &Target, lang: Lang) -> Option<Form>;
     /// The row where the item `target` edits is shown (once added, for a new one).
     fn row_of(&self, m: &Meeting, target: &Target) -> usize;
     /// Recompute fields that depend on others (who may decide, the organisation …).
@@ -152,7 +153,7 @@ pub fn commit_text_item(
 /// participants, the consents, the actions.
 pub struct OneList {
     pub len: fn(&Meeting) -> usize,
-    pub form: fn(&Meeting, Option<usize>, Lang) -> Form,
+    pub form: fn(&Session, Option<usize>, Lang) -> Form,
     /// The row a target names (`Some(None)`: a new row); `None` for another form.
     pub index: fn(&Target) -> Option<Option<usize>>,
 }
@@ -161,16 +162,16 @@ impl OneList {
     /// `a` adds a row, Enter edits the selected one.
     pub fn open(&self, s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
         match cmd {
-            Cmd::Add => Some((self.form)(&s.meeting, None, lang)),
-            Cmd::Edit => Some((self.form)(&s.meeting, Some(selected_row(s)?), lang)),
+            Cmd::Add => Some((self.form)(s, None, lang)),
+            Cmd::Edit => Some((self.form)(s, Some(selected_row(s)?), lang)),
             _ => None,
         }
     }
 
-    pub fn reopen(&self, m: &Meeting, target: &Target, lang: Lang) -> Option<Form> {
+    pub fn reopen(&self, s: &Session, target: &Target, lang: Lang) -> Option<Form> {
         let i = (self.index)(target)?;
-        i.is_none_or(|i| i < (self.len)(m))
-            .then(|| (self.form)(m, i, lang))
+        i.is_none_or(|i| i < (self.len)(&s.meeting))
+            .then(|| (self.form)(s, i, lang))
     }
 
     /// The row edited, or the last row for one just added.

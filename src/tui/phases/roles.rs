@@ -2,7 +2,7 @@
 //! mandate and attendance — and the speaking round's first marks.
 
 use super::{Deletion, OneList, Phase, Rows, details};
-use super::{empty_hint, kv, labels};
+use super::{empty_hint, kv, labels, orgs};
 use crate::tui::app::{App, Session};
 use crate::tui::command::Cmd;
 use crate::tui::form::{F, Form, FormError, Target, Val};
@@ -13,7 +13,7 @@ use ratatui::widgets::Paragraph;
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::{T, fill};
 use samsyn::i18n::terms;
-use samsyn::meeting::{Attendance, Huvudman, Id, Mandate, Meeting, Participant, ParticipantKind};
+use samsyn::meeting::{Attendance, Id, Mandate, Meeting, Participant, ParticipantKind};
 
 pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     let m = &s.meeting;
@@ -46,24 +46,46 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         .participants
         .iter()
         .enumerate()
-        .map(|(i, p)| row(app, p, i, heard.contains(&p.id), list.width))
+        .map(|(i, p)| row(app, m, p, i, heard.contains(&p.id), list.width))
         .collect();
     let title = fill(
         app.t(T::ParticipantsList),
         &[&m.participants.len().to_string()],
     );
+    // The organisations under the people: what each of us does.
+    let np = m.participants.len();
+    let orgs_height = (m.organisations.len() as u16 + 2).clamp(3, (list.height / 3).max(3));
+    let [people, org_area] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(orgs_height)]).areas(list);
     super::list(
         app,
         f,
-        list,
+        people,
         &title,
         items,
-        Some(s.selected),
+        (s.selected < np).then_some(s.selected),
         Some(empty_hint(app)),
+    );
+    let org_items: Vec<Text<'static>> = m
+        .organisations
+        .iter()
+        .map(|o| Text::from(super::wrapped(&orgs::row(m, o, app.lang), org_area.width, "  ")))
+        .collect();
+    super::list(
+        app,
+        f,
+        org_area,
+        &fill(
+            app.t(T::OrganisationsList),
+            &[&m.organisations.len().to_string()],
+        ),
+        org_items,
+        s.selected.checked_sub(np),
+        Some(app.t(T::NoOrganisationsYet).to_string()),
     );
 }
 
-fn row(app: &App, p: &Participant, i: usize, heard: bool, width: u16) -> Text<'static> {
+fn row(app: &App, m: &Meeting, p: &Participant, i: usize, heard: bool, width: u16) -> Text<'static> {
     let lang = app.lang;
     let mark = if heard { "[✓]" } else { "[ ]" };
     let mandate = match &p.mandate {
@@ -77,10 +99,13 @@ fn row(app: &App, p: &Participant, i: usize, heard: bool, width: u16) -> Text<'s
         app.show(&p.name),
         if p.role.is_empty() { "" } else { &p.role }
     );
+    let org = match m.organisation_of(&p.id) {
+        Some(o) => orgs::label(o, lang),
+        None if p.is_family() => terms::family(lang).to_string(),
+        None => "—".to_string(),
+    };
     let details = format!(
-        "{} ({}) · {}: {} · {}",
-        p.organisation,
-        terms::huvudman(p.huvudman, lang),
+        "{org} · {}: {} · {}",
         app.t(T::ColMandate),
         mandate,
         terms::attendance(&p.attendance, lang)
@@ -95,30 +120,34 @@ fn row(app: &App, p: &Participant, i: usize, heard: bool, width: u16) -> Text<'s
     }
 }
 
-pub fn form(m: &Meeting, idx: Option<usize>, lang: Lang) -> Form {
+pub fn form(s: &Session, idx: Option<usize>, lang: Lang) -> Form {
+    let m = &s.meeting;
     let p = idx.and_then(|i| m.participants.get(i));
     let mut form = Form::new(
         Target::Participant(idx),
         T::Participant.get(lang).into(),
         m.date,
     );
-    let (name, role, org) = p.map_or(("", "", ""), |p| {
-        (p.name.as_str(), p.role.as_str(), p.organisation.as_str())
-    });
+    let (name, role) = p.map_or(("", ""), |p| (p.name.as_str(), p.role.as_str()));
+    let org = match p {
+        Some(p) => match &p.organisation {
+            Some(o) => Val::Id(o.clone()),
+            None if p.is_family() => Val::Family,
+            None => Val::Other,
+        },
+        // A new participant is most often of an organisation already at the table.
+        None => m
+            .organisations
+            .first()
+            .map_or(Val::Other, |o| Val::Id(o.id.clone())),
+    };
     let decline = match p.map(|p| &p.attendance) {
         Some(Attendance::Declined { reason }) => reason.clone(),
         _ => String::new(),
     };
-    form.line(F::Name, T::FName, name)
-        .line(F::Role, T::FRole, role)
-        .line(F::Organisation, T::FOrganisation, org)
-        .choice(
-            F::Huvudman,
-            T::FHuvudman,
-            labels::huvudman_opts(lang),
-            &Val::Huvudman(p.map_or(Huvudman::Kommun, |p| p.huvudman)),
-        )
-        .choice(
+    form.line(F::Name, T::FName, name).line(F::Role, T::FRole, role);
+    orgs::fields(&mut form, s, lang, orgs::Lead::Family, &org);
+    form.choice(
             F::Kind,
             T::FKind,
             labels::kind_opts(lang),
@@ -157,21 +186,24 @@ pub fn form(m: &Meeting, idx: Option<usize>, lang: Lang) -> Form {
     form
 }
 
-/// A family member answers for the family, not for a public huvudman: when "takes part
-/// as" changes, the huvudman follows unless the user already chose another.
-pub fn refresh(form: &mut Form) {
+/// A family member belongs to no organisation: when "takes part as" changes to family,
+/// the organisation follows; back to a professional, the first organisation is offered.
+pub fn refresh(m: &Meeting, form: &mut Form) {
     let kind = form.choice_val(F::Kind);
     if form.memo.as_ref() == Some(&kind) {
         return;
     }
     let family = matches!(kind, Val::Kind(k) if k.is_family());
-    match form.choice_val(F::Huvudman) {
-        Val::Huvudman(Huvudman::Kommun) if family => {
-            form.select(F::Huvudman, &Val::Huvudman(Huvudman::Familj));
+    match form.choice_val(F::Organisation) {
+        Val::Family if !family => {
+            let first = m
+                .organisations
+                .first()
+                .map_or(Val::Other, |o| Val::Id(o.id.clone()));
+            form.select(F::Organisation, &first);
         }
-        Val::Huvudman(Huvudman::Familj) if !family => {
-            form.select(F::Huvudman, &Val::Huvudman(Huvudman::Kommun));
-        }
+        Val::Family => {}
+        _ if family => form.select(F::Organisation, &Val::Family),
         _ => {}
     }
     form.memo = Some(kind);
@@ -191,21 +223,22 @@ pub fn commit(
         Val::Kind(k) => k,
         _ => ParticipantKind::Professional,
     };
-    let huvudman = match form.choice_val(F::Huvudman) {
-        Val::Huvudman(h) => h,
-        _ => Huvudman::Annan,
-    };
-    let mut organisation = form.text(F::Organisation);
-    if organisation.is_empty() {
-        if kind.is_family() {
-            organisation = T::OFamily.get(lang).to_string();
-        } else {
-            return Err(FormError::at(
-                F::Organisation,
-                T::NeedOrganisation.get(lang),
-            ));
-        }
+    let family_chosen = form.choice_val(F::Organisation) == Val::Family;
+    if kind.is_family() && !family_chosen {
+        return Err(FormError::at(
+            F::Organisation,
+            T::FamilyNoOrganisation.get(lang),
+        ));
     }
+    if !kind.is_family() && family_chosen {
+        return Err(FormError::at(
+            F::Organisation,
+            T::NeedOrganisation.get(lang),
+        ));
+    }
+    // Checked on a copy first: a form refused further down adds no organisation.
+    let mut probe = m.clone();
+    orgs::chosen(&mut probe, form, lang)?;
     let scope = form.text(F::Mandate);
     let mandate = (!scope.is_empty()).then(|| Mandate {
         scope,
@@ -225,11 +258,11 @@ pub fn commit(
         Some(p) => p.id.clone(),
         None => Id::new("new"),
     };
+    let organisation = orgs::chosen(m, form, lang)?;
     let p = Participant {
         id,
         name,
         organisation,
-        huvudman,
         role: form.text(F::Role),
         kind,
         mandate,
@@ -270,7 +303,7 @@ fn blocker(m: &Meeting, p: &Participant, lang: Lang) -> Option<String> {
     (!places.is_empty()).then(|| fill(T::CannotDelete.get(lang), &[&p.name, &places.join(", ")]))
 }
 
-/// The round of presentations: the participants.
+/// The round of presentations: the participants, and under them their organisations.
 pub struct Roles;
 
 const LIST: OneList = OneList {
@@ -282,6 +315,12 @@ const LIST: OneList = OneList {
     },
 };
 
+/// The organisation on row `row`, below the participants.
+fn org_row(m: &Meeting, row: usize) -> Option<usize> {
+    row.checked_sub(m.participants.len())
+        .filter(|i| *i < m.organisations.len())
+}
+
 impl Phase for Roles {
     fn commands(&self) -> &'static [Cmd] {
         &[
@@ -291,13 +330,14 @@ impl Phase for Roles {
             Cmd::Edit,
             Cmd::Delete,
             Cmd::Details,
+            Cmd::AddOrganisation,
             Cmd::Heard,
             Cmd::HeardSelected,
         ]
     }
 
     fn rows(&self, s: &Session) -> Rows {
-        Rows::List(s.meeting.participants.len())
+        Rows::List(s.meeting.participants.len() + s.meeting.organisations.len())
     }
 
     fn render(&self, app: &App, s: &Session, f: &mut Frame, area: Rect) {
@@ -307,34 +347,61 @@ impl Phase for Roles {
     fn open(&self, s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
         match cmd {
             Cmd::Details => Some(details::form(&s.meeting, lang)),
+            Cmd::AddOrganisation => Some(orgs::form(s, None, lang)),
+            Cmd::Edit => match org_row(&s.meeting, super::selected_row(s)?) {
+                Some(i) => Some(orgs::form(s, Some(i), lang)),
+                None => LIST.open(s, cmd, lang),
+            },
             _ => LIST.open(s, cmd, lang),
         }
     }
 
-    fn reopen(&self, m: &Meeting, target: &Target, lang: Lang) -> Option<Form> {
-        LIST.reopen(m, target, lang)
+    fn reopen(&self, s: &Session, target: &Target, lang: Lang) -> Option<Form> {
+        match target {
+            Target::Organisation(i) => i
+                .is_none_or(|i| i < s.meeting.organisations.len())
+                .then(|| orgs::form(s, *i, lang)),
+            _ => LIST.reopen(s, target, lang),
+        }
     }
 
     fn row_of(&self, m: &Meeting, target: &Target) -> usize {
-        LIST.row_of(m, target)
+        match target {
+            Target::Organisation(i) => {
+                m.participants.len()
+                    + i.unwrap_or_else(|| m.organisations.len().saturating_sub(1))
+            }
+            _ => LIST.row_of(m, target),
+        }
     }
 
-    fn refresh(&self, _: &Meeting, form: &mut Form, _: Lang) {
+    fn refresh(&self, m: &Meeting, form: &mut Form, _: Lang) {
         if let Target::Participant(_) = form.target {
-            refresh(form);
+            refresh(m, form);
         }
     }
 
     fn commit(&self, m: &mut Meeting, form: &Form, lang: Lang) -> Result<(), FormError> {
         match form.target {
             Target::Participant(i) => commit(m, form, i, lang),
+            Target::Organisation(i) => orgs::commit(m, form, i, lang),
             _ => Err(super::foreign(form)),
         }
     }
 
     fn deletion(&self, s: &Session, lang: Lang) -> Option<Deletion> {
-        let p = s.meeting.participants.get(s.selected)?;
-        Some(match blocker(&s.meeting, p, lang) {
+        let m = &s.meeting;
+        if let Some(i) = org_row(m, s.selected) {
+            return Some(match orgs::blocker(m, i, lang) {
+                Some(why) => Deletion::Refused(why),
+                None => Deletion::Ask {
+                    label: m.organisations[i].name.clone(),
+                    participant: false,
+                },
+            });
+        }
+        let p = m.participants.get(s.selected)?;
+        Some(match blocker(m, p, lang) {
             Some(why) => Deletion::Refused(why),
             None => Deletion::Ask {
                 label: p.name.clone(),
@@ -344,8 +411,15 @@ impl Phase for Roles {
     }
 
     fn delete(&self, m: &mut Meeting, row: usize) {
-        // `deletion` refused it while the plan names them; the domain refuses it too.
-        let _ = m.remove_participant(row);
+        // `deletion` refused it while something names it; the domain refuses it too.
+        match org_row(m, row) {
+            Some(i) => {
+                let _ = m.remove_organisation(i);
+            }
+            None => {
+                let _ = m.remove_participant(row);
+            }
+        }
     }
 
     fn participant_at(&self, m: &Meeting, row: usize) -> Option<usize> {

@@ -1,7 +1,7 @@
 //! Summary: which huvudman holds the overall responsibility, who coordinates, and the
 //! disagreements — written down, not hidden. Finalizing starts here or at the follow-up.
 
-use super::labels;
+use super::{labels, orgs};
 use super::{Deletion, Phase, Rows};
 use crate::tui::app::{App, Session};
 use crate::tui::command::Cmd;
@@ -12,7 +12,7 @@ use ratatui::text::{Line, Text};
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::{T, fill};
 use samsyn::i18n::terms;
-use samsyn::meeting::{Huvudman, Meeting, Responsibility};
+use samsyn::meeting::{Meeting, Person, Responsibility};
 
 /// Rows before the disagreements: responsibility and coordinator, distribution list.
 pub const FIRST_DISAGREEMENT: usize = 2;
@@ -26,11 +26,10 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
             .as_ref()
             .map(|p| format!(" — {}", m.person_name(p)))
             .unwrap_or_default();
-        format!(
-            "{} ({}){person}",
-            r.organisation,
-            terms::huvudman(r.huvudman, app.lang)
-        )
+        let org = m
+            .organisation(&r.organisation)
+            .map_or_else(|| r.organisation.to_string(), |o| orgs::label(o, app.lang));
+        format!("{org}{person}")
     });
     let coord = m.coordinator.as_ref().map_or(not_set, |p| m.person_name(p));
     let mut items = vec![Text::from(vec![
@@ -74,23 +73,34 @@ pub fn finalize_hint(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     );
 }
 
-pub fn form(m: &Meeting, lang: Lang) -> Form {
+pub fn form(s: &Session, lang: Lang) -> Form {
+    let m = &s.meeting;
     let r = m.overall_responsible.as_ref();
     let mut form = Form::new(Target::Summary, T::SummaryForm.get(lang).into(), m.date);
     let (person, _) = labels::person_val(r.and_then(|r| r.person.as_ref()));
     let (coord, coord_name) = labels::person_val(m.coordinator.as_ref());
+    // In a SIP only a huvudman the agenda names (kommun, region) may hold it: only
+    // those are offered, and the form says why.
+    let allowed = &s.agenda.rules.overall_responsible_huvudman;
+    orgs::fields_of(
+        &mut form,
+        s,
+        lang,
+        (orgs::Lead::Nothing, T::FOverallOrg),
+        &r.map_or(Val::None, |r| Val::Id(r.organisation.clone())),
+        allowed,
+    );
+    if !allowed.is_empty() {
+        let names: Vec<&str> = allowed.iter().map(|h| terms::huvudman(*h, lang)).collect();
+        form.set_note(
+            F::Organisation,
+            Some((
+                fill(T::OverallOnly.get(lang), &[&names.join(lang.pick(" eller ", " or "))]),
+                false,
+            )),
+        );
+    }
     form.choice(
-        F::OverallHuvudman,
-        T::FOverallHuvudman,
-        labels::huvudman_opts(lang),
-        &Val::Huvudman(r.map_or(Huvudman::Kommun, |r| r.huvudman)),
-    )
-    .line(
-        F::OverallOrg,
-        T::FOverallOrg,
-        r.map_or("", |r| r.organisation.as_str()),
-    )
-    .choice(
         F::OverallPerson,
         T::FOverallPerson,
         labels::person_opts(m, lang, true, false),
@@ -106,21 +116,47 @@ pub fn form(m: &Meeting, lang: Lang) -> Form {
     form
 }
 
-pub fn commit(m: &mut Meeting, form: &Form, _lang: Lang) -> Result<(), FormError> {
-    let org = form.text(F::OverallOrg);
-    let huvudman = match form.choice_val(F::OverallHuvudman) {
-        Val::Huvudman(h) => h,
-        _ => Huvudman::Kommun,
+pub fn commit(m: &mut Meeting, form: &Form, lang: Lang) -> Result<(), FormError> {
+    let mut next = m.clone();
+    let org = orgs::chosen(&mut next, form, lang)?;
+    let person = labels::person_from(form.choice_val(F::OverallPerson), String::new());
+    let overall = match (org, person) {
+        (Some(organisation), person) => Some(Responsibility {
+            organisation,
+            person,
+        }),
+        // A person without the organisation they answer for would be dropped.
+        (None, Some(_)) => {
+            return Err(FormError::at(
+                F::Organisation,
+                T::NeedOrganisation.get(lang),
+            ));
+        }
+        (None, None) => None,
     };
-    m.overall_responsible = (!org.is_empty()).then(|| Responsibility {
-        huvudman,
-        organisation: org,
-        person: labels::person_from(form.choice_val(F::OverallPerson), String::new()),
-    });
-    m.coordinator = labels::person_from(
+    if let Some(r) = &overall
+        && let Some(Person::Participant(id)) = &r.person
+        && let Some(p) = next.participant(id)
+        && !p.is_family()
+        && !p
+            .organisation
+            .as_ref()
+            .is_some_and(|own| next.covers(&r.organisation, own))
+    {
+        return Err(FormError::at(
+            F::OverallPerson,
+            fill(
+                T::PersonNotOfOrg.get(lang),
+                &[&p.name, &next.organisation_name(&r.organisation)],
+            ),
+        ));
+    }
+    next.overall_responsible = overall;
+    next.coordinator = labels::person_from(
         form.choice_val(F::Coordinator),
         form.text(F::CoordinatorName),
     );
+    *m = next;
     Ok(())
 }
 
@@ -197,7 +233,7 @@ impl Phase for Summary {
     fn open(&self, s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
         let m = &s.meeting;
         match (cmd, s.selected) {
-            (Cmd::Edit, 0) => Some(form(m, lang)),
+            (Cmd::Edit, 0) => Some(form(s, lang)),
             (Cmd::Edit, 1) => Some(distribution_form(m, lang)),
             (Cmd::Edit, i) => Some(disagreement_form(m, Some(i - FIRST_DISAGREEMENT), lang)),
             (Cmd::AddDisagreement, _) => Some(disagreement_form(m, None, lang)),
@@ -205,9 +241,10 @@ impl Phase for Summary {
         }
     }
 
-    fn reopen(&self, m: &Meeting, target: &Target, lang: Lang) -> Option<Form> {
+    fn reopen(&self, s: &Session, target: &Target, lang: Lang) -> Option<Form> {
+        let m = &s.meeting;
         match target {
-            Target::Summary => Some(form(m, lang)),
+            Target::Summary => Some(form(s, lang)),
             Target::Distribution => Some(distribution_form(m, lang)),
             Target::Disagreement(i) if i.is_none_or(|i| i < m.disagreements.len()) => {
                 Some(disagreement_form(m, *i, lang))

@@ -127,7 +127,7 @@ impl Phase for TextPhase {
         })
     }
 
-    fn reopen(&self, _: &Meeting, _: &Target, _: Lang) -> Option<Form> {
+    fn reopen(&self, _: &Session, _: &Target, _: Lang) -> Option<Form> {
         // Free text is written into the meeting as it is typed; it has no drafts.
         None
     }
