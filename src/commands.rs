@@ -39,6 +39,13 @@ pub fn agendas(lang: Lang) -> i32 {
     }
 }
 
+/// Whether a file is a directory of organisations: it has `organisations` and neither a
+/// meeting's `subject` nor an agenda's `phases`.
+fn is_directory(src: &str) -> bool {
+    let has = |field: &str| samsyn::diag::find_field(src, field, None, 0).is_some();
+    has("organisations") && !has("subject") && !has("phases") && !has("agenda")
+}
+
 /// Whether a file is an agenda rather than a meeting: a meeting has a `subject`
 /// (huvudperson), an agenda never does. A file too broken to tell is read as a meeting
 /// unless it has agenda-only fields, so its error comes from the right parser.
@@ -87,7 +94,22 @@ pub fn check(files: &[PathBuf], lang: Lang) -> i32 {
                 continue;
             }
         };
-        if is_agenda(&src) {
+        if is_directory(&src) {
+            match samsyn::directory::parse(path, &src) {
+                Ok(dir) => println!(
+                    "{}: {} ok",
+                    path.display(),
+                    lang.pick(
+                        &format!("katalog med {} verksamheter", dir.organisations.len()),
+                        &format!("directory of {} organisations", dir.organisations.len()),
+                    )
+                ),
+                Err(e) => {
+                    eprintln!("{e}");
+                    note(e.exit_code(), &mut worst);
+                }
+            }
+        } else if is_agenda(&src) {
             let admitted = agenda::parse(path, &src).and_then(|a| {
                 let id = a.id.clone();
                 catalogue.admit(a, AgendaSource::File(path.clone()), path, &src)?;
