@@ -84,10 +84,15 @@ fn markdown_action_table_has_one_row_per_action() {
     let md = export_str(&m, Format::Md, Lang::Sv, false);
     let tables = markdown_tables(&md);
     let actions = action_table(&tables, "Vad");
+    // The reason the decision is awaited is in the minutes.
     assert_eq!(
         actions[2][3],
-        "beslut inväntas: Enhetschef BUP (BUP), senast 2026-04-15"
+        "beslut inväntas: Enhetschef BUP (BUP), senast 2026-04-15. Skäl: Utredningen kräver enhetschefens beslut om resurser."
     );
+    // The law's words: an insats of a huvudman, the family's own åtgärd.
+    assert!(actions[1][2].starts_with("Insats: Skola: Nyboskolan"), "{:?}", actions[1]);
+    assert!(actions[3][2].starts_with("Åtgärd: familjen"), "{:?}", actions[3]);
+    assert!(actions[4][2].starts_with("Åtgärd: Fritidsgården Ljuset"), "{:?}", actions[4]);
     let participants = tables.iter().find(|t| t[0][0] == "Namn").unwrap();
     assert_eq!(participants.len() - 1, m.participants.len());
 }
@@ -387,10 +392,14 @@ fn ics_parses_back_with_the_follow_up_event_and_a_todo_per_deadline() {
             Some(DatePerhapsTime::Date(action.deadline.unwrap()))
         );
         let org = action.organisation.as_ref().map_or_else(
-            || samsyn::i18n::terms::capital(samsyn::i18n::terms::family(Lang::En)),
+            || samsyn::i18n::terms::capital(samsyn::i18n::terms::family(Lang::Sv)),
             |o| m.organisation_name(o),
         );
-        assert!(t.get_summary().unwrap().contains(org.as_str()));
+        assert!(
+            t.get_summary().unwrap().contains(org.as_str()),
+            "{:?} {org}",
+            t.get_summary()
+        );
     }
     // Re-exporting gives the same UIDs, so calendars update instead of duplicating.
     let again: Calendar = export_str(&m, Format::Ics, Lang::En, false)
@@ -434,7 +443,12 @@ fn json_round_trips_to_an_equal_meeting() {
         let text = export_str(&m, Format::Json, Lang::Sv, false);
         let env = json::from_json(&text).expect("reads back");
         assert_eq!(env.format, "samsyn-meeting");
-        assert_eq!(env.version, 1);
+        assert_eq!(env.version, 2);
+        // The action kinds in the law's words, for other systems.
+        assert_eq!(
+            env.action_kinds.get(&samsyn::meeting::Id::new("a3")),
+            Some(&samsyn::meeting::ActionKind::Atgard)
+        );
         assert!(!env.pseudonymized);
         assert_eq!(env.meeting, m);
         assert_eq!(env.meeting.stamp_matches(), m.stamp_matches());
@@ -452,7 +466,7 @@ fn json_from_another_program_is_refused() {
         json::from_json(r#"{"format":"other","version":1,"pseudonymized":false,"meeting":null}"#);
     assert!(err.is_err());
     let text = export_str(&sip_meeting(), Format::Json, Lang::Sv, false)
-        .replace("\"version\": 1", "\"version\": 99");
+        .replace("\"version\": 2", "\"version\": 99");
     assert!(matches!(
         json::from_json(&text),
         Err(json::JsonError::TooNew(99))

@@ -95,7 +95,7 @@ const BAD_FILES: &[(&str, &str)] = &[
     ("meeting/nested-parens.ron", "1:2: Expected identifier"),
     (
         "meeting/newer-format.ron",
-        "2:3: format: this meeting file has format 99 and was written by a newer samsyn; this version reads format 1 and older",
+        "2:3: format: this meeting file has format 99 and was written by a newer samsyn; this version reads format 2 and older",
     ),
     ("meeting/nul-bytes.ron", "8:3: Expected identifier"),
     (

@@ -281,6 +281,18 @@ impl Builder<'_> {
             .collect(),
             rows,
         }));
+        // What each organisation does, as the round of presentations told it.
+        let missions: Vec<String> = self
+            .m
+            .organisations
+            .iter()
+            .filter(|o| !o.mission.trim().is_empty())
+            .map(|o| format!("{}: {}", o.name, o.mission.trim()))
+            .collect();
+        if !missions.is_empty() {
+            s.blocks.push(Block::Label(self.t(l::MISSIONS)));
+            s.blocks.push(Block::List(missions));
+        }
         s
     }
 

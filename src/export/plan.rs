@@ -219,11 +219,15 @@ impl Builder<'_> {
             .iter()
             .filter(|a| m.action_kind(a) == ActionKind::Atgard)
             .map(|a| {
-                let org = match &a.organisation {
-                    Some(o) => self.org_huvudman(o),
-                    None => terms::family(lang).to_string(),
-                };
-                format!("{} — {} ({org})", self.what(a), self.performer(a))
+                match &a.organisation {
+                    Some(o) => format!(
+                        "{} — {} ({})",
+                        self.what(a),
+                        self.performer(a),
+                        self.org_huvudman(o)
+                    ),
+                    None => format!("{} — {}", self.what(a), self.performer(a)),
+                }
             })
             .collect();
         if by_others.is_empty() {

@@ -24,18 +24,18 @@ pub fn load(path: &Path) -> Result<Meeting, FileError> {
 /// Parse and check a meeting. `path` is only used in error messages.
 pub fn parse(path: &Path, src: &str) -> Result<Meeting, FileError> {
     check_format(path, src, FORMAT_VERSION, "meeting")?;
-    let meeting: Meeting = if crate::diag::format_of(src) == Some(1) {
-        parse_ron::<crate::meeting::v1::MeetingV1>(path, src, "meeting")?.upgrade()
-    } else {
-        parse_ron(path, src, "meeting")?
+    let meeting: Meeting = match crate::diag::format_of(src) {
+        Some(0) => {
+            return Err(FileError::invalid(
+                path,
+                find_field(src, "format", None, 0).unwrap_or((1, 1)),
+                "format: must be 1 or higher",
+            ));
+        }
+        // Format 1 is read as it was written and upgraded (meeting::v1).
+        Some(1) => parse_ron::<crate::meeting::v1::MeetingV1>(path, src, "meeting")?.upgrade(),
+        _ => parse_ron(path, src, "meeting")?,
     };
-    if meeting.format == 0 {
-        return Err(FileError::invalid(
-            path,
-            find_field(src, "format", None, 0).unwrap_or((1, 1)),
-            "format: must be 1 or higher",
-        ));
-    }
     check_references(path, src, &meeting)?;
     check_dates(path, src, &meeting)?;
     check_no_personnummer(path, src, &meeting)?;
