@@ -18,6 +18,17 @@ fn tabs(app: &mut samsyn::tui::App, n: usize) {
     }
 }
 
+/// Tab to the field `id` of the open form (forms grow fields; tests name the field).
+fn to_field(app: &mut samsyn::tui::App, id: F) {
+    for _ in 0..60 {
+        if form(app).focused().map(|f| f.id) == Some(id) {
+            return;
+        }
+        key(app, Tab);
+    }
+    panic!("the form has no field {id:?}");
+}
+
 fn saved(app: &samsyn::tui::App) -> samsyn::meeting::Meeting {
     samsyn::store::load(&path(app)).unwrap()
 }
@@ -36,7 +47,9 @@ fn adding_a_participant_saves_it_at_once() {
     typ(&mut fx.app, "Maja Öberg");
     key(&mut fx.app, Tab);
     typ(&mut fx.app, "skolsköterska");
-    // The organisation is picked: the first of the meeting's is offered.
+    // The organisation is picked from the list: a letter jumps to it.
+    key(&mut fx.app, Tab);
+    key(&mut fx.app, Char('s'));
     ctrl(&mut fx.app, 's');
     assert!(fx.app.overlay.is_none());
     let m = saved(&fx.app);
@@ -61,9 +74,34 @@ fn a_participant_without_organisation_is_refused_with_the_reason() {
     ctrl(&mut fx.app, 's');
     assert_eq!(
         form(&fx.app).error.as_deref(),
-        Some("write the organisation.")
+        Some("choose the organisation, or «new organisation» and write its name.")
     );
     assert_eq!(saved(&fx.app).participants.len(), 5);
+    // A new organisation is added with its huvudman, once.
+    to_field(&mut fx.app, F::OrgName);
+    typ(&mut fx.app, "Habiliteringen");
+    key(&mut fx.app, Tab);
+    key(&mut fx.app, Right); // region
+    ctrl(&mut fx.app, 's');
+    assert!(fx.app.overlay.is_none(), "{:?}", fx.app.overlay);
+    let m = saved(&fx.app);
+    let hab = m.organisations.last().unwrap();
+    assert_eq!(
+        (hab.name.as_str(), hab.huvudman),
+        ("Habiliteringen", samsyn::meeting::Huvudman::Region)
+    );
+    assert_eq!(m.participants.last().unwrap().organisation, Some(hab.id.clone()));
+    // A family member belongs to no organisation: the form follows "takes part as".
+    key(&mut fx.app, Char('a'));
+    typ(&mut fx.app, "Mormor Eva");
+    to_field(&mut fx.app, F::Kind);
+    key(&mut fx.app, Right); // guardian
+    assert_eq!(form(&fx.app).choice_val(F::Organisation), Val::Family);
+    ctrl(&mut fx.app, 's');
+    assert!(fx.app.overlay.is_none(), "{:?}", fx.app.overlay);
+    let m = saved(&fx.app);
+    assert_eq!(m.participants.last().unwrap().organisation, None);
+    assert_eq!(m.organisations.len(), 4, "nothing added for the family");
 }
 
 #[test]
@@ -75,7 +113,7 @@ fn decided_by_offers_only_those_who_may_decide_and_says_why_not_the_others() {
     key(&mut fx.app, Tab);
     key(&mut fx.app, Right); // performer: Kim Berg, counsellor without mandate
     let f = form(&fx.app);
-    assert_eq!(f.text(F::Organisation), "Skola: Nyboskolan");
+    assert_eq!(f.choice_val(F::Organisation), Val::Id("o1".into()));
     let field = f.field(F::Decision).unwrap();
     let Input::Choice { opts, .. } = &field.input else {
         panic!("decided-by is a choice")
@@ -103,7 +141,7 @@ fn an_awaited_decision_needs_maker_organisation_and_date() {
     key(&mut fx.app, Tab);
     key(&mut fx.app, Right);
     key(&mut fx.app, Right); // performer: Sara Holm, social services
-    tabs(&mut fx.app, 4); // decided by
+    to_field(&mut fx.app, F::Decision);
     key(&mut fx.app, Right); // awaiting
     ctrl(&mut fx.app, 's');
     let err = form(&fx.app).error.clone().unwrap();
@@ -118,9 +156,8 @@ fn an_awaited_decision_needs_maker_organisation_and_date() {
         Some(samsyn::tui::form::F::DecisionMaker)
     );
     typ(&mut fx.app, "Enhetschef");
-    key(&mut fx.app, Tab);
-    typ(&mut fx.app, "Socialtjänst: Barn och familj");
-    key(&mut fx.app, Tab);
+    // The decision maker's organisation: the one carrying it out, unless changed.
+    to_field(&mut fx.app, F::DecideBy);
     typ(&mut fx.app, "+2v");
     ctrl(&mut fx.app, 's');
     assert!(fx.app.overlay.is_none(), "{:?}", fx.app.overlay);
@@ -143,7 +180,7 @@ fn an_action_is_marked_invalid_at_once_when_its_decider_leaves() {
     let mut fx = sip_app(Lang::Sv);
     // Lena Ek decided a1 at the table; she now leaves the meeting.
     key(&mut fx.app, Enter);
-    tabs(&mut fx.app, 7);
+    to_field(&mut fx.app, F::Attendance);
     key(&mut fx.app, Right);
     key(&mut fx.app, Right);
     key(&mut fx.app, Right); // invited, absent
@@ -512,9 +549,9 @@ fn an_action_can_name_the_goal_it_serves() {
     goto_phase(&mut fx.app, "insatser");
     key(&mut fx.app, Char('a'));
     typ(&mut fx.app, "Läxhjälp två dagar i veckan");
-    tabs(&mut fx.app, 9);
+    to_field(&mut fx.app, F::Deadline);
     typ(&mut fx.app, "+3v");
-    key(&mut fx.app, Tab);
+    to_field(&mut fx.app, F::GoalLink);
     key(&mut fx.app, Right); // goal 1
     ctrl(&mut fx.app, 's');
     let m = saved(&fx.app);
@@ -568,7 +605,7 @@ fn help_scrolls_and_closes() {
     key(&mut fx.app, Char('?'));
     let first = draw(&mut fx.app, 80, 24);
     assert!(first.contains("Everything is saved at once"));
-    for _ in 0..4 {
+    for _ in 0..5 {
         key(&mut fx.app, Down);
     }
     let scrolled = draw(&mut fx.app, 80, 24);
@@ -877,14 +914,24 @@ fn an_actions_status_follows_its_decision() {
     goto_phase(&mut fx.app, "insatser");
     // a1 was decided at the table by Lena Ek: it now awaits the head of the school.
     key(&mut fx.app, Enter);
-    tabs(&mut fx.app, 5); // decided by
+    to_field(&mut fx.app, F::Decision);
     key(&mut fx.app, Right); // awaiting
-    key(&mut fx.app, Tab);
+    to_field(&mut fx.app, F::DecisionMaker);
     typ(&mut fx.app, "Rektor");
-    key(&mut fx.app, Tab);
-    typ(&mut fx.app, "Skola: Nyboskolan");
-    key(&mut fx.app, Tab);
+    to_field(&mut fx.app, F::DecideBy);
+    // After the action's deadline (2026-12-15) is refused, with the field to fix.
     typ(&mut fx.app, "+2v");
+    ctrl(&mut fx.app, 's');
+    assert_eq!(form(&fx.app).focused().map(|f| f.id), Some(F::DecideBy));
+    assert!(
+        form(&fx.app).error.as_deref().unwrap().contains("slutdatumet"),
+        "{:?}",
+        form(&fx.app).error
+    );
+    for _ in 0..3 {
+        key(&mut fx.app, Backspace);
+    }
+    typ(&mut fx.app, "+1v");
     ctrl(&mut fx.app, 's');
     assert!(fx.app.overlay.is_none(), "{:?}", fx.app.overlay);
     assert_eq!(
@@ -895,7 +942,7 @@ fn an_actions_status_follows_its_decision() {
     // a2 awaited a decision: Sara Holm decides it at the table after all.
     key(&mut fx.app, Down);
     key(&mut fx.app, Enter);
-    tabs(&mut fx.app, 5);
+    to_field(&mut fx.app, F::Decision);
     key(&mut fx.app, Left); // Sara Holm
     assert_eq!(form(&fx.app).choice_val(F::Decision), Val::Id("p3".into()));
     assert_eq!(
@@ -919,13 +966,11 @@ fn an_actions_status_follows_its_decision() {
     }
     key(&mut fx.app, Down);
     key(&mut fx.app, Enter);
-    tabs(&mut fx.app, 5);
+    to_field(&mut fx.app, F::Decision);
     key(&mut fx.app, Right); // awaiting
-    key(&mut fx.app, Tab);
+    to_field(&mut fx.app, F::DecisionMaker);
     typ(&mut fx.app, "Rektor");
-    key(&mut fx.app, Tab);
-    typ(&mut fx.app, "Skola: Nyboskolan");
-    key(&mut fx.app, Tab);
+    to_field(&mut fx.app, F::DecideBy);
     typ(&mut fx.app, "+2v");
     ctrl(&mut fx.app, 's');
     assert!(fx.app.overlay.is_none(), "{:?}", fx.app.overlay);

@@ -60,7 +60,7 @@ strings! {
     CmdDeleteLong => "Ta bort den markerade raden (frågar först).", "Delete the selected row (asks first).";
     CmdDetails => "mötesuppgifter", "meeting details";
     CmdOrganisation => "ny verksamhet", "new organisation";
-    CmdOrganisationLong => "Lägg till en verksamhet: namn, huvudman, vad den är del av och dess uppdrag.", "Add an organisation: name, huvudman, what it is part of and its mission.";
+    CmdOrganisationLong => "Lägg till en verksamhet med huvudman och uppdrag.", "Add an organisation with its huvudman and mission.";
     CmdDetailsLong => "Titel, ärende, datum, plats, samtalsledare, huvudperson.", "Title, case, date, place, facilitator, subject.";
     CmdNeed => "nytt behov", "new need";
     CmdNeedLong => "Lägg till ett behov.", "Add a need.";

@@ -527,6 +527,27 @@ impl Form {
                     *idx = (*idx + opts.len() - 1) % opts.len();
                     FormKey::Changed
                 }
+                // Typing a letter picks the next option that starts with it (ignoring
+                // a leading "—"), so a long list of organisations is not stepped through.
+                KeyCode::Char(c) if !opts.is_empty() => {
+                    let c: String = c.to_lowercase().collect();
+                    let starts = |o: &Opt| {
+                        o.label
+                            .trim_start_matches(['—', ' '])
+                            .to_lowercase()
+                            .starts_with(&c)
+                    };
+                    match (1..=opts.len())
+                        .map(|step| (*idx + step) % opts.len())
+                        .find(|i| starts(&opts[*i]))
+                    {
+                        Some(i) => {
+                            *idx = i;
+                            FormKey::Changed
+                        }
+                        None => FormKey::Ignored,
+                    }
+                }
                 _ => FormKey::Ignored,
             },
             Input::Check(on) => match ev.code {

@@ -135,11 +135,8 @@ pub fn form(s: &Session, idx: Option<usize>, lang: Lang) -> Form {
             None if p.is_family() => Val::Family,
             None => Val::Other,
         },
-        // A new participant is most often of an organisation already at the table.
-        None => m
-            .organisations
-            .first()
-            .map_or(Val::Other, |o| Val::Id(o.id.clone())),
+        // Nothing is assumed: the organisation is picked (or typed as a new one).
+        None => Val::Other,
     };
     let decline = match p.map(|p| &p.attendance) {
         Some(Attendance::Declined { reason }) => reason.clone(),
