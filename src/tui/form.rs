@@ -128,6 +128,9 @@ pub struct Field {
     /// Shown instead of `label` where the field names a thing of the meeting (one tick
     /// box per organisation).
     pub name: Option<String>,
+    /// Not asked now (the new organisation's name while an existing one is chosen, the
+    /// awaited decision while it is decided at the table): not drawn, Tab skips it.
+    pub hidden: bool,
     pub input: Input,
     /// A line under the field: the parsed date, or why some choice is not offered.
     pub note: Option<(String, bool)>,
@@ -264,6 +267,7 @@ impl Form {
             id,
             label,
             name: None,
+            hidden: false,
             input,
             note: None,
         });
@@ -414,12 +418,23 @@ impl Form {
         }
     }
 
+    /// Ask field `id`, or stop asking it; the cursor leaves a field that is hidden.
+    pub fn set_hidden(&mut self, id: F, hidden: bool) {
+        if let Some(f) = self.field_mut(id) {
+            f.hidden = hidden;
+        }
+        if self.fields.get(self.focus).is_some_and(|f| f.hidden) {
+            self.move_focus(true);
+        }
+    }
+
     /// Show why the form cannot be saved, with the cursor in the field to fix.
     pub fn fail(&mut self, e: FormError) {
         if let Some(i) = e
             .field
             .and_then(|id| self.fields.iter().position(|f| f.id == id))
         {
+            self.fields[i].hidden = false;
             self.focus = i;
             self.style_cursors();
         }
@@ -440,16 +455,19 @@ impl Form {
         }
     }
 
+    /// The next field asked (hidden ones are skipped).
     fn move_focus(&mut self, forward: bool) {
         let n = self.fields.len();
-        if n == 0 {
-            return;
+        for _ in 0..n {
+            self.focus = if forward {
+                (self.focus + 1) % n
+            } else {
+                (self.focus + n - 1) % n
+            };
+            if !self.fields[self.focus].hidden {
+                break;
+            }
         }
-        self.focus = if forward {
-            (self.focus + 1) % n
-        } else {
-            (self.focus + n - 1) % n
-        };
         self.style_cursors();
     }
 
@@ -471,7 +489,7 @@ impl Form {
             }
             _ => {}
         }
-        let last = self.focus + 1 == self.fields.len();
+        let last = self.fields[self.focus + 1..].iter().all(|f| f.hidden);
         let multi_line = matches!(
             self.fields.get(self.focus).map(|f| &f.input),
             Some(Input::Multi(_))

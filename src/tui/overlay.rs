@@ -193,6 +193,7 @@ pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
     let longest = form
         .fields
         .iter()
+        .filter(|fl| !fl.hidden)
         .map(|fl| Form::label_of(fl, app.lang).chars().count() as u16)
         .max()
         .unwrap_or(10);
@@ -202,6 +203,9 @@ pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
         .fields
         .iter()
         .map(|fl| {
+            if fl.hidden {
+                return 0;
+            }
             let base = if matches!(fl.input, Input::Multi(_)) {
                 3
             } else {
@@ -220,6 +224,9 @@ pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
     let mut y = fields.y;
     for (i, fl) in form.fields.iter().enumerate().skip(first) {
         let h = heights[i];
+        if fl.hidden {
+            continue;
+        }
         if y + h > fields.y + fields.height {
             break;
         }

@@ -414,7 +414,15 @@ pub fn refresh(m: &Meeting, form: &mut Form, lang: Lang) {
             }),
     )
     .collect();
+    let alone = co.len() <= 1;
     form.set_options(F::CoDecider, co);
+    form.set_hidden(F::CoDecider, alone);
+    // The awaited decision's fields are asked when the decision is awaited.
+    let awaiting = form.choice_val(F::Decision) == Val::Awaiting;
+    for f in [F::DecisionMaker, F::DecisionOrg, F::DecideBy, F::AwaitReason] {
+        form.set_hidden(f, !awaiting);
+    }
+    form.set_hidden(F::PerformerName, form.choice_val(F::Performer) != Val::Other);
     sync_status(form);
     let mut notes = Vec::new();
     if dropped && let Val::Id(id) = &before {

@@ -110,6 +110,7 @@ pub fn current(s: &Session) -> &'static dyn Phase {
 pub fn refresh(s: &Session, form: &mut Form, lang: Lang) {
     form.refresh_dates(lang);
     current(s).refresh(&s.meeting, form, lang);
+    orgs::ask_new(form);
 }
 
 /// A form opened by a command, ready to show.

@@ -106,6 +106,15 @@ pub fn fields_of(
     );
 }
 
+/// A new organisation's name and huvudman are asked only when "new" is chosen.
+pub fn ask_new(form: &mut Form) {
+    if form.field(F::Organisation).is_some() {
+        let new = form.choice_val(F::Organisation) == Val::Other;
+        form.set_hidden(F::OrgName, !new);
+        form.set_hidden(F::Huvudman, !new);
+    }
+}
+
 /// The chosen organisation as the meeting will have it once the form is saved: its id,
 /// adding a directory entry or a new organisation to `m`. `Ok(None)`: the family, or
 /// nothing chosen.

@@ -52,37 +52,61 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         app.t(T::ParticipantsList),
         &[&m.participants.len().to_string()],
     );
-    // The organisations under the people: what each of us does.
+    // The organisations under the people: what each of us does. On a small screen the
+    // list that has the selection gets the room, and the other is named in the title.
     let np = m.participants.len();
-    let orgs_height = (m.organisations.len() as u16 + 2).clamp(3, (list.height / 3).max(3));
-    let [people, org_area] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(orgs_height)]).areas(list);
-    super::list(
-        app,
-        f,
-        people,
-        &title,
-        items,
-        (s.selected < np).then_some(s.selected),
-        Some(empty_hint(app)),
+    let orgs_title = fill(
+        app.t(T::OrganisationsList),
+        &[&m.organisations.len().to_string()],
     );
-    let org_items: Vec<Text<'static>> = m
-        .organisations
-        .iter()
-        .map(|o| Text::from(super::wrapped(&orgs::row(m, o, app.lang), org_area.width, "  ")))
-        .collect();
-    super::list(
-        app,
-        f,
-        org_area,
-        &fill(
-            app.t(T::OrganisationsList),
-            &[&m.organisations.len().to_string()],
-        ),
-        org_items,
-        s.selected.checked_sub(np),
-        Some(app.t(T::NoOrganisationsYet).to_string()),
-    );
+    let in_orgs = s.selected >= np && !m.organisations.is_empty();
+    let (people, org_area) = if list.height >= 16 {
+        let orgs_height = (m.organisations.len() as u16 + 2).clamp(3, list.height / 3);
+        let [people, orgs] =
+            Layout::vertical([Constraint::Min(3), Constraint::Length(orgs_height)]).areas(list);
+        (Some(people), Some(orgs))
+    } else if in_orgs {
+        (None, Some(list))
+    } else {
+        (Some(list), None)
+    };
+    if let Some(area) = people {
+        let people_title = if org_area.is_none() {
+            format!("{title} · {orgs_title} ↓")
+        } else {
+            title.clone()
+        };
+        super::list(
+            app,
+            f,
+            area,
+            &people_title,
+            items,
+            (s.selected < np).then_some(s.selected),
+            Some(empty_hint(app)),
+        );
+    }
+    if let Some(area) = org_area {
+        let org_items: Vec<Text<'static>> = m
+            .organisations
+            .iter()
+            .map(|o| Text::from(super::wrapped(&orgs::row(m, o, app.lang), area.width, "  ")))
+            .collect();
+        let title = if people.is_none() {
+            format!("{orgs_title} · ↑ {title}")
+        } else {
+            orgs_title
+        };
+        super::list(
+            app,
+            f,
+            area,
+            &title,
+            org_items,
+            s.selected.checked_sub(np),
+            Some(app.t(T::NoOrganisationsYet).to_string()),
+        );
+    }
 }
 
 fn row(app: &App, m: &Meeting, p: &Participant, i: usize, heard: bool, width: u16) -> Text<'static> {
