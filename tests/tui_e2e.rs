@@ -102,9 +102,12 @@ fn a_complete_sip_meeting_in_a_terminal() {
         s.send(TAB);
         s.send(role);
         s.send(TAB);
+        // The organisation: "new", with its name typed; a name the meeting already
+        // has is that organisation, not a second one.
+        s.send(TAB);
         s.send(org);
-        s.send(TAB);
-        s.send(TAB);
+        s.send(TAB); // huvudman: kommun
+        s.send(TAB); // takes part as: professional
         s.send(TAB);
         s.send(mandate);
         s.send(SAVE);
@@ -115,13 +118,9 @@ fn a_complete_sip_meeting_in_a_terminal() {
     s.send("Anna Svensson");
     s.send(TAB);
     s.send("vårdnadshavare");
-    s.send(TAB);
-    s.send(TAB);
-    for _ in 0..4 {
-        s.send(RIGHT); // huvudman: familj
-    }
-    s.send(TAB);
-    s.send(RIGHT); // guardian
+    s.send(&TAB.repeat(4)); // takes part as
+    s.send(RIGHT); // guardian: the family, no organisation
+    s.wait_for("familjen (ingen verksamhet)");
     s.send(SAVE);
     s.wait_for("Deltagare (4)");
 
@@ -129,9 +128,9 @@ fn a_complete_sip_meeting_in_a_terminal() {
     s.send(RIGHT);
     s.wait_for("Samtycke");
     s.send("a");
-    s.wait_for("Omfattning");
-    s.send(TAB);
-    s.send(TAB);
+    s.wait_for("Vad som får delas");
+    // Given by, other name, also given by, the two organisations (ticked), the text.
+    s.send(&TAB.repeat(5));
     s.send("Skola och socialtjänst får dela information");
     s.send(SAVE);
     s.wait_for("✓ giltigt");
@@ -167,7 +166,7 @@ fn a_complete_sip_meeting_in_a_terminal() {
     s.send("a");
     s.wait_for("Beslutat av");
     s.send("Morgonmöte med mentor");
-    s.send(&TAB.repeat(9));
+    s.send(&TAB.repeat(5)); // performer, organisation, decided by, starts, by when
     s.send("+2v");
     s.wait_for("→ ");
     s.send(SAVE);
@@ -179,7 +178,7 @@ fn a_complete_sip_meeting_in_a_terminal() {
     s.send("Samtal med kurator varje vecka");
     s.send(TAB);
     s.send(RIGHT); // performer: Kim Berg
-    s.send(&TAB.repeat(4));
+    s.send(&TAB.repeat(2));
     s.wait_for("Kan inte besluta: Kim Berg har inget");
     for _ in 0..3 {
         assert!(
@@ -204,14 +203,17 @@ fn a_complete_sip_meeting_in_a_terminal() {
     s.send(TAB);
     s.send(RIGHT);
     s.send(RIGHT); // performer: Sara Holm
-    s.send(&TAB.repeat(4));
-    s.send(RIGHT); // awaiting
+    s.send(&TAB.repeat(2));
+    s.send(RIGHT); // awaiting: its fields are asked now
+    s.wait_for("Varför beslutet inväntas");
     s.send(TAB);
     s.send("Enhetschef Barn och familj");
-    s.send(TAB);
-    s.send("Socialtjänst: Barn och familj");
+    s.send(TAB); // the decision maker's organisation: the one carrying it out
     s.send(TAB);
     s.send("+4v");
+    s.send(TAB);
+    s.send("Kräver biståndsbeslut");
+    s.send(TAB); // starts
     s.send(TAB);
     s.send("+8v");
     s.send(SAVE);
@@ -222,8 +224,10 @@ fn a_complete_sip_meeting_in_a_terminal() {
     s.wait_for("Huvudansvar");
     s.send(ENTER);
     s.wait_for("Huvudansvarig verksamhet");
-    s.send(TAB);
-    s.send("Socialtjänst: Barn och familj");
+    // Only kommun and region are offered in a SIP, and the form says so.
+    s.wait_for("en av huvudmännen");
+    s.send(RIGHT);
+    s.send(RIGHT); // Socialtjänst: Barn och familj
     s.send(TAB);
     for _ in 0..3 {
         s.send(RIGHT); // responsible person: Sara Holm
@@ -274,6 +278,15 @@ fn a_complete_sip_meeting_in_a_terminal() {
     assert_eq!(m.goals.len(), 1);
     assert_eq!(m.actions.len(), 2);
     assert!(m.actions[1].is_awaiting());
+    // Two organisations, each once, and the family none.
+    let names: Vec<&str> = m.organisations.iter().map(|o| o.name.as_str()).collect();
+    assert_eq!(names, ["Skola: Nyboskolan", "Socialtjänst: Barn och familj"]);
+    assert_eq!(m.participants[3].organisation, None);
+    assert_eq!(m.participants[1].organisation, m.participants[0].organisation);
+    assert!(matches!(
+        &m.actions[1].decision,
+        samsyn::meeting::Decision::Awaiting { reason, .. } if reason == "Kräver biståndsbeslut"
+    ));
     assert_eq!(
         m.follow_up.as_ref().unwrap().date,
         m.date + chrono::Days::new(42)
