@@ -177,7 +177,8 @@ fn add_participant(s: &mut Session, n: usize, stop_after: Option<u64>) {
     let name = participant_name(n);
     let mut keys: Vec<String> = vec!["a".into()];
     keys.extend(name.chars().map(String::from));
-    keys.extend([key::TAB.to_string(), key::TAB.to_string()]);
+    // Role, the organisation choice ("new"), then the new organisation's name.
+    keys.extend([key::TAB.to_string(), key::TAB.to_string(), key::TAB.to_string()]);
     keys.extend("Skola: Nyboskolan".chars().map(String::from));
     keys.push(key::ctrl('s'));
     let limit = stop_after.map_or(keys.len(), |k| (k as usize).min(keys.len()));

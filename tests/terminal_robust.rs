@@ -89,6 +89,8 @@ fn add_participant_unsaved(s: &mut Session, file: &Path, name: &str) {
     s.send("a");
     s.wait_for("Ctrl+S");
     s.type_text(name);
+    // Role, the organisation choice ("new"), then the new organisation's name.
+    s.send(key::TAB);
     s.send(key::TAB);
     s.send(key::TAB);
     s.type_text("Skola: Solbergaskolan");
@@ -257,10 +259,11 @@ fn holding_keys_down_keeps_the_state_consistent() {
     let mut s = open(&d, &file, 100, 30);
     hold(&mut s, key::DOWN, 500);
     std::thread::sleep(Duration::from_millis(300));
-    // The selection stops at the last participant, the pupil herself.
+    // The selection stops at the last row: the last organisation, under the people.
     s.send("e");
     s.wait_for("Ctrl+S");
-    s.wait_for("Elev, årskurs 8");
+    s.wait_for("Uppdrag (vad verksamheten gör)");
+    s.wait_for("Socialtjänst: Barn och familj");
     assert!(!s.screen().contains("Karin Lindqvist"), "{}", s.screen());
     esc(&mut s);
     s.wait_for("Deltagare (7)");
