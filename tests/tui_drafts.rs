@@ -146,6 +146,9 @@ fn saving_the_form_removes_the_draft() {
     let file = path(&fx.app);
     type_and_draft(&mut fx.app, "Maja Öberg");
     assert!(path_for(&file).exists());
+    // Role, the organisation choice ("new"), the new organisation's name: the one the
+    // meeting already has.
+    key(&mut fx.app, Tab);
     key(&mut fx.app, Tab);
     key(&mut fx.app, Tab);
     typ(&mut fx.app, "Skola: Nyboskolan");
