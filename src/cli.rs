@@ -71,6 +71,19 @@ pub enum Command {
         #[arg(long)]
         pseudonymize: bool,
     },
+    /// Print the shell completion script for bash, zsh or fish to standard output.
+    #[command(
+        after_help = "bash: samsyn completions bash > ~/.local/share/bash-completion/completions/samsyn\n\
+zsh:  samsyn completions zsh > ~/.zfunc/_samsyn (with ~/.zfunc in $fpath)\n\
+fish: samsyn completions fish > ~/.config/fish/completions/samsyn.fish"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: ShellArg,
+    },
+    /// Print the manual page (roff, section 1) to standard output.
+    #[command(after_help = "samsyn man > samsyn.1 && man ./samsyn.1")]
+    Man,
 }
 
 // The library's enums as the command line spells them: clap stays out of the domain.
@@ -101,6 +114,24 @@ impl From<ThemeArg> for ThemeName {
         match t {
             ThemeArg::Default => ThemeName::Default,
             ThemeArg::HighContrast => ThemeName::HighContrast,
+        }
+    }
+}
+
+/// The shells SPEC §8 promises completions for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShellArg {
+    Bash,
+    Zsh,
+    Fish,
+}
+
+impl From<ShellArg> for clap_complete::aot::Shell {
+    fn from(s: ShellArg) -> clap_complete::aot::Shell {
+        match s {
+            ShellArg::Bash => clap_complete::aot::Shell::Bash,
+            ShellArg::Zsh => clap_complete::aot::Shell::Zsh,
+            ShellArg::Fish => clap_complete::aot::Shell::Fish,
         }
     }
 }

@@ -1,8 +1,10 @@
 //! The non-interactive subcommands: each prints to stdout/stderr and returns an exit code.
 
 mod export;
+mod manual;
 
 pub use export::export;
+pub use manual::{completions, man};
 
 use samsyn::agenda::{self, AgendaSource, Catalogue};
 use samsyn::diag::{FileError, exit, read_text};

@@ -11,6 +11,13 @@ use samsyn::tui::{Begin, Options};
 
 fn main() {
     let cli = Cli::parse();
+    // Generated from the command line's definition alone: no settings file is needed, and
+    // a broken one must not stop a package build from writing the completions.
+    match &cli.command {
+        Some(Command::Completions { shell }) => std::process::exit(commands::completions(*shell)),
+        Some(Command::Man) => std::process::exit(commands::man()),
+        _ => {}
+    }
     // The settings file comes after the command line and the environment, before the locale.
     let config = match samsyn::config::load() {
         Ok(config) => config,
@@ -56,6 +63,7 @@ fn main() {
             *pseudonymize,
             lang,
         ),
+        Some(Command::Completions { .. } | Command::Man) => unreachable!("handled above"),
         None => tui(&cli, lang, theme, Begin::Start),
     };
     std::process::exit(code);

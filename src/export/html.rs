@@ -2,7 +2,9 @@
 //! stylesheet, so "print to PDF" in any browser gives a clean A4 document.
 
 use super::minutes::{Block, Minutes, Section, Signatures, Table, TableKind};
+use crate::i18n::Lang;
 use crate::i18n::minutes as l;
+use crate::meeting::{Attendance, Decision, Meeting, Performer};
 
 /// Screen and print styles. The plan starts on a new page; table headers repeat on every
 /// printed page; the draft mark or stamp is repeated at the top of every printed page.
@@ -94,13 +96,17 @@ fn css_string(t: &str) -> String {
         .collect()
 }
 
-pub fn render(doc: &Minutes) -> String {
+/// The minutes as HTML. `meeting` is the meeting they were built from (pseudonymized when
+/// they are), whose free text is marked as Swedish in English minutes.
+pub fn render(doc: &Minutes, meeting: &Meeting) -> String {
+    let sv = Swedish::new(meeting, doc.lang);
     let lang = doc.lang.pick("sv", "en");
     let draft = if doc.mark.is_draft() { " draft" } else { "" };
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{CSS}{}</style>\n</head>\n<body>\n",
+         <title{}>{}</title>\n<style>{CSS}{}</style>\n</head>\n<body>\n",
+        sv.whole(&doc.title),
         esc(&doc.title),
         esc_style(&page_css(
             doc.mark.text(),
@@ -117,10 +123,10 @@ pub fn render(doc: &Minutes) -> String {
             esc(&doc.confidentiality)
         );
     }
-    out += &format!("<h1>{}</h1>\n", esc(&doc.title));
+    out += &format!("<h1{}</h1>\n", sv.element(&doc.title));
     out += &format!("<p class=\"kind\">{}</p>\n", esc(&doc.kind));
     out += &format!("<p class=\"mark{draft}\">{}</p>\n", esc(doc.mark.text()));
-    out += &fields(&doc.header);
+    out += &fields(&doc.header, &sv);
     out += "</header>\n<main>\n";
     let mut in_plan = false;
     for s in &doc.sections {
@@ -132,7 +138,7 @@ pub fn render(doc: &Minutes) -> String {
             out += "<section class=\"plan\">\n";
             in_plan = true;
         }
-        section(&mut out, s, doc);
+        section(&mut out, s, doc, &sv);
     }
     if in_plan {
         out += "</section>\n";
@@ -141,7 +147,7 @@ pub fn render(doc: &Minutes) -> String {
     out
 }
 
-fn section(out: &mut String, s: &Section, doc: &Minutes) {
+fn section(out: &mut String, s: &Section, doc: &Minutes, sv: &Swedish) {
     let tag = if s.level == 1 { "h2" } else { "h3" };
     *out += &format!("<{tag}>{}</{tag}>\n", esc(&s.title));
     if s.level == 1 && doc.mark.is_draft() && !s.page_break {
@@ -151,19 +157,19 @@ fn section(out: &mut String, s: &Section, doc: &Minutes) {
         match b {
             Block::Text(t) => {
                 for para in t.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
-                    *out += &format!("<p>{}</p>\n", text(para));
+                    *out += &format!("<p{}</p>\n", sv.element(para));
                 }
             }
             Block::Label(t) => *out += &format!("<p class=\"label\">{}</p>\n", esc(t)),
-            Block::Fields(f) => *out += &fields(f),
+            Block::Fields(f) => *out += &fields(f, sv),
             Block::List(items) => {
                 out.push_str("<ul>\n");
                 for i in items {
-                    *out += &format!("<li>{}</li>\n", text(i));
+                    *out += &format!("<li{}</li>\n", sv.element(i));
                 }
                 out.push_str("</ul>\n");
             }
-            Block::Table(t) => table(out, t),
+            Block::Table(t) => table(out, t, sv),
             Block::Signatures(s) => signatures(out, s),
         }
     }
@@ -186,19 +192,15 @@ fn signatures(out: &mut String, s: &Signatures) {
     out.push_str("</div>\n");
 }
 
-fn fields(fields: &[(String, String)]) -> String {
+fn fields(fields: &[(String, String)], sv: &Swedish) -> String {
     let mut out = String::from("<dl class=\"fields\">\n");
     for (label, value) in fields {
-        if label.is_empty() {
-            out += &format!("<dt></dt><dd>{}</dd>\n", text(value));
-        } else {
-            out += &format!("<dt>{}</dt><dd>{}</dd>\n", esc(label), text(value));
-        }
+        out += &format!("<dt>{}</dt><dd{}</dd>\n", esc(label), sv.element(value));
     }
     out + "</dl>\n"
 }
 
-fn table(out: &mut String, t: &Table) {
+fn table(out: &mut String, t: &Table, sv: &Swedish) {
     let class = match t.kind {
         TableKind::Participants => " class=\"participants\"",
         TableKind::Actions => " class=\"actions\"",
@@ -212,20 +214,192 @@ fn table(out: &mut String, t: &Table) {
     for r in &t.rows {
         out.push_str("<tr>");
         for c in r {
-            *out += &format!("<td>{}</td>", text(c));
+            *out += &format!("<td{}</td>", sv.element(c));
         }
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
 }
 
-/// Escaped text with its line breaks kept.
-fn text(t: &str) -> String {
+/// The meeting's own words, which are Swedish whatever language the minutes are in: the
+/// notes, the situation, the child's views, needs, goals, the actions' texts, and the
+/// organisations, roles and places as the participants wrote them. In English minutes
+/// they are marked `lang="sv"`, so screen readers, hyphenation and spelling treat them as
+/// Swedish; the program's own words around them stay English. People's names are left
+/// unmarked: they are no language's words.
+struct Swedish {
+    /// Longest first, so a whole text wins over a line of it.
+    texts: Vec<String>,
+}
+
+impl Swedish {
+    fn new(m: &Meeting, lang: Lang) -> Swedish {
+        if lang == Lang::Sv {
+            return Swedish { texts: Vec::new() };
+        }
+        let mut texts: Vec<&str> = vec![&m.title, &m.place, &m.initiator];
+        // The organisations' names and missions (actions, consents and the overall
+        // responsibility name them by id).
+        for o in &m.organisations {
+            texts.extend([o.name.as_str(), &o.mission]);
+        }
+        for p in &m.participants {
+            texts.push(p.role.as_str());
+            texts.extend(p.mandate.as_ref().map(|md| md.scope.as_str()));
+            if let Attendance::Declined { reason } = &p.attendance {
+                texts.push(reason);
+            }
+        }
+        for c in &m.consents {
+            texts.extend([c.scope.as_str(), &c.exclusions, &c.child_view]);
+        }
+        texts.extend(m.phases.values().map(|r| r.notes.as_str()));
+        let st = &m.situation;
+        texts.extend([
+            st.works_well.as_str(),
+            &st.worries,
+            &st.risk_factors,
+            &st.protective_factors,
+        ]);
+        let cv = &m.child_voice;
+        texts.extend([cv.views.as_str(), &cv.how_obtained, &cv.not_obtained_reason]);
+        texts.extend(m.needs.iter().map(String::as_str));
+        for g in &m.goals {
+            texts.extend([g.text.as_str(), &g.indicator]);
+        }
+        for a in &m.actions {
+            texts.extend([a.what.as_str(), &a.status_comment]);
+            // Often a role ("Läkare, BUP Södra"); a participant's name is dropped below.
+            if let Some(Performer::Named(n)) = &a.performer {
+                texts.push(n);
+            }
+            if let Decision::Awaiting {
+                decision_maker,
+                reason,
+                ..
+            } = &a.decision
+            {
+                texts.extend([decision_maker.as_str(), reason]);
+            }
+        }
+        texts.extend(m.disagreements.iter().map(String::as_str));
+        if let Some(f) = &m.follow_up {
+            texts.extend([f.place.as_str(), &f.topics]);
+        }
+        texts.extend(m.plan_closed.as_deref());
+        texts.extend(m.evaluations.iter().map(|e| e.comment.as_str()));
+        texts.extend(m.distribution.iter().map(String::as_str));
+        texts.extend(m.revisions.iter().filter_map(|r| r.reason.as_deref()));
+
+        // The minutes split text into paragraphs and lines: each is found on its own too.
+        let mut all: Vec<String> = Vec::new();
+        for t in texts {
+            let t = lines(t);
+            all.extend(t.split("\n\n").map(|p| p.trim().to_string()));
+            all.extend(t.lines().map(|l| l.trim().to_string()));
+            all.push(t);
+        }
+        // One letter is not a word to mark, a date or a number is no language, and a
+        // performer or decision maker written as a participant's name is a name.
+        let names = names(m);
+        all.retain(|t| {
+            t.chars().count() > 1
+                && t.chars().any(char::is_alphabetic)
+                && !names.contains(&t.as_str())
+        });
+        all.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        all.dedup();
+        Swedish { texts: all }
+    }
+
+    /// The rest of an opening tag and the element's content: `>text` or, when all of it
+    /// is the meeting's own words, ` lang="sv">text`; words inside the program's own
+    /// text are wrapped in `<span lang="sv">`.
+    fn element(&self, t: &str) -> String {
+        let t = lines(t);
+        let found = self.find(&t);
+        if let [(0, end)] = found[..]
+            && end == t.len()
+        {
+            return format!(" lang=\"sv\">{}", text(&t));
+        }
+        with_spans(&t, &found)
+    }
+
+    /// ` lang="sv"` for an element that holds only text, such as `<title>`, when all of
+    /// `t` is the meeting's own words.
+    fn whole(&self, t: &str) -> &'static str {
+        let t = lines(t);
+        match self.find(&t)[..] {
+            [(0, end)] if end == t.len() => " lang=\"sv\"",
+            _ => "",
+        }
+    }
+
+    /// Where the meeting's texts stand in `t`, as whole words, without overlaps, in order.
+    fn find(&self, t: &str) -> Vec<(usize, usize)> {
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for s in &self.texts {
+            if s.len() > t.len() {
+                continue;
+            }
+            for (start, _) in t.match_indices(s.as_str()) {
+                let end = start + s.len();
+                let word_edge = !t[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                    && !t[end..].chars().next().is_some_and(char::is_alphanumeric);
+                if word_edge && found.iter().all(|&(a, b)| end <= a || b <= start) {
+                    found.push((start, end));
+                }
+            }
+        }
+        found.sort_unstable();
+        found
+    }
+}
+
+/// `>` and `t` with the `found` ranges in `<span lang="sv">`.
+fn with_spans(t: &str, found: &[(usize, usize)]) -> String {
+    let mut out = String::from(">");
+    let mut at = 0;
+    for &(start, end) in found {
+        out += &text(&t[at..start]);
+        out += &format!("<span lang=\"sv\">{}</span>", text(&t[start..end]));
+        at = end;
+    }
+    out + &text(&t[at..])
+}
+
+/// Everyone the meeting names as a person.
+fn names(m: &Meeting) -> Vec<&str> {
+    let mut names: Vec<&str> = vec![&m.facilitator, &m.note_taker, &m.subject.name];
+    for p in &m.participants {
+        names.push(&p.name);
+        names.extend(p.stand_in.as_deref());
+    }
+    for a in &m.actions {
+        if let Some(f) = &a.feedback {
+            names.extend([f.from.as_str(), &f.to]);
+        }
+    }
+    names.extend(m.finalized.as_ref().map(|s| s.by.as_str()));
+    names.iter().map(|n| n.trim()).collect()
+}
+
+/// Text as the page shows it: trimmed, without spaces at the ends of lines.
+fn lines(t: &str) -> String {
     t.trim()
         .lines()
-        .map(|l| esc(l.trim_end()))
+        .map(str::trim_end)
         .collect::<Vec<_>>()
-        .join("<br>\n")
+        .join("\n")
+}
+
+/// Escaped text with its line breaks kept.
+fn text(t: &str) -> String {
+    esc(t).replace('\n', "<br>\n")
 }
 
 /// Inside <style> only "</" could end the element early.

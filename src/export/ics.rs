@@ -1,18 +1,18 @@
-//! iCalendar: the follow-up meeting as an event and every action with a deadline as a
-//! to-do. Calendar data leaves the protected minutes, so it names no one in the family:
-//! the caller passes a pseudonymized meeting, and the texts here hold only the case
-//! reference, the action's wording and the performer's organisation.
+//! iCalendar: the follow-up meeting as an event, and a to-do for each date someone must
+//! act by: an action's deadline, an awaited decision's decide-by date, a feedback date.
+//! Calendar data leaves the protected minutes, so it names no one in the family: the
+//! caller passes a pseudonymized meeting, and the texts here hold only the case
+//! reference, the action's wording and the organisations.
 
 use crate::agenda::Agenda;
 use crate::i18n::Lang;
-use crate::i18n::minutes as l;
+use crate::i18n::minutes::{self as l, Label};
 use crate::i18n::terms::{self, capital};
-use crate::meeting::Meeting;
+use crate::meeting::{Action, ActionStatus, Decision, Id, Meeting};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 use icalendar::{
-    Calendar, Component, DatePerhapsTime, Event, EventLike, EventStatus, Todo, TodoStatus,
+    Calendar, Component, DatePerhapsTime, Event, EventLike, EventStatus, Property, Todo, TodoStatus,
 };
-
 /// The meetings happen in Sweden. Times are written in UTC, which every calendar program
 /// reads without a time-zone definition, converted from Swedish local time.
 fn stockholm_to_utc(local: NaiveDateTime) -> DateTime<Utc> {
@@ -41,18 +41,53 @@ fn stockholm_to_utc(local: NaiveDateTime) -> DateTime<Utc> {
     utc.and_utc()
 }
 
-/// A follow-up without a time is put at this time of day.
-const DEFAULT_TIME: NaiveTime = NaiveTime::from_hms_opt(9, 0, 0).expect("a valid time");
+// The words only the calendar uses.
+const DECISION: Label = Label("Beslut", "Decision");
+const DECISION_FROM: Label = Label("Beslut inväntas från", "Decision awaited from");
+const DECIDE_BY: Label = Label("Beslut senast", "Decide by");
+const FEEDBACK_BY: Label = Label("Återkoppling senast", "Feedback by");
+const DEADLINE: Label = Label("Klart senast", "Done by");
+
+/// PRODID: who wrote the calendar, as a formal public identifier (RFC 5545 §3.7.3), with
+/// the version so a receiver can tell which samsyn wrote a file.
+pub fn product_id(lang: Lang) -> String {
+    format!(
+        "-//samsyn//samsyn {}//{}",
+        env!("CARGO_PKG_VERSION"),
+        lang.pick("SV", "EN")
+    )
+}
+
+/// SEQUENCE: how many times the meeting has been finalized or amended, which is the
+/// length of its revision log. A finalized meeting changes only by amending, and amending
+/// adds to the log, so an unchanged meeting exports the same SEQUENCE every time and each
+/// amendment (and the finalizing after it) a higher one; calendar programs then take
+/// the new dates over the old. A draft, whose dates may still change, has none of these
+/// steps to count: its events stay at 0 and are marked TENTATIVE, and a re-exported draft
+/// wins by its newer DTSTAMP.
+pub fn sequence(m: &Meeting) -> u32 {
+    u32::try_from(m.revisions.len()).unwrap_or(u32::MAX)
+}
 
 /// The UID of the follow-up event: stable across re-exports, so calendar programs update
-/// the event instead of adding a second one.
+/// the event instead of adding a second one. The same holds for each to-do's UID below.
 pub fn follow_up_uid(m: &Meeting) -> String {
     format!("samsyn-{}-followup@samsyn", m.id)
 }
 
-/// The UID of an action's to-do.
-pub fn action_uid(m: &Meeting, action: &crate::meeting::Id) -> String {
+/// The UID of the to-do for an action's deadline.
+pub fn action_uid(m: &Meeting, action: &Id) -> String {
     format!("samsyn-{}-action-{}@samsyn", m.id, action)
+}
+
+/// The UID of the to-do for an awaited decision's decide-by date.
+pub fn decision_uid(m: &Meeting, action: &Id) -> String {
+    format!("samsyn-{}-decision-{}@samsyn", m.id, action)
+}
+
+/// The UID of the to-do for an action's feedback date (återkoppling).
+pub fn feedback_uid(m: &Meeting, action: &Id) -> String {
+    format!("samsyn-{}-feedback-{}@samsyn", m.id, action)
 }
 
 /// The case reference, or the meeting type when there is none.
@@ -64,99 +99,213 @@ fn case(m: &Meeting, agenda: &Agenda, lang: Lang) -> String {
     }
 }
 
+/// The organisation that carries the action out, or "the family" for its own measure.
+fn organisation(m: &Meeting, a: &Action, lang: Lang) -> String {
+    match &a.organisation {
+        Some(o) => m.organisation_name(o),
+        None => capital(terms::family(lang)),
+    }
+}
+
+/// What every component of one export shares.
+struct Ics<'a> {
+    m: &'a Meeting,
+    agenda: &'a Agenda,
+    lang: Lang,
+    stamp: DateTime<Utc>,
+    sequence: u32,
+    /// The case reference, in every summary so a to-do list shows whose plan it is.
+    case: String,
+    /// "Draft" or "Finalized <date>": a draft's dates may still change.
+    standing: String,
+}
+
 /// The calendar for a (pseudonymized) meeting.
 pub fn to_ics(m: &Meeting, agenda: &Agenda, lang: Lang) -> String {
-    let stamp = Utc::now();
-    let mut cal = Calendar::new();
-    cal.name(&format!(
-        "{} – {}",
-        agenda.name.get(lang),
-        case(m, agenda, lang)
-    ));
-    // A sequence that grows with each revision, so an updated export wins.
-    let sequence = m.revisions.len() as u32;
-    // A draft's dates may still change: say so, and mark the event tentative.
-    let standing = match &m.finalized {
-        None => l::DRAFT.get(lang).to_string(),
-        Some(s) => format!("{} {}", l::FINALIZED_AT.get(lang), s.at.format("%Y-%m-%d")),
+    let c = Ics {
+        m,
+        agenda,
+        lang,
+        stamp: Utc::now(),
+        sequence: sequence(m),
+        case: case(m, agenda, lang),
+        standing: match &m.finalized {
+            None => l::DRAFT.get(lang).to_string(),
+            Some(s) => format!("{} {}", l::FINALIZED_AT.get(lang), s.at.format("%Y-%m-%d")),
+        },
     };
+    let mut cal = Calendar::empty();
+    cal.append_property(Property::new("VERSION", "2.0"))
+        .append_property(Property::new("PRODID", product_id(lang)))
+        .append_property(Property::new("CALSCALE", "GREGORIAN"))
+        .name(&format!("{} – {}", agenda.name.get(lang), c.case));
+    if let Some(event) = c.follow_up() {
+        cal.push(event);
+    }
+    for a in &m.actions {
+        if let Some(todo) = c.deadline(a) {
+            cal.push(todo);
+        }
+        if let Some(todo) = c.decision(a) {
+            cal.push(todo);
+        }
+        if let Some(todo) = c.feedback(a) {
+            cal.push(todo);
+        }
+    }
+    cal.done().to_string()
+}
 
-    if let Some(f) = &m.follow_up {
-        let start = f.date.and_time(f.time.unwrap_or(DEFAULT_TIME));
-        let minutes = agenda.typical_minutes().max(30);
-        let end = start + TimeDelta::minutes(i64::from(minutes));
-        let mut description = format!(
-            "{}: {}\n{}",
+impl Ics<'_> {
+    /// The follow-up meeting: at its time for the agenda's length, or all day when no
+    /// time is set (a time nobody agreed on would send people to a meeting at 09:00).
+    fn follow_up(&self) -> Option<Event> {
+        let (m, agenda, lang) = (self.m, self.agenda, self.lang);
+        let f = m.follow_up.as_ref()?;
+        let description = format!(
+            "{}: {}\n{}\n{}: {} ({})",
             l::FOLLOW_UP_MEETING.get(lang),
             agenda.name.get(lang),
-            case(m, agenda, lang)
-        );
-        description += &format!(
-            "\n{}: {} ({standing})",
+            self.case,
             l::PREVIOUS_MEETING.get(lang),
-            m.date
+            m.date,
+            self.standing
         );
         let mut event = Event::new();
         event
             .uid(&follow_up_uid(m))
-            .timestamp(stamp)
-            .sequence(sequence)
+            .timestamp(self.stamp)
+            .sequence(self.sequence)
             .summary(&format!(
                 "{}: {} – {}",
                 l::FOLLOW_UP.get(lang),
                 agenda.name.get(lang),
-                case(m, agenda, lang)
+                self.case
             ))
             .description(&description)
             .status(if m.is_finalized() {
                 EventStatus::Confirmed
             } else {
                 EventStatus::Tentative
-            })
-            .starts(stockholm_to_utc(start))
-            .ends(stockholm_to_utc(end));
+            });
+        match f.time {
+            Some(time) => {
+                let start = f.date.and_time(time);
+                let minutes = agenda.typical_minutes().max(30);
+                let end = start + TimeDelta::minutes(i64::from(minutes));
+                event
+                    .starts(stockholm_to_utc(start))
+                    .ends(stockholm_to_utc(end));
+            }
+            // DTEND of a date is the day after: the event lasts the whole day.
+            None => {
+                event.starts(f.date).ends(f.date + TimeDelta::days(1));
+            }
+        }
         if !f.place.trim().is_empty() {
             event.location(f.place.trim());
         }
-        cal.push(event.done());
+        Some(event.done())
     }
 
-    for a in m.actions.iter() {
-        let Some(due) = a.deadline else { continue };
-        let mut todo = Todo::new();
-        let organisation = match &a.organisation {
-            Some(o) => m.organisation_name(o),
-            None => capital(terms::family(lang)),
+    /// A to-do due on `due`, for action `a`: "<prefix: >what (organisation) – case".
+    fn todo(&self, uid: String, prefix: Option<Label>, a: &Action, due: NaiveDate) -> Todo {
+        let lang = self.lang;
+        let what = first_line(&a.what);
+        let summary = match prefix {
+            Some(p) => format!(
+                "{}: {what} ({}) – {}",
+                p.get(lang),
+                organisation(self.m, a, lang),
+                self.case
+            ),
+            None => format!("{what} ({}) – {}", organisation(self.m, a, lang), self.case),
         };
-        todo.uid(&action_uid(m, &a.id))
-            .timestamp(stamp)
-            .sequence(sequence)
-            .summary(&format!("{} ({organisation})", first_line(&a.what)))
-            .description(&format!(
-                "{}\n{}: {organisation}\n{} ({standing})",
-                a.what.trim(),
-                l::ORGANISATION.get(lang),
-                case(m, agenda, lang)
-            ))
+        let mut todo = Todo::new();
+        todo.uid(&uid)
+            .timestamp(self.stamp)
+            .sequence(self.sequence)
+            .summary(&summary)
             .due(DatePerhapsTime::Date(due));
-        use crate::meeting::ActionStatus as S;
-        match a.status {
-            S::Done => {
-                todo.status(TodoStatus::Completed);
-            }
-            S::Cancelled => {
-                todo.status(TodoStatus::Cancelled);
-            }
-            S::PartlyDone => {
-                todo.status(TodoStatus::InProcess);
-            }
-            _ => {
-                todo.status(TodoStatus::NeedsAction);
-            }
-        }
-        cal.push(todo.done());
+        todo
     }
-    cal.done().to_string()
+
+    /// The lines every to-do's description ends with.
+    fn description(&self, a: &Action, lines: &[(Label, String)]) -> String {
+        let lang = self.lang;
+        let mut d = a.what.trim().to_string();
+        for (label, value) in lines {
+            d += &format!("\n{}: {value}", label.get(lang));
+        }
+        d += &format!(
+            "\n{}: {}\n{} ({})",
+            l::ORGANISATION.get(lang),
+            organisation(self.m, a, lang),
+            self.case,
+            self.standing
+        );
+        d
+    }
+
+    /// The action itself, due on its deadline, with the action's status.
+    fn deadline(&self, a: &Action) -> Option<Todo> {
+        let due = a.deadline?;
+        let mut todo = self.todo(action_uid(self.m, &a.id), None, a, due);
+        todo.description(&self.description(a, &[(DEADLINE, due.to_string())]))
+            .status(match a.status {
+                ActionStatus::Done => TodoStatus::Completed,
+                ActionStatus::Cancelled => TodoStatus::Cancelled,
+                ActionStatus::PartlyDone => TodoStatus::InProcess,
+                ActionStatus::Agreed | ActionStatus::AwaitingDecision | ActionStatus::NotDone => {
+                    TodoStatus::NeedsAction
+                }
+            });
+        Some(todo.done())
+    }
+
+    /// An awaited decision (beslut inväntas), due on its decide-by date. A decision that
+    /// has been made is no longer `Awaiting`, so it has no to-do.
+    fn decision(&self, a: &Action) -> Option<Todo> {
+        let Decision::Awaiting {
+            organisation: decided_in,
+            decide_by: Some(due),
+            ..
+        } = &a.decision
+        else {
+            return None;
+        };
+        // The decision maker's organisation, not their name: the calendar names nobody.
+        let from = match decided_in {
+            Some(o) => self.m.organisation_name(o),
+            None => organisation(self.m, a, self.lang),
+        };
+        let mut todo = self.todo(decision_uid(self.m, &a.id), Some(DECISION), a, *due);
+        todo.description(
+            &self.description(a, &[(DECISION_FROM, from), (DECIDE_BY, due.to_string())]),
+        )
+        .status(open_unless_cancelled(a));
+        Some(todo.done())
+    }
+
+    /// The feedback (återkoppling) on an action, due on its date. Who reports to whom is
+    /// left to the minutes: the calendar names nobody.
+    fn feedback(&self, a: &Action) -> Option<Todo> {
+        let due = a.feedback.as_ref()?.by?;
+        let mut todo = self.todo(feedback_uid(self.m, &a.id), Some(l::FEEDBACK), a, due);
+        todo.description(&self.description(a, &[(FEEDBACK_BY, due.to_string())]))
+            .status(open_unless_cancelled(a));
+        Some(todo.done())
+    }
+}
+
+/// A decision or a feedback is still to come unless its action was cancelled; whether
+/// it came is not recorded.
+fn open_unless_cancelled(a: &Action) -> TodoStatus {
+    if a.status == ActionStatus::Cancelled {
+        TodoStatus::Cancelled
+    } else {
+        TodoStatus::NeedsAction
+    }
 }
 
 fn first_line(text: &str) -> &str {
