@@ -330,13 +330,47 @@ fn overall_responsibility_problems(m: &Meeting, agenda: &Agenda, out: &mut Vec<P
 
 /// Every problem, blocking first, in a stable order.
 pub fn check(meeting: &Meeting, agenda: &Agenda) -> Vec<Problem> {
-    let mut all = blocking(meeting, agenda);
+    let (mut all, later) = judged(meeting, agenda);
     all.extend(warnings(meeting, agenda));
+    all.extend(later);
     all
 }
 
 /// What blocks finalizing (SPEC §5, 1–7).
 pub fn blocking(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
+    judged(m, agenda).0
+}
+
+/// Rules that meeting-file format 1 could not express: the cost bearer and the
+/// organisations were free text, the SIP huvudman was not restricted, an awaited
+/// decision had no tie to the deadline.
+const SINCE_FORMAT_2: [Code; 4] = [
+    Code::DeciderNoCostMandate,
+    Code::AwaitingAfterDeadline,
+    Code::OverallResponsibleWrongHuvudman,
+    Code::OverallPersonOtherOrganisation,
+];
+
+/// The blocking problems, and apart from them, as warnings, those of rules newer than
+/// the minutes' finalize stamp: minutes finalized in format 1 are not broken by a rule
+/// that came after them (and judged on organisations the upgrade derived from text);
+/// the rule is still shown, so an amendment can put it right.
+fn judged(m: &Meeting, agenda: &Agenda) -> (Vec<Problem>, Vec<Problem>) {
+    let all = rule_blocking(m, agenda);
+    if !(m.is_finalized() && m.upgraded.is_upgraded()) {
+        return (all, Vec::new());
+    }
+    let (mut later, now): (Vec<Problem>, Vec<Problem>) =
+        all.into_iter().partition(|p| SINCE_FORMAT_2.contains(&p.code));
+    for p in &mut later {
+        p.severity = Severity::Warning;
+        p.sv.push_str(" (Regeln kom efter att protokollet justerades.)");
+        p.en.push_str(" (The rule came after the minutes were finalized.)");
+    }
+    (now, later)
+}
+
+fn rule_blocking(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
     let mut out = Vec::new();
     if m.facilitator.trim().is_empty() {
         out.push(Problem::new(

@@ -49,7 +49,18 @@ pub fn amend(
     let previous = changed.amend(reason, by, at)?;
     let revision = previous.finalized.as_ref().map_or(0, |s| s.revision);
     let kept = revision_path(path, revision);
-    save(&kept, &previous)?;
+    // Finalized in an older format, the finalized version is the file as it was written:
+    // its stamp verifies only over those bytes, so they are kept, not rewritten.
+    let as_written = crate::diag::read_text(path).ok().filter(|text| {
+        previous.upgraded.is_upgraded()
+            && parse(path, text).is_ok_and(|m| {
+                m.stamp_matches() == Some(true) && m.content_hash() == previous.content_hash()
+            })
+    });
+    match as_written {
+        Some(text) => crate::fsio::write_private(&kept, text.as_bytes())?,
+        None => save(&kept, &previous)?,
+    }
     save(path, &changed)?;
     *meeting = changed;
     Ok(kept)
