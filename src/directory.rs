@@ -120,10 +120,10 @@ impl Directory {
                 break;
             }
             out.push(e.clone());
-            at = e.parent.as_deref().and_then(|p| {
-                self.find(p)
-                    .and_then(|i| self.organisations.get(i))
-            });
+            at = e
+                .parent
+                .as_deref()
+                .and_then(|p| self.find(p).and_then(|i| self.organisations.get(i)));
         }
         out
     }

@@ -178,7 +178,11 @@ fn add_participant(s: &mut Session, n: usize, stop_after: Option<u64>) {
     let mut keys: Vec<String> = vec!["a".into()];
     keys.extend(name.chars().map(String::from));
     // Role, the organisation choice ("new"), then the new organisation's name.
-    keys.extend([key::TAB.to_string(), key::TAB.to_string(), key::TAB.to_string()]);
+    keys.extend([
+        key::TAB.to_string(),
+        key::TAB.to_string(),
+        key::TAB.to_string(),
+    ]);
     keys.extend("Skola: Nyboskolan".chars().map(String::from));
     keys.push(key::ctrl('s'));
     let limit = stop_after.map_or(keys.len(), |k| (k as usize).min(keys.len()));

@@ -90,9 +90,21 @@ fn markdown_action_table_has_one_row_per_action() {
         "beslut inväntas: Enhetschef BUP (BUP), senast 2026-04-15. Skäl: Utredningen kräver enhetschefens beslut om resurser."
     );
     // The law's words: an insats of a huvudman, the family's own åtgärd.
-    assert!(actions[1][2].starts_with("Insats: Skola: Nyboskolan"), "{:?}", actions[1]);
-    assert!(actions[3][2].starts_with("Åtgärd: familjen"), "{:?}", actions[3]);
-    assert!(actions[4][2].starts_with("Åtgärd: Fritidsgården Ljuset"), "{:?}", actions[4]);
+    assert!(
+        actions[1][2].starts_with("Insats: Skola: Nyboskolan"),
+        "{:?}",
+        actions[1]
+    );
+    assert!(
+        actions[3][2].starts_with("Åtgärd: familjen"),
+        "{:?}",
+        actions[3]
+    );
+    assert!(
+        actions[4][2].starts_with("Åtgärd: Fritidsgården Ljuset"),
+        "{:?}",
+        actions[4]
+    );
     let participants = tables.iter().find(|t| t[0][0] == "Namn").unwrap();
     assert_eq!(participants.len() - 1, m.participants.len());
 }

@@ -103,14 +103,25 @@ fn organisations_come_from_the_distinct_texts_and_same_text_participants_share_o
         Decision::Awaiting { organisation: Some(o), .. } if m.organisation_name(o) == "Socialtjänst: Barn och unga"
     ));
     assert_eq!(m.actions[5].organisation, None);
-    assert_eq!(m.action_kind(&m.actions[5]), samsyn::meeting::ActionKind::Atgard);
-    assert_eq!(m.action_kind(&m.actions[0]), samsyn::meeting::ActionKind::Insats);
+    assert_eq!(
+        m.action_kind(&m.actions[5]),
+        samsyn::meeting::ActionKind::Atgard
+    );
+    assert_eq!(
+        m.action_kind(&m.actions[0]),
+        samsyn::meeting::ActionKind::Insats
+    );
     // A consent's scope names the organisations it covers; the text stays.
     assert_eq!(m.consents[0].organisations.len(), 3);
-    assert_eq!(m.consents[0].given_by, vec![Person::Participant(Id::new("p5"))]);
+    assert_eq!(
+        m.consents[0].given_by,
+        vec![Person::Participant(Id::new("p5"))]
+    );
     assert!(m.consents[0].scope.contains("får utbyta uppgifter"));
     assert_eq!(
-        m.overall_responsible.as_ref().map(|r| m.organisation_name(&r.organisation)),
+        m.overall_responsible
+            .as_ref()
+            .map(|r| m.organisation_name(&r.organisation)),
         Some("Socialtjänst: Barn och unga".to_string())
     );
 }
@@ -127,8 +138,15 @@ fn an_unknown_cost_bearer_text_is_kept_in_words() {
         "cost_bearer: Some(\"Kommunens resursfond\")",
     );
     let m = samsyn::store::parse(Path::new("sip-bup.ron"), &src).unwrap();
-    let fund = m.actions[2].cost_bearer.as_ref().map(|o| m.organisation_name(o));
-    assert_eq!(fund.as_deref(), Some("Kommunens resursfond"), "a new organisation");
+    let fund = m.actions[2]
+        .cost_bearer
+        .as_ref()
+        .map(|o| m.organisation_name(o));
+    assert_eq!(
+        fund.as_deref(),
+        Some("Kommunens resursfond"),
+        "a new organisation"
+    );
     // The family's own costs are no organisation: said in the status comment instead.
     let src = src.replace(
         "deadline: Some(\"2026-12-11\"),\n      start: Some(\"2026-11-05\"),",
@@ -137,7 +155,9 @@ fn an_unknown_cost_bearer_text_is_kept_in_words() {
     let m = samsyn::store::parse(Path::new("sip-bup.ron"), &src).unwrap();
     assert_eq!(m.actions[5].cost_bearer, None);
     assert!(
-        m.actions[5].status_comment.contains("Kostnadsansvar: Familjen själv"),
+        m.actions[5]
+            .status_comment
+            .contains("Kostnadsansvar: Familjen själv"),
         "{}",
         m.actions[5].status_comment
     );
@@ -190,7 +210,11 @@ fn amending_a_format_1_meeting_keeps_the_finalized_file_as_written() {
     assert_eq!(load(&kept).stamp_matches(), Some(true));
     let draft = load(&path);
     assert!(!draft.is_finalized());
-    assert!(std::fs::read_to_string(&path).unwrap().contains("format: 2,"));
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("format: 2,")
+    );
 }
 
 #[test]

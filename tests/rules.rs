@@ -5,8 +5,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use samsyn::agenda::{Agenda, Phase, PhaseKind, Rules, Text};
 use samsyn::meeting::{
     Action, AgendaRef, Attendance, Consent, ConsentForm, Decision, FollowUp, Goal, GoalKind,
-    Huvudman, Id, Mandate, Meeting, Organisation, Participant, ParticipantKind, Performer,
-    Person, Responsibility,
+    Huvudman, Id, Mandate, Meeting, Organisation, Participant, ParticipantKind, Performer, Person,
+    Responsibility,
 };
 use samsyn::rules::{self, Code, MandateViolation, Severity};
 
@@ -121,8 +121,18 @@ fn valid() -> Meeting {
     m.facilitator = "Karin Holm".into();
     m.organisations = vec![
         org(SCHOOL, "Skola: Nyboskolan", Huvudman::Kommun, None),
-        org(SOCIAL, "Socialtjänst: Barn och familj", Huvudman::Kommun, None),
-        org(HEALTH_TEAM, "Nyboskolan, elevhälsan", Huvudman::Kommun, Some(SCHOOL)),
+        org(
+            SOCIAL,
+            "Socialtjänst: Barn och familj",
+            Huvudman::Kommun,
+            None,
+        ),
+        org(
+            HEALTH_TEAM,
+            "Nyboskolan, elevhälsan",
+            Huvudman::Kommun,
+            Some(SCHOOL),
+        ),
         org(STATE, "Försäkringskassan", Huvudman::Statlig, None),
         org(PRIVATE, "Vårdbolaget Omsorg AB", Huvudman::Privat, None),
         org(REGION, "BUP", Huvudman::Region, None),
@@ -142,13 +152,7 @@ fn valid() -> Meeting {
             ParticipantKind::Professional,
             true,
         ),
-        person(
-            "p3",
-            "Maria Mamma",
-            None,
-            ParticipantKind::Guardian,
-            false,
-        ),
+        person("p3", "Maria Mamma", None, ParticipantKind::Guardian, false),
         person(
             "p4",
             "Jon Kurator",
@@ -181,7 +185,9 @@ fn valid() -> Meeting {
         "Anpassad studiegång",
         Performer::Participant(Id::new("p1")),
         id(SCHOOL),
-        Decision::AtTable { by: vec![Id::new("p1")] },
+        Decision::AtTable {
+            by: vec![Id::new("p1")],
+        },
     );
     a1.deadline = Some(day("2027-01-15"));
     let mut a2 = Action::new(
@@ -189,7 +195,9 @@ fn valid() -> Meeting {
         "Familjebehandling",
         Performer::Participant(Id::new("p2")),
         id(SOCIAL),
-        Decision::AtTable { by: vec![Id::new("p2")] },
+        Decision::AtTable {
+            by: vec![Id::new("p2")],
+        },
     );
     a2.deadline = Some(day("2027-01-31"));
     m.actions = vec![a1, a2];
@@ -211,13 +219,8 @@ fn valid() -> Meeting {
 
 /// Elin, the child, joins the meeting as p5.
 fn add_child(m: &mut Meeting) {
-    m.participants.push(person(
-        "p5",
-        "Elin",
-        None,
-        ParticipantKind::Child,
-        false,
-    ));
+    m.participants
+        .push(person("p5", "Elin", None, ParticipantKind::Child, false));
 }
 
 /// A family action: performed by `performer`, decided at the table by `by`.
@@ -300,7 +303,9 @@ fn rule_2_consent_missing_withdrawn_or_expired() {
     m.consents[0].given_by = vec![Person::Named("Elins pappa, per telefon".into())];
     assert_eq!(blocking_codes(&m), vec![]);
     // Given jointly by a guardian and someone named: one record for both.
-    m.consents[0].given_by.insert(0, Person::Participant(Id::new("p3")));
+    m.consents[0]
+        .given_by
+        .insert(0, Person::Participant(Id::new("p3")));
     assert_eq!(blocking_codes(&m), vec![]);
     // Jointly with a professional it is not the family's consent.
     let mut m = valid();
@@ -450,7 +455,13 @@ fn mandate_rule_table() {
         (
             "joint family decision by both guardians",
             |m| {
-                m.participants.push(person("p6", "Sven Pappa", None, ParticipantKind::Guardian, false));
+                m.participants.push(person(
+                    "p6",
+                    "Sven Pappa",
+                    None,
+                    ParticipantKind::Guardian,
+                    false,
+                ));
                 family_action(m, Performer::Family, "p3");
                 m.actions[0].decision = Decision::AtTable {
                     by: vec![Id::new("p3"), Id::new("p6")],
@@ -486,7 +497,13 @@ fn mandate_rule_table() {
             "a joint family decision needs someone who may decide it",
             |m| {
                 add_child(m);
-                m.participants.push(person("p6", "Moster", None, ParticipantKind::Relative, false));
+                m.participants.push(person(
+                    "p6",
+                    "Moster",
+                    None,
+                    ParticipantKind::Relative,
+                    false,
+                ));
                 family_action(m, Performer::Family, "p3");
                 m.actions[0].decision = Decision::AtTable {
                     by: vec![Id::new("p5"), Id::new("p6")],
@@ -525,12 +542,20 @@ fn mandate_rule_table() {
         ),
         (
             "decider without mandate",
-            |m| m.actions[0].decision = Decision::AtTable { by: vec![Id::new("p4")] },
+            |m| {
+                m.actions[0].decision = Decision::AtTable {
+                    by: vec![Id::new("p4")],
+                }
+            },
             Some(Code::DeciderNoMandate),
         ),
         (
             "decider from another organisation",
-            |m| m.actions[0].decision = Decision::AtTable { by: vec![Id::new("p2")] },
+            |m| {
+                m.actions[0].decision = Decision::AtTable {
+                    by: vec![Id::new("p2")],
+                }
+            },
             Some(Code::DeciderOtherOrganisation),
         ),
         (
@@ -549,7 +574,11 @@ fn mandate_rule_table() {
         ),
         (
             "family cannot decide the school's action",
-            |m| m.actions[0].decision = Decision::AtTable { by: vec![Id::new("p3")] },
+            |m| {
+                m.actions[0].decision = Decision::AtTable {
+                    by: vec![Id::new("p3")],
+                }
+            },
             Some(Code::FamilyDecidesForOthers),
         ),
         (
@@ -648,7 +677,9 @@ fn mandate_rule_table() {
             |m| {
                 m.participants[3].organisation = None;
                 m.actions[0].performer = Some(Performer::Participant(Id::new("p4")));
-                m.actions[0].decision = Decision::AtTable { by: vec![Id::new("p4")] };
+                m.actions[0].decision = Decision::AtTable {
+                    by: vec![Id::new("p4")],
+                };
             },
             Some(Code::DeciderNoMandate),
         ),
@@ -656,7 +687,9 @@ fn mandate_rule_table() {
             "a guardian cannot take on social services' action by performing it",
             |m| {
                 m.actions[1].performer = Some(Performer::Participant(Id::new("p3")));
-                m.actions[1].decision = Decision::AtTable { by: vec![Id::new("p3")] };
+                m.actions[1].decision = Decision::AtTable {
+                    by: vec![Id::new("p3")],
+                };
             },
             Some(Code::PerformerOtherOrganisation),
         ),
@@ -670,7 +703,11 @@ fn mandate_rule_table() {
         ),
         (
             "decider who is not a participant",
-            |m| m.actions[0].decision = Decision::AtTable { by: vec![Id::new("p99")] },
+            |m| {
+                m.actions[0].decision = Decision::AtTable {
+                    by: vec![Id::new("p99")],
+                }
+            },
             Some(Code::DeciderUnknown),
         ),
     ];
@@ -734,7 +771,10 @@ fn eligible_deciders_are_those_the_rule_accepts() {
     let (sv, en) = rules::why_not_decider(&m, &costly, &Id::new("p1"))
         .unwrap()
         .describe(&m);
-    assert!(sv.contains("kostnader") && en.contains("costs"), "{sv} / {en}");
+    assert!(
+        sv.contains("kostnader") && en.contains("costs"),
+        "{sv} / {en}"
+    );
 }
 
 #[test]
@@ -785,7 +825,10 @@ fn sip_overall_responsibility_lies_with_kommun_or_region() {
     m.overall_responsible = None;
     m.coordinator = None;
     let warned: Vec<Code> = rules::check(&m, &agenda).iter().map(|p| p.code).collect();
-    assert!(warned.contains(&Code::OverallResponsibleMissing), "{warned:?}");
+    assert!(
+        warned.contains(&Code::OverallResponsibleMissing),
+        "{warned:?}"
+    );
     assert!(warned.contains(&Code::NoCoordinator), "{warned:?}");
 }
 
@@ -905,7 +948,9 @@ fn warning_organisation_without_mandate() {
     fam.id = Id::new("a3");
     fam.performer = Some(Performer::Family);
     fam.organisation = None;
-    fam.decision = Decision::AtTable { by: vec![Id::new("p3")] };
+    fam.decision = Decision::AtTable {
+        by: vec![Id::new("p3")],
+    };
     m.actions.push(fam);
     assert_eq!(codes(&m), vec![]);
 }
@@ -914,7 +959,9 @@ fn warning_organisation_without_mandate() {
 fn warning_single_organisation() {
     trips(Code::SingleOrganisation, |m| {
         m.actions[1].organisation = id(SCHOOL);
-        m.actions[1].decision = Decision::AtTable { by: vec![Id::new("p1")] };
+        m.actions[1].decision = Decision::AtTable {
+            by: vec![Id::new("p1")],
+        };
     });
 }
 

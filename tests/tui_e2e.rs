@@ -280,9 +280,15 @@ fn a_complete_sip_meeting_in_a_terminal() {
     assert!(m.actions[1].is_awaiting());
     // Two organisations, each once, and the family none.
     let names: Vec<&str> = m.organisations.iter().map(|o| o.name.as_str()).collect();
-    assert_eq!(names, ["Skola: Nyboskolan", "Socialtjänst: Barn och familj"]);
+    assert_eq!(
+        names,
+        ["Skola: Nyboskolan", "Socialtjänst: Barn och familj"]
+    );
     assert_eq!(m.participants[3].organisation, None);
-    assert_eq!(m.participants[1].organisation, m.participants[0].organisation);
+    assert_eq!(
+        m.participants[1].organisation,
+        m.participants[0].organisation
+    );
     assert!(matches!(
         &m.actions[1].decision,
         samsyn::meeting::Decision::Awaiting { reason, .. } if reason == "Kräver biståndsbeslut"

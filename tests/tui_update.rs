@@ -90,7 +90,10 @@ fn a_participant_without_organisation_is_refused_with_the_reason() {
         (hab.name.as_str(), hab.huvudman),
         ("Habiliteringen", samsyn::meeting::Huvudman::Region)
     );
-    assert_eq!(m.participants.last().unwrap().organisation, Some(hab.id.clone()));
+    assert_eq!(
+        m.participants.last().unwrap().organisation,
+        Some(hab.id.clone())
+    );
     // A family member belongs to no organisation: the form follows "takes part as".
     key(&mut fx.app, Char('a'));
     typ(&mut fx.app, "Mormor Eva");
@@ -924,7 +927,11 @@ fn an_actions_status_follows_its_decision() {
     ctrl(&mut fx.app, 's');
     assert_eq!(form(&fx.app).focused().map(|f| f.id), Some(F::DecideBy));
     assert!(
-        form(&fx.app).error.as_deref().unwrap().contains("slutdatumet"),
+        form(&fx.app)
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("slutdatumet"),
         "{:?}",
         form(&fx.app).error
     );
@@ -1228,4 +1235,263 @@ fn the_screen_and_the_minutes_use_the_same_word_for_every_value() {
             assert!(paper.contains(&word), "{k:?}: the minutes lack «{word}»");
         }
     }
+}
+
+/// The organisations of a municipality, as a user's directory holds them.
+fn directory() -> samsyn::directory::Directory {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/directory/organisations.ron");
+    samsyn::directory::load_file(&path).unwrap()
+}
+
+#[test]
+fn an_organisation_from_the_directory_is_picked_with_the_unit_it_belongs_to() {
+    let mut fx = sip_app(Lang::Sv);
+    fx.app.session_mut().unwrap().directory = directory();
+    key(&mut fx.app, Char('a'));
+    typ(&mut fx.app, "Nils Holm");
+    key(&mut fx.app, Tab);
+    typ(&mut fx.app, "kurator");
+    key(&mut fx.app, Tab);
+    key(&mut fx.app, Char('n')); // Nordvikskolan, elevhälsan (ur katalogen)
+    assert!(
+        draw(&mut fx.app, 120, 40).contains("Nordvikskolan, elevhälsan (kommun) (ur katalogen)")
+    );
+    ctrl(&mut fx.app, 's');
+    assert!(fx.app.overlay.is_none(), "{:?}", fx.app.overlay);
+    let m = saved(&fx.app);
+    let unit = m
+        .organisation_of(&m.participants.last().unwrap().id)
+        .unwrap();
+    assert_eq!(unit.name, "Nordvikskolan, elevhälsan");
+    assert_eq!(unit.mission, "Skolans elevhälsoteam.");
+    let school = m.organisation(unit.parent.as_ref().unwrap()).unwrap();
+    assert_eq!(school.name, "Skola: Nordvikskolan");
+    // Added once: next time it is one of the meeting's own, not offered again.
+    key(&mut fx.app, Char('a'));
+    let f = form(&fx.app);
+    let Input::Choice { opts, .. } = &f.field(F::Organisation).unwrap().input else {
+        panic!()
+    };
+    let labels: Vec<&str> = opts.iter().map(|o| o.label.as_str()).collect();
+    assert!(
+        labels.contains(&"Nordvikskolan, elevhälsan (kommun)"),
+        "{labels:?}"
+    );
+    assert!(
+        !labels
+            .iter()
+            .any(|l| l.starts_with("Nordvikskolan, elevhälsan (kommun) (ur"))
+    );
+    // The Roles phase shows what each does.
+    key(&mut fx.app, Esc);
+    let screen = draw(&mut fx.app, 120, 40);
+    assert!(
+        screen
+            .contains("Nordvikskolan, elevhälsan (kommun), del av Skola: Nordvikskolan — Skolans"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn an_organisation_is_added_edited_and_not_deleted_while_named() {
+    let mut fx = sip_app(Lang::Sv);
+    key(&mut fx.app, Char('v'));
+    typ(&mut fx.app, "Skola: Nyboskolan, elevhälsan");
+    to_field(&mut fx.app, F::OrgParent);
+    key(&mut fx.app, Right); // part of Skola: Nyboskolan
+    to_field(&mut fx.app, F::Mission);
+    typ(&mut fx.app, "Kurator, skolsköterska och psykolog.");
+    ctrl(&mut fx.app, 's');
+    assert!(fx.app.overlay.is_none(), "{:?}", fx.app.overlay);
+    let m = saved(&fx.app);
+    let unit = m.organisations.last().unwrap().clone();
+    assert_eq!(unit.parent, Some(samsyn::meeting::Id::new("o1")));
+    // The same name twice is refused.
+    key(&mut fx.app, Char('v'));
+    typ(&mut fx.app, "skola: nyboskolan");
+    ctrl(&mut fx.app, 's');
+    assert!(
+        form(&fx.app)
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("finns redan")
+    );
+    key(&mut fx.app, Esc);
+    key(&mut fx.app, Esc);
+    // The school cannot be put under its own unit.
+    let np = m.participants.len();
+    for _ in 0..20 {
+        key(&mut fx.app, Up);
+    }
+    for _ in 0..np {
+        key(&mut fx.app, Down);
+    }
+    key(&mut fx.app, Enter);
+    assert_eq!(form(&fx.app).text(F::OrgName), "Skola: Nyboskolan");
+    let Input::Choice { opts, .. } = &form(&fx.app).field(F::OrgParent).unwrap().input else {
+        panic!()
+    };
+    assert!(
+        opts.iter().all(|o| o.val != Val::Id(unit.id.clone())),
+        "its own unit is not offered as what it is part of"
+    );
+    key(&mut fx.app, Esc);
+    // Named by participants and actions: deleting is refused with the places.
+    key(&mut fx.app, Char('d'));
+    let screen = draw(&mut fx.app, 120, 40);
+    assert!(
+        screen.contains("Skola: Nyboskolan kan inte tas bort"),
+        "{screen}"
+    );
+    assert_eq!(saved(&fx.app).organisations.len(), 4);
+    // The unused unit goes.
+    key(&mut fx.app, Esc);
+    for _ in 0..3 {
+        key(&mut fx.app, Down);
+    }
+    key(&mut fx.app, Char('d'));
+    key(&mut fx.app, Char('j'));
+    assert_eq!(saved(&fx.app).organisations.len(), 3);
+}
+
+#[test]
+fn both_guardians_decide_the_familys_own_measure_together() {
+    let mut fx = sip_app(Lang::En);
+    // A second guardian, in the room.
+    key(&mut fx.app, Char('a'));
+    typ(&mut fx.app, "Omar Svensson");
+    to_field(&mut fx.app, F::Kind);
+    key(&mut fx.app, Right); // guardian
+    ctrl(&mut fx.app, 's');
+    assert!(fx.app.overlay.is_none(), "{:?}", fx.app.overlay);
+    goto_phase(&mut fx.app, "insatser");
+    key(&mut fx.app, Char('a'));
+    typ(&mut fx.app, "Breakfast together before school");
+    key(&mut fx.app, Tab);
+    for _ in 0..6 {
+        key(&mut fx.app, Right); // the family
+    }
+    assert_eq!(form(&fx.app).choice_val(F::Performer), Val::Family);
+    assert_eq!(form(&fx.app).choice_val(F::Organisation), Val::Family);
+    to_field(&mut fx.app, F::Decision);
+    assert_eq!(form(&fx.app).choice_val(F::Decision), Val::Id("p4".into()));
+    to_field(&mut fx.app, F::CoDecider);
+    key(&mut fx.app, Right); // Omar Svensson
+    to_field(&mut fx.app, F::Deadline);
+    typ(&mut fx.app, "+2v");
+    ctrl(&mut fx.app, 's');
+    assert!(fx.app.overlay.is_none(), "{:?}", fx.app.overlay);
+    let m = saved(&fx.app);
+    let a = m.actions.last().unwrap();
+    assert_eq!(
+        a.decision,
+        samsyn::meeting::Decision::AtTable {
+            by: vec!["p4".into(), "p6".into()]
+        }
+    );
+    assert_eq!(a.organisation, None);
+    assert_eq!(m.action_kind(a), samsyn::meeting::ActionKind::Atgard);
+    let screen = draw(&mut fx.app, 120, 40);
+    assert!(screen.contains("Measure: Breakfast together"), "{screen}");
+    assert!(
+        screen.contains("Decided by: Anna Svensson and Omar Svensson"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn one_consent_given_by_both_guardians_names_the_organisations_that_share() {
+    let mut fx = sip_app(Lang::Sv);
+    key(&mut fx.app, Char('a'));
+    typ(&mut fx.app, "Omar Svensson");
+    to_field(&mut fx.app, F::Kind);
+    key(&mut fx.app, Right); // guardian
+    ctrl(&mut fx.app, 's');
+    goto_phase(&mut fx.app, "samtycke");
+    key(&mut fx.app, Char('a'));
+    // Given by Anna Svensson (the first family member), also by Omar.
+    to_field(&mut fx.app, F::GivenByAlso);
+    for _ in 0..6 {
+        key(&mut fx.app, Right);
+    }
+    assert_eq!(
+        form(&fx.app).choice_val(F::GivenByAlso),
+        Val::Id("p6".into())
+    );
+    // BUP does not take part in this consent.
+    to_field(&mut fx.app, F::ConsentOrg(2));
+    key(&mut fx.app, Char(' '));
+    to_field(&mut fx.app, F::ChildView);
+    typ(
+        &mut fx.app,
+        "Elsa tycker att det är bra att skolan och soc pratar.",
+    );
+    ctrl(&mut fx.app, 's');
+    assert!(fx.app.overlay.is_none(), "{:?}", fx.app.overlay);
+    let m = saved(&fx.app);
+    let c = m.consents.last().unwrap();
+    assert_eq!(
+        c.given_by,
+        vec![
+            samsyn::meeting::Person::Participant("p4".into()),
+            samsyn::meeting::Person::Participant("p6".into())
+        ]
+    );
+    assert_eq!(c.organisations, vec!["o1".into(), "o2".into()]);
+    assert!(c.child_view.starts_with("Elsa tycker"));
+    let screen = draw(&mut fx.app, 120, 40);
+    assert!(screen.contains("Anna Svensson, Omar Svensson"), "{screen}");
+    assert!(
+        screen.contains(
+            "Verksamheter som får dela: Skola: Nyboskolan, Socialtjänst: Barn och familj"
+        ),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_overall_responsibility_offers_kommun_and_region_and_its_person_must_belong() {
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "summering");
+    key(&mut fx.app, Enter);
+    let f = form(&fx.app);
+    let Input::Choice { opts, .. } = &f.field(F::Organisation).unwrap().input else {
+        panic!()
+    };
+    assert!(
+        opts.iter()
+            .all(|o| !o.label.contains("privat") && !o.label.contains("statlig"))
+    );
+    let Input::Choice { opts, .. } = &f.field(F::Huvudman).unwrap().input else {
+        panic!()
+    };
+    assert_eq!(opts.len(), 2, "a new one is kommun or region");
+    // Social services holds it; Lena Ek of the school is refused as its person.
+    to_field(&mut fx.app, F::OverallPerson);
+    key(&mut fx.app, Left);
+    key(&mut fx.app, Left); // from Sara Holm to Lena Ek
+    assert_eq!(
+        form(&fx.app).choice_val(F::OverallPerson),
+        Val::Id("p1".into())
+    );
+    ctrl(&mut fx.app, 's');
+    assert!(
+        form(&fx.app)
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("Lena Ek tillhör inte Socialtjänst"),
+        "{:?}",
+        form(&fx.app).error
+    );
+    // Choosing an organisation is needed before a person: never "saved" for nothing.
+    to_field(&mut fx.app, F::Organisation);
+    while form(&fx.app).choice_val(F::Organisation) != Val::None {
+        key(&mut fx.app, Right);
+    }
+    ctrl(&mut fx.app, 's');
+    assert_eq!(form(&fx.app).focused().map(|f| f.id), Some(F::Organisation));
+    assert!(saved(&fx.app).overall_responsible.is_some(), "unchanged");
 }

@@ -218,16 +218,14 @@ impl Builder<'_> {
             .actions
             .iter()
             .filter(|a| m.action_kind(a) == ActionKind::Atgard)
-            .map(|a| {
-                match &a.organisation {
-                    Some(o) => format!(
-                        "{} — {} ({})",
-                        self.what(a),
-                        self.performer(a),
-                        self.org_huvudman(o)
-                    ),
-                    None => format!("{} — {}", self.what(a), self.performer(a)),
-                }
+            .map(|a| match &a.organisation {
+                Some(o) => format!(
+                    "{} — {} ({})",
+                    self.what(a),
+                    self.performer(a),
+                    self.org_huvudman(o)
+                ),
+                None => format!("{} — {}", self.what(a), self.performer(a)),
             })
             .collect();
         if by_others.is_empty() {

@@ -91,15 +91,23 @@ impl Meeting {
             }
         }
         for a in &self.actions {
-            let awaited = matches!(&a.decision, Decision::Awaiting { organisation: Some(o), .. } if o == id);
-            if a.organisation.as_ref() == Some(id) || a.cost_bearer.as_ref() == Some(id) || awaited {
-                out.push(OrgReference::Action(a.what.lines().next().unwrap_or("").to_string()));
+            let awaited =
+                matches!(&a.decision, Decision::Awaiting { organisation: Some(o), .. } if o == id);
+            if a.organisation.as_ref() == Some(id) || a.cost_bearer.as_ref() == Some(id) || awaited
+            {
+                out.push(OrgReference::Action(
+                    a.what.lines().next().unwrap_or("").to_string(),
+                ));
             }
         }
         if self.consents.iter().any(|c| c.organisations.contains(id)) {
             out.push(OrgReference::Consent);
         }
-        if self.overall_responsible.as_ref().is_some_and(|r| &r.organisation == id) {
+        if self
+            .overall_responsible
+            .as_ref()
+            .is_some_and(|r| &r.organisation == id)
+        {
             out.push(OrgReference::OverallResponsibility);
         }
         out

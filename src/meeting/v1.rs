@@ -9,12 +9,12 @@
 //! A finalized format-1 meeting keeps verifying: the hash of its format-1 content is
 //! computed here, from these structs, which serialize exactly as format 1 did.
 
+use super::{ActionStatus, ConsentForm};
 use super::{
     AgendaRef, Attendance, ChildVoice, Evaluation, Feedback, FinalizeStamp, FollowUp, Goal,
-    Huvudman, Id, Mandate, Meeting, Organisation, ParticipantKind, Performer, Person,
-    PhaseRecord, PreviousMeeting, Revision, Situation, Subject, Upgraded, UpgradedFrom,
+    Huvudman, Id, Mandate, Meeting, Organisation, ParticipantKind, Performer, Person, PhaseRecord,
+    PreviousMeeting, Revision, Situation, Subject, Upgraded, UpgradedFrom,
 };
-use super::{ActionStatus, ConsentForm};
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

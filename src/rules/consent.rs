@@ -20,10 +20,7 @@ pub(super) fn consent_problems(m: &Meeting, out: &mut Vec<Problem>) {
     }
     for (i, c) in m.consents.iter().enumerate() {
         let (sv, en) = if c.given_by.is_empty() {
-            (
-                "har ingen som lämnat det",
-                "names nobody as giving it",
-            )
+            ("har ingen som lämnat det", "names nobody as giving it")
         } else if !consent_giver_ok(m, c) {
             (
                 "är lämnat av en yrkesperson; samtycke lämnas av barnet, vårdnadshavaren eller en närstående",

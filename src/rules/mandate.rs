@@ -386,7 +386,10 @@ pub fn decision_violation(m: &Meeting, action: &Action) -> Option<MandateViolati
                     Some(_) => {}
                 }
             }
-            if by.iter().any(|id| decider_violation(m, action, id).is_none()) {
+            if by
+                .iter()
+                .any(|id| decider_violation(m, action, id).is_none())
+            {
                 None
             } else {
                 Some(MandateViolation::FamilyDecidesForOthers(first.clone()))
@@ -398,7 +401,9 @@ pub fn decision_violation(m: &Meeting, action: &Action) -> Option<MandateViolati
             decide_by,
             ..
         } => {
-            let Some(organisation) = organisation.as_ref().filter(|_| !decision_maker.trim().is_empty())
+            let Some(organisation) = organisation
+                .as_ref()
+                .filter(|_| !decision_maker.trim().is_empty())
             else {
                 return Some(MandateViolation::AwaitingNoDecisionMaker);
             };

@@ -360,8 +360,9 @@ fn judged(m: &Meeting, agenda: &Agenda) -> (Vec<Problem>, Vec<Problem>) {
     if !(m.is_finalized() && m.upgraded.is_upgraded()) {
         return (all, Vec::new());
     }
-    let (mut later, now): (Vec<Problem>, Vec<Problem>) =
-        all.into_iter().partition(|p| SINCE_FORMAT_2.contains(&p.code));
+    let (mut later, now): (Vec<Problem>, Vec<Problem>) = all
+        .into_iter()
+        .partition(|p| SINCE_FORMAT_2.contains(&p.code));
     for p in &mut later {
         p.severity = Severity::Warning;
         p.sv.push_str(" (Regeln kom efter att protokollet justerades.)");

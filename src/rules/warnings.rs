@@ -24,7 +24,9 @@ pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
         let someone = m.participants.iter().any(|p| {
             p.is_present()
                 && p.has_mandate()
-                && p.organisation.as_ref().is_some_and(|own| m.covers(own, org))
+                && p.organisation
+                    .as_ref()
+                    .is_some_and(|own| m.covers(own, org))
         });
         if !someone {
             let name = m.organisation_name(org);

@@ -146,10 +146,18 @@ fn check_references(path: &Path, src: &str, m: &Meeting) -> Result<(), FileError
     }
     for (i, o) in m.organisations.iter().enumerate() {
         if let Some(parent) = o.parent.as_ref().filter(|p| m.organisation(p).is_none()) {
-            return fail(format!("organisations[{i}].parent"), no_organisation(parent));
+            return fail(
+                format!("organisations[{i}].parent"),
+                no_organisation(parent),
+            );
         }
         // A unit cannot be above itself: a circle of parents in a hand-edited file.
-        if o.parent.is_some() && m.units_above(&o.id).last().and_then(|top| top.parent.as_ref()).is_some() {
+        if o.parent.is_some()
+            && m.units_above(&o.id)
+                .last()
+                .and_then(|top| top.parent.as_ref())
+                .is_some()
+        {
             return fail(
                 format!("organisations[{i}].parent"),
                 format!("the units above {:?} lead back to it", o.name),
@@ -164,8 +172,15 @@ fn check_references(path: &Path, src: &str, m: &Meeting) -> Result<(), FileError
                 format!("the participant id {:?} is used twice", p.id.as_str()),
             );
         }
-        if let Some(org) = p.organisation.as_ref().filter(|o| m.organisation(o).is_none()) {
-            return fail(format!("participants[{i}].organisation"), no_organisation(org));
+        if let Some(org) = p
+            .organisation
+            .as_ref()
+            .filter(|o| m.organisation(o).is_none())
+        {
+            return fail(
+                format!("participants[{i}].organisation"),
+                no_organisation(org),
+            );
         }
     }
     let mut seen = HashSet::new();

@@ -183,7 +183,9 @@ pub fn sip_meeting(agenda: &Agenda) -> Meeting {
         "Morgonmöte med mentor varje skoldag",
         Performer::Participant(Id::new("p1")),
         Some(Id::new("o1")),
-        Decision::AtTable { by: vec![Id::new("p1")] },
+        Decision::AtTable {
+            by: vec![Id::new("p1")],
+        },
     );
     a1.deadline = Some(day(2026, 12, 15));
     a1.goals = vec![Id::new("g2")];
@@ -205,7 +207,9 @@ pub fn sip_meeting(agenda: &Agenda) -> Meeting {
         "Samtal med kurator varje vecka",
         Performer::Participant(Id::new("p2")),
         Some(Id::new("o1")),
-        Decision::AtTable { by: vec![Id::new("p2")] },
+        Decision::AtTable {
+            by: vec![Id::new("p2")],
+        },
     );
     a3.deadline = Some(day(2027, 1, 20));
     m.actions = vec![a1, a2, a3];

@@ -419,10 +419,18 @@ pub fn refresh(m: &Meeting, form: &mut Form, lang: Lang) {
     form.set_hidden(F::CoDecider, alone);
     // The awaited decision's fields are asked when the decision is awaited.
     let awaiting = form.choice_val(F::Decision) == Val::Awaiting;
-    for f in [F::DecisionMaker, F::DecisionOrg, F::DecideBy, F::AwaitReason] {
+    for f in [
+        F::DecisionMaker,
+        F::DecisionOrg,
+        F::DecideBy,
+        F::AwaitReason,
+    ] {
         form.set_hidden(f, !awaiting);
     }
-    form.set_hidden(F::PerformerName, form.choice_val(F::Performer) != Val::Other);
+    form.set_hidden(
+        F::PerformerName,
+        form.choice_val(F::Performer) != Val::Other,
+    );
     sync_status(form);
     let mut notes = Vec::new();
     if dropped && let Val::Id(id) = &before {
@@ -440,7 +448,8 @@ pub fn refresh(m: &Meeting, form: &mut Form, lang: Lang) {
                 return Some(fill(T::NotPresent.get(lang), &[&p.name]));
             }
             let (sv, en) = v.describe(pm);
-            Some(lang.pick(&sv, &en).to_string())
+            // Each reason a sentence of its own, in the note after the others.
+            Some(terms::capital(lang.pick(&sv, &en)))
         })
         .collect();
     if !reasons.is_empty() {

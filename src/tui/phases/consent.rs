@@ -42,8 +42,11 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
                 )),
             ])];
             if !c.organisations.is_empty() {
-                let names: Vec<String> =
-                    c.organisations.iter().map(|o| m.organisation_name(o)).collect();
+                let names: Vec<String> = c
+                    .organisations
+                    .iter()
+                    .map(|o| m.organisation_name(o))
+                    .collect();
                 let orgs = format!("{}: {}", app.t(T::FConsentOrgs), names.join(", "));
                 lines.extend(super::wrapped(&orgs, area.width, "   "));
             }

@@ -53,17 +53,30 @@ pub fn opts_of(
         }],
         Lead::Required => Vec::new(),
     };
-    out.extend(m.organisations.iter().filter(|o| ok(o.huvudman)).map(|o| Opt {
-        label: label(o, lang),
-        val: Val::Id(o.id.clone()),
-    }));
-    out.extend(dir.not_in(m).filter(|(_, e)| ok(e.huvudman)).map(|(i, e)| Opt {
-        label: fill(
-            T::OFromDirectory.get(lang),
-            &[&format!("{} ({})", e.name, terms::huvudman(e.huvudman, lang))],
-        ),
-        val: Val::Import(dir.chain(i)),
-    }));
+    out.extend(
+        m.organisations
+            .iter()
+            .filter(|o| ok(o.huvudman))
+            .map(|o| Opt {
+                label: label(o, lang),
+                val: Val::Id(o.id.clone()),
+            }),
+    );
+    out.extend(
+        dir.not_in(m)
+            .filter(|(_, e)| ok(e.huvudman))
+            .map(|(i, e)| Opt {
+                label: fill(
+                    T::OFromDirectory.get(lang),
+                    &[&format!(
+                        "{} ({})",
+                        e.name,
+                        terms::huvudman(e.huvudman, lang)
+                    )],
+                ),
+                val: Val::Import(dir.chain(i)),
+            }),
+    );
     out.push(Opt {
         label: T::ONewOrg.get(lang).into(),
         val: Val::Other,
@@ -201,7 +214,11 @@ pub fn form(s: &Session, idx: Option<usize>, lang: Lang) -> Form {
             parents,
             &o.and_then(|o| o.parent.clone()).map_or(Val::None, Val::Id),
         )
-        .multi(F::Mission, T::FMission, o.map_or("", |o| o.mission.as_str()));
+        .multi(
+            F::Mission,
+            T::FMission,
+            o.map_or("", |o| o.mission.as_str()),
+        );
     form
 }
 
@@ -215,7 +232,9 @@ pub fn commit(
     if name.is_empty() {
         return Err(FormError::at(F::OrgName, T::NeedName.get(lang)));
     }
-    let own = idx.and_then(|i| m.organisations.get(i)).map(|o| o.id.clone());
+    let own = idx
+        .and_then(|i| m.organisations.get(i))
+        .map(|o| o.id.clone());
     if let Some(other) = directory::find_in_meeting(m, &name)
         && Some(&other) != own.as_ref()
     {
@@ -260,9 +279,7 @@ pub fn blocker(m: &Meeting, index: usize, lang: Lang) -> Option<String> {
     for r in m.references_to_organisation(&o.id) {
         let place = match r {
             OrgReference::Unit(name) | OrgReference::Participant(name) => name,
-            OrgReference::Action(what) => {
-                fill(T::InAction.get(lang), &[&super::short(&what, 40)])
-            }
+            OrgReference::Action(what) => fill(T::InAction.get(lang), &[&super::short(&what, 40)]),
             OrgReference::Consent => T::ConsentForm.get(lang).to_lowercase(),
             OrgReference::OverallResponsibility => T::Responsibility.get(lang).to_lowercase(),
         };
@@ -277,7 +294,10 @@ pub fn blocker(m: &Meeting, index: usize, lang: Lang) -> Option<String> {
 pub fn row(m: &Meeting, o: &Organisation, lang: Lang) -> String {
     let mut t = label(o, lang);
     if let Some(p) = &o.parent {
-        t += &format!(", {}", fill(T::PartOf.get(lang), &[&m.organisation_name(p)]));
+        t += &format!(
+            ", {}",
+            fill(T::PartOf.get(lang), &[&m.organisation_name(p)])
+        );
     }
     let mission = o.mission.lines().next().unwrap_or("").trim();
     if !mission.is_empty() {

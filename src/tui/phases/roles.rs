@@ -61,7 +61,18 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     );
     let in_orgs = s.selected >= np && !m.organisations.is_empty();
     let (people, org_area) = if list.height >= 16 {
-        let orgs_height = (m.organisations.len() as u16 + 2).clamp(3, list.height / 3);
+        // The people get what they need; the organisations the rest, and a third at least.
+        let people_need: u16 = items.iter().map(|t| t.height() as u16).sum::<u16>() + 2;
+        let orgs_need: u16 = m
+            .organisations
+            .iter()
+            .map(|o| super::wrapped(&orgs::row(m, o, app.lang), list.width, "  ").len() as u16)
+            .sum::<u16>()
+            + 2;
+        let orgs_height = orgs_need
+            .min(list.height.saturating_sub(people_need))
+            .max(orgs_need.min(list.height / 3))
+            .clamp(3, list.height - 3);
         let [people, orgs] =
             Layout::vertical([Constraint::Min(3), Constraint::Length(orgs_height)]).areas(list);
         (Some(people), Some(orgs))
@@ -109,7 +120,14 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     }
 }
 
-fn row(app: &App, m: &Meeting, p: &Participant, i: usize, heard: bool, width: u16) -> Text<'static> {
+fn row(
+    app: &App,
+    m: &Meeting,
+    p: &Participant,
+    i: usize,
+    heard: bool,
+    width: u16,
+) -> Text<'static> {
     let lang = app.lang;
     let mark = if heard { "[✓]" } else { "[ ]" };
     let mandate = match &p.mandate {
@@ -166,43 +184,44 @@ pub fn form(s: &Session, idx: Option<usize>, lang: Lang) -> Form {
         Some(Attendance::Declined { reason }) => reason.clone(),
         _ => String::new(),
     };
-    form.line(F::Name, T::FName, name).line(F::Role, T::FRole, role);
+    form.line(F::Name, T::FName, name)
+        .line(F::Role, T::FRole, role);
     orgs::fields(&mut form, s, lang, orgs::Lead::Family, &org);
     form.choice(
-            F::Kind,
-            T::FKind,
-            labels::kind_opts(lang),
-            &Val::Kind(p.map_or(ParticipantKind::Professional, |p| p.kind)),
-        )
-        .line(
-            F::Mandate,
-            T::FMandate,
-            p.and_then(|p| p.mandate.as_ref())
-                .map_or("", |md| md.scope.as_str()),
-        )
-        .check(
-            F::MandateCosts,
-            T::FMandateCosts,
-            p.and_then(|p| p.mandate.as_ref())
-                .is_some_and(|md| md.costs),
-        )
-        .choice(
-            F::Attendance,
-            T::FAttendance,
-            labels::attendance_opts(lang),
-            &Val::Attend(p.map_or(0, |p| labels::attendance_code(&p.attendance))),
-        )
-        .line(F::DeclineReason, T::FDeclineReason, &decline)
-        .line(
-            F::StandIn,
-            T::FStandIn,
-            p.and_then(|p| p.stand_in.as_deref()).unwrap_or(""),
-        )
-        .line(
-            F::Contact,
-            T::FContact,
-            p.and_then(|p| p.contact.as_deref()).unwrap_or(""),
-        );
+        F::Kind,
+        T::FKind,
+        labels::kind_opts(lang),
+        &Val::Kind(p.map_or(ParticipantKind::Professional, |p| p.kind)),
+    )
+    .line(
+        F::Mandate,
+        T::FMandate,
+        p.and_then(|p| p.mandate.as_ref())
+            .map_or("", |md| md.scope.as_str()),
+    )
+    .check(
+        F::MandateCosts,
+        T::FMandateCosts,
+        p.and_then(|p| p.mandate.as_ref())
+            .is_some_and(|md| md.costs),
+    )
+    .choice(
+        F::Attendance,
+        T::FAttendance,
+        labels::attendance_opts(lang),
+        &Val::Attend(p.map_or(0, |p| labels::attendance_code(&p.attendance))),
+    )
+    .line(F::DeclineReason, T::FDeclineReason, &decline)
+    .line(
+        F::StandIn,
+        T::FStandIn,
+        p.and_then(|p| p.stand_in.as_deref()).unwrap_or(""),
+    )
+    .line(
+        F::Contact,
+        T::FContact,
+        p.and_then(|p| p.contact.as_deref()).unwrap_or(""),
+    );
     form.memo = Some(form.choice_val(F::Kind));
     form
 }
@@ -389,8 +408,7 @@ impl Phase for Roles {
     fn row_of(&self, m: &Meeting, target: &Target) -> usize {
         match target {
             Target::Organisation(i) => {
-                m.participants.len()
-                    + i.unwrap_or_else(|| m.organisations.len().saturating_sub(1))
+                m.participants.len() + i.unwrap_or_else(|| m.organisations.len().saturating_sub(1))
             }
             _ => LIST.row_of(m, target),
         }

@@ -1,8 +1,8 @@
 //! Summary: which huvudman holds the overall responsibility, who coordinates, and the
 //! disagreements — written down, not hidden. Finalizing starts here or at the follow-up.
 
-use super::{labels, orgs};
 use super::{Deletion, Phase, Rows};
+use super::{labels, orgs};
 use crate::tui::app::{App, Session};
 use crate::tui::command::Cmd;
 use crate::tui::form::{F, Form, FormError, Target, Val};
@@ -95,7 +95,10 @@ pub fn form(s: &Session, lang: Lang) -> Form {
         form.set_note(
             F::Organisation,
             Some((
-                fill(T::OverallOnly.get(lang), &[&names.join(lang.pick(" eller ", " or "))]),
+                fill(
+                    T::OverallOnly.get(lang),
+                    &[&names.join(lang.pick(" eller ", " or "))],
+                ),
                 false,
             )),
         );
