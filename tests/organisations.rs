@@ -162,7 +162,7 @@ fn the_action_form_does_not_offer_a_decider_without_the_cost_mandate() {
         std::thread::sleep(Duration::from_millis(120));
     };
     s.wait_for("Deltagare (7)");
-    while !s.screen().contains("Insatser (6)") {
+    while !s.screen().contains("Insatser och åtgärder (6)") {
         pace(&mut s, key::RIGHT);
     }
     pace(&mut s, "a");
@@ -196,7 +196,7 @@ fn the_action_form_does_not_offer_a_decider_without_the_cost_mandate() {
     s.send(key::ESC);
     std::thread::sleep(Duration::from_millis(400));
     s.send(key::ESC);
-    s.wait_for("Insatser (6)");
+    s.wait_for("Insatser och åtgärder (6)");
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
 }

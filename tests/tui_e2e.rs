@@ -162,7 +162,7 @@ fn a_complete_sip_meeting_in_a_terminal() {
 
     // An action decided at the table by the principal.
     s.send(RIGHT);
-    s.wait_for("Insatser (0)");
+    s.wait_for("Insatser och åtgärder (0)");
     s.send("a");
     s.wait_for("Beslutat av");
     s.send("Morgonmöte med mentor");
@@ -194,7 +194,7 @@ fn a_complete_sip_meeting_in_a_terminal() {
     s.esc();
     s.wait_for("Esc igen kastar det");
     s.esc();
-    s.wait_for("Insatser (1)");
+    s.wait_for("Insatser och åtgärder (1)");
 
     // An action awaiting a decision from social services' unit manager.
     s.send("a");

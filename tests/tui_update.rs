@@ -1019,7 +1019,7 @@ fn list_titles_are_plural_and_an_awaited_decision_says_from_whom() {
     let mut fx = sip_app(Lang::Sv);
     goto_phase(&mut fx.app, "insatser");
     let screen = draw(&mut fx.app, 120, 40);
-    assert!(screen.contains("Insatser (3)"), "{screen}");
+    assert!(screen.contains("Insatser och åtgärder (3)"), "{screen}");
     assert!(
         screen.contains("Beslut inväntas från: Enhetschef Barn och familj (Socialtjänst")
             && screen.contains("familj), senast 2026-12-20"),
@@ -1027,7 +1027,7 @@ fn list_titles_are_plural_and_an_awaited_decision_says_from_whom() {
     );
     fx.app.lang = Lang::En;
     let screen = draw(&mut fx.app, 120, 40);
-    assert!(screen.contains("Actions (3)"), "{screen}");
+    assert!(screen.contains("Interventions and measures (3)"), "{screen}");
     assert!(
         screen.contains("Decision awaited from: Enhetschef Barn och familj"),
         "{screen}"

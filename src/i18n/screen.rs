@@ -167,7 +167,7 @@ strings! {
     ConsentForm => "Samtycke", "Consent";
     GoalForm => "Mål", "Goal";
     NeedForm => "Behov", "Need";
-    ActionForm => "Insats", "Action";
+    ActionForm => "Insats eller åtgärd", "Intervention or measure";
     SummaryForm => "Huvudansvar och samordnare", "Overall responsibility and coordinator";
     DisagreementForm => "Oenighet", "Disagreement";
     FollowUpForm => "Uppföljning", "Follow-up";
@@ -306,7 +306,7 @@ strings! {
     ChildViews => "Barnets synpunkter", "The child's views";
     ChildHow => "Hur synpunkterna inhämtats", "How the views were obtained";
     ChildNotObtained => "Skäl om synpunkterna inte kunde inhämtas", "Why the views could not be obtained";
-    ActionsList => "Insatser ({})", "Actions ({})";
+    ActionsList => "Insatser och åtgärder ({})", "Interventions and measures ({})";
     ParticipantsList => "Deltagare ({})", "Participants ({})";
     OrganisationsList => "Verksamheter och uppdrag ({})", "Organisations and missions ({})";
     OrganisationForm => "Verksamhet", "Organisation";
