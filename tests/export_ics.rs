@@ -204,10 +204,10 @@ fn every_summary_has_the_case_reference_and_every_to_do_the_performers_organisat
                 .unwrap_or_else(|| panic!("{uid} names no action"));
             let summary = t.get_summary().unwrap();
             assert!(summary.contains("BoF 2026-0412"), "{summary}");
-            let org = action
-                .organisation
-                .as_ref()
-                .map_or_else(|| "amilj".to_string(), |o| m.organisation_name(o));
+            let org = action.organisation.as_ref().map_or_else(
+                || samsyn::i18n::terms::capital(samsyn::i18n::terms::family(lang)),
+                |o| m.organisation_name(o),
+            );
             assert!(summary.contains(&org), "{summary}");
             let description = t.get_description().unwrap();
             assert!(description.contains(&org), "{description}");

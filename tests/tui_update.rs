@@ -1027,7 +1027,10 @@ fn list_titles_are_plural_and_an_awaited_decision_says_from_whom() {
     );
     fx.app.lang = Lang::En;
     let screen = draw(&mut fx.app, 120, 40);
-    assert!(screen.contains("Interventions and measures (3)"), "{screen}");
+    assert!(
+        screen.contains("Interventions and measures (3)"),
+        "{screen}"
+    );
     assert!(
         screen.contains("Decision awaited from: Enhetschef Barn och familj"),
         "{screen}"
