@@ -42,6 +42,9 @@ pub struct Action {
     pub status: ActionStatus,
     #[serde(default)]
     pub status_comment: String,
+    /// Carried over from an earlier plan: from where.
+    #[serde(default)]
+    pub origin: Option<super::Origin>,
 }
 
 impl Action {
@@ -70,6 +73,7 @@ impl Action {
             feedback: None,
             status,
             status_comment: String::new(),
+            origin: None,
         }
     }
 

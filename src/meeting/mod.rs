@@ -8,6 +8,7 @@ mod ids;
 mod organisation;
 mod participant;
 mod pseudonym;
+mod review;
 pub mod v1;
 
 pub use action::{Action, ActionStatus, Decision, Feedback, Performer};
@@ -17,6 +18,10 @@ pub use ids::Id;
 pub use organisation::{ActionKind, Huvudman, Organisation};
 pub use participant::{Attendance, Mandate, Participant, ParticipantKind, initials_of};
 pub use pseudonym::{Pseudonyms, hidden_names, pseudonymize};
+pub use review::{
+    ActionReview, DecisionOutcome, Earlier, GoalOutcome, GoalReview, NotFollowable, Origin,
+    Outcome,
+};
 
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -100,6 +105,15 @@ pub struct Meeting {
     /// For a follow-up meeting: the meeting it follows up.
     #[serde(default)]
     pub previous: Option<PreviousMeeting>,
+    /// The earlier meetings of the plan, nearest first (the chain the minutes show).
+    #[serde(default)]
+    pub earlier: Vec<Earlier>,
+    /// For a follow-up meeting: what became of each action of the previous plan.
+    #[serde(default)]
+    pub reviews: Vec<ActionReview>,
+    /// For a follow-up meeting: whether the previous plan's goals were reached.
+    #[serde(default)]
+    pub goal_reviews: Vec<GoalReview>,
     /// Set while the minutes are finalized (justerade); the meeting is then read-only.
     #[serde(default)]
     pub finalized: Option<FinalizeStamp>,
@@ -368,6 +382,9 @@ impl Meeting {
             evaluations: Vec::new(),
             distribution: Vec::new(),
             previous: None,
+            earlier: Vec::new(),
+            reviews: Vec::new(),
+            goal_reviews: Vec::new(),
             finalized: None,
             revisions: Vec::new(),
             upgraded: Upgraded::default(),

@@ -97,6 +97,8 @@ pub struct Mandate {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub enum Attendance {
+    /// Invited, not yet here: where a follow-up starts.
+    Invited,
     InRoom,
     Video,
     Phone,

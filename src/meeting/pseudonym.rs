@@ -288,6 +288,7 @@ fn enum_tags() -> Vec<Value> {
         .iter()
         .for_each(|t| add(serde_json::to_value(t)));
     [
+        Attendance::Invited,
         Attendance::InRoom,
         Attendance::Video,
         Attendance::Phone,
@@ -295,6 +296,15 @@ fn enum_tags() -> Vec<Value> {
     ]
     .iter()
     .for_each(|t| add(serde_json::to_value(t)));
+    super::Outcome::ALL
+        .iter()
+        .for_each(|t| add(serde_json::to_value(t)));
+    super::GoalOutcome::ALL
+        .iter()
+        .for_each(|t| add(serde_json::to_value(t)));
+    [super::ActionKind::Insats, super::ActionKind::Atgard]
+        .iter()
+        .for_each(|t| add(serde_json::to_value(t)));
     [ConsentForm::Oral, ConsentForm::Written]
         .iter()
         .for_each(|t| add(serde_json::to_value(t)));

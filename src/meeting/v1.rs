@@ -349,6 +349,7 @@ impl MeetingV1 {
                     feedback: a.feedback,
                     status: a.status,
                     status_comment,
+                    origin: None,
                 }
             })
             .collect();
@@ -410,6 +411,9 @@ impl MeetingV1 {
             evaluations: self.evaluations,
             distribution: self.distribution,
             previous: self.previous,
+            earlier: Vec::new(),
+            reviews: Vec::new(),
+            goal_reviews: Vec::new(),
             finalized: self.finalized,
             revisions: self.revisions,
             upgraded: Upgraded::default(),

@@ -19,7 +19,7 @@ pub enum Val {
     Id(Id),
     Huvudman(Huvudman),
     Kind(ParticipantKind),
-    /// Attendance: 0 room, 1 video, 2 phone, 3 absent, 4 declined.
+    /// Attendance: 0 room, 1 video, 2 phone, 3 absent, 4 declined, 5 invited.
     Attend(u8),
     ConsentForm(ConsentForm),
     GoalKind(GoalKind),

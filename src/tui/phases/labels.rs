@@ -10,9 +10,10 @@ use samsyn::meeting::{
 };
 
 /// Attendance as the form's choice numbers it: 0 room, 1 video, 2 phone, 3 absent,
-/// 4 declined.
+/// 4 declined, 5 invited (not yet here).
 pub fn attendance_code(a: &Attendance) -> u8 {
     match a {
+        Attendance::Invited => 5,
         Attendance::InRoom => 0,
         Attendance::Video => 1,
         Attendance::Phone => 2,
@@ -22,7 +23,7 @@ pub fn attendance_code(a: &Attendance) -> u8 {
 }
 
 /// One value of each attendance, in the form's order.
-const ATTEND: [Attendance; 5] = [
+const ATTEND: [Attendance; 6] = [
     Attendance::InRoom,
     Attendance::Video,
     Attendance::Phone,
@@ -30,6 +31,7 @@ const ATTEND: [Attendance; 5] = [
     Attendance::Declined {
         reason: String::new(),
     },
+    Attendance::Invited,
 ];
 
 fn opt(label: impl Into<String>, val: Val) -> Opt {

@@ -291,6 +291,7 @@ pub fn commit(
         Val::Attend(4) => Attendance::Declined {
             reason: form.text(F::DeclineReason),
         },
+        Val::Attend(5) => Attendance::Invited,
         _ => Attendance::InRoom,
     };
     let opt = |s: String| (!s.is_empty()).then_some(s);

@@ -1,0 +1,275 @@
+//! The plan lives on: a follow-up meeting starts from a finalized one, carries over who
+//! and what (organisations, participants, consents, goals, the responsibility) and lists
+//! every action of the previous plan for review, so no promise is quietly forgotten.
+//! An action that continues is taken into the new plan with a link to where it came
+//! from; the rules (`crate::rules::follow_up`) see to it that every one is accounted for.
+
+use super::{Action, Attendance, Decision, Goal, Id, Meeting, PreviousMeeting};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// What became of one action of the previous plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionReview {
+    /// The action as the previous plan wrote it, so the review reads whole without
+    /// that file.
+    pub was: Action,
+    /// `None` until reviewed at this meeting.
+    #[serde(default)]
+    pub outcome: Option<Outcome>,
+    /// Required for anything but done.
+    #[serde(default)]
+    pub comment: String,
+    /// For an awaited decision: what came of it.
+    #[serde(default)]
+    pub decision: Option<DecisionOutcome>,
+    /// The action of this meeting's plan that continues it.
+    #[serde(default)]
+    pub carried_to: Option<Id>,
+}
+
+impl ActionReview {
+    /// Whether the previous plan was waiting for a decision on it.
+    pub fn was_awaiting(&self) -> bool {
+        self.was.is_awaiting()
+    }
+
+    /// The date the awaited decision was due, if it was awaited.
+    pub fn decide_by(&self) -> Option<NaiveDate> {
+        match &self.was.decision {
+            Decision::Awaiting { decide_by, .. } => *decide_by,
+            Decision::AtTable { .. } => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Outcome {
+    Done,
+    PartlyDone,
+    NotDone,
+    Cancelled,
+    /// Goes on in the new plan.
+    Continues,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 5] = [
+        Outcome::Done,
+        Outcome::PartlyDone,
+        Outcome::NotDone,
+        Outcome::Cancelled,
+        Outcome::Continues,
+    ];
+
+    /// Whether the action goes on in the new plan and must be carried over.
+    pub fn goes_on(self) -> bool {
+        matches!(self, Outcome::PartlyDone | Outcome::Continues)
+    }
+}
+
+/// What came of an awaited decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum DecisionOutcome {
+    Granted {
+        by: String,
+        #[serde(default)]
+        on: Option<NaiveDate>,
+    },
+    Refused {
+        by: String,
+        #[serde(default)]
+        on: Option<NaiveDate>,
+    },
+    /// Still not decided: it is awaited again, with a new date, in the new plan.
+    StillAwaited,
+}
+
+/// Whether a goal of the previous plan was reached.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoalReview {
+    pub goal: Id,
+    #[serde(default)]
+    pub outcome: Option<GoalOutcome>,
+    #[serde(default)]
+    pub comment: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum GoalOutcome {
+    Reached,
+    Partly,
+    NotReached,
+}
+
+impl GoalOutcome {
+    pub const ALL: [GoalOutcome; 3] = [
+        GoalOutcome::Reached,
+        GoalOutcome::Partly,
+        GoalOutcome::NotReached,
+    ];
+}
+
+/// Where an action of this plan came from: an action of the previous one, and the date
+/// of the plan where it first was agreed ("from the plan of 2026-09-14").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Origin {
+    /// The previous meeting's id and date, and the action's id there.
+    pub meeting: String,
+    pub date: NaiveDate,
+    pub action: Id,
+    /// The date of the first plan it was part of.
+    pub since: NaiveDate,
+}
+
+/// Why no follow-up can be started from a meeting.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NotFollowable {
+    #[error("the minutes are not finalized; a follow-up starts from finalized minutes")]
+    Draft,
+    #[error("the plan was closed: {0}")]
+    Closed(String),
+    #[error("the finalized minutes were changed afterwards; amend them first")]
+    Changed,
+}
+
+impl NotFollowable {
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            NotFollowable::Draft => lang
+                .pick(
+                    "protokollet är inte justerat; en uppföljning utgår från ett justerat protokoll",
+                    "the minutes are not finalized; a follow-up starts from finalized minutes",
+                )
+                .to_string(),
+            NotFollowable::Closed(reason) => format!(
+                "{}: {reason}",
+                lang.pick("planen är avslutad", "the plan was closed")
+            ),
+            NotFollowable::Changed => lang
+                .pick(
+                    "det justerade protokollet har ändrats efteråt; gör en ändring (A) först",
+                    "the finalized minutes were changed afterwards; amend them first",
+                )
+                .to_string(),
+        }
+    }
+}
+
+impl Meeting {
+    /// The follow-up of this finalized meeting, started from `agenda` on `date`, saved
+    /// (by the caller) as `file`: organisations, participants (invited again), consents,
+    /// goals, the responsibility and every action for review, linked back by id, file
+    /// and content hash.
+    pub fn start_follow_up(
+        &self,
+        agenda: super::AgendaRef,
+        title: impl Into<String>,
+        date: NaiveDate,
+        file: &str,
+    ) -> Result<Meeting, NotFollowable> {
+        if !self.is_finalized() {
+            return Err(NotFollowable::Draft);
+        }
+        if let Some(reason) = &self.plan_closed {
+            return Err(NotFollowable::Closed(reason.clone()));
+        }
+        if self.stamp_matches() == Some(false) {
+            return Err(NotFollowable::Changed);
+        }
+        let mut m = Meeting::new(agenda, title, date);
+        m.case_ref = self.case_ref.clone();
+        m.subject = self.subject.clone();
+        m.facilitator = self.facilitator.clone();
+        m.note_taker = self.note_taker.clone();
+        m.organisations = self.organisations.clone();
+        m.participants = self.participants.clone();
+        for p in &mut m.participants {
+            p.attendance = Attendance::Invited;
+        }
+        m.consents = self.consents.clone();
+        m.goals = self.goals.clone();
+        m.overall_responsible = self.overall_responsible.clone();
+        m.coordinator = self.coordinator.clone();
+        if let Some(f) = &self.follow_up {
+            m.place = f.place.clone();
+            m.start = f.time;
+        }
+        m.reviews = self.actions.iter().map(review_of).collect();
+        m.goal_reviews = self
+            .goals
+            .iter()
+            .map(|g: &Goal| GoalReview {
+                goal: g.id.clone(),
+                outcome: None,
+                comment: String::new(),
+            })
+            .collect();
+        m.previous = Some(PreviousMeeting {
+            id: self.id.clone(),
+            file: file.to_string(),
+            date: self.date,
+            hash: self.content_hash(),
+        });
+        // The chain of earlier meetings, nearest first, for the minutes.
+        m.earlier = std::iter::once(Earlier {
+            id: self.id.clone(),
+            date: self.date,
+            agenda: self.agenda.id.clone(),
+        })
+        .chain(self.earlier.iter().cloned())
+        .collect();
+        Ok(m)
+    }
+
+    /// The review of the previous plan's action `id`.
+    pub fn review(&self, id: &Id) -> Option<&ActionReview> {
+        self.reviews.iter().find(|r| &r.was.id == id)
+    }
+
+    /// A new action of this plan continuing reviewed action `index`: the same text,
+    /// performer, organisation, goals and cost bearer, linked to its origin. It still
+    /// needs a decision at this meeting and a new deadline (the form asks).
+    pub fn carry_over(&self, index: usize) -> Option<Action> {
+        let r = self.reviews.get(index)?;
+        let p = self.previous.as_ref()?;
+        let mut a = r.was.clone();
+        a.id = Id::new("");
+        a.decision = Decision::AtTable { by: Vec::new() };
+        a.status = super::ActionStatus::Agreed;
+        a.status_comment = String::new();
+        a.deadline = None;
+        a.start = None;
+        a.feedback = None;
+        a.origin = Some(Origin {
+            meeting: p.id.clone(),
+            date: p.date,
+            action: r.was.id.clone(),
+            since: r.was.origin.as_ref().map_or(p.date, |o| o.since),
+        });
+        Some(a)
+    }
+}
+
+/// An earlier meeting in the chain of a plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Earlier {
+    pub id: String,
+    pub date: NaiveDate,
+    pub agenda: String,
+}
+
+fn review_of(a: &Action) -> ActionReview {
+    ActionReview {
+        was: a.clone(),
+        outcome: None,
+        comment: String::new(),
+        decision: None,
+        carried_to: None,
+    }
+}
