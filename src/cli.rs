@@ -71,6 +71,38 @@ pub enum Command {
         #[arg(long)]
         pseudonymize: bool,
     },
+    /// Start the follow-up of finalized minutes: a new meeting from the agenda that
+    /// follows the old one's, with its organisations, participants, consents, goals and
+    /// responsibility, and every action of the plan to review. Prints the new file.
+    Followup {
+        #[arg(value_name = "MEETING.ron")]
+        file: PathBuf,
+        /// The follow-up's date (default: the follow-up date the minutes set, else today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<chrono::NaiveDate>,
+        /// Start a second follow-up of the same minutes, as a branch of the plan.
+        #[arg(long)]
+        branch: bool,
+    },
+    /// What needs attention across the archive, most urgent first: follow-ups due,
+    /// actions and awaited decisions past their dates, feedback due, consents that run
+    /// out, finalized plans with no next step. Drafts are included and marked.
+    Followups {
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportArg,
+        /// Include what falls due up to this date (default: four weeks from today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        until: Option<chrono::NaiveDate>,
+        /// Group by organisation, so a unit head sees their own.
+        #[arg(long, value_enum)]
+        by: Option<GroupArg>,
+        /// Exit 1 when anything is overdue (for a scheduled job); else the report exits 0.
+        #[arg(long)]
+        check: bool,
+        /// Judge "overdue" as of this day instead of today.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<chrono::NaiveDate>,
+    },
     /// Print the shell completion script for bash, zsh or fish to standard output.
     #[command(
         after_help = "bash: samsyn completions bash > ~/.local/share/bash-completion/completions/samsyn\n\
@@ -87,6 +119,17 @@ fish: samsyn completions fish > ~/.config/fish/completions/samsyn.fish"
 }
 
 // The library's enums as the command line spells them: clap stays out of the domain.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportArg {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GroupArg {
+    Organisation,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {

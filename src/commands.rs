@@ -1,9 +1,11 @@
 //! The non-interactive subcommands: each prints to stdout/stderr and returns an exit code.
 
 mod export;
+mod followup;
 mod manual;
 
 pub use export::export;
+pub use followup::{Report, followup, followups};
 pub use manual::{completions, man};
 
 use samsyn::agenda::{self, AgendaSource, Catalogue};

@@ -7,6 +7,7 @@ pub mod datetime;
 pub mod diag;
 pub mod directory;
 pub mod export;
+pub mod followups;
 pub mod fsio;
 pub mod i18n;
 pub mod meeting;

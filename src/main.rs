@@ -63,6 +63,26 @@ fn main() {
             *pseudonymize,
             lang,
         ),
+        Some(Command::Followup { file, date, branch }) => {
+            commands::followup(file, *date, *branch, lang)
+        }
+        Some(Command::Followups {
+            format,
+            until,
+            by,
+            check,
+            today,
+        }) => commands::followups(
+            &samsyn::store::archive_dir(cli.dir.as_deref()),
+            commands::Report {
+                json: *format == cli::ReportArg::Json,
+                until: *until,
+                by_organisation: by.is_some(),
+                check: *check,
+                today: *today,
+            },
+            lang,
+        ),
         Some(Command::Completions { .. } | Command::Man) => unreachable!("handled above"),
         None => tui(&cli, lang, theme, Begin::Start),
     };

@@ -42,6 +42,7 @@ fn sip_agenda() -> Agenda {
         description: text("SIP"),
         legal_reference: text(""),
         confidentiality: text(""),
+        follow_up_agenda: None,
         rules: Rules {
             consent_required: true,
             overall_responsible_required: true,

@@ -30,6 +30,9 @@ pub struct Agenda {
     /// uppgifter som kan omfattas av sekretess enligt OSL"); empty for none.
     #[serde(default)]
     pub confidentiality: Text,
+    /// The agenda a follow-up of this meeting starts from; `None`: the same agenda.
+    #[serde(default)]
+    pub follow_up_agenda: Option<String>,
     #[serde(default)]
     pub rules: Rules,
     pub phases: Vec<Phase>,

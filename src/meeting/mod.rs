@@ -19,8 +19,7 @@ pub use organisation::{ActionKind, Huvudman, Organisation};
 pub use participant::{Attendance, Mandate, Participant, ParticipantKind, initials_of};
 pub use pseudonym::{Pseudonyms, hidden_names, pseudonymize};
 pub use review::{
-    ActionReview, DecisionOutcome, Earlier, GoalOutcome, GoalReview, NotFollowable, Origin,
-    Outcome,
+    ActionReview, DecisionOutcome, Earlier, GoalOutcome, GoalReview, NotFollowable, Origin, Outcome,
 };
 
 use chrono::{NaiveDate, NaiveTime};

@@ -7,6 +7,7 @@ mod finalize;
 mod follow_up;
 mod mandate;
 mod phases;
+mod review;
 mod warnings;
 
 pub use consent::consent_holds;
@@ -22,6 +23,7 @@ use consent::consent_problems;
 use follow_up::follow_up_problems;
 use mandate::action_problems;
 use phases::required_phase_problems;
+use review::review_problems;
 
 use crate::agenda::{Agenda, PhaseKind};
 use crate::i18n::Lang;
@@ -78,6 +80,13 @@ pub enum Code {
     FollowUpNoConvener,
     PlanClosedNoReason,
     RequiredPhaseEmpty,
+    ReviewMissing,
+    ReviewNoComment,
+    AwaitedNotResolved,
+    ContinuesNotCarried,
+    AwaitedNotCarried,
+    GoalNotReviewed,
+    ConsentMissesOrganisation,
     AlreadyFinalized,
     NoFinalizer,
     // Warnings.
@@ -131,6 +140,13 @@ impl Code {
             | Code::FollowUpNoConvener
             | Code::PlanClosedNoReason
             | Code::RequiredPhaseEmpty
+            | Code::ReviewMissing
+            | Code::ReviewNoComment
+            | Code::AwaitedNotResolved
+            | Code::ContinuesNotCarried
+            | Code::AwaitedNotCarried
+            | Code::GoalNotReviewed
+            | Code::ConsentMissesOrganisation
             | Code::AlreadyFinalized
             | Code::NoFinalizer => Severity::Blocking,
             Code::OrganisationWithoutMandate
@@ -181,6 +197,13 @@ impl Code {
             Code::FollowUpNoConvener => "follow-up-no-convener",
             Code::PlanClosedNoReason => "plan-closed-no-reason",
             Code::RequiredPhaseEmpty => "required-phase-empty",
+            Code::ReviewMissing => "review-missing",
+            Code::ReviewNoComment => "review-no-comment",
+            Code::AwaitedNotResolved => "awaited-not-resolved",
+            Code::ContinuesNotCarried => "continues-not-carried",
+            Code::AwaitedNotCarried => "awaited-not-carried",
+            Code::GoalNotReviewed => "goal-not-reviewed",
+            Code::ConsentMissesOrganisation => "consent-misses-organisation",
             Code::AlreadyFinalized => "already-finalized",
             Code::NoFinalizer => "no-finalizer",
             Code::OrganisationWithoutMandate => "organisation-without-mandate",
@@ -405,6 +428,9 @@ fn rule_blocking(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
     }
     overall_responsibility_problems(m, agenda, &mut out);
     follow_up_problems(m, agenda, &mut out);
+    if agenda.rules.follow_up_meeting || m.previous.is_some() {
+        review_problems(m, &mut out);
+    }
     required_phase_problems(m, agenda, &mut out);
     out
 }

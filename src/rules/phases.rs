@@ -13,7 +13,8 @@ pub fn phase_has_content(m: &Meeting, phase_id: &str, kind: PhaseKind) -> bool {
     match kind {
         PhaseKind::Roles => !m.participants.is_empty(),
         PhaseKind::Consent => !m.consents.is_empty(),
-        PhaseKind::Purpose | PhaseKind::Review | PhaseKind::Notes => notes,
+        PhaseKind::Purpose | PhaseKind::Notes => notes,
+        PhaseKind::Review => notes || !m.reviews.is_empty(),
         PhaseKind::Situation => !m.situation.is_empty() || notes,
         PhaseKind::ChildVoice => !m.child_voice.is_empty(),
         PhaseKind::Goal => m.goals.iter().any(|g| !g.text.trim().is_empty()),

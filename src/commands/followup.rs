@@ -1,0 +1,210 @@
+//! `samsyn followup` starts the follow-up of finalized minutes; `samsyn followups` lists
+//! what needs attention across the archive.
+
+use samsyn::agenda::Catalogue;
+use samsyn::diag::exit;
+use samsyn::followups::{self, Item, Kind};
+use samsyn::i18n::Lang;
+use samsyn::meeting::AgendaRef;
+use samsyn::store;
+use std::path::Path;
+
+/// `samsyn followup MEETING.ron`: the follow-up meeting, saved next to the minutes.
+pub fn followup(file: &Path, date: Option<chrono::NaiveDate>, branch: bool, lang: Lang) -> i32 {
+    let prev = match store::load(file) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("{e}");
+            return e.exit_code();
+        }
+    };
+    let catalogue = Catalogue::load();
+    let next_id = catalogue
+        .get(&prev.agenda.id)
+        .and_then(|a| a.follow_up_agenda.clone())
+        .unwrap_or_else(|| prev.agenda.id.clone());
+    let Some(agenda) = catalogue.get(&next_id) else {
+        eprintln!(
+            "{}: {} {next_id:?}",
+            file.display(),
+            lang.pick(
+                "uppföljningens agenda finns inte:",
+                "the follow-up's agenda is not installed:"
+            )
+        );
+        return exit::DATA;
+    };
+    let dir = file
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let (entries, _) = followups::scan(dir);
+    if let Some(first) = followups::follow_up_of(&entries, &prev.id)
+        && !branch
+    {
+        eprintln!(
+            "{}: {} {} ({})",
+            file.display(),
+            lang.pick(
+                "uppföljningen av detta protokoll är redan påbörjad:",
+                "the follow-up of these minutes is already started:"
+            ),
+            first.path.display(),
+            lang.pick(
+                "--branch startar en andra, som en gren av planen",
+                "--branch starts a second one, as a branch of the plan"
+            )
+        );
+        return exit::DATA;
+    }
+    let date = date
+        .or(prev.follow_up.as_ref().map(|f| f.date))
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let title = format!("{}: {}", agenda.name.get(lang), prev.title);
+    let name = file
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let agenda_ref = AgendaRef {
+        id: agenda.id.clone(),
+        version: agenda.version,
+    };
+    let m = match prev.start_follow_up(agenda_ref, title, date, &name) {
+        Ok(m) => m,
+        Err(why) => {
+            eprintln!(
+                "{}: {}: {}",
+                file.display(),
+                lang.pick(
+                    "ingen uppföljning kan startas",
+                    "no follow-up can be started"
+                ),
+                why.message(lang)
+            );
+            return exit::DATA;
+        }
+    };
+    match store::save_new(dir, &m) {
+        Ok(path) => {
+            if branch && followups::follow_up_of(&entries, &prev.id).is_some() {
+                eprintln!(
+                    "samsyn: {}",
+                    lang.pick(
+                        "varning: en andra uppföljning av samma protokoll (en gren av planen)",
+                        "warning: a second follow-up of the same minutes (a branch of the plan)"
+                    )
+                );
+            }
+            println!("{}", path.display());
+            exit::OK
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            e.exit_code()
+        }
+    }
+}
+
+/// How `samsyn followups` reports.
+pub struct Report {
+    pub json: bool,
+    pub until: Option<chrono::NaiveDate>,
+    pub by_organisation: bool,
+    pub check: bool,
+    pub today: Option<chrono::NaiveDate>,
+}
+
+fn kind_word(k: Kind, lang: Lang) -> &'static str {
+    match k {
+        Kind::FollowUpDue => lang.pick("uppföljning", "follow-up"),
+        Kind::DecisionOverdue => lang.pick("beslut inväntas", "decision awaited"),
+        Kind::ActionOverdue => lang.pick("insats försenad", "action overdue"),
+        Kind::FeedbackDue => lang.pick("återkoppling", "feedback"),
+        Kind::ConsentExpires => lang.pick("samtycke går ut", "consent expires"),
+        Kind::NoNextStep => lang.pick("ingen uppföljning eller avslut", "no follow-up or closing"),
+    }
+}
+
+fn line(i: &Item, lang: Lang) -> String {
+    let date = i.date.map_or_else(|| "—".repeat(10), |d| d.to_string());
+    let mark = if i.overdue {
+        lang.pick("FÖRSENAD ", "OVERDUE ")
+    } else {
+        ""
+    };
+    let draft = if i.draft {
+        lang.pick(" [utkast]", " [draft]")
+    } else {
+        ""
+    };
+    let mut t = format!("{date}  {mark}{}: {}", kind_word(i.kind, lang), i.what);
+    if let Some(o) = &i.organisation {
+        t += &format!(" — {o}");
+    }
+    if !i.who.is_empty() {
+        t += &format!(" ({})", i.who);
+    }
+    let case = if i.case_ref.is_empty() {
+        i.meeting_date.to_string()
+    } else {
+        format!("{}, {}", i.case_ref, i.meeting_date)
+    };
+    t += &format!("  [{case}; {}]{draft}", i.file.display());
+    t
+}
+
+/// `samsyn followups`: exit 0 as a report; with `--check`, 1 when anything is overdue.
+pub fn followups(dir: &Path, r: Report, lang: Lang) -> i32 {
+    let today = r.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let until = r.until.unwrap_or(today + chrono::Days::new(28));
+    let (entries, errors) = followups::scan(dir);
+    for e in &errors {
+        eprintln!("{e}");
+    }
+    let items = followups::due(&entries, today, until, lang);
+    if r.json {
+        #[derive(serde::Serialize)]
+        struct Out<'a> {
+            today: chrono::NaiveDate,
+            until: chrono::NaiveDate,
+            items: &'a [Item],
+            unreadable: Vec<String>,
+        }
+        let out = Out {
+            today,
+            until,
+            items: &items,
+            unreadable: errors.iter().map(|e| e.to_string()).collect(),
+        };
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&out).expect("the report serializes")
+        );
+    } else if items.is_empty() {
+        println!(
+            "{}",
+            lang.pick("Inget behöver uppmärksamhet.", "Nothing needs attention.")
+        );
+    } else if r.by_organisation {
+        let mut orgs: Vec<Option<&String>> =
+            items.iter().map(|i| i.organisation.as_ref()).collect();
+        orgs.sort();
+        orgs.dedup();
+        for org in orgs {
+            let none = lang
+                .pick("(ingen verksamhet)", "(no organisation)")
+                .to_string();
+            println!("{}", org.unwrap_or(&none));
+            for i in items.iter().filter(|i| i.organisation.as_ref() == org) {
+                println!("  {}", line(i, lang));
+            }
+        }
+    } else {
+        for i in &items {
+            println!("{}", line(i, lang));
+        }
+    }
+    if r.check && items.iter().any(|i| i.overdue) {
+        return exit::FAILURE;
+    }
+    exit::OK
+}
