@@ -18,7 +18,8 @@ pub fn phase_has_content(m: &Meeting, phase_id: &str, kind: PhaseKind) -> bool {
         PhaseKind::Situation => !m.situation.is_empty() || notes,
         PhaseKind::ChildVoice => !m.child_voice.is_empty(),
         PhaseKind::Goal => m.goals.iter().any(|g| !g.text.trim().is_empty()),
-        PhaseKind::Actions => !m.actions.is_empty(),
+        // A follow-up that closes the plan agrees on no new actions.
+        PhaseKind::Actions => !m.actions.is_empty() || m.plan_closed.is_some(),
         PhaseKind::Summary => {
             m.overall_responsible.is_some()
                 || m.coordinator.is_some()
