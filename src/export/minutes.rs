@@ -225,6 +225,92 @@ impl Builder<'_> {
         h
     }
 
+    /// Uppföljning av förra planen: the chain of meetings, every action of the previous
+    /// plan with what became of it, and every goal.
+    fn reviews(&self, s: &mut Section) {
+        let lang = self.lang;
+        let m = self.m;
+        let mut chain: Vec<String> = m
+            .earlier
+            .iter()
+            .rev()
+            .map(|e| format!("{} {}", e.agenda, e.date))
+            .collect();
+        chain.push(format!("{} {}", m.agenda.id, m.date));
+        s.fields(vec![(self.t(l::CHAIN), chain.join(" → "))]);
+        s.blocks.push(Block::Label(self.t(l::PREVIOUS_PLAN)));
+        let missing = || format!("({})", l::NOT_REVIEWED.get(lang));
+        s.blocks.push(Block::Table(Table {
+            kind: TableKind::Other,
+            headers: vec![
+                self.t(l::WHAT),
+                self.t(l::OUTCOME),
+                self.t(l::DECISION_OUTCOME),
+                self.t(l::COMMENT),
+            ],
+            rows: m
+                .reviews
+                .iter()
+                .map(|r| {
+                    let mut outcome = r
+                        .outcome
+                        .map_or_else(missing, |o| terms::outcome(o, lang).to_string());
+                    if r.carried_to
+                        .as_ref()
+                        .is_some_and(|id| m.action(id).is_some())
+                    {
+                        outcome += &format!(" ({})", l::CARRIED.get(lang));
+                    }
+                    let decision = match &r.decision {
+                        None if r.was_awaiting() => missing(),
+                        None => String::new(),
+                        Some(d) => {
+                            let mut t = terms::decision_outcome(d, lang).to_string();
+                            if let crate::meeting::DecisionOutcome::Granted { by, on }
+                            | crate::meeting::DecisionOutcome::Refused { by, on } = d
+                            {
+                                if !by.trim().is_empty() {
+                                    t += &format!(", {}", by.trim());
+                                }
+                                if let Some(on) = on {
+                                    t += &format!(" {on}");
+                                }
+                            }
+                            t
+                        }
+                    };
+                    vec![
+                        r.was.what.trim().to_string(),
+                        outcome,
+                        decision,
+                        r.comment.clone(),
+                    ]
+                })
+                .collect(),
+        }));
+        if !m.goal_reviews.is_empty() {
+            s.blocks.push(Block::Label(self.t(l::PREVIOUS_GOALS)));
+            s.blocks.push(Block::List(
+                m.goal_reviews
+                    .iter()
+                    .map(|g| {
+                        let text = m
+                            .goal(&g.goal)
+                            .map_or_else(|| g.goal.to_string(), |x| x.text.clone());
+                        let o = g
+                            .outcome
+                            .map_or_else(missing, |o| terms::goal_outcome(o, lang).to_string());
+                        let mut t = format!("{text} — {o}");
+                        if !g.comment.trim().is_empty() {
+                            t += &format!(": {}", g.comment.trim());
+                        }
+                        t
+                    })
+                    .collect(),
+            ));
+        }
+    }
+
     fn participants_section(&self, title: Option<&str>) -> Section {
         let lang = self.lang;
         let mut s = Section::new(1, title.unwrap_or(l::PARTICIPANTS.get(lang)));
@@ -338,6 +424,9 @@ impl Builder<'_> {
         };
         match kind {
             PhaseKind::Roles | PhaseKind::Consent | PhaseKind::Notes | PhaseKind::Purpose => {}
+            PhaseKind::Review if !m.reviews.is_empty() || !m.goal_reviews.is_empty() => {
+                self.reviews(&mut s);
+            }
             PhaseKind::Review => {
                 if let Some(p) = &m.previous {
                     s.fields(vec![(self.t(l::PREVIOUS_MEETING), p.date.to_string())]);

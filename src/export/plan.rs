@@ -16,8 +16,13 @@ impl Builder<'_> {
         }
     }
 
+    /// The action's text, and for one carried over, since when it has been in the plan.
     fn what(&self, a: &Action) -> String {
-        self.or_missing(&a.what)
+        let mut t = self.or_missing(&a.what);
+        if let Some(o) = &a.origin {
+            t += &format!(" ({} {})", l::FROM_PLAN.get(self.lang), o.since);
+        }
+        t
     }
 
     fn performer(&self, a: &Action) -> String {

@@ -31,6 +31,18 @@ pub const INITIATOR: Label = Label("Initiativtagare", "Called by");
 pub const CASE_REF: Label = Label("Ärende", "Case reference");
 pub const SUBJECT: Label = Label("Huvudperson", "The child / young person");
 pub const PREVIOUS_MEETING: Label = Label("Föregående möte", "Previous meeting");
+pub const CHAIN: Label = Label("Planens möten", "The plan's meetings");
+pub const PREVIOUS_PLAN: Label = Label(
+    "Uppföljning av förra planen",
+    "Follow-up of the previous plan",
+);
+pub const PREVIOUS_GOALS: Label =
+    Label("Målen från förra planen", "The goals of the previous plan");
+pub const OUTCOME: Label = Label("Hur det gick", "How it went");
+pub const DECISION_OUTCOME: Label = Label("Beslutet", "The decision");
+pub const NOT_REVIEWED: Label = Label("ej genomgången", "not reviewed");
+pub const CARRIED: Label = Label("förd till nya planen", "carried into the new plan");
+pub const FROM_PLAN: Label = Label("från planen", "from the plan of");
 
 // Participants.
 pub const PARTICIPANTS: Label = Label("Deltagare", "Participants");

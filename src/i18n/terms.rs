@@ -9,8 +9,8 @@
 
 use super::Lang;
 use crate::meeting::{
-    ActionKind, ActionStatus, Attendance, ConsentForm, GoalKind, Huvudman, ParticipantKind,
-    RevisionKind,
+    ActionKind, ActionStatus, Attendance, ConsentForm, DecisionOutcome, GoalKind, GoalOutcome,
+    Huvudman, Outcome, ParticipantKind, RevisionKind,
 };
 
 pub fn huvudman(h: Huvudman, lang: Lang) -> &'static str {
@@ -28,6 +28,35 @@ pub fn action_kind(k: ActionKind, lang: Lang) -> &'static str {
     match k {
         ActionKind::Insats => lang.pick("insats", "intervention"),
         ActionKind::Atgard => lang.pick("åtgärd", "measure"),
+    }
+}
+
+/// What became of an action of the previous plan.
+pub fn outcome(o: Outcome, lang: Lang) -> &'static str {
+    match o {
+        Outcome::Done => lang.pick("genomförd", "done"),
+        Outcome::PartlyDone => lang.pick("delvis genomförd", "partly done"),
+        Outcome::NotDone => lang.pick("inte genomförd", "not done"),
+        Outcome::Cancelled => lang.pick("avbruten", "cancelled"),
+        Outcome::Continues => lang.pick("fortsätter", "continues"),
+    }
+}
+
+/// Whether a goal of the previous plan was reached.
+pub fn goal_outcome(o: GoalOutcome, lang: Lang) -> &'static str {
+    match o {
+        GoalOutcome::Reached => lang.pick("nått", "reached"),
+        GoalOutcome::Partly => lang.pick("delvis nått", "partly reached"),
+        GoalOutcome::NotReached => lang.pick("inte nått", "not reached"),
+    }
+}
+
+/// What came of an awaited decision, without who and when.
+pub fn decision_outcome(d: &DecisionOutcome, lang: Lang) -> &'static str {
+    match d {
+        DecisionOutcome::Granted { .. } => lang.pick("beviljat", "granted"),
+        DecisionOutcome::Refused { .. } => lang.pick("avslag", "refused"),
+        DecisionOutcome::StillAwaited => lang.pick("inväntas fortfarande", "still awaited"),
     }
 }
 

@@ -25,6 +25,10 @@ pub enum Val {
     GoalKind(GoalKind),
     Status(ActionStatus),
     Score(Option<u8>),
+    Outcome(samsyn::meeting::Outcome),
+    GoalOutcome(samsyn::meeting::GoalOutcome),
+    /// An awaited decision: 0 granted, 1 refused, 2 still awaited.
+    Decided(u8),
     /// An organisation of the user's directory, with the units above it (nearest first),
     /// added to the meeting when the form is saved.
     Import(Vec<samsyn::directory::Entry>),
@@ -119,6 +123,13 @@ pub enum F {
     AwaitReason,
     /// The consent names the meeting's organisation at this index.
     ConsentOrg(u16),
+    Outcome,
+    DecisionOutcome,
+    DecidedBy,
+    DecidedOn,
+    CarryOver,
+    GoalOutcome,
+    Comment,
 }
 
 #[derive(Debug)]
@@ -143,6 +154,9 @@ pub enum Target {
     Details,
     Participant(Option<usize>),
     Organisation(Option<usize>),
+    /// A review of the previous plan's action, by index in `reviews`.
+    Review(usize),
+    GoalReview(usize),
     Consent(Option<usize>),
     Goal(Option<usize>),
     Need(Option<usize>),

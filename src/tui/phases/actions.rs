@@ -40,8 +40,11 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
             let status = terms::action_status(a.status, app.lang);
             let kind = terms::capital(terms::action_kind(m.action_kind(a), lang));
             let deadline = a.deadline.map_or("—".to_string(), |d| d.to_string());
+            let since = a.origin.as_ref().map_or_else(String::new, |o| {
+                format!(" ({} {})", app.t(T::FromPlan), o.since)
+            });
             let mut lines = super::wrapped(
-                &format!("{kind}: {}  [{status}]", app.show(&what)),
+                &format!("{kind}: {}{since}  [{status}]", app.show(&what)),
                 area.width,
                 &format!("{}. ", i + 1),
             );

@@ -11,6 +11,7 @@ pub mod follow_up;
 pub mod goal;
 pub mod labels;
 pub mod orgs;
+pub mod review;
 pub mod roles;
 pub mod situation;
 pub mod summary;
@@ -89,7 +90,7 @@ pub fn phase_for(kind: PhaseKind) -> &'static dyn Phase {
         PhaseKind::Roles => &roles::Roles,
         PhaseKind::Consent => &consent::Consents,
         PhaseKind::Purpose | PhaseKind::Notes => &TextPhase(Texts::One { unsupported: false }),
-        PhaseKind::Review => &TextPhase(Texts::One { unsupported: true }),
+        PhaseKind::Review => &review::ReviewPhase,
         PhaseKind::Situation => &TextPhase(Texts::Situation),
         PhaseKind::ChildVoice => &TextPhase(Texts::ChildVoice),
         PhaseKind::Goal => &goal::Goals,
