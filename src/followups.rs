@@ -62,6 +62,22 @@ pub enum Kind {
     NoNextStep,
 }
 
+impl Kind {
+    /// The kind in a few words, for a report line.
+    pub fn word(self, lang: crate::i18n::Lang) -> &'static str {
+        match self {
+            Kind::FollowUpDue => lang.pick("uppföljning", "follow-up"),
+            Kind::DecisionOverdue => lang.pick("beslut inväntas", "decision awaited"),
+            Kind::ActionOverdue => lang.pick("insats försenad", "action overdue"),
+            Kind::FeedbackDue => lang.pick("återkoppling", "feedback"),
+            Kind::ConsentExpires => lang.pick("samtycke går ut", "consent expires"),
+            Kind::NoNextStep => {
+                lang.pick("ingen uppföljning eller avslut", "no follow-up or closing")
+            }
+        }
+    }
+}
+
 /// One thing that needs attention.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Item {

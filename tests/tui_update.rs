@@ -1498,3 +1498,86 @@ fn the_overall_responsibility_offers_kommun_and_region_and_its_person_must_belon
     assert_eq!(form(&fx.app).focused().map(|f| f.id), Some(F::Organisation));
     assert!(saved(&fx.app).overall_responsible.is_some(), "unchanged");
 }
+
+/// A follow-up of the SIP fixture, finalized first, opened on the screen.
+fn follow_up_app(lang: Lang) -> Fixture {
+    let agenda = all_phases_agenda();
+    let mut prev = sip_meeting(&agenda);
+    // The fixture has a decider without mandate; the plan is finalized without that action.
+    prev.actions.retain(|a| a.id.as_str() != "a3");
+    prev.consents[0].organisations.clear();
+    let at = prev.date.and_hms_opt(15, 0, 0).unwrap();
+    samsyn::rules::finalize(&mut prev, &agenda, "Maria Lund", at)
+        .unwrap_or_else(|p| panic!("{p:?}"));
+    let r = prev.agenda.clone();
+    let m = prev
+        .start_follow_up(r, "Uppföljning", day(2027, 1, 21), "prev.ron")
+        .unwrap();
+    app_with(m, agenda, lang, ThemeName::Default, true)
+}
+
+#[test]
+fn the_review_accounts_for_every_action_and_carries_on_what_continues() {
+    let mut fx = follow_up_app(Lang::Sv);
+    goto_phase(&mut fx.app, "genomgang");
+    let screen = draw(&mut fx.app, 120, 40);
+    assert!(
+        screen.contains("Förra planen, 0 av 2 genomgångna"),
+        "{screen}"
+    );
+    // The awaited decision (due 2026-12-20, before this meeting) is first, marked.
+    assert!(screen.contains("FÖRSENAT BESLUT 2026-12-20"), "{screen}");
+    let first = screen.find("Utreda behov av stöd i hemmet").unwrap();
+    let second = screen.find("Morgonmöte med mentor").unwrap();
+    assert!(first < second, "awaited decisions first");
+    // Not done needs a comment.
+    key(&mut fx.app, Down);
+    key(&mut fx.app, Enter);
+    key(&mut fx.app, Right);
+    key(&mut fx.app, Right);
+    key(&mut fx.app, Right); // inte genomförd
+    ctrl(&mut fx.app, 's');
+    assert_eq!(form(&fx.app).focused().map(|f| f.id), Some(F::Comment));
+    typ(&mut fx.app, "Mentorn var sjukskriven i december.");
+    ctrl(&mut fx.app, 's');
+    assert!(fx.app.overlay.is_none(), "{:?}", fx.app.overlay);
+    // The awaited decision is awaited again: into the new plan.
+    key(&mut fx.app, Up);
+    key(&mut fx.app, Enter);
+    for _ in 0..5 {
+        key(&mut fx.app, Right); // fortsätter
+    }
+    to_field(&mut fx.app, F::Comment);
+    typ(&mut fx.app, "Utredningen pågår.");
+    to_field(&mut fx.app, F::DecisionOutcome);
+    for _ in 0..3 {
+        key(&mut fx.app, Right); // inväntas fortfarande
+    }
+    to_field(&mut fx.app, F::CarryOver);
+    key(&mut fx.app, Char(' '));
+    ctrl(&mut fx.app, 's');
+    assert!(fx.app.overlay.is_none(), "{:?}", fx.app.overlay);
+    let m = saved(&fx.app);
+    let r = m
+        .reviews
+        .iter()
+        .find(|r| r.was.id.as_str() == "a2")
+        .unwrap();
+    assert_eq!(r.outcome, Some(samsyn::meeting::Outcome::Continues));
+    let carried = m.action(r.carried_to.as_ref().unwrap()).unwrap();
+    assert_eq!(carried.what, "Utreda behov av stöd i hemmet");
+    assert_eq!(carried.origin.as_ref().unwrap().action.as_str(), "a2");
+    // It must be decided again at this meeting: the rules say so until it is.
+    let agenda = session(&fx.app).agenda.clone();
+    let codes: Vec<Code> = rules::blocking(&m, &agenda)
+        .iter()
+        .map(|p| p.code)
+        .collect();
+    assert!(codes.contains(&Code::DeciderUnknown), "{codes:?}");
+    assert!(codes.contains(&Code::AwaitedNotCarried), "{codes:?}");
+    assert!(codes.contains(&Code::GoalNotReviewed), "{codes:?}");
+    assert!(!codes.contains(&Code::ReviewMissing), "{codes:?}");
+    goto_phase(&mut fx.app, "insatser");
+    let screen = draw(&mut fx.app, 120, 40);
+    assert!(screen.contains("från planen 2026-12-03"), "{screen}");
+}

@@ -3,7 +3,7 @@
 
 use samsyn::agenda::Catalogue;
 use samsyn::diag::exit;
-use samsyn::followups::{self, Item, Kind};
+use samsyn::followups::{self, Item};
 use samsyn::i18n::Lang;
 use samsyn::meeting::AgendaRef;
 use samsyn::store;
@@ -113,17 +113,6 @@ pub struct Report {
     pub today: Option<chrono::NaiveDate>,
 }
 
-fn kind_word(k: Kind, lang: Lang) -> &'static str {
-    match k {
-        Kind::FollowUpDue => lang.pick("uppföljning", "follow-up"),
-        Kind::DecisionOverdue => lang.pick("beslut inväntas", "decision awaited"),
-        Kind::ActionOverdue => lang.pick("insats försenad", "action overdue"),
-        Kind::FeedbackDue => lang.pick("återkoppling", "feedback"),
-        Kind::ConsentExpires => lang.pick("samtycke går ut", "consent expires"),
-        Kind::NoNextStep => lang.pick("ingen uppföljning eller avslut", "no follow-up or closing"),
-    }
-}
-
 fn line(i: &Item, lang: Lang) -> String {
     let date = i.date.map_or_else(|| "—".repeat(10), |d| d.to_string());
     let mark = if i.overdue {
@@ -136,7 +125,7 @@ fn line(i: &Item, lang: Lang) -> String {
     } else {
         ""
     };
-    let mut t = format!("{date}  {mark}{}: {}", kind_word(i.kind, lang), i.what);
+    let mut t = format!("{date}  {mark}{}: {}", i.kind.word(lang), i.what);
     if let Some(o) = &i.organisation {
         t += &format!(" — {o}");
     }

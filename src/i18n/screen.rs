@@ -59,6 +59,12 @@ strings! {
     CmdDelete => "ta bort", "delete";
     CmdDeleteLong => "Ta bort den markerade raden (frågar först).", "Delete the selected row (asks first).";
     CmdDetails => "mötesuppgifter", "meeting details";
+    CmdStartFollowUp => "starta uppföljning", "start follow-up";
+    CmdStartFollowUpLong => "Starta uppföljningen av det justerade protokollet: planen följer med för genomgång.", "Start the follow-up of the finalized minutes: the plan comes along for review.";
+    FollowUpStarted => "Uppföljningen är startad: {}", "The follow-up is started: {}";
+    NotFollowable => "Ingen uppföljning kan startas: {}", "No follow-up can be started: {}";
+    AlreadyFollowed => "Uppföljningen av detta protokoll är redan påbörjad: {}", "The follow-up of these minutes is already started: {}";
+    NeedsAttention => "Att följa upp ({})", "Needs attention ({})";
     CmdOrganisation => "ny verksamhet", "new organisation";
     CmdOrganisationLong => "Lägg till en verksamhet med huvudman och uppdrag.", "Add an organisation with its huvudman and mission.";
     CmdDetailsLong => "Titel, ärende, datum, plats, samtalsledare, huvudperson.", "Title, case, date, place, facilitator, subject.";

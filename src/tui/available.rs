@@ -37,6 +37,7 @@ pub fn screen_commands(app: &App) -> Vec<Cmd> {
             Cmd::Up,
             Cmd::Down,
             Cmd::Open,
+            Cmd::StartFollowUp,
             Cmd::Privacy,
             Cmd::Help,
             Cmd::Quit,
@@ -45,6 +46,7 @@ pub fn screen_commands(app: &App) -> Vec<Cmd> {
             let phase = phases::current(s);
             let offered = phase.commands().iter().copied().chain([
                 Cmd::Amend,
+                Cmd::StartFollowUp,
                 Cmd::NextPhase,
                 Cmd::PrevPhase,
                 Cmd::Problems,
@@ -67,6 +69,7 @@ struct Now {
     round: bool,
     follow_up_meeting: bool,
     amendable: bool,
+    followable: bool,
 }
 
 impl Now {
@@ -79,6 +82,7 @@ impl Now {
             round: editable && s.kind().has_speaking_round() && !s.meeting.participants.is_empty(),
             follow_up_meeting: s.agenda.rules.follow_up_meeting,
             amendable: s.meeting.is_finalized() && s.locked.is_none(),
+            followable: s.meeting.is_finalized() && s.meeting.plan_closed.is_none(),
         }
     }
 
@@ -95,6 +99,7 @@ impl Now {
             When::RoundRow => self.round && rows,
             When::FollowUpMeeting => self.editable && self.follow_up_meeting,
             When::Amendable => self.amendable,
+            When::Followable => self.followable,
         }
     }
 }

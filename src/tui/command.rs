@@ -28,6 +28,8 @@ pub enum Cmd {
     ClosePlan,
     Finalize,
     Amend,
+    /// Start the follow-up of finalized minutes (the selected ones on the start screen).
+    StartFollowUp,
     Open,
     /// 1–9: mark a participant as heard in the speaking round (fixed keys).
     Heard,
@@ -95,6 +97,8 @@ pub enum When {
     FollowUpMeeting,
     /// Finalized minutes this window may reopen (not another window's).
     Amendable,
+    /// Finalized minutes whose plan goes on: a follow-up can start from them.
+    Followable,
 }
 
 /// The one declaration of a command.
@@ -152,7 +156,7 @@ const fn c(ch: char) -> Key {
 }
 
 impl Cmd {
-    pub const ALL: [Cmd; 31] = [
+    pub const ALL: [Cmd; 32] = [
         Cmd::Quit,
         Cmd::Help,
         Cmd::Problems,
@@ -172,6 +176,7 @@ impl Cmd {
         Cmd::ClosePlan,
         Cmd::Finalize,
         Cmd::Amend,
+        Cmd::StartFollowUp,
         Cmd::Open,
         Cmd::Heard,
         Cmd::HeardSelected,
@@ -264,6 +269,13 @@ impl Cmd {
                 keys![c('F')],
             ),
             Cmd::Amend => spec(T::CmdAmend, T::CmdAmendLong, 1, Amendable, keys![c('A')]),
+            Cmd::StartFollowUp => spec(
+                T::CmdStartFollowUp,
+                T::CmdStartFollowUpLong,
+                1,
+                Followable,
+                keys![c('u')],
+            ),
             Cmd::Open => spec(T::CmdOpen, T::CmdOpenLong, 1, Always, keys![p(Enter)]),
             Cmd::Heard => Spec {
                 label: Some("1–9"),

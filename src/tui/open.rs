@@ -5,7 +5,7 @@ use super::app::{App, Overlay, Screen, Session, Start, scan_archive};
 use super::form::{Form, FormError};
 use super::phases::details;
 use samsyn::agenda::Agenda;
-use samsyn::i18n::screen::T;
+use samsyn::i18n::screen::{T, fill};
 use samsyn::meeting::{AgendaRef, Meeting};
 use std::path::{Path, PathBuf};
 
@@ -155,4 +155,62 @@ fn set_session(app: &mut App, mut meeting: Meeting, agenda: Agenda, path: PathBu
         directory: app.directory.clone(),
     }));
     super::recover::on_open(app);
+}
+
+/// `u`: start the follow-up of the finalized minutes on screen (or selected on the start
+/// screen), save it next to them and open it.
+pub(super) fn start_follow_up(app: &mut App) {
+    let source = match &app.screen {
+        Screen::Start(st) => st
+            .archive
+            .get(st.selected)
+            .and_then(|e| e.meeting.as_ref().ok().map(|m| (m.clone(), e.path.clone()))),
+        Screen::Meeting(s) => Some((s.meeting.clone(), s.path.clone())),
+    };
+    let Some((prev, path)) = source else {
+        return;
+    };
+    let next_id = app
+        .catalogue
+        .get(&prev.agenda.id)
+        .and_then(|a| a.follow_up_agenda.clone())
+        .unwrap_or_else(|| prev.agenda.id.clone());
+    let Some(agenda) = app.catalogue.get(&next_id).cloned() else {
+        app.message = Some((format!("unknown agenda {next_id:?}"), true));
+        return;
+    };
+    let dir = path
+        .parent()
+        .map_or_else(|| app.archive_dir.clone(), Path::to_path_buf);
+    let (entries, _) = samsyn::followups::scan(&dir);
+    if let Some(first) = samsyn::followups::follow_up_of(&entries, &prev.id) {
+        let name = first.path.display().to_string();
+        app.message = Some((fill(app.t(T::AlreadyFollowed), &[&name]), true));
+        return;
+    }
+    let date = prev.follow_up.as_ref().map_or(app.now.date(), |f| f.date);
+    let title = format!("{}: {}", agenda.name.get(app.lang), prev.title);
+    let file = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let r = AgendaRef {
+        id: agenda.id.clone(),
+        version: agenda.version,
+    };
+    let m = match prev.start_follow_up(r, title, date, &file) {
+        Ok(m) => m,
+        Err(why) => {
+            let text = fill(app.t(T::NotFollowable), &[&why.message(app.lang)]);
+            app.message = Some((text, true));
+            return;
+        }
+    };
+    match samsyn::store::save_new(&dir, &m) {
+        Ok(new) => {
+            let shown = new.display().to_string();
+            set_session(app, m, agenda, new);
+            app.message = Some((fill(app.t(T::FollowUpStarted), &[&shown]), false));
+        }
+        Err(e) => app.message = Some((e.to_string(), true)),
+    }
 }

@@ -87,6 +87,57 @@ fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
     let mut items: Vec<ListItem> = Vec::new();
     let heading = |t: String| ListItem::new(Line::styled(t, app.theme.title));
     let mut rows: Vec<Option<usize>> = Vec::new();
+    // What needs someone's attention first: follow-ups due, promises overdue.
+    let entries: Vec<samsyn::followups::Entry> = st
+        .archive
+        .iter()
+        .filter_map(|e| {
+            let meeting = e.meeting.as_ref().ok()?.clone();
+            Some(samsyn::followups::Entry {
+                path: e.path.clone(),
+                meeting,
+            })
+        })
+        .collect();
+    let today = app.now.date();
+    let due = samsyn::followups::due(&entries, today, today + chrono::Days::new(14), app.lang);
+    if !due.is_empty() {
+        items.push(heading(fill(
+            app.t(T::NeedsAttention),
+            &[&due.len().to_string()],
+        )));
+        rows.push(None);
+        for d in due.iter().take(6) {
+            let date = d.date.map_or_else(String::new, |x| x.to_string());
+            let what = if app.mask {
+                entries
+                    .iter()
+                    .find(|e| e.path == d.file)
+                    .map_or(d.what.clone(), |e| {
+                        super::mask::Mask::for_meeting(&e.meeting).apply(&d.what)
+                    })
+            } else {
+                d.what.clone()
+            };
+            let style = if d.overdue {
+                app.theme.blocking
+            } else {
+                app.theme.warning
+            };
+            let case = if d.case_ref.is_empty() {
+                String::new()
+            } else {
+                format!(" · {}", d.case_ref)
+            };
+            items.push(ListItem::new(Line::styled(
+                format!("  {date}  {}: {what}{case}", d.kind.word(app.lang)),
+                style,
+            )));
+            rows.push(None);
+        }
+        items.push(ListItem::new(""));
+        rows.push(None);
+    }
     items.push(heading(fill(
         app.t(T::Archive),
         &[&st.archive.len().to_string()],

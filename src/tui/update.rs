@@ -115,6 +115,7 @@ fn run(app: &mut App, cmd: Cmd) {
             }
         }
         Cmd::Open => open_selected(app),
+        Cmd::StartFollowUp => super::open::start_follow_up(app),
         Cmd::Delete => {
             match app
                 .session()

@@ -53,7 +53,10 @@ fn row(m: &Meeting, row: usize) -> Option<Row> {
 pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     let m = &s.meeting;
     let lang = app.lang;
-    let [head, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
+    // The chain of the plan's meetings, when this one follows up another.
+    let head_height = u16::from(!m.earlier.is_empty());
+    let [head, list] =
+        Layout::vertical([Constraint::Length(head_height), Constraint::Min(3)]).areas(area);
     let mut chain: Vec<String> = m
         .earlier
         .iter()
