@@ -344,3 +344,46 @@ fn followup_and_followups_from_the_command_line() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+#[test]
+fn a_missing_or_amended_predecessor_is_said_and_the_follow_up_still_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let prev = finalized(example("sip-bup.ron"));
+    let prev_path = dir.path().join("prev.ron");
+    samsyn::store::save(&prev_path, &prev).unwrap();
+    let (m, _) = follow_up(&prev, "2027-01-13");
+    let path = samsyn::store::save_new(dir.path(), &m).unwrap();
+    let m = samsyn::store::load(&path).unwrap();
+    let lang = samsyn::i18n::Lang::En;
+    assert_eq!(samsyn::store::previous_problem(&m, &path, lang), None);
+    // Amended after the follow-up started: its hash no longer matches.
+    let mut amended = prev.clone();
+    samsyn::store::amend(
+        &prev_path,
+        &mut amended,
+        "Fel datum",
+        "Fatima",
+        prev.date.and_hms_opt(16, 0, 0).unwrap(),
+    )
+    .unwrap();
+    amended.follow_up.as_mut().unwrap().date = day("2027-01-20");
+    samsyn::store::save(&prev_path, &amended).unwrap();
+    let note = samsyn::store::previous_problem(&m, &path, lang).unwrap();
+    assert!(
+        note.contains("changed after the follow-up started"),
+        "{note}"
+    );
+    // Gone.
+    std::fs::remove_file(&prev_path).unwrap();
+    let note = samsyn::store::previous_problem(&m, &path, lang).unwrap();
+    assert!(note.contains("gone") && note.contains("prev.ron"), "{note}");
+    // Unreadable.
+    std::fs::write(&prev_path, "(format: 2, id: ").unwrap();
+    let note = samsyn::store::previous_problem(&m, &path, lang).unwrap();
+    assert!(note.contains("cannot be read"), "{note}");
+    // The follow-up itself still loads and keeps everything it carried over.
+    assert_eq!(
+        samsyn::store::load(&path).unwrap().reviews.len(),
+        prev.actions.len()
+    );
+}

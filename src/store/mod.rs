@@ -66,6 +66,46 @@ pub fn amend(
     Ok(kept)
 }
 
+/// For a follow-up meeting: what is wrong with the previous meeting's file next to it —
+/// missing, unreadable, or changed since the follow-up started (amended: its hash no
+/// longer matches) — said so the follow-up still opens and keeps what it carried over.
+pub fn previous_problem(m: &Meeting, path: &Path, lang: crate::i18n::Lang) -> Option<String> {
+    let p = m.previous.as_ref()?;
+    let file = path.with_file_name(&p.file);
+    let shown = file.display();
+    match load(&file) {
+        Err(FileError::Missing { .. }) => Some(format!(
+            "{}: {shown}",
+            lang.pick(
+                "Förra mötets fil finns inte längre",
+                "The previous meeting's file is gone"
+            )
+        )),
+        Err(e) => Some(format!(
+            "{}: {e}",
+            lang.pick(
+                "Förra mötets fil går inte att läsa",
+                "The previous meeting's file cannot be read"
+            )
+        )),
+        Ok(prev) if prev.id != p.id => Some(format!(
+            "{}: {shown}",
+            lang.pick(
+                "Filen är inte längre förra mötet",
+                "The file is no longer the previous meeting"
+            )
+        )),
+        Ok(prev) if !p.hash.is_empty() && prev.content_hash() != p.hash => Some(format!(
+            "{}: {shown}",
+            lang.pick(
+                "Förra mötet har ändrats sedan uppföljningen startades; jämför planen med den justerade versionen",
+                "The previous meeting was changed after the follow-up started; compare the plan with its finalized version"
+            )
+        )),
+        Ok(_) => None,
+    }
+}
+
 /// A file name for a new meeting that holds no names: date, agenda, case reference.
 pub fn new_file_name(meeting: &Meeting) -> String {
     let case: String = meeting

@@ -46,6 +46,9 @@ pub struct Session {
     pub lock: Option<samsyn::store::MeetingLock>,
     /// The user's directory of organisations, offered in the organisation choices.
     pub directory: samsyn::directory::Directory,
+    /// For a follow-up: what is wrong with the previous meeting's file, if anything
+    /// (missing, unreadable, amended since the follow-up started).
+    pub previous_note: Option<String>,
 }
 
 impl Session {

@@ -153,7 +153,11 @@ fn set_session(app: &mut App, mut meeting: Meeting, agenda: Agenda, path: PathBu
         locked,
         lock,
         directory: app.directory.clone(),
+        previous_note: None,
     }));
+    if let Screen::Meeting(s) = &mut app.screen {
+        s.previous_note = samsyn::store::previous_problem(&s.meeting, &s.path, app.lang);
+    }
     super::recover::on_open(app);
 }
 

@@ -64,13 +64,14 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         .map(|e| format!("{} {}", e.agenda, e.date))
         .collect();
     chain.push(format!("{} {}", m.agenda.id, m.date));
-    f.render_widget(
-        Paragraph::new(Line::styled(
+    let head_line = match &s.previous_note {
+        Some(note) => Line::styled(format!("⚠ {note}"), app.theme.warning),
+        None => Line::styled(
             fill(app.t(T::ChainOf), &[&chain.join(" → ")]),
             app.theme.dim,
-        )),
-        head,
-    );
+        ),
+    };
+    f.render_widget(Paragraph::new(head_line), head);
     if m.previous.is_none() || (m.reviews.is_empty() && m.goal_reviews.is_empty()) {
         super::text_box(
             app,
