@@ -572,6 +572,8 @@ pub fn commit(
     match idx.and_then(|i| m.actions.get_mut(i)) {
         Some(slot) => {
             action.id = slot.id.clone();
+            // Where it came from is not the form's to change.
+            action.origin = slot.origin.clone();
             // The form shows one goal; further links written elsewhere are kept.
             let mut goals = slot.goals.clone();
             match chosen {
