@@ -35,7 +35,7 @@ impl Screen {
     }
 
     /// Press → until the phase `title` is on screen.
-    fn to_phase(&mut self, title: &str) {
+    fn go_to_phase(&mut self, title: &str) {
         for step in [key::RIGHT, key::LEFT] {
             for _ in 0..12 {
                 if self.text().contains(&format!("▸ {title}")) {
@@ -82,7 +82,7 @@ fn a_sip_is_finalized_followed_up_reviewed_and_the_follow_up_finalized() {
     s.wait_for("Deltagare (7)");
 
     // Finalize the SIP.
-    s.to_phase("Huvudansvar");
+    s.go_to_phase("Huvudansvar");
     s.send("F");
     s.wait_for("Justera protokollet");
     s.send(key::ENTER);
@@ -107,7 +107,7 @@ fn a_sip_is_finalized_followed_up_reviewed_and_the_follow_up_finalized() {
 
     // Review: the awaited decision first, granted; then every other action done but the
     // KBT, which continues into the new plan.
-    s.to_phase("Genomgång av förra planen");
+    s.go_to_phase("Genomgång av förra planen");
     s.wait_for("Förra planen, 0 av 6 genomgångna");
     s.wait_for("FÖRSENAT BESLUT 2026-12-02");
     for row in 0..6 {
@@ -146,13 +146,13 @@ fn a_sip_is_finalized_followed_up_reviewed_and_the_follow_up_finalized() {
     }
 
     // The situation now, in a word.
-    s.to_phase("Aktuell situation");
+    s.go_to_phase("Aktuell situation");
     s.send(key::ENTER);
     s.0.type_text("Leo går i skolan fyra dagar i veckan.");
     s.send(SAVE);
 
     // The carried action is decided again by Erik, with a new deadline.
-    s.to_phase("Insatser framåt");
+    s.go_to_phase("Insatser framåt");
     s.wait_for("från planen 2026-11-04");
     s.wait_for("OGILTIG");
     s.send(key::ENTER);
@@ -165,7 +165,7 @@ fn a_sip_is_finalized_followed_up_reviewed_and_the_follow_up_finalized() {
     s.wait_for("Beslutat av: Erik Johansson");
 
     // A new follow-up, then finalize.
-    s.to_phase("Ny uppföljning eller avslut");
+    s.go_to_phase("Ny uppföljning eller avslut");
     s.send(key::ENTER);
     s.0.type_text("+8v");
     s.send(SAVE);
