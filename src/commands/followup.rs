@@ -78,7 +78,7 @@ pub fn followup(file: &Path, date: Option<chrono::NaiveDate>, branch: bool, lang
                     "ingen uppföljning kan startas",
                     "no follow-up can be started"
                 ),
-                why.message(lang)
+                samsyn::i18n::terms::not_followable(&why, lang)
             );
             return exit::DATA;
         }

@@ -10,7 +10,7 @@
 use super::Lang;
 use crate::meeting::{
     ActionKind, ActionStatus, Attendance, ConsentForm, DecisionOutcome, GoalKind, GoalOutcome,
-    Huvudman, Outcome, ParticipantKind, RevisionKind,
+    Huvudman, NotFollowable, Outcome, ParticipantKind, RevisionKind,
 };
 
 pub fn huvudman(h: Huvudman, lang: Lang) -> &'static str {
@@ -57,6 +57,28 @@ pub fn decision_outcome(d: &DecisionOutcome, lang: Lang) -> &'static str {
         DecisionOutcome::Granted { .. } => lang.pick("beviljat", "granted"),
         DecisionOutcome::Refused { .. } => lang.pick("avslag", "refused"),
         DecisionOutcome::StillAwaited => lang.pick("inväntas fortfarande", "still awaited"),
+    }
+}
+
+/// Why no follow-up can be started, in words.
+pub fn not_followable(why: &NotFollowable, lang: Lang) -> String {
+    match why {
+        NotFollowable::Draft => lang
+            .pick(
+                "protokollet är inte justerat; en uppföljning utgår från ett justerat protokoll",
+                "the minutes are not finalized; a follow-up starts from finalized minutes",
+            )
+            .to_string(),
+        NotFollowable::Closed(reason) => format!(
+            "{}: {reason}",
+            lang.pick("planen är avslutad", "the plan was closed")
+        ),
+        NotFollowable::Changed => lang
+            .pick(
+                "det justerade protokollet har ändrats efteråt; gör en ändring (A) först",
+                "the finalized minutes were changed afterwards; amend them first",
+            )
+            .to_string(),
     }
 }
 

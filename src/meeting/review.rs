@@ -137,29 +137,6 @@ pub enum NotFollowable {
     Changed,
 }
 
-impl NotFollowable {
-    pub fn message(&self, lang: crate::i18n::Lang) -> String {
-        match self {
-            NotFollowable::Draft => lang
-                .pick(
-                    "protokollet är inte justerat; en uppföljning utgår från ett justerat protokoll",
-                    "the minutes are not finalized; a follow-up starts from finalized minutes",
-                )
-                .to_string(),
-            NotFollowable::Closed(reason) => format!(
-                "{}: {reason}",
-                lang.pick("planen är avslutad", "the plan was closed")
-            ),
-            NotFollowable::Changed => lang
-                .pick(
-                    "det justerade protokollet har ändrats efteråt; gör en ändring (A) först",
-                    "the finalized minutes were changed afterwards; amend them first",
-                )
-                .to_string(),
-        }
-    }
-}
-
 impl Meeting {
     /// The follow-up of this finalized meeting, started from `agenda` on `date`, saved
     /// (by the caller) as `file`: organisations, participants (invited again), consents,

@@ -204,7 +204,10 @@ pub(super) fn start_follow_up(app: &mut App) {
     let m = match prev.start_follow_up(r, title, date, &file) {
         Ok(m) => m,
         Err(why) => {
-            let text = fill(app.t(T::NotFollowable), &[&why.message(app.lang)]);
+            let text = fill(
+                app.t(T::NotFollowable),
+                &[&samsyn::i18n::terms::not_followable(&why, app.lang)],
+            );
             app.message = Some((text, true));
             return;
         }
