@@ -235,7 +235,8 @@ pub fn due(
         for c in m
             .consents
             .iter()
-            .filter(|c| c.is_valid_on(today.max(m.date)))
+            // The consents that held at the meeting; one already run out is overdue.
+            .filter(|c| c.is_valid_on(m.date))
         {
             if let Some(u) = c.valid_until
                 && u < horizon

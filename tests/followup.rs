@@ -387,3 +387,81 @@ fn a_missing_or_amended_predecessor_is_said_and_the_follow_up_still_opens() {
         prev.actions.len()
     );
 }
+
+/// An archive with one of every kind of due item, each meeting in its own file.
+fn archive_with_everything_due(dir: &Path) {
+    // A finalized SIP whose follow-up (2027-01-13) is due, with overdue promises that its
+    // own follow-up has not taken over yet.
+    let sip = finalized(example("sip-bup.ron"));
+    samsyn::store::save(&dir.join("1-sip.ron"), &sip).unwrap();
+    // A finalized Samba whose consent runs out before its follow-up.
+    let mut samba = example("samba-skolfranvaro.ron");
+    samba.id = "00000000000000aa".into();
+    let follow = samba.follow_up.as_ref().unwrap().date;
+    for c in &mut samba.consents {
+        c.valid_until = Some(follow - chrono::Days::new(3));
+    }
+    let samba = finalized(samba);
+    samsyn::store::save(&dir.join("2-samba.ron"), &samba).unwrap();
+    // Finalized minutes with neither a follow-up nor a closing (edited by hand).
+    let mut none = finalized(example("sip-bup.ron"));
+    none.id = "00000000000000bb".into();
+    none.case_ref = "SOC-2026-0999".into();
+    none.follow_up = None;
+    none.actions.clear();
+    samsyn::store::save(&dir.join("3-no-next-step.ron"), &none).unwrap();
+    // A follow-up in progress: a draft, marked.
+    let mut prev = example("samba-skolfranvaro.ron");
+    prev.id = "00000000000000cc".into();
+    prev.case_ref = "SOC-2026-0777".into();
+    let prev = finalized(prev);
+    samsyn::store::save(&dir.join("4-prev.ron"), &prev).unwrap();
+    let (draft, _) = follow_up(&prev, "2026-12-15");
+    samsyn::store::save(&dir.join("5-follow-up-draft.ron"), &draft).unwrap();
+}
+
+#[test]
+fn followups_over_an_archive_with_every_kind_of_due_item() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    archive_with_everything_due(dir.path());
+    let run = |args: &[&str]| {
+        let out = common::samsyn(home.path())
+            .args(["followups", "--dir", dir.path().to_str().unwrap()])
+            .args(["--today", "2026-12-10", "--until", "2027-01-31"])
+            .args(args)
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap())
+    };
+    let (code, text) = run(&[]);
+    assert_eq!(code, Some(0));
+    insta::assert_snapshot!("followups-text", text);
+    let (_, en) = run(&["--lang", "en", "--by", "organisation"]);
+    insta::assert_snapshot!("followups-by-organisation-en", en);
+    let (_, json) = run(&["--format", "json"]);
+    insta::assert_snapshot!("followups-json", json);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let kinds: std::collections::BTreeSet<&str> = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["kind"].as_str().unwrap())
+        .collect();
+    for k in [
+        "follow-up-due",
+        "decision-overdue",
+        "action-overdue",
+        "feedback-due",
+        "consent-expires",
+        "no-next-step",
+    ] {
+        assert!(kinds.contains(k), "{k}: {kinds:?}");
+    }
+    // The meeting that was followed up hands its promises on: the first SIP's are
+    // reported once, not from both files.
+    assert!(!text.contains("4-prev.ron"), "{text}");
+    assert!(text.contains("[utkast]"), "{text}");
+    let (code, _) = run(&["--check"]);
+    assert_eq!(code, Some(1));
+}

@@ -149,7 +149,16 @@ pub fn followups(dir: &Path, r: Report, lang: Lang) -> i32 {
     for e in &errors {
         eprintln!("{e}");
     }
-    let items = followups::due(&entries, today, until, lang);
+    // Files are named as they stand in the folder the report is about.
+    let items: Vec<Item> = followups::due(&entries, today, until, lang)
+        .into_iter()
+        .map(|mut i| {
+            if let Ok(rel) = i.file.strip_prefix(dir) {
+                i.file = rel.to_path_buf();
+            }
+            i
+        })
+        .collect();
     if r.json {
         #[derive(serde::Serialize)]
         struct Out<'a> {
