@@ -710,6 +710,7 @@ fn a_follow_up_meeting_shows_the_status_of_each_action_and_a_closed_plan() {
         file: "2026-01-20-sip.ron".into(),
         date: "2026-01-20".parse().unwrap(),
         hash: String::new(),
+        announced: None,
     });
     m.actions[0].status = ActionStatus::Done;
     m.actions[1].status = ActionStatus::NotDone;

@@ -465,3 +465,44 @@ fn followups_over_an_archive_with_every_kind_of_due_item() {
     let (code, _) = run(&["--check"]);
     assert_eq!(code, Some(1));
 }
+
+#[test]
+fn the_follow_up_is_the_calendar_event_the_minutes_announced_and_moves_with_it() {
+    use icalendar::{Calendar, Component};
+    let prev = finalized(example("sip-bup.ron"));
+    let catalogue = Catalogue::builtin();
+    let ics = |m: &Meeting| -> Calendar {
+        let agenda = catalogue.get(&m.agenda.id).unwrap();
+        let text = samsyn::export::ics::to_ics(m, agenda, samsyn::i18n::Lang::Sv);
+        text.parse().unwrap()
+    };
+    let announced = ics(&prev);
+    let event = announced.events().next().unwrap();
+    let (uid, seq) = (
+        event.get_uid().unwrap().to_string(),
+        event.get_sequence().unwrap(),
+    );
+    let (mut m, _) = follow_up(&prev, "2027-01-13");
+    let same = ics(&m);
+    let e = same
+        .events()
+        .find(|e| e.get_uid() == Some(uid.as_str()))
+        .expect("the same event");
+    assert_eq!(e.get_sequence(), Some(seq), "not moved: the same SEQUENCE");
+    // Moved a week: the same event, a higher SEQUENCE.
+    m.date = day("2027-01-20");
+    let moved = ics(&m);
+    let e = moved
+        .events()
+        .find(|e| e.get_uid() == Some(uid.as_str()))
+        .unwrap();
+    assert_eq!(e.get_sequence(), Some(seq + 1));
+    assert_eq!(
+        moved
+            .events()
+            .filter(|e| e.get_uid() == Some(uid.as_str()))
+            .count(),
+        1,
+        "one event, not two"
+    );
+}

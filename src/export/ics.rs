@@ -66,7 +66,7 @@ pub fn product_id(lang: Lang) -> String {
 /// steps to count: its events stay at 0 and are marked TENTATIVE, and a re-exported draft
 /// wins by its newer DTSTAMP.
 pub fn sequence(m: &Meeting) -> u32 {
-    u32::try_from(m.revisions.len()).unwrap_or(u32::MAX)
+    m.calendar_sequence()
 }
 
 /// The UID of the follow-up event: stable across re-exports, so calendar programs update
@@ -139,6 +139,9 @@ pub fn to_ics(m: &Meeting, agenda: &Agenda, lang: Lang) -> String {
         .append_property(Property::new("PRODID", product_id(lang)))
         .append_property(Property::new("CALSCALE", "GREGORIAN"))
         .name(&format!("{} – {}", agenda.name.get(lang), c.case));
+    if let Some(event) = c.this_follow_up() {
+        cal.push(event);
+    }
     if let Some(event) = c.follow_up() {
         cal.push(event);
     }
@@ -157,6 +160,55 @@ pub fn to_ics(m: &Meeting, agenda: &Agenda, lang: Lang) -> String {
 }
 
 impl Ics<'_> {
+    /// A follow-up meeting not yet finalized is the event the previous minutes
+    /// announced: the same UID, and when it has moved from the announced date or time, a
+    /// SEQUENCE above the announced one, so calendars move the event instead of keeping
+    /// two.
+    fn this_follow_up(&self) -> Option<Event> {
+        let (m, agenda, lang) = (self.m, self.agenda, self.lang);
+        let p = m.previous.as_ref().filter(|_| !m.is_finalized())?;
+        let announced = p.announced.as_ref();
+        let moved = announced.is_none_or(|a| a.date != m.date || a.time != m.start);
+        let sequence =
+            announced.map_or(0, |a| a.sequence) + u32::from(moved && announced.is_some());
+        let mut event = Event::new();
+        event
+            .uid(&format!("samsyn-{}-followup@samsyn", p.id))
+            .timestamp(self.stamp)
+            .sequence(sequence)
+            .summary(&format!(
+                "{}: {} – {}",
+                l::FOLLOW_UP.get(lang),
+                agenda.name.get(lang),
+                self.case
+            ))
+            .description(&format!(
+                "{}: {}\n{}\n{}: {}",
+                l::FOLLOW_UP_MEETING.get(lang),
+                agenda.name.get(lang),
+                self.case,
+                l::PREVIOUS_MEETING.get(lang),
+                p.date
+            ))
+            .status(EventStatus::Confirmed);
+        match m.start {
+            Some(time) => {
+                let start = m.date.and_time(time);
+                let minutes = agenda.typical_minutes().max(30);
+                event.starts(stockholm_to_utc(start)).ends(stockholm_to_utc(
+                    start + TimeDelta::minutes(i64::from(minutes)),
+                ));
+            }
+            None => {
+                event.starts(m.date).ends(m.date + TimeDelta::days(1));
+            }
+        }
+        if !m.place.trim().is_empty() {
+            event.location(m.place.trim());
+        }
+        Some(event.done())
+    }
+
     /// The follow-up meeting: at its time for the agenda's length, or all day when no
     /// time is set (a time nobody agreed on would send people to a meeting at 09:00).
     fn follow_up(&self) -> Option<Event> {

@@ -67,6 +67,12 @@ impl Meeting {
         hash_of(&content)
     }
 
+    /// The SEQUENCE of the meeting's calendar events: the length of its revision log
+    /// (see `export::ics::sequence`).
+    pub fn calendar_sequence(&self) -> u32 {
+        u32::try_from(self.revisions.len()).unwrap_or(u32::MAX)
+    }
+
     /// Whether a finalized meeting still has the content its stamp was made over.
     /// `None` for a draft.
     /// A meeting upgraded from format 1 is judged by the hash of its format-1 content,

@@ -345,6 +345,20 @@ pub struct PreviousMeeting {
     pub date: NaiveDate,
     #[serde(default)]
     pub hash: String,
+    /// The follow-up as the previous minutes announced it in their calendar: when this
+    /// meeting moves, its calendar event is the same one, with a higher SEQUENCE.
+    #[serde(default)]
+    pub announced: Option<Announced>,
+}
+
+/// The follow-up date, time and calendar SEQUENCE the previous minutes exported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Announced {
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub time: Option<NaiveTime>,
+    pub sequence: u32,
 }
 
 impl Meeting {

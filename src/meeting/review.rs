@@ -191,6 +191,11 @@ impl Meeting {
             file: file.to_string(),
             date: self.date,
             hash: self.content_hash(),
+            announced: self.follow_up.as_ref().map(|f| super::Announced {
+                date: f.date,
+                time: f.time,
+                sequence: self.calendar_sequence(),
+            }),
         });
         // The chain of earlier meetings, nearest first, for the minutes.
         m.earlier = std::iter::once(Earlier {
