@@ -37,7 +37,7 @@ fn listed_ids(stdout: &[u8]) -> Vec<String> {
 }
 
 #[test]
-fn agendas_lists_the_three_shipped_agendas() {
+fn agendas_lists_the_four_shipped_agendas() {
     let config = empty_config();
     let out = samsyn(config.path())
         .args(["--lang", "en", "agendas"])
@@ -47,7 +47,10 @@ fn agendas_lists_the_three_shipped_agendas() {
         .get_output()
         .stdout
         .clone();
-    assert_eq!(listed_ids(&out), ["samba", "sip", "sip-uppfoljning"]);
+    assert_eq!(
+        listed_ids(&out),
+        ["samba", "samba-uppfoljning", "sip", "sip-uppfoljning"]
+    );
     let text = String::from_utf8_lossy(&out);
     assert!(text.contains("Samba meeting"), "{text}");
     assert!(text.contains("SIP follow-up"), "{text}");
@@ -74,7 +77,13 @@ fn a_user_agenda_is_listed_with_its_file() {
         .clone();
     assert_eq!(
         listed_ids(&out),
-        ["samba", "sip", "sip-uppfoljning", "samba-kort"]
+        [
+            "samba",
+            "samba-uppfoljning",
+            "sip",
+            "sip-uppfoljning",
+            "samba-kort"
+        ]
     );
     let text = String::from_utf8_lossy(&out);
     let line = text.lines().find(|l| l.starts_with("samba-kort")).unwrap();
@@ -105,14 +114,17 @@ fn a_broken_user_agenda_is_reported_with_line_and_column() {
         .stdout
         .clone();
     // The built-in agendas are still offered.
-    assert_eq!(listed_ids(&out), ["samba", "sip", "sip-uppfoljning"]);
+    assert_eq!(
+        listed_ids(&out),
+        ["samba", "samba-uppfoljning", "sip", "sip-uppfoljning"]
+    );
 }
 
 #[test]
 fn the_shipped_agendas_check_cleanly() {
     let config = empty_config();
     let files = ron_files("agendas");
-    assert_eq!(files.len(), 3, "{files:?}");
+    assert_eq!(files.len(), 4, "{files:?}");
     let out = samsyn(config.path())
         .args(["--lang", "en", "check"])
         .args(&files)
@@ -123,7 +135,7 @@ fn the_shipped_agendas_check_cleanly() {
         .stdout
         .clone();
     let text = String::from_utf8_lossy(&out);
-    for id in ["samba", "sip", "sip-uppfoljning"] {
+    for id in ["samba", "samba-uppfoljning", "sip", "sip-uppfoljning"] {
         assert!(text.contains(&format!("agenda «{id}» ok")), "{text}");
     }
 }

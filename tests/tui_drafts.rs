@@ -229,7 +229,7 @@ fn reopening_offers_the_text_back_and_yes_restores_the_form() {
 fn free_text_is_written_into_the_meeting_not_a_draft() {
     let mut fx = sip_app(Lang::Sv);
     let file = path(&fx.app);
-    goto_phase(&mut fx.app, "genomgang");
+    goto_phase(&mut fx.app, "syfte");
     tick(&mut fx.app, ms(0));
     key(&mut fx.app, Char('e'));
     typ(&mut fx.app, "Anteckning");
@@ -237,7 +237,7 @@ fn free_text_is_written_into_the_meeting_not_a_draft() {
     tick(&mut fx.app, ms(2500));
     assert!(!path_for(&file).exists());
     let m = samsyn::store::load(&file).unwrap();
-    assert!(m.phase("genomgang").unwrap().notes.contains("Anteckning"));
+    assert!(m.phase("syfte").unwrap().notes.contains("Anteckning"));
 }
 
 #[test]

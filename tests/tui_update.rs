@@ -390,27 +390,25 @@ fn the_phase_timer_counts_ticks_and_shows_over_time() {
 }
 
 #[test]
-fn review_phase_opens_as_not_yet_supported() {
+fn a_review_phase_without_a_previous_plan_says_how_to_start_one() {
     let mut fx = sip_app(Lang::Sv);
     goto_phase(&mut fx.app, "genomgang");
     let screen = draw(&mut fx.app, 80, 24);
-    assert!(screen.contains("stöds inte ännu"), "{screen}");
+    assert!(screen.contains("samsyn followup"), "{screen}");
+    // Nothing to edit or delete, and no panic on the keys.
     key(&mut fx.app, Enter);
-    typ(&mut fx.app, "Alla insatser följdes upp muntligt.");
-    ctrl(&mut fx.app, 's');
-    assert_eq!(
-        saved(&fx.app).phase("genomgang").unwrap().notes,
-        "Alla insatser följdes upp muntligt."
-    );
+    key(&mut fx.app, Char('d'));
+    assert!(fx.app.overlay.is_none());
 }
 
 #[test]
 fn a_new_meeting_from_the_start_screen() {
     let mut fx = sip_app(Lang::Sv);
     samsyn::tui::update::show_start(&mut fx.app);
-    // The archive holds one meeting; the agendas follow: samba, sip, …
-    key(&mut fx.app, Down);
-    key(&mut fx.app, Down);
+    // The archive holds one meeting; the agendas follow: samba, samba-uppfoljning, sip, …
+    for _ in 0..3 {
+        key(&mut fx.app, Down);
+    }
     key(&mut fx.app, Enter);
     assert!(
         form(&fx.app).title.contains("sip"),
