@@ -394,7 +394,7 @@ fn a_review_phase_without_a_previous_plan_says_how_to_start_one() {
     let mut fx = sip_app(Lang::Sv);
     goto_phase(&mut fx.app, "genomgang");
     let screen = draw(&mut fx.app, 80, 24);
-    assert!(screen.contains("samsyn followup"), "{screen}");
+    assert!(screen.contains("Starta uppföljningen med"), "{screen}");
     // Nothing to edit or delete, and no panic on the keys.
     key(&mut fx.app, Enter);
     key(&mut fx.app, Char('d'));
