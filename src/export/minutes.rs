@@ -230,13 +230,20 @@ impl Builder<'_> {
     fn reviews(&self, s: &mut Section) {
         let lang = self.lang;
         let m = self.m;
+        // The earlier meetings by their agenda's name where it ships with samsyn.
+        let shipped = crate::agenda::Catalogue::builtin();
+        let name = |id: &str| {
+            shipped
+                .get(id)
+                .map_or_else(|| id.to_string(), |a| a.name.get(lang).to_string())
+        };
         let mut chain: Vec<String> = m
             .earlier
             .iter()
             .rev()
-            .map(|e| format!("{} {}", e.agenda, e.date))
+            .map(|e| format!("{} {}", name(&e.agenda), e.date))
             .collect();
-        chain.push(format!("{} {}", m.agenda.id, m.date));
+        chain.push(format!("{} {}", self.agenda.name.get(lang), m.date));
         s.fields(vec![(self.t(l::CHAIN), chain.join(" → "))]);
         s.blocks.push(Block::Label(self.t(l::PREVIOUS_PLAN)));
         let missing = || format!("({})", l::NOT_REVIEWED.get(lang));

@@ -57,13 +57,19 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     let head_height = u16::from(!m.earlier.is_empty());
     let [head, list] =
         Layout::vertical([Constraint::Length(head_height), Constraint::Min(3)]).areas(area);
+    // "SIP-möte 2026-09-14 → SIP-uppföljning 2026-11-02 → this meeting".
+    let name = |id: &str| {
+        app.catalogue
+            .get(id)
+            .map_or_else(|| id.to_string(), |a| a.name.get(lang).to_string())
+    };
     let mut chain: Vec<String> = m
         .earlier
         .iter()
         .rev()
-        .map(|e| format!("{} {}", e.agenda, e.date))
+        .map(|e| format!("{} {}", name(&e.agenda), e.date))
         .collect();
-    chain.push(format!("{} {}", m.agenda.id, m.date));
+    chain.push(format!("{} {}", name(&m.agenda.id), m.date));
     let head_line = match &s.previous_note {
         Some(note) => Line::styled(format!("⚠ {note}"), app.theme.warning),
         None => Line::styled(
