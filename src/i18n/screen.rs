@@ -65,6 +65,7 @@ strings! {
     NotFollowable => "Ingen uppföljning kan startas: {}", "No follow-up can be started: {}";
     AlreadyFollowed => "Uppföljningen av detta protokoll är redan påbörjad: {}", "The follow-up of these minutes is already started: {}";
     NeedsAttention => "Att följa upp ({})", "Needs attention ({})";
+    FinalizedMinutes => "Justerade protokoll", "Finalized minutes";
     CmdOrganisation => "ny verksamhet", "new organisation";
     CmdOrganisationLong => "Lägg till en verksamhet med huvudman och uppdrag.", "Add an organisation with its huvudman and mission.";
     CmdDetailsLong => "Titel, ärende, datum, plats, samtalsledare, huvudperson.", "Title, case, date, place, facilitator, subject.";

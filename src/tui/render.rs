@@ -87,7 +87,8 @@ fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
     let mut items: Vec<ListItem> = Vec::new();
     let heading = |t: String| ListItem::new(Line::styled(t, app.theme.title));
     let mut rows: Vec<Option<usize>> = Vec::new();
-    // What needs someone's attention first: follow-ups due, promises overdue.
+    // Drafts, then what needs someone's attention (follow-ups due soon, then what is
+    // overdue), then the finalized minutes.
     let entries: Vec<samsyn::followups::Entry> = st
         .archive
         .iter()
@@ -100,14 +101,66 @@ fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
         })
         .collect();
     let today = app.now.date();
-    let due = samsyn::followups::due(&entries, today, today + chrono::Days::new(14), app.lang);
+    let mut due = samsyn::followups::due(&entries, today, today + chrono::Days::new(14), app.lang);
+    due.sort_by_key(|d| (d.overdue, d.date));
+    let meeting_line = |e: &super::app::ArchiveEntry| {
+        let name = e
+            .path
+            .file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+        match &e.meeting {
+            Ok(m) => {
+                let badge = if m.is_finalized() {
+                    app.t(T::Finalized)
+                } else {
+                    app.t(T::Draft)
+                };
+                // The start screen is on the projector too: the mask covers it.
+                let title = if app.mask {
+                    super::mask::Mask::for_meeting(m).apply(&m.title)
+                } else {
+                    m.title.clone()
+                };
+                let follow_up = m
+                    .follow_up
+                    .as_ref()
+                    .map(|f| format!(" · {} {}", app.t(T::FollowUpHeading).to_lowercase(), f.date))
+                    .unwrap_or_default();
+                format!(
+                    "[{badge}] {} {} — {title}{follow_up}  ({name})",
+                    m.date, m.agenda.id
+                )
+            }
+            Err(err) => format!("[!] {name}: {}", fill(app.t(T::Unreadable), &[err])),
+        }
+    };
+    let finalized =
+        |e: &super::app::ArchiveEntry| e.meeting.as_ref().is_ok_and(|m| m.is_finalized());
+    items.push(heading(fill(
+        app.t(T::Archive),
+        &[&st.archive.len().to_string()],
+    )));
+    rows.push(None);
+    if st.archive.is_empty() {
+        items.push(ListItem::new(Line::styled(
+            format!("  {}", app.t(T::NoMeetings)),
+            app.theme.dim,
+        )));
+        rows.push(None);
+    }
+    // In the archive's own order (drafts, finalized, unreadable), so ↑↓ moves as drawn.
+    let draft = |e: &super::app::ArchiveEntry| e.meeting.as_ref().is_ok_and(|m| !m.is_finalized());
+    for (i, e) in st.archive.iter().enumerate().filter(|(_, e)| draft(e)) {
+        items.push(ListItem::new(meeting_line(e)));
+        rows.push(Some(i));
+    }
     if !due.is_empty() {
         items.push(heading(fill(
             app.t(T::NeedsAttention),
             &[&due.len().to_string()],
         )));
         rows.push(None);
-        for d in due.iter().take(6) {
+        for d in due.iter().take(8) {
             let date = d.date.map_or_else(String::new, |x| x.to_string());
             let what = if app.mask {
                 entries
@@ -135,52 +188,18 @@ fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
             )));
             rows.push(None);
         }
-        items.push(ListItem::new(""));
+    }
+    if st.archive.iter().any(finalized) {
+        items.push(heading(app.t(T::FinalizedMinutes).to_string()));
         rows.push(None);
     }
-    items.push(heading(fill(
-        app.t(T::Archive),
-        &[&st.archive.len().to_string()],
-    )));
-    rows.push(None);
-    if st.archive.is_empty() {
-        items.push(ListItem::new(Line::styled(
-            format!("  {}", app.t(T::NoMeetings)),
-            app.theme.dim,
-        )));
-        rows.push(None);
-    }
-    for (i, e) in st.archive.iter().enumerate() {
-        let name = e
-            .path
-            .file_name()
-            .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-        let line = match &e.meeting {
-            Ok(m) => {
-                let badge = if m.is_finalized() {
-                    app.t(T::Finalized)
-                } else {
-                    app.t(T::Draft)
-                };
-                // The start screen is on the projector too: the mask covers it.
-                let title = if app.mask {
-                    super::mask::Mask::for_meeting(m).apply(&m.title)
-                } else {
-                    m.title.clone()
-                };
-                let follow_up = m
-                    .follow_up
-                    .as_ref()
-                    .map(|f| format!(" · {} {}", app.t(T::FollowUpHeading).to_lowercase(), f.date))
-                    .unwrap_or_default();
-                format!(
-                    "[{badge}] {} {} — {title}{follow_up}  ({name})",
-                    m.date, m.agenda.id
-                )
-            }
-            Err(err) => format!("[!] {name}: {}", fill(app.t(T::Unreadable), &[err])),
-        };
-        items.push(ListItem::new(line));
+    for (i, e) in st
+        .archive
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| finalized(e) || e.meeting.is_err())
+    {
+        items.push(ListItem::new(meeting_line(e)));
         rows.push(Some(i));
     }
     items.push(ListItem::new(""));
