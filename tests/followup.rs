@@ -506,3 +506,53 @@ fn the_follow_up_is_the_calendar_event_the_minutes_announced_and_moves_with_it()
         "one event, not two"
     );
 }
+
+#[test]
+fn an_amended_predecessor_is_taken_in_keeping_what_was_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let prev = finalized(example("sip-bup.ron"));
+    let prev_path = dir.path().join("prev.ron");
+    samsyn::store::save(&prev_path, &prev).unwrap();
+    let (mut m, _) = follow_up(&prev, "2027-01-13");
+    m.reviews[1].outcome = Some(Outcome::Done);
+    let path = samsyn::store::save_new(dir.path(), &m).unwrap();
+    // Amended and finalized again: a word changed in a2, and a seventh action.
+    let mut amended = prev.clone();
+    let at = prev.date.and_hms_opt(16, 0, 0).unwrap();
+    samsyn::store::amend(
+        &prev_path,
+        &mut amended,
+        "Läkarbesöket flyttat",
+        "Fatima",
+        at,
+    )
+    .unwrap();
+    amended.actions[1].what = "Läkarbesök på BUP i januari.".into();
+    let mut extra = amended.actions[4].clone();
+    extra.what = "Fatima ringer Mikael efter mötet.".into();
+    amended.add_action(extra);
+    let agenda = Catalogue::builtin().get("sip").unwrap().clone();
+    rules::finalize(&mut amended, &agenda, "Fatima", at).unwrap();
+    samsyn::store::save(&prev_path, &amended).unwrap();
+
+    let m = samsyn::store::load(&path).unwrap();
+    let newer = samsyn::store::amended_previous(&m, &path).expect("offered");
+    let mut m = m;
+    m.take_in(&newer, "prev.ron");
+    assert_eq!(m.reviews.len(), 7);
+    assert_eq!(
+        m.reviews[1].outcome,
+        Some(Outcome::Done),
+        "what was said stays"
+    );
+    assert_eq!(m.reviews[1].was.what, "Läkarbesök på BUP i januari.");
+    assert_eq!(
+        m.reviews[6].outcome, None,
+        "the new action is to be reviewed"
+    );
+    assert_eq!(
+        samsyn::store::previous_problem(&m, &path, samsyn::i18n::Lang::Sv),
+        None
+    );
+    assert_eq!(samsyn::store::amended_previous(&m, &path), None);
+}

@@ -1579,3 +1579,39 @@ fn the_review_accounts_for_every_action_and_carries_on_what_continues() {
     let screen = draw(&mut fx.app, 120, 40);
     assert!(screen.contains("från planen 2026-12-03"), "{screen}");
 }
+
+#[test]
+fn r_takes_in_an_amended_previous_meeting_on_the_screen() {
+    let agenda = all_phases_agenda();
+    let mut prev = sip_meeting(&agenda);
+    prev.actions.retain(|a| a.id.as_str() != "a3");
+    prev.consents[0].organisations.clear();
+    let at = prev.date.and_hms_opt(15, 0, 0).unwrap();
+    samsyn::rules::finalize(&mut prev, &agenda, "Maria Lund", at).unwrap();
+    let r = prev.agenda.clone();
+    let m = prev
+        .start_follow_up(r, "Uppföljning", day(2027, 1, 21), "prev.ron")
+        .unwrap();
+    let mut fx = app_with(m, agenda.clone(), Lang::Sv, ThemeName::Default, true);
+    // The previous minutes, amended and finalized again after the follow-up started.
+    let prev_path = fx.dir.path().join("prev.ron");
+    let mut amended = prev.clone();
+    samsyn::store::amend(&prev_path, &mut amended, "Rättelse", "Maria Lund", at).unwrap();
+    amended.actions[0].what = "Morgonmöte med mentor tre dagar i veckan".into();
+    samsyn::rules::finalize(&mut amended, &agenda, "Maria Lund", at).unwrap();
+    samsyn::store::save(&prev_path, &amended).unwrap();
+    let file = path(&fx.app);
+    samsyn::tui::update::open_path(&mut fx.app, &file).unwrap();
+    goto_phase(&mut fx.app, "genomgang");
+    let screen = draw(&mut fx.app, 120, 40);
+    assert!(screen.contains("r ta in ändringen"), "{screen}");
+    key(&mut fx.app, Char('r'));
+    let screen = draw(&mut fx.app, 120, 40);
+    assert!(
+        screen.contains("Morgonmöte med mentor tre dagar i veckan"),
+        "{screen}"
+    );
+    assert!(!screen.contains("ta in ändringen"), "{screen}");
+    let m = saved(&fx.app);
+    assert_eq!(m.previous.unwrap().hash, amended.content_hash());
+}

@@ -65,6 +65,9 @@ strings! {
     NotFollowable => "Ingen uppföljning kan startas: {}", "No follow-up can be started: {}";
     AlreadyFollowed => "Uppföljningen av detta protokoll är redan påbörjad: {}", "The follow-up of these minutes is already started: {}";
     NeedsAttention => "Att följa upp ({})", "Needs attention ({})";
+    CmdTakeIn => "ta in ändringen", "take in the amendment";
+    CmdTakeInLong => "Förra mötet har ändrats och justerats igen: läs in den nya versionen; det som redan sagts om varje insats står kvar.", "The previous meeting was amended and finalized again: read in the new version; what was said of each action stays.";
+    TookIn => "Den ändrade versionen av förra mötet är inläst.", "The amended version of the previous meeting is taken in.";
     FinalizedMinutes => "Justerade protokoll", "Finalized minutes";
     CmdOrganisation => "ny verksamhet", "new organisation";
     CmdOrganisationLong => "Lägg till en verksamhet med huvudman och uppdrag.", "Add an organisation with its huvudman and mission.";

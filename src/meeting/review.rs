@@ -208,6 +208,54 @@ impl Meeting {
         Ok(m)
     }
 
+    /// Take in an amended version of the previous meeting: each action's review keeps
+    /// what was said of it and reads the action as amended; actions new in the amended
+    /// plan are added for review, and those it no longer has are kept when something
+    /// here continues them, else dropped. New goals are added for judging. The link to
+    /// the previous meeting is renewed (its hash, date and announced follow-up).
+    pub fn take_in(&mut self, amended: &Meeting, file: &str) {
+        let mut reviews = Vec::new();
+        for a in &amended.actions {
+            match self.reviews.iter().find(|r| r.was.id == a.id) {
+                Some(r) => reviews.push(ActionReview {
+                    was: a.clone(),
+                    ..r.clone()
+                }),
+                None => reviews.push(review_of(a)),
+            }
+        }
+        for r in &self.reviews {
+            let gone = !amended.actions.iter().any(|a| a.id == r.was.id);
+            if gone && r.carried_to.is_some() {
+                reviews.push(r.clone());
+            }
+        }
+        self.reviews = reviews;
+        for g in &amended.goals {
+            if !self.goal_reviews.iter().any(|r| r.goal == g.id) {
+                self.goal_reviews.push(GoalReview {
+                    goal: g.id.clone(),
+                    outcome: None,
+                    comment: String::new(),
+                });
+            }
+            if self.goal(&g.id).is_none() {
+                self.goals.push(g.clone());
+            }
+        }
+        self.previous = Some(PreviousMeeting {
+            id: amended.id.clone(),
+            file: file.to_string(),
+            date: amended.date,
+            hash: amended.content_hash(),
+            announced: amended.follow_up.as_ref().map(|f| super::Announced {
+                date: f.date,
+                time: f.time,
+                sequence: amended.calendar_sequence(),
+            }),
+        });
+    }
+
     /// The review of the previous plan's action `id`.
     pub fn review(&self, id: &Id) -> Option<&ActionReview> {
         self.reviews.iter().find(|r| &r.was.id == id)

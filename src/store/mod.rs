@@ -106,6 +106,18 @@ pub fn previous_problem(m: &Meeting, path: &Path, lang: crate::i18n::Lang) -> Op
     }
 }
 
+/// For a follow-up: the previous meeting as it is now, when it was amended and
+/// finalized again after the follow-up started (so it can be taken in).
+pub fn amended_previous(m: &Meeting, path: &Path) -> Option<Meeting> {
+    let p = m.previous.as_ref()?;
+    let prev = load(&path.with_file_name(&p.file)).ok()?;
+    (prev.id == p.id
+        && !p.hash.is_empty()
+        && prev.content_hash() != p.hash
+        && prev.stamp_matches() == Some(true))
+    .then_some(prev)
+}
+
 /// A file name for a new meeting that holds no names: date, agenda, case reference.
 pub fn new_file_name(meeting: &Meeting) -> String {
     let case: String = meeting

@@ -49,6 +49,9 @@ pub struct Session {
     /// For a follow-up: what is wrong with the previous meeting's file, if anything
     /// (missing, unreadable, amended since the follow-up started).
     pub previous_note: Option<String>,
+    /// The previous meeting as amended and finalized again since the follow-up started:
+    /// `r` in the Review phase takes it in.
+    pub previous_amended: Option<Meeting>,
 }
 
 impl Session {

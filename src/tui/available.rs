@@ -70,6 +70,7 @@ struct Now {
     follow_up_meeting: bool,
     amendable: bool,
     followable: bool,
+    previous_amended: bool,
 }
 
 impl Now {
@@ -83,6 +84,7 @@ impl Now {
             follow_up_meeting: s.agenda.rules.follow_up_meeting,
             amendable: s.meeting.is_finalized() && s.locked.is_none(),
             followable: s.meeting.is_finalized() && s.meeting.plan_closed.is_none(),
+            previous_amended: editable && s.previous_amended.is_some(),
         }
     }
 
@@ -100,6 +102,7 @@ impl Now {
             When::FollowUpMeeting => self.editable && self.follow_up_meeting,
             When::Amendable => self.amendable,
             When::Followable => self.followable,
+            When::PreviousAmended => self.previous_amended,
         }
     }
 }

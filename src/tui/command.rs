@@ -30,6 +30,8 @@ pub enum Cmd {
     Amend,
     /// Start the follow-up of finalized minutes (the selected ones on the start screen).
     StartFollowUp,
+    /// Take the amended version of the previous meeting into this follow-up.
+    TakeIn,
     Open,
     /// 1–9: mark a participant as heard in the speaking round (fixed keys).
     Heard,
@@ -99,6 +101,8 @@ pub enum When {
     Amendable,
     /// Finalized minutes whose plan goes on: a follow-up can start from them.
     Followable,
+    /// Editable, and the previous meeting was amended and finalized again.
+    PreviousAmended,
 }
 
 /// The one declaration of a command.
@@ -156,7 +160,7 @@ const fn c(ch: char) -> Key {
 }
 
 impl Cmd {
-    pub const ALL: [Cmd; 32] = [
+    pub const ALL: [Cmd; 33] = [
         Cmd::Quit,
         Cmd::Help,
         Cmd::Problems,
@@ -177,6 +181,7 @@ impl Cmd {
         Cmd::Finalize,
         Cmd::Amend,
         Cmd::StartFollowUp,
+        Cmd::TakeIn,
         Cmd::Open,
         Cmd::Heard,
         Cmd::HeardSelected,
@@ -275,6 +280,13 @@ impl Cmd {
                 1,
                 Followable,
                 keys![c('u')],
+            ),
+            Cmd::TakeIn => spec(
+                T::CmdTakeIn,
+                T::CmdTakeInLong,
+                1,
+                PreviousAmended,
+                keys![c('r')],
             ),
             Cmd::Open => spec(T::CmdOpen, T::CmdOpenLong, 1, Always, keys![p(Enter)]),
             Cmd::Heard => Spec {

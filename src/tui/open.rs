@@ -154,9 +154,11 @@ fn set_session(app: &mut App, mut meeting: Meeting, agenda: Agenda, path: PathBu
         lock,
         directory: app.directory.clone(),
         previous_note: None,
+        previous_amended: None,
     }));
     if let Screen::Meeting(s) = &mut app.screen {
         s.previous_note = samsyn::store::previous_problem(&s.meeting, &s.path, app.lang);
+        s.previous_amended = samsyn::store::amended_previous(&s.meeting, &s.path);
     }
     super::recover::on_open(app);
 }

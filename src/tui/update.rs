@@ -116,6 +116,7 @@ fn run(app: &mut App, cmd: Cmd) {
         }
         Cmd::Open => open_selected(app),
         Cmd::StartFollowUp => super::open::start_follow_up(app),
+        Cmd::TakeIn => take_in(app),
         Cmd::Delete => {
             match app
                 .session()
@@ -520,4 +521,23 @@ fn tick(app: &mut App, now: NaiveDateTime) {
     if before / 30 != record.elapsed_secs / 30 {
         save(app);
     }
+}
+
+/// `r`: take the amended previous meeting into this follow-up, and save.
+fn take_in(app: &mut App) {
+    let Some(s) = app.session_mut() else { return };
+    let Some(prev) = s.previous_amended.take() else {
+        return;
+    };
+    let file = s
+        .meeting
+        .previous
+        .as_ref()
+        .map_or_else(String::new, |p| p.file.clone());
+    s.meeting.take_in(&prev, &file);
+    s.previous_note = None;
+    s.selected = 0;
+    let text = app.t(T::TookIn).to_string();
+    save(app);
+    app.message = Some((text, false));
 }

@@ -71,6 +71,14 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         .collect();
     chain.push(format!("{} {}", name(&m.agenda.id), m.date));
     let head_line = match &s.previous_note {
+        Some(note) if s.previous_amended.is_some() => Line::styled(
+            format!(
+                "⚠ {note} — {} {}",
+                app.keys.label(Cmd::TakeIn),
+                app.t(T::CmdTakeIn)
+            ),
+            app.theme.warning,
+        ),
         Some(note) => Line::styled(format!("⚠ {note}"), app.theme.warning),
         None => Line::styled(
             fill(app.t(T::ChainOf), &[&chain.join(" → ")]),
@@ -393,7 +401,7 @@ pub struct ReviewPhase;
 
 impl Phase for ReviewPhase {
     fn commands(&self) -> &'static [Cmd] {
-        &[Cmd::Up, Cmd::Down, Cmd::Edit]
+        &[Cmd::Up, Cmd::Down, Cmd::Edit, Cmd::TakeIn]
     }
 
     fn rows(&self, s: &Session) -> Rows {
