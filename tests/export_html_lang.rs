@@ -105,7 +105,7 @@ fn in_english_minutes_the_meetings_own_words_are_swedish() {
     }
     let english = [
         "Decided by",
-        "Long-term goal: ",
+        "Goal 1, long-term goal: ",
         "awaiting decision: ",
         "How we will notice progress",
         "Municipality",
@@ -139,7 +139,7 @@ fn a_goal_line_marks_only_the_goals_words() {
         .find(|li| {
             li.text()
                 .collect::<String>()
-                .starts_with("Long-term goal: ")
+                .starts_with("Goal 1, long-term goal: ")
         })
         .expect("the long-term goal is listed");
     assert_eq!(goal.value().attr("lang"), None);

@@ -141,6 +141,18 @@ pub fn build(m: &Meeting, agenda: &Agenda, lang: Lang, pseudonymized: bool) -> M
         sections.push(b.consent_section(None));
     }
     for phase in &agenda.phases {
+        // What the plan shows (actions, responsibility, the follow-up) is written once,
+        // in the plan; such a phase has a section of its own only for its notes.
+        let in_plan = matches!(
+            phase.kind,
+            PhaseKind::Actions | PhaseKind::Summary | PhaseKind::FollowUp
+        );
+        let said = m
+            .phase(&phase.id)
+            .is_some_and(|r| !r.notes.trim().is_empty() || !r.heard.is_empty());
+        if in_plan && !said {
+            continue;
+        }
         sections.push(b.phase_section(&phase.id, phase.kind, phase.title.get(lang)));
     }
     // Notes under a phase the agenda no longer has (it was edited since the meeting)
@@ -491,12 +503,24 @@ impl Builder<'_> {
                     let goals = m
                         .goals
                         .iter()
-                        .map(|g| {
-                            let mut line =
-                                format!("{}: {}", capital(terms::goal_kind(g.kind, lang)), g.text);
-                            if let Some(parent) = g.parent.as_ref().and_then(|p| m.goal(p)) {
-                                line += &format!(" ({} «{}»)", l::PART_OF.get(lang), parent.text);
+                        .enumerate()
+                        .map(|(i, g)| {
+                            // "Mål 2, delmål till mål 1: …": numbered, as the plan
+                            // refers to them.
+                            let mut kind = terms::goal_kind(g.kind, lang).to_string();
+                            if let Some(n) = g
+                                .parent
+                                .as_ref()
+                                .and_then(|p| m.goals.iter().position(|x| &x.id == p))
+                            {
+                                kind += &format!(" {} {}", l::PART_OF.get(lang), n + 1);
                             }
+                            let mut line = format!(
+                                "{} {}, {kind}: {}",
+                                capital(l::GOAL_SHORT.get(lang)),
+                                i + 1,
+                                g.text
+                            );
                             if !g.indicator.trim().is_empty() {
                                 line += &format!(
                                     " — {}: {}",
@@ -556,12 +580,7 @@ impl Builder<'_> {
                 s.fields(vec![(self.t(l::HEARD), names.join(", "))]);
             }
         }
-        if matches!(
-            kind,
-            PhaseKind::Actions | PhaseKind::Summary | PhaseKind::FollowUp
-        ) {
-            s.text(l::SEE_PLAN.get(lang));
-        } else if s.blocks.is_empty() {
+        if s.blocks.is_empty() {
             s.text(l::NOTHING_RECORDED.get(lang));
         }
         s

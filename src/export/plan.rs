@@ -16,9 +16,19 @@ impl Builder<'_> {
         }
     }
 
-    /// The action's text, and for one carried over, since when it has been in the plan.
+    /// The action's text, the goals it serves (by their numbers), and for one carried
+    /// over, since when it has been in the plan.
     fn what(&self, a: &Action) -> String {
         let mut t = self.or_missing(&a.what);
+        let numbers: Vec<String> = a
+            .goals
+            .iter()
+            .filter_map(|g| self.m.goals.iter().position(|x| &x.id == g))
+            .map(|n| (n + 1).to_string())
+            .collect();
+        if !numbers.is_empty() {
+            t += &format!(" ({} {})", l::GOAL_SHORT.get(self.lang), numbers.join(", "));
+        }
         if let Some(o) = &a.origin {
             t += &format!(" ({} {})", l::FROM_PLAN.get(self.lang), o.since);
         }
@@ -312,20 +322,34 @@ impl Builder<'_> {
         out.push(fu);
 
         let mut dist = Section::new(2, l::DISTRIBUTION.get(lang));
+        // Each person once: a distribution line that names a participant ("Mikael
+        // Karlsson, vårdnadshavare (per post)") says how they get it, and stands for them.
+        let person = |text: &str| {
+            text.split([',', '('])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_lowercase()
+        };
+        let extra: Vec<&String> = m
+            .distribution
+            .iter()
+            .filter(|d| !d.trim().is_empty())
+            .collect();
         let mut recipients: Vec<String> = m
             .participants
             .iter()
+            .filter(|p| !extra.iter().any(|d| person(d) == person(&p.name)))
             .map(|p| match m.organisation_of(&p.id) {
                 None => p.name.clone(),
                 Some(o) => format!("{}, {}", p.name, o.name),
             })
             .collect();
-        recipients.extend(
-            m.distribution
-                .iter()
-                .filter(|d| !d.trim().is_empty())
-                .cloned(),
-        );
+        for d in extra {
+            if !recipients.iter().any(|r| person(r) == person(d) && r == d) {
+                recipients.push(d.clone());
+            }
+        }
         if recipients.is_empty() {
             dist.text(l::NOTHING_RECORDED.get(lang));
         } else {

@@ -84,11 +84,8 @@ pub const NOT_OBTAINED: Label = Label(
 pub const NEEDS: Label = Label("Behov", "Needs");
 pub const GOALS: Label = Label("Mål", "Goals");
 pub const INDICATOR: Label = Label("Så märker vi framsteg", "How we will notice progress");
-pub const PART_OF: Label = Label("delmål till", "part of");
-pub const SEE_PLAN: Label = Label(
-    "Överenskommelserna står i planen nedan.",
-    "What was agreed is in the plan below.",
-);
+pub const PART_OF: Label = Label("till mål", "of goal");
+pub const GOAL_SHORT: Label = Label("mål", "goal");
 pub const NOTHING_RECORDED: Label = Label("Inget antecknat.", "Nothing recorded.");
 pub const ACTION_STATUS: Label = Label("Status för insatserna", "Status of the actions");
 pub const STATUS: Label = Label("Status", "Status");
