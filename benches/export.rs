@@ -12,6 +12,7 @@ fn exports(c: &mut Criterion) {
     let options = Options {
         lang: Lang::Sv,
         pseudonymize: false,
+        contacts: false,
     };
     for case in support::cases() {
         let mut group = c.benchmark_group(format!("export/{}", case.name));

@@ -70,6 +70,10 @@ pub enum Command {
         /// Replace the child's and the family's names with initials.
         #[arg(long)]
         pseudonymize: bool,
+        /// Print the participants' contact details in the minutes (left out unless
+        /// asked; never the family's when pseudonymized).
+        #[arg(long)]
+        contacts: bool,
     },
     /// Start the follow-up of finalized minutes: a new meeting from the agenda that
     /// follows the old one's, with its organisations, participants, consents, goals and

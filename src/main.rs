@@ -56,11 +56,12 @@ fn main() {
             format,
             output,
             pseudonymize,
+            contacts,
         }) => commands::export(
             meeting,
             (*format).into(),
             output.as_deref(),
-            *pseudonymize,
+            (*pseudonymize, *contacts),
             lang,
         ),
         Some(Command::Followup { file, date, branch }) => {

@@ -9,8 +9,17 @@ use samsyn::i18n::Lang;
 use samsyn::meeting::{Meeting, Person};
 
 fn export_str(m: &Meeting, format: Format, lang: Lang, pseudonymize: bool) -> String {
-    let bytes = export::export(m, &sip_agenda(), format, Options { lang, pseudonymize })
-        .unwrap_or_else(|e| panic!("{format:?} export failed: {e}"));
+    let bytes = export::export(
+        m,
+        &sip_agenda(),
+        format,
+        Options {
+            lang,
+            pseudonymize,
+            contacts: false,
+        },
+    )
+    .unwrap_or_else(|e| panic!("{format:?} export failed: {e}"));
     String::from_utf8(bytes).expect("text formats are UTF-8")
 }
 
@@ -19,7 +28,11 @@ fn docx_bytes(m: &Meeting, lang: Lang, pseudonymize: bool) -> Vec<u8> {
         m,
         &sip_agenda(),
         Format::Docx,
-        Options { lang, pseudonymize },
+        Options {
+            lang,
+            pseudonymize,
+            contacts: false,
+        },
     )
     .unwrap()
 }
@@ -597,6 +610,7 @@ fn a_genitive_is_pseudonymized_in_every_format() {
             Options {
                 lang: Lang::Sv,
                 pseudonymize: true,
+                contacts: false,
             },
         )
         .unwrap();
@@ -638,6 +652,7 @@ fn every_example_exports_to_every_format_and_pseudonymizes() {
             let opts = Options {
                 lang,
                 pseudonymize: false,
+                contacts: false,
             };
             let md =
                 String::from_utf8(export::export(&m, agenda, Format::Md, opts).unwrap()).unwrap();
@@ -657,8 +672,17 @@ fn every_example_exports_to_every_format_and_pseudonymizes() {
         for format in Format::ALL {
             for lang in [Lang::Sv, Lang::En] {
                 for pseudonymize in [false, true] {
-                    let bytes = export::export(&m, agenda, format, Options { lang, pseudonymize })
-                        .unwrap_or_else(|e| panic!("{name} {format:?}: {e}"));
+                    let bytes = export::export(
+                        &m,
+                        agenda,
+                        format,
+                        Options {
+                            lang,
+                            pseudonymize,
+                            contacts: false,
+                        },
+                    )
+                    .unwrap_or_else(|e| panic!("{name} {format:?}: {e}"));
                     let text = if format == Format::Docx {
                         ["word/document.xml", "word/header1.xml"]
                             .iter()
@@ -736,4 +760,44 @@ fn a_follow_up_meeting_shows_the_status_of_each_action_and_a_closed_plan() {
     assert!(md.contains("**Föregående möte:** 2026-01-20"));
     assert!(md.contains("**Planen avslutas:** Målen är nådda"));
     assert!(!md.contains("Ingen uppföljning bestämd"));
+}
+
+#[test]
+fn contact_details_are_in_the_minutes_only_when_asked_for() {
+    let mut m = sip_meeting();
+    m.participants[0].contact = Some("karin.ek@kommun.se".into());
+    m.participants[3].contact = Some("070-123 45 67".into());
+    let run = |contacts: bool, pseudonymize: bool| {
+        let opts = Options {
+            lang: Lang::Sv,
+            pseudonymize,
+            contacts,
+        };
+        String::from_utf8(export::export(&m, &sip_agenda(), Format::Md, opts).unwrap()).unwrap()
+    };
+    assert!(!run(false, false).contains("karin.ek@kommun.se"));
+    let with = run(true, false);
+    assert!(with.contains("Karin Ek: karin.ek@kommun.se"), "{with}");
+    assert!(with.contains("070-123 45 67"));
+    // Pseudonymized, the family's contact details go whatever is asked.
+    let hidden = run(true, true);
+    assert!(hidden.contains("karin.ek@kommun.se"));
+    assert!(!hidden.contains("070-123 45 67"), "{hidden}");
+    // The JSON is the whole meeting, for other systems.
+    let json = export::export(
+        &m,
+        &sip_agenda(),
+        Format::Json,
+        Options {
+            lang: Lang::Sv,
+            pseudonymize: false,
+            contacts: false,
+        },
+    )
+    .unwrap();
+    assert!(
+        String::from_utf8(json)
+            .unwrap()
+            .contains("karin.ek@kommun.se")
+    );
 }

@@ -18,7 +18,11 @@ fn docx(m: &Meeting, lang: Lang, pseudonymize: bool) -> Vec<u8> {
         m,
         &sip_agenda(),
         Format::Docx,
-        Options { lang, pseudonymize },
+        Options {
+            lang,
+            pseudonymize,
+            contacts: false,
+        },
     )
     .unwrap()
 }

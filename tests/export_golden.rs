@@ -16,6 +16,7 @@ fn render(m: &Meeting, agenda: &samsyn::agenda::Agenda, format: Format, lang: La
         Options {
             lang,
             pseudonymize: false,
+            contacts: false,
         },
     )
     .unwrap_or_else(|e| panic!("{format:?}: {e}"));

@@ -16,7 +16,11 @@ fn html(m: &Meeting, lang: Lang, pseudonymize: bool) -> Html {
         m,
         &sip_agenda(),
         Format::Html,
-        Options { lang, pseudonymize },
+        Options {
+            lang,
+            pseudonymize,
+            contacts: false,
+        },
     )
     .unwrap();
     Html::parse_document(&String::from_utf8(bytes).unwrap())

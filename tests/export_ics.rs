@@ -19,6 +19,7 @@ fn ics_text(m: &Meeting, lang: Lang) -> String {
         Options {
             lang,
             pseudonymize: false,
+            contacts: false,
         },
     )
     .unwrap_or_else(|e| panic!("ICS export failed: {e}"));

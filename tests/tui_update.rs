@@ -1132,6 +1132,7 @@ fn the_screen_and_the_minutes_use_the_same_word_for_every_value() {
             Options {
                 lang,
                 pseudonymize: false,
+                contacts: false,
             },
         )
         .unwrap();

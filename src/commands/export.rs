@@ -22,7 +22,7 @@ pub fn export(
     meeting_path: &Path,
     format: Format,
     output: Option<&Path>,
-    pseudonymize: bool,
+    (pseudonymize, contacts): (bool, bool),
     lang: Lang,
 ) -> i32 {
     let out = target(meeting_path, output, format);
@@ -80,7 +80,16 @@ pub fn export(
         eprintln!("{e}");
         return e.exit_code();
     }
-    let bytes = match export::export(&meeting, agenda, format, Options { lang, pseudonymize }) {
+    let bytes = match export::export(
+        &meeting,
+        agenda,
+        format,
+        Options {
+            lang,
+            pseudonymize,
+            contacts,
+        },
+    ) {
         Ok(b) => b,
         Err(ExportError::ChangedAfterFinalizing) => {
             eprintln!(

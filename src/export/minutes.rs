@@ -386,6 +386,20 @@ impl Builder<'_> {
             .collect(),
             rows,
         }));
+        // Contact details, when the export was asked to carry them.
+        let contacts: Vec<String> = self
+            .m
+            .participants
+            .iter()
+            .filter_map(|p| {
+                let c = p.contact.as_deref()?.trim();
+                (!c.is_empty()).then(|| format!("{}: {c}", p.name))
+            })
+            .collect();
+        if !contacts.is_empty() {
+            s.blocks.push(Block::Label(self.t(l::CONTACTS)));
+            s.blocks.push(Block::List(contacts));
+        }
         // What each organisation does, as the round of presentations told it.
         let missions: Vec<String> = self
             .m

@@ -58,6 +58,9 @@ pub struct Options {
     pub lang: Lang,
     /// Replace the child's and the family's names with initials.
     pub pseudonymize: bool,
+    /// Print the participants' contact details (left out unless asked: the minutes go
+    /// to many).
+    pub contacts: bool,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -120,6 +123,21 @@ pub fn export(
         &owned
     } else {
         meeting
+    };
+    // The minutes go to many: the participants' contact details only when asked for.
+    let printed;
+    let m = if !options.contacts
+        && matches!(format, Format::Md | Format::Html | Format::Docx)
+        && m.participants.iter().any(|p| p.contact.is_some())
+    {
+        let mut copy = m.clone();
+        for p in &mut copy.participants {
+            p.contact = None;
+        }
+        printed = copy;
+        &printed
+    } else {
+        m
     };
     let lang = options.lang;
     Ok(match format {

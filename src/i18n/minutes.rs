@@ -85,6 +85,7 @@ pub const NEEDS: Label = Label("Behov", "Needs");
 pub const GOALS: Label = Label("Mål", "Goals");
 pub const INDICATOR: Label = Label("Så märker vi framsteg", "How we will notice progress");
 pub const PART_OF: Label = Label("till mål", "of goal");
+pub const CONTACTS: Label = Label("Kontaktuppgifter", "Contact details");
 pub const GOAL_SHORT: Label = Label("mål", "goal");
 pub const NOTHING_RECORDED: Label = Label("Inget antecknat.", "Nothing recorded.");
 pub const ACTION_STATUS: Label = Label("Status för insatserna", "Status of the actions");
