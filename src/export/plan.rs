@@ -32,6 +32,13 @@ impl Builder<'_> {
         if let Some(o) = &a.origin {
             t += &format!(" ({} {})", l::FROM_PLAN.get(self.lang), o.since);
         }
+        if !a.status_comment.trim().is_empty() {
+            t += &format!(
+                " {}: {}",
+                l::COMMENT.get(self.lang),
+                a.status_comment.trim()
+            );
+        }
         t
     }
 
