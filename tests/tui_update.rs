@@ -1616,3 +1616,56 @@ fn r_takes_in_an_amended_previous_meeting_on_the_screen() {
     let m = saved(&fx.app);
     assert_eq!(m.previous.unwrap().hash, amended.content_hash());
 }
+
+#[test]
+fn a_personnummer_is_refused_in_any_form_and_never_written() {
+    let mut fx = sip_app(Lang::Sv);
+    let before = saved(&fx.app);
+    // In a participant's contact field.
+    key(&mut fx.app, Char('a'));
+    typ(&mut fx.app, "Mormor Eva");
+    to_field(&mut fx.app, F::Contact);
+    typ(&mut fx.app, "pnr 19500304-1234");
+    ctrl(&mut fx.app, 's');
+    assert_eq!(form(&fx.app).focused().map(|f| f.id), Some(F::Contact));
+    assert!(
+        form(&fx.app)
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("personnummer"),
+        "{:?}",
+        form(&fx.app).error
+    );
+    assert_eq!(saved(&fx.app), before, "nothing written");
+    key(&mut fx.app, Esc);
+    key(&mut fx.app, Esc);
+    // In free text written while it is typed: not written, and said.
+    goto_phase(&mut fx.app, "syfte");
+    key(&mut fx.app, Char('e'));
+    typ(&mut fx.app, " Elsa 120304-1234");
+    let t = fx.app.now;
+    samsyn::tui::update::update(
+        &mut fx.app,
+        samsyn::tui::Event::Tick(t + chrono::Duration::seconds(3)),
+    );
+    assert!(
+        !saved(&fx.app)
+            .phase("syfte")
+            .unwrap()
+            .notes
+            .contains("1234")
+    );
+    assert!(
+        form(&fx.app)
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("personnummer")
+    );
+    let draft = samsyn::store::draft::path_for(&path(&fx.app));
+    assert!(
+        std::fs::read_to_string(&draft).map_or(true, |d| !d.contains("1234")),
+        "no draft holds it"
+    );
+}

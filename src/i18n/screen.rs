@@ -279,6 +279,7 @@ strings! {
 
     // Form validation.
     NeedName => "skriv ett namn.", "write a name.";
+    Personnummer => "«{}» ser ut som ett personnummer. samsyn sparar aldrig personnummer; skriv initialer eller ett ärendenummer.", "«{}» looks like a personnummer. samsyn never stores one; write initials or a case reference.";
     NeedOrganisation => "välj verksamheten, eller «ny verksamhet» och skriv namnet.", "choose the organisation, or «new organisation» and write its name.";
     FamilyNoOrganisation => "en familjemedlem hör inte till någon verksamhet; välj «familjen».", "a family member belongs to no organisation; choose «the family».";
     OverallOnly => "I en SIP har en av huvudmännen det övergripande ansvaret: {}.", "In a SIP one of the huvudmän holds the overall responsibility: {}.";

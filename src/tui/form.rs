@@ -318,6 +318,31 @@ impl Form {
         self
     }
 
+    /// The first field asked whose text looks like a personnummer: samsyn never stores
+    /// one, so such a form is not saved (nor its text written while it is typed).
+    pub fn personnummer_field(&self) -> Option<F> {
+        self.fields
+            .iter()
+            .filter(|f| !f.hidden)
+            .find(|f| match &f.input {
+                Input::Line(ta) | Input::Multi(ta) => {
+                    samsyn::meeting::looks_like_personnummer(&ta.lines().join("\n"))
+                }
+                _ => false,
+            })
+            .map(|f| f.id)
+    }
+
+    /// Why the form is refused when `personnummer_field` finds one.
+    pub fn personnummer_error(&self, lang: samsyn::i18n::Lang) -> Option<FormError> {
+        let id = self.personnummer_field()?;
+        let label = self.field(id).map_or("", |f| Form::label_of(f, lang));
+        Some(FormError::at(
+            id,
+            samsyn::i18n::screen::fill(T::Personnummer.get(lang), &[label]),
+        ))
+    }
+
     /// The label a field shows.
     pub fn label_of(field: &Field, lang: samsyn::i18n::Lang) -> &str {
         field.name.as_deref().unwrap_or(field.label.get(lang))

@@ -139,6 +139,8 @@ pub fn tick(app: &mut App) {
     }
     let (path, meeting_id) = (s.path.clone(), s.meeting.id.clone());
     let open = match &app.overlay {
+        // No draft holds a personnummer either: the form refuses it when saved.
+        Some(Overlay::Form(f)) if f.personnummer_field().is_some() => return,
         Some(Overlay::Form(f)) if f.dirty && draftable(&f.target) => {
             Some((f.target.clone(), values(f), f.focus))
         }

@@ -341,6 +341,11 @@ fn finalize_start(app: &mut App) {
 fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
     let lang = app.lang;
     let now = app.now;
+    // A personnummer never reaches the meeting file, whichever field it is typed in.
+    if let Some(e) = form.personnummer_error(lang) {
+        form.fail(e);
+        return Some(Overlay::Form(form));
+    }
     let result: Result<Option<String>, FormError> = match &form.target {
         Target::NewMeeting(agenda_id) => {
             return match create_meeting(app, agenda_id.clone(), &form) {
@@ -484,6 +489,11 @@ fn autosave_text(app: &mut App, now: NaiveDateTime) {
         return;
     }
     form.pending_since = None;
+    if let Some(e) = form.personnummer_error(app.lang) {
+        // Kept on the screen only, until it is taken out.
+        form.error = Some(e.message);
+        return;
+    }
     let (target, text) = (target.clone(), form.text(F::Text));
     let Screen::Meeting(s) = &mut app.screen else {
         return;
