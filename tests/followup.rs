@@ -556,3 +556,29 @@ fn an_amended_predecessor_is_taken_in_keeping_what_was_said() {
     );
     assert_eq!(samsyn::store::amended_previous(&m, &path), None);
 }
+
+#[test]
+fn a_carried_action_asks_again_for_whoever_left_and_no_newcomer_takes_their_id() {
+    let prev = finalized(example("sip-bup.ron"));
+    let (mut m, _) = follow_up(&prev, "2027-01-13");
+    // Erik Johansson (p4) performed the KBT; he has left the case.
+    let i = m
+        .participants
+        .iter()
+        .position(|p| p.id.as_str() == "p4")
+        .unwrap();
+    m.participants.remove(i);
+    let a = m.carry_over(0).unwrap();
+    assert_eq!(a.performer, None, "asked for again");
+    // Leo (p7) had the last id; a newcomer does not get a reviewed person's id.
+    let j = m
+        .participants
+        .iter()
+        .position(|p| p.id.as_str() == "p7")
+        .unwrap();
+    let mut leo = m.participants.remove(j);
+    leo.name = "Ny person".into();
+    let id = m.add_participant(leo);
+    assert_ne!(id.as_str(), "p4");
+    assert_ne!(id.as_str(), "p5");
+}

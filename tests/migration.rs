@@ -38,9 +38,14 @@ fn every_format_1_file_loads_upgrades_saves_and_reloads_equal() {
         assert!(src.contains("format: 1,"), "{} is format 1", path.display());
         let m = load(&path);
         assert_eq!(m.format, 2, "{}", path.display());
-        // Saved in format 2, read back the same, and written the same again.
+        // Saved in format 2, read back the same, and written the same again; finalized
+        // minutes are never rewritten (their stamp is over the format-1 file).
         let copy = dir.path().join(path.file_name().unwrap());
         samsyn::store::save(&copy, &m).unwrap();
+        if m.is_finalized() {
+            assert!(!copy.exists(), "{}", path.display());
+            continue;
+        }
         let text = std::fs::read_to_string(&copy).unwrap();
         assert!(text.contains("format: 2,"), "{text}");
         let again = load(&copy);
@@ -229,5 +234,36 @@ fn an_upgraded_draft_is_judged_by_every_rule() {
     assert!(
         codes.contains(&samsyn::rules::Code::DeciderNoCostMandate),
         "{codes:?}"
+    );
+}
+
+#[test]
+fn finalized_format_1_minutes_are_never_rewritten_by_a_save() {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/format1/sip-bup-finalized.ron");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sip.ron");
+    std::fs::copy(&source, &path).unwrap();
+    let m = load(&path);
+    // What the screen does on quit: save the open meeting.
+    samsyn::store::save(&path, &m).unwrap();
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        std::fs::read(&source).unwrap()
+    );
+    assert_eq!(load(&path).stamp_matches(), Some(true));
+}
+
+#[test]
+fn a_link_to_the_previous_meeting_without_an_announced_date_is_written_as_format_1_did() {
+    let p = samsyn::meeting::PreviousMeeting {
+        id: "x".into(),
+        file: "f.ron".into(),
+        date: "2026-01-01".parse().unwrap(),
+        hash: String::new(),
+        announced: None,
+    };
+    assert_eq!(
+        ron::to_string(&p).unwrap(),
+        r#"(id:"x",file:"f.ron",date:"2026-01-01",hash:"")"#
     );
 }

@@ -1669,3 +1669,44 @@ fn a_personnummer_is_refused_in_any_form_and_never_written() {
         "no draft holds it"
     );
 }
+
+#[test]
+fn opening_the_summary_never_drops_a_responsibility_the_agenda_does_not_allow() {
+    let mut fx = sip_app(Lang::Sv);
+    // Hand-edited: a state authority holds the overall responsibility of this SIP.
+    if let samsyn::tui::app::Screen::Meeting(s) = &mut fx.app.screen {
+        s.meeting.organisations[1].huvudman = samsyn::meeting::Huvudman::Statlig;
+    }
+    goto_phase(&mut fx.app, "summering");
+    key(&mut fx.app, Enter);
+    assert_eq!(
+        form(&fx.app).choice_val(F::Organisation),
+        Val::Id("o2".into())
+    );
+    to_field(&mut fx.app, F::Coordinator);
+    ctrl(&mut fx.app, 's');
+    assert!(fx.app.overlay.is_none(), "{:?}", fx.app.overlay);
+    let m = saved(&fx.app);
+    assert_eq!(
+        m.overall_responsible.map(|r| r.organisation),
+        Some("o2".into()),
+        "kept; the rules say what is wrong with it"
+    );
+}
+
+#[test]
+fn a_hidden_decision_date_never_refuses_the_review() {
+    let mut fx = follow_up_app(Lang::Sv);
+    goto_phase(&mut fx.app, "genomgang");
+    key(&mut fx.app, Enter); // the awaited decision
+    key(&mut fx.app, Right); // done
+    to_field(&mut fx.app, F::DecisionOutcome);
+    key(&mut fx.app, Right); // granted: who and when are asked
+    to_field(&mut fx.app, F::DecidedOn);
+    typ(&mut fx.app, "xx");
+    to_field(&mut fx.app, F::DecisionOutcome);
+    key(&mut fx.app, Right);
+    key(&mut fx.app, Right); // still awaited: the date is no longer asked
+    ctrl(&mut fx.app, 's');
+    assert!(fx.app.overlay.is_none(), "{:?}", fx.app.overlay);
+}

@@ -130,7 +130,16 @@ impl Meeting {
 
     /// Add a participant with a fresh id (whatever `p.id` was); returns the id.
     pub fn add_participant(&mut self, mut p: Participant) -> Id {
-        let id = Id::next("p", self.participants.iter().map(|x| &x.id));
+        // Nor the id of someone the previous plan named (a review reads the old action,
+        // and carrying it over must not give it to a newcomer).
+        let reviewed = self.reviews.iter().flat_map(|r| {
+            let performer = match &r.was.performer {
+                Some(Performer::Participant(id)) => Some(id),
+                _ => None,
+            };
+            performer.into_iter().chain(r.was.deciders())
+        });
+        let id = Id::next("p", self.participants.iter().map(|x| &x.id).chain(reviewed));
         p.id = id.clone();
         self.participants.push(p);
         id

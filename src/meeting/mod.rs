@@ -347,7 +347,9 @@ pub struct PreviousMeeting {
     pub hash: String,
     /// The follow-up as the previous minutes announced it in their calendar: when this
     /// meeting moves, its calendar event is the same one, with a higher SEQUENCE.
-    #[serde(default)]
+    /// Left out of the file when there is none, so format-1 content hashes (which
+    /// serialize this struct) stay as format 1 wrote them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub announced: Option<Announced>,
 }
 

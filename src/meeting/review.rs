@@ -281,6 +281,18 @@ impl Meeting {
             action: r.was.id.clone(),
             since: r.was.origin.as_ref().map_or(p.date, |o| o.since),
         });
+        // Whoever and whatever is no longer in this meeting is asked for again.
+        if let Some(super::Performer::Participant(id)) = &a.performer
+            && self.participant(id).is_none()
+        {
+            a.performer = None;
+        }
+        for org in [&mut a.organisation, &mut a.cost_bearer] {
+            if org.as_ref().is_some_and(|o| self.organisation(o).is_none()) {
+                *org = None;
+            }
+        }
+        a.goals.retain(|g| self.goal(g).is_some());
         Some(a)
     }
 }

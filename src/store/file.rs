@@ -9,7 +9,14 @@ use std::path::{Path, PathBuf};
 
 /// Save a meeting atomically. A crash at any moment leaves either the old file or the
 /// new one, never a torn one.
+///
+/// Minutes finalized in an older format are never rewritten: their stamp verifies only
+/// over the file as it was written, and as finalized minutes nothing in them changes
+/// (amending makes a draft, which is saved in this format).
 pub fn save(path: &Path, meeting: &Meeting) -> Result<(), FileError> {
+    if meeting.is_finalized() && meeting.upgraded.is_upgraded() {
+        return Ok(());
+    }
     write_private(path, to_ron(meeting).as_bytes())
 }
 

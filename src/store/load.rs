@@ -100,26 +100,53 @@ fn check_dates(path: &Path, src: &str, m: &Meeting) -> Result<(), FileError> {
     }
 }
 
-/// samsyn never stores a personnummer: a case reference, title or name that looks like
-/// one is refused, so it cannot reach file names, exports or calendars.
+/// samsyn never stores a personnummer, in any field: a file that holds one (edited by
+/// hand) is refused, naming the field, so it cannot reach file names, exports or
+/// calendars. The screen refuses it when it is typed.
 fn check_no_personnummer(path: &Path, src: &str, m: &Meeting) -> Result<(), FileError> {
-    let fields = [
-        ("case_ref", &m.case_ref),
-        ("title", &m.title),
-        ("subject.name", &m.subject.name),
-    ];
-    for (field, value) in fields {
-        if crate::meeting::looks_like_personnummer(value) {
-            return Err(FileError::invalid(
-                path,
-                at_path(src, field),
-                format!(
-                    "{field}: looks like a personnummer; samsyn never stores one, use a pseudonymous case reference"
-                ),
-            ));
-        }
+    let Ok(value) = serde_json::to_value(m) else {
+        return Ok(());
+    };
+    match find_personnummer(&value, String::new()) {
+        None => Ok(()),
+        Some(field) => Err(FileError::invalid(
+            path,
+            at_path(src, &field),
+            format!(
+                "{field}: looks like a personnummer; samsyn never stores one, use initials or a pseudonymous case reference"
+            ),
+        )),
     }
-    Ok(())
+}
+
+/// The path of the first string in `v` that looks like a personnummer, written as the
+/// file's fields are (`participants[3].contact`); enum and option wrappers are left out.
+fn find_personnummer(v: &serde_json::Value, at: String) -> Option<String> {
+    use serde_json::Value;
+    let join = |key: &str| {
+        if at.is_empty() {
+            key.to_string()
+        } else {
+            format!("{at}.{key}")
+        }
+    };
+    match v {
+        Value::String(s) => crate::meeting::looks_like_personnummer(s).then_some(at),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, x)| find_personnummer(x, format!("{at}[{i}]"))),
+        // Ids and content hashes are random hex digits, never anyone's number.
+        Value::Object(map) => map
+            .iter()
+            .filter(|(k, _)| !matches!(k.as_str(), "id" | "hash" | "meeting"))
+            .find_map(|(k, x)| {
+                // An enum with data ({"Named": "…"}) is a value of the field, not a field.
+                let wrapper = k.chars().next().is_some_and(char::is_uppercase);
+                find_personnummer(x, if wrapper { at.clone() } else { join(k) })
+            }),
+        _ => None,
+    }
 }
 
 /// Every id the meeting refers to must exist, and ids must be unique. Each error names

@@ -95,7 +95,7 @@ pub fn fields_of(
     form: &mut Form,
     s: &Session,
     lang: Lang,
-    (lead, label): (Lead, T),
+    (lead, title): (Lead, T),
     current: &Val,
     allowed: &[Huvudman],
 ) {
@@ -104,19 +104,29 @@ pub fn fields_of(
         .into_iter()
         .filter(|o| matches!(o.val, Val::Huvudman(h) if allowed.is_empty() || allowed.contains(&h)))
         .collect();
-    form.choice(
-        F::Organisation,
-        label,
-        opts_of(m, &s.directory, lang, lead, allowed),
-        current,
-    )
-    .line(F::OrgName, T::FOrgNew, "")
-    .choice(
-        F::Huvudman,
-        T::FNewHuvudman,
-        huvudmän,
-        &Val::Huvudman(Huvudman::Kommun),
-    );
+    let mut opts = opts_of(m, &s.directory, lang, lead, allowed);
+    // What is recorded stays selectable, so opening the form never drops it; the rules
+    // say what is wrong with it.
+    if let Val::Id(id) = current
+        && !opts.iter().any(|o| &o.val == current)
+        && let Some(o) = m.organisation(id)
+    {
+        opts.insert(
+            usize::from(lead != Lead::Required),
+            Opt {
+                label: label(o, lang),
+                val: current.clone(),
+            },
+        );
+    }
+    form.choice(F::Organisation, title, opts, current)
+        .line(F::OrgName, T::FOrgNew, "")
+        .choice(
+            F::Huvudman,
+            T::FNewHuvudman,
+            huvudmän,
+            &Val::Huvudman(Huvudman::Kommun),
+        );
 }
 
 /// A new organisation's name and huvudman are asked only when "new" is chosen.

@@ -343,6 +343,7 @@ fn commit(m: &mut Meeting, form: &Form, lang: Lang) -> Result<(), FormError> {
             if outcome.is_some_and(|o| o != Outcome::Done) && comment.is_empty() {
                 return Err(FormError::at(F::Comment, T::NeedComment.get(lang)));
             }
+            let named = matches!(form.choice_val(F::DecisionOutcome), Val::Decided(0 | 1));
             let on = form
                 .when(F::DecidedOn)
                 .map(|w| w.map(|w| w.date))
@@ -351,7 +352,8 @@ fn commit(m: &mut Meeting, form: &Form, lang: Lang) -> Result<(), FormError> {
                         F::DecidedOn,
                         fill(T::BadDate.get(lang), &[&form.text(F::DecidedOn)]),
                     )
-                })?;
+                })
+                .or_else(|e| if named { Err(e) } else { Ok(None) })?;
             let decision = match form.choice_val(F::DecisionOutcome) {
                 Val::Decided(0) => Some(DecisionOutcome::Granted {
                     by: form.text(F::DecidedBy),
