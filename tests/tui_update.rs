@@ -971,7 +971,10 @@ fn an_actions_status_follows_its_decision() {
     }
     key(&mut fx.app, Down);
     key(&mut fx.app, Enter);
+    // Kim Berg, who decided a3, may not: the form asks again instead of naming another.
+    assert_eq!(form(&fx.app).choice_val(F::Decision), Val::None);
     to_field(&mut fx.app, F::Decision);
+    key(&mut fx.app, Right); // Lena Ek
     key(&mut fx.app, Right); // awaiting
     to_field(&mut fx.app, F::DecisionMaker);
     typ(&mut fx.app, "Rektor");
@@ -1709,4 +1712,33 @@ fn a_hidden_decision_date_never_refuses_the_review() {
     key(&mut fx.app, Right); // still awaited: the date is no longer asked
     ctrl(&mut fx.app, 's');
     assert!(fx.app.overlay.is_none(), "{:?}", fx.app.overlay);
+}
+
+#[test]
+fn editing_an_action_never_puts_another_decider_in_place_of_the_recorded_one() {
+    let mut fx = sip_app(Lang::En);
+    goto_phase(&mut fx.app, "insatser");
+    // a3 was decided by Kim Berg, who has no mandate: the form does not pick Lena Ek.
+    key(&mut fx.app, Down);
+    key(&mut fx.app, Down);
+    key(&mut fx.app, Enter);
+    assert_eq!(form(&fx.app).choice_val(F::Decision), Val::None);
+    let note = form(&fx.app)
+        .field(F::Decision)
+        .and_then(|f| f.note.clone())
+        .unwrap()
+        .0;
+    assert!(note.contains("Kim Berg can no longer decide"), "{note}");
+    // Saving as it stands is refused, naming the field; nothing changes.
+    let before = saved(&fx.app);
+    ctrl(&mut fx.app, 's');
+    assert_eq!(form(&fx.app).focused().map(|f| f.id), Some(F::Decision));
+    assert!(
+        form(&fx.app)
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("choose who decides")
+    );
+    assert_eq!(saved(&fx.app), before);
 }

@@ -273,6 +273,7 @@ strings! {
     OFromDirectory => "{} (ur katalogen)", "{} (from the directory)";
     OFamilyOwn => "— familjen (ingen verksamhet)", "— the family (no organisation)";
     OSameOrg => "samma som utför", "the one carrying it out";
+    OChooseDecider => "— välj vem som beslutar", "— choose who decides";
     OAwaiting => "Beslut inväntas av … (fyll i nedan)", "Awaiting decision by … (fill in below)";
     Yes => "ja", "yes";
     No => "nej", "no";
@@ -294,6 +295,7 @@ strings! {
     BadDate => "«{}»: datumet förstås inte. Skriv t.ex. 2026-12-03 14:00, 3/12 14, +3v eller +10d.", "«{}»: the date is not understood. Write e.g. 2026-12-03 14:00, 3/12 14, +3w or +10d.";
     CannotDecide => "Kan inte besluta: {}", "Cannot decide: {}";
     DeciderDropped => "{} kan inte längre besluta om insatsen.", "{} can no longer decide this action.";
+    ChooseDecider => "välj vem som beslutar, eller «beslut inväntas».", "choose who decides, or «awaiting decision».";
     NeedConvener => "välj eller skriv vem som sammankallar.", "choose or write who convenes.";
     GoalCircle => "målet kan inte vara delmål till sitt eget delmål.", "a goal cannot be a sub-goal of its own sub-goal.";
     NeedReason => "skriv ett skäl.", "write a reason.";

@@ -197,6 +197,9 @@ pub struct Form {
     pub base_date: NaiveDate,
     /// The performer last seen, so the organisation follows a new performer.
     pub memo: Option<Val>,
+    /// A choice saved before that must not be swapped for another without a word (the
+    /// decider an action was recorded with).
+    pub kept: Option<Val>,
     /// Something was typed or chosen since the form opened.
     pub dirty: bool,
     /// Esc was pressed once on a dirty form; a second Esc discards.
@@ -269,6 +272,7 @@ impl Form {
             error: None,
             base_date,
             memo: None,
+            kept: None,
             dirty: false,
             discard_armed: false,
             original: None,

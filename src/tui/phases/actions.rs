@@ -245,7 +245,16 @@ pub fn form(s: &Session, idx: Option<usize>, lang: Lang) -> Form {
         .choice(F::Performer, T::FPerformer, performer_opts(m, lang), &perf)
         .line(F::PerformerName, T::FPerformerName, &perf_name);
     orgs::fields(&mut form, s, lang, orgs::Lead::Family, &org);
-    form.choice(F::Decision, T::FDecision, vec![], &Val::None)
+    // The recorded decision as the starting point: `refresh` keeps it while it is still
+    // valid, and asks again when it is not.
+    let recorded: Vec<Opt> = match &decision {
+        Val::None => Vec::new(),
+        val => vec![Opt {
+            label: String::new(),
+            val: val.clone(),
+        }],
+    };
+    form.choice(F::Decision, T::FDecision, recorded, &decision)
         .choice(F::CoDecider, T::FCoDecider, vec![], &Val::None)
         .line(F::DecisionMaker, T::FDecisionMaker, &maker)
         .choice(
@@ -296,11 +305,12 @@ pub fn form(s: &Session, idx: Option<usize>, lang: Lang) -> Form {
         .line(F::StatusComment, T::FStatusComment, &a.status_comment);
     }
     form.memo = Some(perf);
-    // Fill the decision options, then select the recorded decision when still allowed.
-    refresh(m, &mut form, lang);
-    form.select(F::Decision, &decision);
+    form.kept = matches!(decision, Val::Id(_)).then(|| decision.clone());
+    // Fill the decision options (the recorded decision stays when still allowed), then
+    // the second decider among those who may join it.
     refresh(m, &mut form, lang);
     form.select(F::CoDecider, &co);
+    refresh(m, &mut form, lang);
     form
 }
 
@@ -376,7 +386,27 @@ pub fn refresh(m: &Meeting, form: &mut Form, lang: Lang) {
         val: Val::Awaiting,
     });
     let before = form.choice_val(F::Decision);
+    // A recorded decider who may no longer decide is never swapped for another without a
+    // word: the choice asks again ("— choose"), and the note says who dropped out.
+    let placeholder_shown = matches!(
+        form.field(F::Decision).map(|f| &f.input),
+        Some(crate::tui::form::Input::Choice { opts, .. }) if opts.first().is_some_and(|o| o.val == Val::None)
+    );
+    let lost = match &before {
+        Val::Id(id) => form.kept.as_ref() == Some(&before) && !eligible.iter().any(|p| &p.id == id),
+        _ => false,
+    };
+    if lost || (before == Val::None && placeholder_shown) {
+        opts.insert(
+            0,
+            Opt {
+                label: T::OChooseDecider.get(lang).into(),
+                val: Val::None,
+            },
+        );
+    }
     let dropped = form.set_options(F::Decision, opts);
+    let dropped = dropped || lost;
     // "Awaiting" was only the fallback while nobody could decide (nothing about the
     // awaited decision is written yet): a new performer with a decider at the table
     // gets that decider.
@@ -436,8 +466,17 @@ pub fn refresh(m: &Meeting, form: &mut Form, lang: Lang) {
     );
     sync_status(form);
     let mut notes = Vec::new();
-    if dropped && let Val::Id(id) = &before {
-        let name = pm.person_name(&Person::Participant(id.clone()));
+    // Who dropped out: the one just selected, or the recorded decider still asked for.
+    let asked_again = match &form.kept {
+        Some(Val::Id(k)) if form.choice_val(F::Decision) == Val::None => Some(k.clone()),
+        _ => None,
+    };
+    let gone = match &before {
+        Val::Id(id) if dropped => Some(id.clone()),
+        _ => asked_again,
+    };
+    if let Some(id) = gone {
+        let name = pm.person_name(&Person::Participant(id));
         notes.push(fill(T::DeciderDropped.get(lang), &[&name]));
     }
     let reasons: Vec<String> = pm
@@ -530,7 +569,18 @@ pub fn commit(
                 reason: form.text(F::AwaitReason),
             }
         }
-        _ => return Err(FormError::at(F::Decision, T::NeedDecider.get(lang))),
+        _ => {
+            let someone = matches!(
+                form.field(F::Decision).map(|f| &f.input),
+                Some(crate::tui::form::Input::Choice { opts, .. }) if opts.iter().any(|o| matches!(o.val, Val::Id(_)))
+            );
+            let why = if someone {
+                T::ChooseDecider
+            } else {
+                T::NeedDecider
+            };
+            return Err(FormError::at(F::Decision, why.get(lang)));
+        }
     };
     let mut action = probe(form, organisation);
     action.what = what;
