@@ -395,10 +395,16 @@ fn a_review_phase_without_a_previous_plan_says_how_to_start_one() {
     goto_phase(&mut fx.app, "genomgang");
     let screen = draw(&mut fx.app, 80, 24);
     assert!(screen.contains("Starta uppföljningen med"), "{screen}");
-    // Nothing to edit or delete, and no panic on the keys.
-    key(&mut fx.app, Enter);
+    // Nothing to delete; the phase's notes are written as in every phase.
     key(&mut fx.app, Char('d'));
     assert!(fx.app.overlay.is_none());
+    key(&mut fx.app, Enter);
+    typ(&mut fx.app, "Alla insatser följdes upp muntligt.");
+    ctrl(&mut fx.app, 's');
+    assert_eq!(
+        saved(&fx.app).phase("genomgang").unwrap().notes,
+        "Alla insatser följdes upp muntligt."
+    );
 }
 
 #[test]

@@ -33,10 +33,12 @@ pub fn order(m: &Meeting) -> Vec<usize> {
     idx
 }
 
-/// What row `row` is: a review (by index in `reviews`) or a goal review.
+/// What row `row` is: a review (by index in `reviews`), a goal review, or the phase's
+/// notes, last.
 enum Row {
     Action(usize),
     Goal(usize),
+    Notes,
 }
 
 fn row(m: &Meeting, row: usize) -> Option<Row> {
@@ -45,7 +47,11 @@ fn row(m: &Meeting, row: usize) -> Option<Row> {
         Some(i) => Some(Row::Action(*i)),
         None => {
             let g = row - order.len();
-            (g < m.goal_reviews.len()).then_some(Row::Goal(g))
+            match g.cmp(&m.goal_reviews.len()) {
+                std::cmp::Ordering::Less => Some(Row::Goal(g)),
+                std::cmp::Ordering::Equal => Some(Row::Notes),
+                std::cmp::Ordering::Greater => None,
+            }
         }
     }
 }
@@ -87,14 +93,14 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     };
     f.render_widget(Paragraph::new(head_line), head);
     if m.previous.is_none() || (m.reviews.is_empty() && m.goal_reviews.is_empty()) {
-        super::text_box(
-            app,
-            f,
-            list,
-            s.phase().title.get(lang),
-            app.t(T::NoPrevious),
-            false,
-        );
+        // No previous plan: how to start from one, and the phase's notes (Enter).
+        let notes = m.phase(&s.phase().id).map_or("", |p| p.notes.trim());
+        let body = if notes.is_empty() {
+            app.t(T::NoPrevious).to_string()
+        } else {
+            format!("{}\n\n{}: {notes}", app.t(T::NoPrevious), app.t(T::Notes))
+        };
+        super::text_box(app, f, list, s.phase().title.get(lang), &body, true);
         return;
     }
     let mut items: Vec<Text<'static>> = Vec::new();
@@ -198,6 +204,14 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         }
         items.push(Text::from(lines));
     }
+    // The phase's own notes, as every phase has them.
+    let notes = m.phase(&s.phase().id).map_or("", |p| p.notes.as_str());
+    let notes_line = if notes.trim().is_empty() {
+        format!("{}: —", app.t(T::Notes))
+    } else {
+        format!("{}: {}", app.t(T::Notes), app.show(notes.trim()))
+    };
+    items.push(Text::from(super::wrapped(&notes_line, list.width, "")));
     let done = m.reviews.iter().filter(|r| r.outcome.is_some()).count();
     let title = fill(
         app.t(T::ReviewsList),
@@ -241,10 +255,12 @@ fn decided_opts(lang: Lang) -> Vec<Opt> {
     .collect()
 }
 
-pub fn form(m: &Meeting, row_at: usize, lang: Lang) -> Option<Form> {
+pub fn form(s: &Session, row_at: usize, lang: Lang) -> Option<Form> {
+    let m = &s.meeting;
     match row(m, row_at)? {
         Row::Action(i) => Some(action_form(m, i, lang)),
         Row::Goal(i) => Some(goal_form(m, i, lang)),
+        Row::Notes => Some(super::text::form(s, lang)),
     }
 }
 
@@ -382,6 +398,10 @@ fn commit(m: &mut Meeting, form: &Form, lang: Lang) -> Result<(), FormError> {
             }
             Ok(())
         }
+        Target::Text(ref t) => {
+            super::text::commit(m, t, form.text(F::Text));
+            Ok(())
+        }
         Target::GoalReview(i) => {
             let g = m
                 .goal_reviews
@@ -407,7 +427,8 @@ impl Phase for ReviewPhase {
     }
 
     fn rows(&self, s: &Session) -> Rows {
-        Rows::List(s.meeting.reviews.len() + s.meeting.goal_reviews.len())
+        // The previous plan's actions, its goals, and the phase's notes.
+        Rows::List(s.meeting.reviews.len() + s.meeting.goal_reviews.len() + 1)
     }
 
     fn render(&self, app: &App, s: &Session, f: &mut Frame, area: Rect) {
@@ -416,7 +437,7 @@ impl Phase for ReviewPhase {
 
     fn open(&self, s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
         match cmd {
-            Cmd::Edit => form(&s.meeting, super::selected_row(s)?, lang),
+            Cmd::Edit => form(s, super::selected_row(s)?, lang),
             _ => None,
         }
     }
