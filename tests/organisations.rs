@@ -200,3 +200,46 @@ fn the_action_form_does_not_offer_a_decider_without_the_cost_mandate() {
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn the_minutes_are_never_written_onto_a_device_or_a_folder() {
+    let home = tempfile::tempdir().unwrap();
+    for target in ["/dev/null", "/tmp"] {
+        let out = common::samsyn(home.path())
+            .args([
+                "export",
+                "examples/sip-bup.ron",
+                "--format",
+                "md",
+                "-o",
+                target,
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(73), "{target}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("not a regular file")
+                || String::from_utf8_lossy(&out.stderr).contains("ingen vanlig fil"),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert!(Path::new("/dev/null").exists());
+}
+
+#[test]
+fn a_meeting_is_never_saved_larger_than_it_can_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "m.ron", &example("sip-bup.ron"));
+    let before = std::fs::read(&path).unwrap();
+    let mut m = samsyn::store::load(&path).unwrap();
+    m.situation.worries = "oro ".repeat(3 * 1024 * 1024);
+    let e = samsyn::store::save(&path, &m).unwrap_err().to_string();
+    assert!(e.contains("MB"), "{e}");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file stays as it was"
+    );
+    assert!(samsyn::store::load(&path).is_ok());
+}

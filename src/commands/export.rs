@@ -49,6 +49,22 @@ pub fn export(
         );
         return exit::CANT_CREATE;
     }
+    // Only a regular file or a new path is written: never a device, a folder or a pipe
+    // (renaming over /dev/null would make it the minutes).
+    if let Some(out) = &out
+        && let Ok(meta) = std::fs::symlink_metadata(out)
+        && !meta.file_type().is_file()
+    {
+        eprintln!(
+            "{}: {}",
+            out.display(),
+            lang.pick(
+                "är ingen vanlig fil; protokollet skrivs bara till en vanlig fil eller en ny sökväg (-o - för standard ut)",
+                "is not a regular file; the minutes are written only to a regular file or a new path (-o - for standard output)"
+            )
+        );
+        return exit::CANT_CREATE;
+    }
     let src = match read_text(meeting_path) {
         Ok(s) => s,
         Err(e) => {

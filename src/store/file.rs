@@ -17,7 +17,25 @@ pub fn save(path: &Path, meeting: &Meeting) -> Result<(), FileError> {
     if meeting.is_finalized() && meeting.upgraded.is_upgraded() {
         return Ok(());
     }
-    write_private(path, to_ron(meeting).as_bytes())
+    let text = to_ron(meeting);
+    too_large(path, &text)?;
+    write_private(path, text.as_bytes())
+}
+
+/// A meeting is never written larger than the loader reads (`diag::MAX_FILE_BYTES`):
+/// the change that would cross the limit is refused, and the file stays as it was.
+fn too_large(path: &Path, text: &str) -> Result<(), FileError> {
+    if text.len() as u64 > crate::diag::MAX_FILE_BYTES {
+        return Err(FileError::Write {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(format!(
+                "the meeting would be {} MB, larger than the {} MB a meeting file may hold; the change is not saved",
+                text.len() / (1024 * 1024),
+                crate::diag::MAX_FILE_BYTES / (1024 * 1024)
+            )),
+        });
+    }
+    Ok(())
 }
 
 /// Save a meeting under a new name in `dir`, never overwriting another meeting.
@@ -26,6 +44,7 @@ pub fn save_new(dir: &Path, meeting: &Meeting) -> Result<PathBuf, FileError> {
     let name = super::new_file_name(meeting);
     let stem = name.trim_end_matches(".ron");
     let bytes = to_ron(meeting);
+    too_large(&dir.join(&name), &bytes)?;
     // Try names until one is free; the rename itself refuses to replace a file, so two
     // windows creating meetings at once cannot overwrite each other.
     for n in 1.. {
