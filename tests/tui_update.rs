@@ -1507,11 +1507,15 @@ fn the_overall_responsibility_offers_kommun_and_region_and_its_person_must_belon
     assert!(saved(&fx.app).overall_responsible.is_some(), "unchanged");
 }
 
-/// A follow-up of the SIP fixture, finalized first, opened on the screen.
-fn follow_up_app(lang: Lang) -> Fixture {
+/// The SIP fixture finalized (without the action whose decider has no mandate), and its
+/// follow-up linked to it as "prev.ron".
+fn finalized_and_followed_up() -> (
+    samsyn::meeting::Meeting,
+    samsyn::meeting::Meeting,
+    samsyn::agenda::Agenda,
+) {
     let agenda = all_phases_agenda();
     let mut prev = sip_meeting(&agenda);
-    // The fixture has a decider without mandate; the plan is finalized without that action.
     prev.actions.retain(|a| a.id.as_str() != "a3");
     prev.consents[0].organisations.clear();
     let at = prev.date.and_hms_opt(15, 0, 0).unwrap();
@@ -1521,6 +1525,12 @@ fn follow_up_app(lang: Lang) -> Fixture {
     let m = prev
         .start_follow_up(r, "Uppföljning", day(2027, 1, 21), "prev.ron")
         .unwrap();
+    (prev, m, agenda)
+}
+
+/// The follow-up opened on the screen.
+fn follow_up_app(lang: Lang) -> Fixture {
+    let (_, m, agenda) = finalized_and_followed_up();
     app_with(m, agenda, lang, ThemeName::Default, true)
 }
 
@@ -1592,16 +1602,8 @@ fn the_review_accounts_for_every_action_and_carries_on_what_continues() {
 
 #[test]
 fn r_takes_in_an_amended_previous_meeting_on_the_screen() {
-    let agenda = all_phases_agenda();
-    let mut prev = sip_meeting(&agenda);
-    prev.actions.retain(|a| a.id.as_str() != "a3");
-    prev.consents[0].organisations.clear();
+    let (prev, m, agenda) = finalized_and_followed_up();
     let at = prev.date.and_hms_opt(15, 0, 0).unwrap();
-    samsyn::rules::finalize(&mut prev, &agenda, "Maria Lund", at).unwrap();
-    let r = prev.agenda.clone();
-    let m = prev
-        .start_follow_up(r, "Uppföljning", day(2027, 1, 21), "prev.ron")
-        .unwrap();
     let mut fx = app_with(m, agenda.clone(), Lang::Sv, ThemeName::Default, true);
     // The previous minutes, amended and finalized again after the follow-up started.
     let prev_path = fx.dir.path().join("prev.ron");

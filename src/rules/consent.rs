@@ -54,6 +54,28 @@ pub(super) fn consent_giver_ok(m: &Meeting, c: &crate::meeting::Consent) -> bool
         })
 }
 
+/// Of `orgs`, those no valid consent names (itself or a unit above it). `None` when no
+/// valid consent names organisations at all: then it is judged by its words alone (as
+/// format 1 wrote it) or by the consent rule.
+pub(super) fn not_named_in_consent<'m>(
+    m: &Meeting,
+    orgs: impl IntoIterator<Item = &'m crate::meeting::Id>,
+) -> Option<Vec<&'m crate::meeting::Id>> {
+    let valid: Vec<_> = m.consents.iter().filter(|c| consent_holds(m, c)).collect();
+    if valid.iter().all(|c| c.organisations.is_empty()) {
+        return None;
+    }
+    Some(
+        orgs.into_iter()
+            .filter(|org| {
+                !valid
+                    .iter()
+                    .any(|c| c.organisations.iter().any(|o| m.covers(o, org)))
+            })
+            .collect(),
+    )
+}
+
 /// A consent that counts on the meeting day.
 pub fn consent_holds(m: &Meeting, c: &crate::meeting::Consent) -> bool {
     consent_giver_ok(m, c) && c.is_valid_on(m.date)

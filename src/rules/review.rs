@@ -4,7 +4,7 @@
 //! judged; and consent that names every organisation now in the plan or at the table.
 
 use super::mandate::quote;
-use super::{Code, Problem, Target, consent_holds};
+use super::{Code, Problem, Target};
 use crate::agenda::PhaseKind;
 use crate::meeting::{DecisionOutcome, Meeting, Outcome};
 
@@ -75,10 +75,6 @@ pub(super) fn review_problems(m: &Meeting, out: &mut Vec<Problem>) {
         }
     }
     // An organisation new in the plan or at the table needs a consent that names it.
-    let valid: Vec<_> = m.consents.iter().filter(|c| consent_holds(m, c)).collect();
-    if valid.is_empty() || valid.iter().all(|c| c.organisations.is_empty()) {
-        return; // judged by the consent rule, or by its words alone (format 1)
-    }
     let mut orgs: Vec<&crate::meeting::Id> = m
         .actions
         .iter()
@@ -92,18 +88,13 @@ pub(super) fn review_problems(m: &Meeting, out: &mut Vec<Problem>) {
         .collect();
     orgs.sort();
     orgs.dedup();
-    for org in orgs {
-        let named = valid
-            .iter()
-            .any(|c| c.organisations.iter().any(|o| m.covers(o, org)));
-        if !named {
-            let name = m.organisation_name(org);
-            out.push(Problem::new(
-                Code::ConsentMissesOrganisation,
-                Target::Phase(PhaseKind::Consent),
-                format!("{name} är med i planen men nämns inte i något giltigt samtycke."),
-                format!("{name} is in the plan but not named in any valid consent."),
-            ));
-        }
+    for org in super::consent::not_named_in_consent(m, orgs).unwrap_or_default() {
+        let name = m.organisation_name(org);
+        out.push(Problem::new(
+            Code::ConsentMissesOrganisation,
+            Target::Phase(PhaseKind::Consent),
+            format!("{name} är med i planen men nämns inte i något giltigt samtycke."),
+            format!("{name} is in the plan but not named in any valid consent."),
+        ));
     }
 }

@@ -75,22 +75,16 @@ pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
     }
 
     // Consent that names organisations should name every one with actions.
-    let valid: Vec<_> = m.consents.iter().filter(|c| consent_holds(m, c)).collect();
-    if valid.iter().any(|c| !c.organisations.is_empty()) {
-        for org in &action_orgs {
-            let named = valid
-                .iter()
-                .any(|c| c.organisations.iter().any(|o| m.covers(o, org)));
-            if !named {
-                let name = m.organisation_name(org);
-                out.push(Problem::new(
-                    Code::ConsentDoesNotNameOrganisation,
-                    Target::Phase(PhaseKind::Consent),
-                    format!("{name} har insatser men nämns inte i något giltigt samtycke."),
-                    format!("{name} has actions but is not named in any valid consent."),
-                ));
-            }
-        }
+    for org in
+        super::consent::not_named_in_consent(m, action_orgs.iter().copied()).unwrap_or_default()
+    {
+        let name = m.organisation_name(org);
+        out.push(Problem::new(
+            Code::ConsentDoesNotNameOrganisation,
+            Target::Phase(PhaseKind::Consent),
+            format!("{name} har insatser men nämns inte i något giltigt samtycke."),
+            format!("{name} has actions but is not named in any valid consent."),
+        ));
     }
 
     // Without a huvudansvar or a coordinator the plan has nobody holding it together.

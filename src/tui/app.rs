@@ -25,6 +25,35 @@ pub struct ArchiveEntry {
 pub struct Start {
     pub archive: Vec<ArchiveEntry>,
     pub selected: usize,
+    /// What needs attention in the archive, found once when it is read (not per frame).
+    pub due: Vec<samsyn::followups::Item>,
+}
+
+impl Start {
+    /// The start screen over `archive`, with what needs attention from `today` on.
+    pub fn new(
+        archive: Vec<ArchiveEntry>,
+        today: chrono::NaiveDate,
+        lang: samsyn::i18n::Lang,
+    ) -> Start {
+        let entries: Vec<samsyn::followups::Entry> = archive
+            .iter()
+            .filter_map(|e| {
+                Some(samsyn::followups::Entry {
+                    path: e.path.clone(),
+                    meeting: e.meeting.as_ref().ok()?.clone(),
+                })
+            })
+            .collect();
+        let mut due = samsyn::followups::due(&entries, today, today + chrono::Days::new(14), lang);
+        // Due soon first, then what is overdue.
+        due.sort_by_key(|d| (d.overdue, d.date));
+        Start {
+            archive,
+            selected: 0,
+            due,
+        }
+    }
 }
 
 /// The open meeting.
@@ -141,10 +170,7 @@ impl App {
             keys,
             catalogue,
             archive_dir,
-            screen: Screen::Start(Start {
-                archive: Vec::new(),
-                selected: 0,
-            }),
+            screen: Screen::Start(Start::new(Vec::new(), now.date(), lang)),
             overlay: None,
             mask: false,
             show_prompts: true,

@@ -39,10 +39,7 @@ pub fn show_start(app: &mut App) {
         // Others could read these children's files: say so where the archive is shown.
         app.message = Some((w.message(app.lang), true));
     }
-    app.screen = Screen::Start(Start {
-        archive,
-        selected: 0,
-    });
+    app.screen = Screen::Start(Start::new(archive, app.now.date(), app.lang));
 }
 
 /// Open the new-meeting form for `agenda`.
@@ -109,10 +106,7 @@ pub fn open_path(app: &mut App, path: &Path) -> Result<(), super::StartError> {
 fn set_session(app: &mut App, mut meeting: Meeting, agenda: Agenda, path: PathBuf) {
     super::set_panic_path(&path);
     // Leaving the meeting screen releases the previous meeting's lock first.
-    app.screen = Screen::Start(Start {
-        archive: Vec::new(),
-        selected: 0,
-    });
+    app.screen = Screen::Start(Start::new(Vec::new(), app.now.date(), app.lang));
     // One writer per meeting: a second window shows it read-only and says why. Minutes
     // changed after finalizing are shown read-only too, with the reason, and not locked.
     let (mut lock, mut locked) = if meeting.stamp_matches() == Some(false) {
@@ -158,7 +152,10 @@ fn set_session(app: &mut App, mut meeting: Meeting, agenda: Agenda, path: PathBu
     }));
     if let Screen::Meeting(s) = &mut app.screen {
         s.previous_note = samsyn::store::previous_problem(&s.meeting, &s.path, app.lang);
-        s.previous_amended = samsyn::store::amended_previous(&s.meeting, &s.path);
+        // The file is read again only when it has changed.
+        if s.previous_note.is_some() {
+            s.previous_amended = samsyn::store::amended_previous(&s.meeting, &s.path);
+        }
     }
     super::recover::on_open(app);
 }

@@ -88,21 +88,8 @@ fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
     let heading = |t: String| ListItem::new(Line::styled(t, app.theme.title));
     let mut rows: Vec<Option<usize>> = Vec::new();
     // Drafts, then what needs someone's attention (follow-ups due soon, then what is
-    // overdue), then the finalized minutes.
-    let entries: Vec<samsyn::followups::Entry> = st
-        .archive
-        .iter()
-        .filter_map(|e| {
-            let meeting = e.meeting.as_ref().ok()?.clone();
-            Some(samsyn::followups::Entry {
-                path: e.path.clone(),
-                meeting,
-            })
-        })
-        .collect();
-    let today = app.now.date();
-    let mut due = samsyn::followups::due(&entries, today, today + chrono::Days::new(14), app.lang);
-    due.sort_by_key(|d| (d.overdue, d.date));
+    // overdue; found when the archive was read), then the finalized minutes.
+    let due = &st.due;
     let meeting_line = |e: &super::app::ArchiveEntry| {
         let name = e
             .path
@@ -163,11 +150,12 @@ fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
         for d in due.iter().take(8) {
             let date = d.date.map_or_else(String::new, |x| x.to_string());
             let what = if app.mask {
-                entries
+                st.archive
                     .iter()
                     .find(|e| e.path == d.file)
-                    .map_or(d.what.clone(), |e| {
-                        super::mask::Mask::for_meeting(&e.meeting).apply(&d.what)
+                    .and_then(|e| e.meeting.as_ref().ok())
+                    .map_or(d.what.clone(), |m| {
+                        super::mask::Mask::for_meeting(m).apply(&d.what)
                     })
             } else {
                 d.what.clone()

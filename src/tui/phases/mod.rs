@@ -194,6 +194,23 @@ pub fn foreign(form: &Form) -> FormError {
     .into()
 }
 
+/// Why `name` cannot be deleted (`template`: «{} … {}»), naming each place that still
+/// refers to it once however often it does; `None` when nothing does.
+pub fn refused_while_named(
+    template: T,
+    name: &str,
+    places: impl IntoIterator<Item = String>,
+    lang: Lang,
+) -> Option<String> {
+    let mut seen: Vec<String> = Vec::new();
+    for place in places {
+        if !seen.contains(&place) {
+            seen.push(place);
+        }
+    }
+    (!seen.is_empty()).then(|| fill(template.get(lang), &[name, &seen.join(", ")]))
+}
+
 /// The first line of a text, at most `n` characters, to name a row.
 pub fn short(t: &str, n: usize) -> String {
     t.lines().next().unwrap_or("").chars().take(n).collect()

@@ -285,19 +285,16 @@ pub fn commit(
 /// Why organisation `index` cannot be deleted, naming what still refers to it.
 pub fn blocker(m: &Meeting, index: usize, lang: Lang) -> Option<String> {
     let o = m.organisations.get(index)?;
-    let mut places: Vec<String> = Vec::new();
-    for r in m.references_to_organisation(&o.id) {
-        let place = match r {
+    let places = m
+        .references_to_organisation(&o.id)
+        .into_iter()
+        .map(|r| match r {
             OrgReference::Unit(name) | OrgReference::Participant(name) => name,
             OrgReference::Action(what) => fill(T::InAction.get(lang), &[&super::short(&what, 40)]),
             OrgReference::Consent => T::ConsentForm.get(lang).to_lowercase(),
             OrgReference::OverallResponsibility => T::Responsibility.get(lang).to_lowercase(),
-        };
-        if !places.contains(&place) {
-            places.push(place);
-        }
-    }
-    (!places.is_empty()).then(|| fill(T::OrgInUse.get(lang), &[&o.name, &places.join(", ")]))
+        });
+    super::refused_while_named(T::OrgInUse, &o.name, places, lang)
 }
 
 /// One row of the organisation list: "Björkhagaskolan (kommun), del av … — uppdrag".

@@ -324,24 +324,15 @@ pub fn commit(
 /// nobody.
 fn blocker(m: &Meeting, p: &Participant, lang: Lang) -> Option<String> {
     use samsyn::meeting::Reference;
-    let mut places: Vec<String> = Vec::new();
-    for r in m.references_to(&p.id) {
-        let place = match r {
-            Reference::Action { what, .. } => {
-                fill(T::InAction.get(lang), &[&super::short(&what, 40)])
-            }
-            Reference::Consent(_) => T::ConsentForm.get(lang).to_lowercase(),
-            Reference::OverallResponsibility | Reference::Coordinator => {
-                T::Responsibility.get(lang).to_lowercase()
-            }
-            Reference::FollowUpConvener => T::FConvener.get(lang).to_lowercase(),
-        };
-        // One word for a place however often it names them (two consents, both roles).
-        if !places.contains(&place) {
-            places.push(place);
+    let places = m.references_to(&p.id).into_iter().map(|r| match r {
+        Reference::Action { what, .. } => fill(T::InAction.get(lang), &[&super::short(&what, 40)]),
+        Reference::Consent(_) => T::ConsentForm.get(lang).to_lowercase(),
+        Reference::OverallResponsibility | Reference::Coordinator => {
+            T::Responsibility.get(lang).to_lowercase()
         }
-    }
-    (!places.is_empty()).then(|| fill(T::CannotDelete.get(lang), &[&p.name, &places.join(", ")]))
+        Reference::FollowUpConvener => T::FConvener.get(lang).to_lowercase(),
+    });
+    super::refused_while_named(T::CannotDelete, &p.name, places, lang)
 }
 
 /// The round of presentations: the participants, and under them their organisations.
