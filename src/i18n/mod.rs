@@ -3,6 +3,7 @@
 //! Swedish is the default; English comes from `--lang en` or the system locale.
 
 pub mod minutes;
+pub mod rules;
 pub mod screen;
 pub mod terms;
 
