@@ -1091,6 +1091,26 @@ fn the_finalize_confirmation_lists_the_open_warnings() {
 }
 
 #[test]
+fn the_justerare_named_at_finalizing_are_in_the_stamp() {
+    let mut fx = sip_app(Lang::Sv);
+    if let samsyn::tui::app::Screen::Meeting(s) = &mut fx.app.screen {
+        s.meeting.actions.pop();
+    }
+    goto_phase(&mut fx.app, "uppfoljning");
+    key(&mut fx.app, Char('F'));
+    let screen = draw(&mut fx.app, 80, 24);
+    assert!(screen.contains("Fler justerare"), "{screen}");
+    to_field(&mut fx.app, F::Justerare);
+    typ(&mut fx.app, "Anna Berg, vårdnadshavare; Per Lind");
+    ctrl(&mut fx.app, 's');
+    let m = saved(&fx.app);
+    let stamp = m.finalized.as_ref().expect("finalized");
+    assert_eq!(stamp.by, "Maria Lund");
+    assert_eq!(stamp.justerare, ["Anna Berg, vårdnadshavare", "Per Lind"]);
+    assert_eq!(m.stamp_matches(), Some(true));
+}
+
+#[test]
 fn keys_that_do_nothing_say_what_to_do_instead() {
     let mut fx = sip_app(Lang::Sv);
     goto_phase(&mut fx.app, "insatser");

@@ -261,6 +261,8 @@ strings! {
     FReason => "Skäl", "Reason";
     FBy => "Av", "By";
     FFinalizedBy => "Justeras av", "Finalized by";
+    FJusterare => "Fler justerare", "Also checked by";
+    JusterareNote => "Var och en får en rad att skriva under. Skilj flera med semikolon.", "Each gets a line to sign. Separate several with semicolons.";
     FAmendedBy => "Ändras av", "Amended by";
     FHeardScore => "Kände sig hörd (1–5)", "Felt heard (1–5)";
     FUsefulScore => "Mötet var användbart (1–5)", "The meeting was useful (1–5)";

@@ -11,7 +11,7 @@ mod review;
 mod warnings;
 
 pub use consent::consent_holds;
-pub use finalize::finalize;
+pub use finalize::{finalize, finalize_with};
 pub use mandate::{
     MandateViolation, decision_violation, eligible_deciders, status_follows_decision,
     why_not_decider,

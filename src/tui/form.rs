@@ -111,6 +111,8 @@ pub enum F {
     ConvenerName,
     Reason,
     By,
+    /// Justerare named at finalizing, separated by commas.
+    Justerare,
     HeardScore,
     UsefulScore,
     /// A new organisation's name, when "new organisation" is chosen.

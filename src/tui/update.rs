@@ -323,6 +323,9 @@ fn finalize_start(app: &mut App) {
     );
     form.intro = Some(app.t(T::FinalizeIntro).into());
     form.line(F::By, T::FFinalizedBy, &s.meeting.facilitator);
+    // Who else checks and signs the minutes (a guardian, a second professional).
+    form.line(F::Justerare, T::FJusterare, "");
+    form.set_note(F::Justerare, Some((app.t(T::JusterareNote).into(), false)));
     // Warnings never block (SPEC §5), but the facilitator sees them before locking.
     let warnings = samsyn::rules::warnings(&s.meeting, &s.agenda);
     if !warnings.is_empty() {
@@ -358,11 +361,18 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
         }
         Target::Finalize => {
             let by = form.text(F::By);
+            let justerare: Vec<String> = form
+                .text(F::Justerare)
+                .split(';')
+                .map(|j| j.trim().to_string())
+                .filter(|j| !j.is_empty())
+                .collect();
             let s = app.session_mut()?;
             if by.is_empty() {
                 Err(FormError::at(F::By, T::NeedFinalizer.get(lang)))
             } else {
-                match samsyn::rules::finalize(&mut s.meeting, &s.agenda, &by, now) {
+                match samsyn::rules::finalize_with(&mut s.meeting, &s.agenda, &by, &justerare, now)
+                {
                     Ok(stamp) => Ok(Some(fill(
                         T::FinalizedOk.get(lang),
                         &[&stamp.revision.to_string()],
