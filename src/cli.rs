@@ -74,6 +74,10 @@ pub enum Command {
         /// asked; never the family's when pseudonymized).
         #[arg(long)]
         contacts: bool,
+        /// Show each participant's evaluation of the meeting, by name (by default the
+        /// minutes show it summed up: answers, mean and median per question).
+        #[arg(long)]
+        evaluation_per_person: bool,
     },
     /// Start the follow-up of finalized minutes: a new meeting from the agenda that
     /// follows the old one's, with its organisations, participants, consents, goals and

@@ -43,6 +43,7 @@ fn sip_agenda() -> Agenda {
         legal_reference: text(""),
         confidentiality: text(""),
         follow_up_agenda: None,
+        evaluation_per_person: false,
         rules: Rules {
             consent_required: true,
             overall_responsible_required: true,

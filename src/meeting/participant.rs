@@ -47,11 +47,12 @@ impl Participant {
     }
 }
 
-/// "Anna-Karin Öberg" → "A. Ö."
+/// "Anna-Karin Öberg" → "A. Ö.", "nils b." → "N. B.": written one way, a capital and
+/// one full stop per word.
 pub fn initials_of(name: &str) -> String {
     name.split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .map(|c| format!("{c}."))
+        .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
+        .map(|c| format!("{}.", c.to_uppercase()))
         .collect::<Vec<_>>()
         .join(" ")
 }
