@@ -398,11 +398,11 @@ impl Phase for Roles {
             Cmd::Edit,
             Cmd::Delete,
             Cmd::Details,
-            Cmd::Invitation,
-            Cmd::WriteInvitation,
             Cmd::AddOrganisation,
             Cmd::Heard,
             Cmd::HeardSelected,
+            Cmd::Invitation,
+            Cmd::WriteInvitation,
         ]
     }
 
