@@ -50,6 +50,7 @@ fn sip_agenda() -> Agenda {
             overall_responsible_huvudman: vec![Huvudman::Kommun, Huvudman::Region],
             max_weeks_to_follow_up: 12,
             follow_up_meeting: false,
+            invitation_days_before: 14,
         },
         phases: vec![
             phase("roller", PhaseKind::Roles, true),

@@ -4,6 +4,7 @@
 pub mod docx;
 pub mod html;
 pub mod ics;
+pub mod invite;
 pub mod json;
 pub mod markdown;
 pub mod minutes;

@@ -368,5 +368,28 @@ strings! {
     NoEvaluation => "ingen utvärdering", "no evaluation";
     FinalizedOk => "Protokollet är justerat (revision {}).", "The minutes are finalized (revision {}).";
     AmendedOk => "Protokollet är öppnat för ändring; förra versionen sparad som {}.", "The minutes are open for change; the previous version is kept as {}.";
+    InvitationForm => "Kallelse", "Notice of meeting";
+    InvitationIntro => "Det kallelsen ber de inbjudna om. Frågeställningarna blir innehållet i fasen Syfte.", "What the notice asks of those invited. The questions become the Purpose phase's content.";
+    FPurpose => "Syfte", "Purpose";
+    FQuestions => "Frågeställningar (en per rad)", "Questions to answer (one per line)";
+    FExpected => "Beslut {} ska kunna fatta", "Decisions {} must be able to take";
+    FExpectedCosts => "… inklusive kostnader", "… including costs";
+    FVideoLink => "Videolänk (https://…)", "Video link (https://…)";
+    FInviteConvener => "Sammankallande", "Convened by";
+    FInviteContact => "Nås på (telefon, e-post)", "Reached at (phone, e-mail)";
+    FSent => "Kallelsen skickad (datum)", "Notice sent (date)";
+    NotAUrl => "{} är ingen webbadress: skriv hela länken, https://…", "{} is not a web address: write the whole link, https://…";
+    InvitationRefused => "Kallelsen skrivs inte: {}", "The notice is not written: {}";
+    InvitationNotFile => "{} är ingen vanlig fil; kallelsen skrivs inte dit", "{} is not a regular file; the notice is not written there";
+    InvitationWritten => "Kallelsen skriven: {} filer i {}.", "The notice is written: {} files in {}.";
+    InvitationWarns => " Varning: {}", " Warning: {}";
+    CmdInvitation => "kallelse", "notice";
+    CmdInvitationLong => "Fyll i kallelsen: syfte, frågeställningar, beslut som varje verksamhet ska kunna fatta, videolänk, sammankallande.", "Fill in the notice: purpose, questions, the decisions each organisation must be able to take, video link, convener.";
+    CmdWriteInvitation => "skriv kallelse", "write notice";
+    CmdWriteInvitationLong => "Skriv kallelsen bredvid mötet: allas (Word och kalender), varje verksamhets och familjens.", "Write the notice next to the meeting: everyone's (Word and calendar), each organisation's and the family's.";
+    MandateAsked => "kallelsen: {}", "notice: {}";
+    MandateMet => "✓ {} har mandat", "✓ {} has the mandate";
+    MandateLacking => "! {} saknar mandatet", "! {} lacks the mandate";
+    MandateNobody => "! ingen på plats med mandat", "! nobody present with the mandate";
     ReadOnlyRefused => "Protokollet är justerat och skrivskyddat. {} = ändra.", "The minutes are finalized and read-only. {} = amend.";
 }

@@ -5,6 +5,7 @@ mod action;
 mod edit;
 mod finalize;
 mod ids;
+mod invitation;
 mod organisation;
 mod participant;
 mod pseudonym;
@@ -15,6 +16,9 @@ pub use action::{Action, ActionStatus, Decision, Feedback, Performer};
 pub use edit::{OrgReference, Reference, StillNamed, remove_at};
 pub use finalize::{AmendError, FinalizeStamp, Revision, RevisionKind};
 pub use ids::Id;
+pub use invitation::{
+    ExpectedDecisions, Invitation, InvitationProblem, MandateAtTable, is_video_link, purpose_notes,
+};
 pub use organisation::{ActionKind, Huvudman, Organisation};
 pub use participant::{Attendance, Mandate, Participant, ParticipantKind, initials_of};
 pub use pseudonym::{Pseudonyms, hidden_names, pseudonymize};
@@ -118,6 +122,10 @@ pub struct Meeting {
     pub finalized: Option<FinalizeStamp>,
     #[serde(default)]
     pub revisions: Vec<Revision>,
+    /// Kallelse: what the invitation asks of those invited. Left out of the file when
+    /// there is none, so files written before it existed keep their content hash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invitation: Option<Invitation>,
     /// Read from an older format: how its finalize stamp is verified.
     #[serde(skip)]
     pub upgraded: Upgraded,
@@ -402,6 +410,7 @@ impl Meeting {
             goal_reviews: Vec::new(),
             finalized: None,
             revisions: Vec::new(),
+            invitation: None,
             upgraded: Upgraded::default(),
         }
     }

@@ -132,6 +132,15 @@ pub enum F {
     CarryOver,
     GoalOutcome,
     Comment,
+    /// The kallelse: why we meet, the questions (one per line).
+    Purpose,
+    Questions,
+    /// The decisions expected of the meeting's organisation at this index.
+    Expected(u16),
+    ExpectedCosts(u16),
+    VideoLink,
+    /// When the kallelse was sent.
+    Sent,
 }
 
 #[derive(Debug)]
@@ -154,6 +163,8 @@ pub struct Field {
 pub enum Target {
     NewMeeting(String),
     Details,
+    /// The kallelse (the meeting's invitation).
+    Invitation,
     Participant(Option<usize>),
     Organisation(Option<usize>),
     /// A review of the previous plan's action, by index in `reviews`.

@@ -130,6 +130,19 @@ fn run(app: &mut App, cmd: Cmd) {
             }
         }
         Cmd::Finalize => finalize_start(app),
+        Cmd::Invitation => {
+            if let Some(s) = app.session() {
+                let mut form = phases::invitation::form(&s.meeting, lang);
+                form.style_cursors();
+                app.overlay = Some(Overlay::Form(Box::new(form)));
+            }
+        }
+        Cmd::WriteInvitation => {
+            if let Some(s) = app.session() {
+                let (msg, error) = phases::invitation::write(s, app.now.date(), lang);
+                app.message = Some((msg, error));
+            }
+        }
         Cmd::Amend => {
             if let Some(s) = app.session() {
                 let mut form = Form::new(Target::Amend, app.t(T::AmendForm).into(), s.meeting.date);
@@ -413,6 +426,7 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
             let before = s.meeting.clone();
             let r = match form.target {
                 Target::Details => details::commit(&mut s.meeting, &form, lang),
+                Target::Invitation => phases::invitation::commit(s, &form, lang),
                 _ => phases::current(s).commit(&mut s.meeting, &form, lang),
             };
             if r.is_err() {
@@ -437,7 +451,11 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
             if let Some(s) = app.session_mut()
                 && !matches!(
                     form.target,
-                    Target::Text(_) | Target::Details | Target::Finalize | Target::Amend
+                    Target::Text(_)
+                        | Target::Details
+                        | Target::Invitation
+                        | Target::Finalize
+                        | Target::Amend
                 )
             {
                 s.selected = phases::current(s).row_of(&s.meeting, &form.target);
