@@ -49,6 +49,16 @@ pub enum Cmd {
     Reject,
     Jump,
     Close,
+    // Editing text in a form (fixed keys).
+    /// Enter in a text of several lines.
+    NewLine,
+    /// Typing on a choice finds the option by its name.
+    Find,
+    ClearToStart,
+    ClearToEnd,
+    DeleteWord,
+    LineStartEnd,
+    WordLeftRight,
 }
 
 /// One key with its modifiers.
@@ -143,7 +153,9 @@ const fn fixed(short: T, long: T, keys: &'static [Key]) -> Spec {
     }
 }
 
-use KeyCode::{BackTab, Delete, Down, Enter, Esc, F, Left, PageDown, PageUp, Right, Tab, Up};
+use KeyCode::{
+    BackTab, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
 /// A `'static` list of keys from `const fn` calls.
 macro_rules! keys {
     ($($k:expr),*) => {{
@@ -158,9 +170,15 @@ const fn p(code: KeyCode) -> Key {
 const fn c(ch: char) -> Key {
     Key::ch(ch)
 }
+const fn ctrl(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::CONTROL,
+    }
+}
 
 impl Cmd {
-    pub const ALL: [Cmd; 33] = [
+    pub const ALL: [Cmd; 40] = [
         Cmd::Quit,
         Cmd::Help,
         Cmd::Problems,
@@ -194,6 +212,13 @@ impl Cmd {
         Cmd::Reject,
         Cmd::Jump,
         Cmd::Close,
+        Cmd::NewLine,
+        Cmd::Find,
+        Cmd::ClearToStart,
+        Cmd::ClearToEnd,
+        Cmd::DeleteWord,
+        Cmd::LineStartEnd,
+        Cmd::WordLeftRight,
     ];
 
     /// The declaration: the only place a command's words, rank, availability and
@@ -329,6 +354,39 @@ impl Cmd {
             ),
             Cmd::Jump => fixed(T::CmdJump, T::CmdJumpLong, keys![p(Enter)]),
             Cmd::Close => fixed(T::CmdClose, T::CmdCloseLong, keys![p(Esc), c('q')]),
+            Cmd::NewLine => fixed(T::CmdNewLine, T::CmdNewLineLong, keys![p(Enter)]),
+            Cmd::Find => Spec {
+                label: Some("abc"),
+                ..fixed(T::CmdFind, T::CmdFindLong, &[])
+            },
+            Cmd::ClearToStart => fixed(
+                T::CmdClearToStart,
+                T::CmdClearToStartLong,
+                keys![Key::ctrl('u')],
+            ),
+            Cmd::ClearToEnd => fixed(
+                T::CmdClearToEnd,
+                T::CmdClearToEndLong,
+                keys![Key::ctrl('k')],
+            ),
+            Cmd::DeleteWord => fixed(
+                T::CmdDeleteWord,
+                T::CmdDeleteWordLong,
+                keys![Key::ctrl('w')],
+            ),
+            Cmd::LineStartEnd => fixed(
+                T::CmdLineStartEnd,
+                T::CmdLineStartEndLong,
+                keys![p(Home), p(End)],
+            ),
+            Cmd::WordLeftRight => Spec {
+                label: Some("Ctrl+←→"),
+                ..fixed(
+                    T::CmdWordLeftRight,
+                    T::CmdWordLeftRightLong,
+                    keys![ctrl(Left), ctrl(Right)],
+                )
+            },
         }
     }
 }
