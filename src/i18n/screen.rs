@@ -130,6 +130,7 @@ strings! {
     CmdWordLeftRightLong => "Flytta markören ett ord bakåt eller framåt.", "Move the cursor one word back or forward.";
     FindTyped => "Sök: {}", "Find: {}";
     FindNone => "Sök: {} — inget val heter så (Backspace ändrar, Esc ångrar)", "Find: {} — no option is called that (Backspace edits, Esc undoes)";
+    PromptsShown => "{} av {}", "{} of {}";
     MoreBelow => "fler fält nedanför ↓", "more below ↓";
     MoreAbove => "fler fält ovanför ↑", "more above ↑";
     OnlyOneChoice => "Här finns bara ett val.", "There is only one choice here.";

@@ -235,8 +235,10 @@ impl Cmd {
                 keys![c('?'), p(F(1))],
             ),
             Cmd::Problems => spec(T::CmdProblems, T::CmdProblemsLong, 1, Always, keys![c('p')]),
-            Cmd::Privacy => spec(T::CmdPrivacy, T::CmdPrivacyLong, 3, Always, keys![c('i')]),
-            Cmd::Prompts => spec(T::CmdPrompts, T::CmdPromptsLong, 3, Always, keys![c('g')]),
+            // The mask and the prompts matter most where names are typed and talked
+            // about: the footer never drops them.
+            Cmd::Privacy => spec(T::CmdPrivacy, T::CmdPrivacyLong, 0, Always, keys![c('i')]),
+            Cmd::Prompts => spec(T::CmdPrompts, T::CmdPromptsLong, 0, Always, keys![c('g')]),
             Cmd::NextPhase => spec(
                 T::CmdNext,
                 T::CmdNextLong,

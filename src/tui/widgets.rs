@@ -148,6 +148,11 @@ pub fn truncate(s: &str, max: usize) -> String {
     if width(s) <= max {
         return s.to_string();
     }
+    cut(s, max)
+}
+
+/// The start of `s` and "…", in at most `max` cells.
+fn cut(s: &str, max: usize) -> String {
     if max == 0 {
         return String::new();
     }
@@ -164,6 +169,26 @@ pub fn truncate(s: &str, max: usize) -> String {
     let mut out = out.trim_end().to_string();
     out.push('…');
     out
+}
+
+/// A line of spans cut to `max` cells, with "…" where it is cut.
+pub fn fit_line(line: Line<'static>, max: usize) -> Line<'static> {
+    if line.width() <= max {
+        return line;
+    }
+    let mut out = Vec::new();
+    let mut used = 0;
+    for span in line.spans {
+        let w = span.width();
+        if used + w < max {
+            used += w;
+            out.push(span);
+            continue;
+        }
+        out.push(Span::styled(cut(&span.content, max - used), span.style));
+        break;
+    }
+    Line::from(out)
 }
 
 /// `text` as a text field wraps it (ratatui-textarea's `WrapMode::WordOrGlyph`): each
