@@ -1120,20 +1120,33 @@ fn keys_that_do_nothing_say_what_to_do_instead() {
         Some("Tryck ? för hjälp")
     );
     assert!(draw(&mut fx.app, 80, 24).contains("Tryck ? för hjälp"));
-    // In a form, letters typed into a choice are not silently eaten.
+    // In a form, letters typed into a choice find the option so named, shown as typed.
     key(&mut fx.app, Char('a'));
     key(&mut fx.app, Tab); // performer: a choice
     typ(&mut fx.app, "Kim");
     assert_eq!(
-        fx.app.message.as_ref().map(|(m, _)| m.as_str()),
-        Some("Välj med ←/→")
+        form(&fx.app).choice_val(F::Performer),
+        Val::Id("p2".into()),
+        "Kim Berg"
     );
-    assert!(draw(&mut fx.app, 80, 24).contains("Välj med ←/→"));
-    // Choosing clears the hint.
+    assert!(draw(&mut fx.app, 80, 24).contains("Sök: Kim"));
+    // Letters no option matches leave the choice as it was before typing, and say so.
+    typ(&mut fx.app, "x");
+    assert_eq!(form(&fx.app).choice_val(F::Performer), Val::Id("p1".into()));
+    assert!(draw(&mut fx.app, 80, 24).contains("inget val heter så"));
+    // Choosing with an arrow ends the search.
     key(&mut fx.app, Right);
     assert!(fx.app.message.is_none());
+    assert!(!draw(&mut fx.app, 80, 24).contains("Sök:"));
+    // A key that does nothing on a choice says how to choose.
     fx.app.lang = Lang::En;
-    typ(&mut fx.app, "x");
+    update(
+        &mut fx.app,
+        Event::Key(crossterm::event::KeyEvent::new(
+            Char('x'),
+            crossterm::event::KeyModifiers::ALT,
+        )),
+    );
     assert_eq!(
         fx.app.message.as_ref().map(|(m, _)| m.as_str()),
         Some("Choose with ←/→")

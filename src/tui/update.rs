@@ -246,13 +246,18 @@ fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent, cmds: &[Cmd]) -> Op
                 Some(Overlay::Form(form))
             }
             FormKey::Ignored => {
-                // Letters do nothing in a choice: say how to choose instead of eating them.
-                if let KeyCode::Char(_) = k.code
-                    && !k.modifiers.contains(KeyModifiers::CONTROL)
-                    && let Some(fl) = form.fields.get(form.focus)
-                    && matches!(fl.input, Input::Choice { .. })
+                // A key that does nothing in a choice: say how to choose instead of eating
+                // it; ←/→ on a choice of one say there is nothing else.
+                if let Some(fl) = form.fields.get(form.focus)
+                    && let Input::Choice { opts, .. } = &fl.input
                 {
-                    app.message = Some((app.t(T::ChooseHint).into(), false));
+                    if matches!(k.code, KeyCode::Left | KeyCode::Right) && opts.len() < 2 {
+                        app.message = Some((app.t(T::OnlyOneChoice).into(), false));
+                    } else if let KeyCode::Char(_) = k.code
+                        && !k.modifiers.contains(KeyModifiers::CONTROL)
+                    {
+                        app.message = Some((app.t(T::ChooseHint).into(), false));
+                    }
                 }
                 Some(Overlay::Form(form))
             }
