@@ -1783,3 +1783,29 @@ fn editing_an_action_never_puts_another_decider_in_place_of_the_recorded_one() {
     );
     assert_eq!(saved(&fx.app), before);
 }
+
+#[test]
+fn consent_validity_said_as_six_months_counts_from_the_day_it_was_given() {
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "samtycke");
+    key(&mut fx.app, Char('a'));
+    to_field(&mut fx.app, F::Scope);
+    typ(&mut fx.app, "Skola och socialtjänst");
+    to_field(&mut fx.app, F::Date);
+    for _ in 0..20 {
+        key(&mut fx.app, Backspace);
+    }
+    typ(&mut fx.app, "2026-11-20");
+    to_field(&mut fx.app, F::ValidUntil);
+    typ(&mut fx.app, "6 månader");
+    let note = form(&fx.app)
+        .field(F::ValidUntil)
+        .and_then(|f| f.note.clone())
+        .expect("the validity is described");
+    assert_eq!(note, ("→ torsdag 20 maj 2027".to_string(), false));
+    ctrl(&mut fx.app, 's');
+    assert!(fx.app.overlay.is_none(), "{:?}", fx.app.overlay);
+    let c = saved(&fx.app).consents.last().cloned().unwrap();
+    assert_eq!(c.date, day(2026, 11, 20));
+    assert_eq!(c.valid_until, Some(day(2027, 5, 20)));
+}

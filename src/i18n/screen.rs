@@ -330,7 +330,7 @@ strings! {
     NeedPerformer => "välj eller skriv en utförare.", "choose or write a performer.";
     NeedDecider => "ingen här får besluta om denna insats. Välj «beslut inväntas» och ange beslutsfattare, verksamhet och datum.", "nobody here may decide this action. Choose «awaiting decision» and give decision maker, organisation and date.";
     NeedAwaiting => "beslut inväntas kräver beslutsfattare, dennes verksamhet och datum för beslutet.", "an awaited decision needs the decision maker, their organisation and a decide-by date.";
-    BadDate => "«{}»: datumet förstås inte. Skriv t.ex. 2026-12-03 14:00, 3/12 14, +3v eller +10d.", "«{}»: the date is not understood. Write e.g. 2026-12-03 14:00, 3/12 14, +3w or +10d.";
+    BadDate => "«{}»: datumet förstås inte. Skriv t.ex. 2026-12-03 14:00, 3/12 14, 3 mars, tisdag, +3v, +6m eller om 2 veckor.", "«{}»: the date is not understood. Write e.g. 2026-12-03 14:00, 3/12 14, 3 March, Tuesday, +3w, +6m or in 2 weeks.";
     CannotDecide => "Kan inte besluta: {}", "Cannot decide: {}";
     DeciderDropped => "{} kan inte längre besluta om insatsen.", "{} can no longer decide this action.";
     ChooseDecider => "välj vem som beslutar, eller «beslut inväntas».", "choose who decides, or «awaiting decision».";

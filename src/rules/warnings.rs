@@ -159,7 +159,8 @@ pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
         for p in m
             .participants
             .iter()
-            .filter(|p| p.is_present() && !heard.contains(&p.id))
+            // The samtalsledare is there to hear the others, not to be heard.
+            .filter(|p| p.is_present() && !heard.contains(&p.id) && !m.is_facilitator(p))
         {
             out.push(Problem::says(
                 Code::NotHeard,
