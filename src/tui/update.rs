@@ -340,6 +340,7 @@ fn finalize_start(app: &mut App) {
         s.meeting.date,
     );
     form.intro = Some(app.t(T::FinalizeIntro).into());
+    form.enter_confirms = true;
     form.line(F::By, T::FFinalizedBy, &s.meeting.facilitator);
     // Who else checks and signs the minutes (a guardian, a second professional).
     form.line(F::Justerare, T::FJusterare, "");
