@@ -3,7 +3,7 @@
 //! verifiable. Every format-1 file kept in tests/format1 — the examples and the test
 //! fixture as they were, and two finalized by the last format-1 build — goes through it.
 
-mod common;
+use crate::common;
 
 use samsyn::meeting::{Decision, Id, Meeting, Person};
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! The settings file `~/.config/samsyn/config.ron`: the language and theme a user wants
 //! every time, overridden by the command line.
 
-mod common;
+use crate::common;
 
 use common::samsyn;
 

@@ -1,7 +1,7 @@
 //! A meeting records only its agenda's id, so no other agenda may take that id: a
 //! look-alike "sip" without the consent rule must not quietly judge a SIP meeting.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use predicates::prelude::*;

@@ -1,7 +1,7 @@
 //! Snapshot tests of the meeting screen rendered into ratatui's TestBackend: every phase
 //! view at 80×24 and 120×40 in Swedish and English, and the boxes drawn over them.
 
-mod tui_common;
+use crate::common::screen as tui_common;
 
 use crossterm::event::KeyCode;
 use samsyn::i18n::Lang;

@@ -3,7 +3,7 @@
 //! table's border out of line. Rendered into TestBackend; every box's left and right
 //! border must sit in the same column on every row.
 
-mod tui_common;
+use crate::common::screen as tui_common;
 
 use crossterm::event::KeyCode;
 use ratatui::buffer::Buffer;

@@ -4,7 +4,7 @@
 //! minutes changed by hand open read-only with a warning, and an archive others can open
 //! is warned about on start.
 
-mod tui_common;
+use crate::common::screen as tui_common;
 
 use crossterm::event::KeyCode;
 use samsyn::agenda::{AgendaSource, Catalogue};

@@ -3,7 +3,7 @@
 //! without names — unless the agenda (`evaluation_per_person`) or the export flag
 //! (`--evaluation-per-person`) asks for each participant's answers.
 
-mod common;
+use crate::common;
 
 use common::{samsyn, sip_agenda, sip_meeting};
 use samsyn::agenda::Agenda;

@@ -3,7 +3,7 @@
 //! before it can be finalized, lineage survives generations, and `samsyn followups`
 //! finds what is due across an archive.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use samsyn::agenda::Catalogue;

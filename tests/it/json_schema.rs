@@ -3,7 +3,7 @@
 //! pseudonymized or not, drafts and finalized minutes with justerare, a follow-up with its
 //! reviews, meetings read from format 1. And the schema rejects a broken export.
 
-mod common;
+use crate::common;
 
 use samsyn::agenda::Catalogue;
 use samsyn::export::{self, Format, Options};

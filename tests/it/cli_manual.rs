@@ -2,7 +2,7 @@
 //! scripts name the program and its subcommands, bash really completes with them, and the
 //! man page is roff that describes every subcommand.
 
-mod common;
+use crate::common;
 
 use common::samsyn;
 use std::process::Command;

@@ -3,7 +3,7 @@
 //! `en` by the export's language, and in English minutes the participants' own words,
 //! which are Swedish, are `lang="sv"` while the program's words around them stay English.
 
-mod common;
+use crate::common;
 
 use common::{sip_agenda, sip_meeting};
 use samsyn::export::{self, Format, Options};

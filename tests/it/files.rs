@@ -2,7 +2,7 @@
 //! the examples, a folder of deliberately broken files with the exact error each must
 //! produce, and meetings surviving a save and a load unchanged.
 
-mod common;
+use crate::common;
 
 use common::samsyn;
 

@@ -3,8 +3,8 @@
 //! and round-trip with every character intact. The malformed files, each with the exact
 //! error it must give, are in tests/invalid (tests/files.rs).
 
-mod common;
-mod fixtures;
+use crate::common;
+use crate::common::fixtures;
 
 use samsyn::store;
 use std::path::{Path, PathBuf};

@@ -4,7 +4,7 @@
 //! that others can open is reported.
 #![cfg(unix)]
 
-mod fixtures;
+use crate::common::fixtures;
 
 use samsyn::i18n::Lang;
 use samsyn::store::{self, MeetingLock};

@@ -2,8 +2,8 @@
 //! `samsyn check` (exit 65, "changed after finalizing"), yet still load, so the changed
 //! file can be opened and compared; reformatting alone is not a change.
 
-mod common;
-mod fixtures;
+use crate::common;
+use crate::common::fixtures;
 
 use predicates::prelude::*;
 use samsyn::store;

@@ -1,7 +1,7 @@
 //! `samsyn export` end to end: where the file goes, its permissions, standard output,
 //! and the exit codes for a missing, invalid or tampered meeting and an unwritable output.
 
-mod common;
+use crate::common;
 
 use common::{FAMILY_NAMES, finalized_sip_meeting, samsyn, sip_meeting};
 use predicates::prelude::*;

@@ -1,7 +1,7 @@
 //! The minutes in every format, read back with the tools other programs use: a
 //! CommonMark parser, an HTML parser, the DOCX's XML, an iCalendar parser, serde_json.
 
-mod common;
+use crate::common;
 
 use common::{FAMILY_NAMES, finalized_sip_meeting, sip_agenda, sip_meeting};
 use samsyn::export::{self, ExportError, Format, Options, json};

@@ -2,7 +2,7 @@
 //! typed (issue 14, items 1–8): choices found by typing, the fields that apply, text
 //! wrapped in place, the editing keys, marks where text is cut, the footer.
 
-mod tui_common;
+use crate::common::screen as tui_common;
 
 use crossterm::event::KeyCode::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

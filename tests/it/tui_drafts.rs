@@ -2,7 +2,7 @@
 //! when the draft is written, what it holds, that saving or cancelling removes it, and
 //! that opening the meeting again offers it back.
 
-mod tui_common;
+use crate::common::screen as tui_common;
 
 use chrono::{Duration, NaiveDateTime};
 use crossterm::event::KeyCode::*;

@@ -1,7 +1,7 @@
 //! The update logic driven by key sequences, with no terminal: what a user types, what
 //! the state and the saved file become.
 
-mod tui_common;
+use crate::common::screen as tui_common;
 
 use crossterm::event::KeyCode::*;
 use samsyn::i18n::Lang;

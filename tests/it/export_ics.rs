@@ -2,7 +2,7 @@
 //! program would: who wrote it (PRODID), an all-day follow-up when no time was set, a
 //! to-do for every date someone must act by, and a SEQUENCE that grows with amendments.
 
-mod common;
+use crate::common;
 
 use chrono::{NaiveDate, TimeDelta};
 use common::{finalized_sip_meeting, sip_agenda, sip_meeting};

@@ -1,7 +1,7 @@
 //! Golden files of the minutes (insta): Markdown, HTML and JSON of the test meeting and
 //! of every example meeting, in Swedish and English. Review changes with `cargo insta review`.
 
-mod common;
+use crate::common;
 
 use samsyn::agenda::Catalogue;
 use samsyn::export::{self, Format, Options};

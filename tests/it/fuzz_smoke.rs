@@ -6,7 +6,7 @@
 //! An input that fails is saved under the test's target temp dir and becomes a file in
 //! tests/invalid.
 
-mod fuzz_checks;
+use crate::fuzz_checks;
 
 use std::path::{Path, PathBuf};
 

@@ -3,7 +3,7 @@
 //! pseudonymized), real lists, and what keeps a heading, a record or a row on one page.
 //! The schema validation itself runs in `.ci/run` (shared/tools/docx-validate, Python).
 
-mod common;
+use crate::common;
 
 use common::{FAMILY_NAMES, sip_agenda, sip_meeting};
 use samsyn::export::{self, Format, Options};
