@@ -26,10 +26,10 @@
 //! 1.1 ms for the SIP example and 7.6 ms for the large meeting (docx-rs: 1.9 and 15.6 ms).
 //!
 //! This file lays out the body; `docx/package.rs` writes the fixed parts (styles,
-//! numbering, settings, properties, zip), `docx/widths.rs` sizes the table columns.
+//! numbering, settings, properties, zip), `widths.rs` (shared with the HTML) sizes the table columns.
 
 mod package;
-mod widths;
+
 mod xml;
 
 use super::ExportError;
@@ -375,7 +375,8 @@ fn fields(x: &mut Xml, fields: &[(String, String)], apart: bool) {
 }
 
 fn table(x: &mut Xml, t: &Table) {
-    let (widths, size) = widths::column_widths(&t.headers, &t.rows, TEXT_WIDTH, &TABLE_SIZES);
+    let (widths, size) =
+        super::widths::column_widths(&t.headers, &t.rows, TEXT_WIDTH, &TABLE_SIZES);
     let size = Some(size);
     x.el("w:tbl", &[], |x| {
         x.el("w:tblPr", &[], |x| {
