@@ -268,3 +268,21 @@ fn every_page_header_holds_the_confidentiality_line_the_case_and_the_date() {
     assert!(!header.contains("sekretess"));
     assert!(header.contains("BoF 2026"));
 }
+
+#[test]
+fn the_plan_follows_on_the_same_page_its_heading_kept_with_what_follows() {
+    let bytes = docx(&sip_meeting(), Lang::Sv, false);
+    let xml = part(&bytes, "word/document.xml");
+    // A page break before the plan left the page before it two-thirds empty.
+    assert!(!xml.contains("pageBreakBefore"), "{xml}");
+    assert!(!xml.contains("w:br w:type=\"page\""));
+    // The headings keep with the next paragraph by their style.
+    let styles = roxmltree::Document::parse(&part(&bytes, "word/styles.xml"))
+        .unwrap()
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "style")))
+        .filter(|n| matches!(n.attribute((W, "styleId")), Some("Heading1" | "Heading2")))
+        .map(|n| n.descendants().any(|c| c.has_tag_name((W, "keepNext"))))
+        .collect::<Vec<_>>();
+    assert_eq!(styles, [true, true]);
+}
