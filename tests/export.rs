@@ -975,3 +975,29 @@ fn html_table_columns_are_sized_to_their_longest_words_and_fill_the_page() {
     let at = small.find("<table>").unwrap();
     assert_eq!(html_columns(&small[at..])[0].0, None);
 }
+
+#[test]
+fn a_printed_html_draft_says_so_on_every_page_in_bold_red() {
+    let html = export_str(&sip_meeting(), Format::Html, Lang::Sv, false);
+    let at = html
+        .find("@top-right {")
+        .expect("a mark in every page's top margin");
+    let rule = &html[at..at + html[at..].find('}').unwrap()];
+    assert!(rule.contains("content: \"UTKAST – ej justerat\""), "{rule}");
+    assert!(
+        rule.contains("bold 11pt") && rule.contains("color: #c00000"),
+        "{rule}"
+    );
+    // And the confidentiality line, the case and the date top left.
+    let mut agenda = sip_agenda();
+    agenda.confidentiality.sv = "Omfattas av sekretess enligt OSL.".into();
+    let html = String::from_utf8(
+        export::export(&sip_meeting(), &agenda, Format::Html, Options::default()).unwrap(),
+    )
+    .unwrap();
+    assert!(
+        html.contains("@top-left { content: \"Omfattas av sekretess enligt OSL.\\A BoF 2026-0412 · 2026-03-10\""),
+        "{}",
+        &html[html.find("@page {").unwrap()..][..400]
+    );
+}
