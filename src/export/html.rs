@@ -25,7 +25,7 @@ h2, h3 { break-after: avoid; page-break-after: avoid; }
 dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1em; margin: .5em 0 1em; }
 dl.fields dt { font-weight: bold; }
 dl.fields dd { margin: 0; }
-table { border-collapse: collapse; width: 99.6%; margin: .5em 0 1.2em; font-size: .95em; table-layout: fixed; }
+table { border-collapse: collapse; width: 99.6%; margin: .5em 0 1.2em; font-size: .95em; }
 th, td { border: 1px solid #777; padding: .3em .45em; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 thead th { background: #e8e8e8; }
 .label { font-weight: bold; margin: .8em 0 .2em; break-after: avoid; page-break-after: avoid; }
@@ -40,6 +40,7 @@ thead th { background: #e8e8e8; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
   thead { display: table-header-group; }
+  table { table-layout: fixed; }
   tr, li, dl.fields { break-inside: avoid; page-break-inside: avoid; }
 }
 "#;
@@ -232,8 +233,9 @@ fn table(out: &mut String, t: &Table, sv: &Swedish) {
 /// (`export::widths`): every column at least as wide as its longest word, so that no word
 /// is broken inside a cell. A browser's own automatic layout spreads the room by the
 /// columns' whole text and left the action's description a sixth of the page, and it
-/// ignores widths asked for in CSS once the text is long; a fixed layout with these
-/// widths is the same in every browser.
+/// ignores widths asked for in CSS once the text is long; printed, a fixed layout with
+/// these widths is the same in every browser (on screen the browser lays out the table
+/// for the window's width).
 ///
 /// Also the text size in points when the table must be set smaller than the usual 9.5 pt
 /// for its longest words to fit side by side (as the Word document does).
