@@ -323,6 +323,16 @@ pub const CHECK_UNKNOWN_AGENDA: Label = Label(
     "agenda.id: unknown agenda {}; name its file on the same command line",
 );
 
+// `samsyn export`.
+pub const EXPORT_UNKNOWN_AGENDA: Label = Label(
+    "agenda.id: okänd agenda {}; lägg agendans fil i mappen för egna agendor",
+    "agenda.id: unknown agenda {}; put its file in the user agenda directory",
+);
+pub const EXPORT_BREAKS_RULES: Label = Label(
+    "det justerade protokollet uppfyller inte reglerna: {}",
+    "the finalized minutes break the rules: {}",
+);
+
 /// `template` with each `{}` replaced by the next of `values`.
 pub fn fill(template: &str, values: &[&str]) -> String {
     let mut out = String::with_capacity(template.len());
