@@ -164,6 +164,18 @@ fn missing_invalid_and_unwritable() {
         .args(["export", path.to_str().unwrap(), "--format", "md"])
         .assert()
         .code(65)
+        .stderr(predicate::str::contains("okänd agenda \"kvartersmöte\""));
+    samsyn(dir.path())
+        .args([
+            "--lang",
+            "en",
+            "export",
+            path.to_str().unwrap(),
+            "--format",
+            "md",
+        ])
+        .assert()
+        .code(65)
         .stderr(predicate::str::contains("unknown agenda \"kvartersmöte\""));
 }
 

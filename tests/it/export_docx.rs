@@ -268,3 +268,66 @@ fn every_page_header_holds_the_confidentiality_line_the_case_and_the_date() {
     assert!(!header.contains("sekretess"));
     assert!(header.contains("BoF 2026"));
 }
+
+#[test]
+fn the_plan_follows_on_the_same_page_its_heading_kept_with_what_follows() {
+    let bytes = docx(&sip_meeting(), Lang::Sv, false);
+    let xml = part(&bytes, "word/document.xml");
+    // A page break before the plan left the page before it two-thirds empty.
+    assert!(!xml.contains("pageBreakBefore"), "{xml}");
+    assert!(!xml.contains("w:br w:type=\"page\""));
+    // The headings keep with the next paragraph by their style.
+    let styles = roxmltree::Document::parse(&part(&bytes, "word/styles.xml"))
+        .unwrap()
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "style")))
+        .filter(|n| matches!(n.attribute((W, "styleId")), Some("Heading1" | "Heading2")))
+        .map(|n| n.descendants().any(|c| c.has_tag_name((W, "keepNext"))))
+        .collect::<Vec<_>>();
+    assert_eq!(styles, [true, true]);
+}
+
+#[test]
+fn a_draft_says_so_in_every_page_header_in_bold_red_as_large_as_the_text() {
+    let bytes = docx(&sip_meeting(), Lang::Sv, false);
+    let header = part(&bytes, "word/header1.xml");
+    assert!(
+        header.contains("<w:pStyle w:val=\"DraftMark\"/>"),
+        "{header}"
+    );
+    assert!(header.contains("UTKAST – ej justerat"), "{header}");
+    let styles = part(&bytes, "word/styles.xml");
+    let doc = roxmltree::Document::parse(&styles).unwrap();
+    let style = doc
+        .descendants()
+        .find(|n| n.has_tag_name((W, "style")) && n.attribute((W, "styleId")) == Some("DraftMark"))
+        .expect("a DraftMark style");
+    let has = |tag: &str| style.descendants().find(|n| n.has_tag_name((W, tag)));
+    assert!(has("b").is_some(), "bold");
+    assert_eq!(
+        has("color").and_then(|c| c.attribute((W, "val"))),
+        Some("C00000")
+    );
+    // Not smaller than the body text (no size of its own, or at least the default).
+    let body: u32 = doc
+        .descendants()
+        .find(|n| n.has_tag_name((W, "docDefaults")))
+        .and_then(|d| d.descendants().find(|n| n.has_tag_name((W, "sz"))))
+        .and_then(|s| s.attribute((W, "val")))
+        .unwrap()
+        .parse()
+        .unwrap();
+    let own = has("sz")
+        .and_then(|s| s.attribute((W, "val")))
+        .map(|v| v.parse::<u32>().unwrap());
+    assert!(own.is_none_or(|sz| sz >= body), "{own:?} < {body}");
+    // Finalized minutes carry the stamp there instead.
+    let fin = part(
+        &docx(&common::finalized_sip_meeting(), Lang::Sv, false),
+        "word/header1.xml",
+    );
+    assert!(
+        !fin.contains("UTKAST") && fin.contains("StampMark"),
+        "{fin}"
+    );
+}

@@ -36,3 +36,4 @@ mod tui_lock;
 mod tui_snapshots;
 mod tui_unicode;
 mod tui_update;
+mod cli_lang;

@@ -1105,9 +1105,13 @@ fn the_justerare_named_at_finalizing_are_in_the_stamp() {
     key(&mut fx.app, Char('F'));
     let screen = draw(&mut fx.app, 80, 24);
     assert!(screen.contains("Fler justerare"), "{screen}");
-    to_field(&mut fx.app, F::Justerare);
+    // The cursor starts on who finalizes, so Enter finalizes; ↑ goes to the justerare.
+    assert_eq!(form(&fx.app).focused().map(|f| f.id), Some(F::By));
+    key(&mut fx.app, Up);
+    assert_eq!(form(&fx.app).focused().map(|f| f.id), Some(F::Justerare));
     typ(&mut fx.app, "Anna Berg, vårdnadshavare; Per Lind");
-    ctrl(&mut fx.app, 's');
+    key(&mut fx.app, Enter);
+    key(&mut fx.app, Enter);
     let m = saved(&fx.app);
     let stamp = m.finalized.as_ref().expect("finalized");
     assert_eq!(stamp.by, "Maria Lund");
