@@ -44,7 +44,11 @@ pub fn to_json(m: &Meeting, pseudonymized: bool) -> String {
         format: FORMAT.to_string(),
         version: VERSION,
         pseudonymized,
-        meeting: m.clone(),
+        // Where the screen was left is not part of the minutes.
+        meeting: Meeting {
+            resume: None,
+            ..m.clone()
+        },
         action_kinds: m
             .actions
             .iter()

@@ -120,6 +120,10 @@ pub struct Meeting {
     pub finalized: Option<FinalizeStamp>,
     #[serde(default)]
     pub revisions: Vec<Revision>,
+    /// Where the meeting screen was left, so the meeting opens there again. Not part of
+    /// the minutes: left out of the content hash, the exports, and the file when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resume: Option<Resume>,
     /// Read from an older format: how its finalize stamp is verified.
     #[serde(skip)]
     pub upgraded: Upgraded,
@@ -150,6 +154,19 @@ impl Upgraded {
     pub fn is_upgraded(&self) -> bool {
         self.0.is_some()
     }
+}
+
+/// Where the meeting screen was left (`Meeting::resume`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resume {
+    /// The phase on screen, by its id in the agenda (an index would point elsewhere
+    /// after the agenda changed).
+    pub phase: String,
+    /// When the meeting screen was closed: the time since is not meeting time unless
+    /// the facilitator says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed_at: Option<chrono::NaiveDateTime>,
 }
 
 /// Which agenda, and which version of it, the meeting was started from.
@@ -404,6 +421,7 @@ impl Meeting {
             goal_reviews: Vec::new(),
             finalized: None,
             revisions: Vec::new(),
+            resume: None,
             upgraded: Upgraded::default(),
         }
     }

@@ -14,6 +14,7 @@ pub(super) fn open_selected(app: &mut App) {
         return;
     };
     let i = st.selected;
+    app.from_start = true;
     if let Some(entry) = st.archive.get(i) {
         if let Ok(m) = &entry.meeting {
             let (m, path) = (m.clone(), entry.path.clone());
@@ -96,6 +97,7 @@ pub fn open_meeting(app: &mut App, m: Meeting, path: PathBuf) -> Result<(), Stri
 
 pub fn open_path(app: &mut App, path: &Path) -> Result<(), super::StartError> {
     let m = samsyn::store::load(path)?;
+    app.from_start = false;
     // A meeting naming an agenda nobody has is bad data, as `samsyn check` says.
     open_meeting(app, m, path.to_path_buf()).map_err(|message| super::StartError {
         message,
@@ -137,11 +139,26 @@ fn set_session(app: &mut App, mut meeting: Meeting, agenda: Agenda, path: PathBu
             }
         }
     }
+    // Where the meeting was left, and for how long it was closed (`closed_secs`).
+    let phase = meeting
+        .resume
+        .as_ref()
+        .and_then(|r| agenda.phases.iter().position(|p| p.id == r.phase))
+        .unwrap_or(0);
+    let closed_secs = meeting
+        .resume
+        .as_ref()
+        .and_then(|r| r.closed_at)
+        .map(|at| (app.now - at).num_seconds())
+        .filter(|&secs| secs > 0)
+        .map(|secs| secs as u64);
     app.screen = Screen::Meeting(Box::new(Session {
         meeting,
         agenda,
         path,
-        phase: 0,
+        phase,
+        closed_secs,
+        paused: false,
         selected: 0,
         last_tick: None,
         locked,
@@ -151,6 +168,8 @@ fn set_session(app: &mut App, mut meeting: Meeting, agenda: Agenda, path: PathBu
         previous_amended: None,
     }));
     if let Screen::Meeting(s) = &mut app.screen {
+        // The time closed is taken into the session once.
+        s.note_place(None);
         s.previous_note = samsyn::store::previous_problem(&s.meeting, &s.path, app.lang);
         // The file is read again only when it has changed.
         if s.previous_note.is_some() {
@@ -173,6 +192,9 @@ pub(super) fn start_follow_up(app: &mut App) {
     let Some((prev, path)) = source else {
         return;
     };
+    if matches!(app.screen, Screen::Start(_)) {
+        app.from_start = true;
+    }
     let next_id = app
         .catalogue
         .get(&prev.agenda.id)

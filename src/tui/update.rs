@@ -81,9 +81,7 @@ fn key(app: &mut App, k: KeyEvent) {
 fn run(app: &mut App, cmd: Cmd) {
     let lang = app.lang;
     match cmd {
-        Cmd::Quit => {
-            app.quit = true;
-        }
+        Cmd::Quit => leave(app),
         Cmd::Help => app.overlay = Some(Overlay::Help(0)),
         Cmd::Problems => {
             app.overlay = Some(Overlay::Problems {
@@ -102,6 +100,7 @@ fn run(app: &mut App, cmd: Cmd) {
                     s.phase.saturating_sub(1)
                 };
                 s.selected = 0;
+                s.note_place(None);
             }
         }
         Cmd::Up | Cmd::Down => move_selection(app, cmd == Cmd::Down),
@@ -151,6 +150,27 @@ fn run(app: &mut App, cmd: Cmd) {
             }
         }
     }
+}
+
+/// `q`: the meeting remembers where and when it was left; a meeting opened from the
+/// start screen goes back there, anything else ends the program (the event loop saves).
+fn leave(app: &mut App) {
+    use chrono::Timelike;
+    let now = app.now.with_nanosecond(0).unwrap_or(app.now);
+    let Some(s) = app.session_mut() else {
+        app.quit = true;
+        return;
+    };
+    s.note_place(Some(now));
+    if !app.from_start {
+        app.quit = true;
+        return;
+    }
+    save(app);
+    app.from_start = false;
+    // The start screen reads the archive afresh (this meeting's new state too), and the
+    // meeting's lock goes with its session.
+    show_start(app);
 }
 
 fn move_selection(app: &mut App, down: bool) {
@@ -295,6 +315,7 @@ fn jump_to_problem(app: &mut App, index: usize, refused: bool) {
     let kind = problem.phase_kind();
     if let Some(i) = s.agenda.phases.iter().position(|p| p.kind == kind) {
         s.phase = i;
+        s.note_place(None);
     }
     let m = &s.meeting;
     s.selected = match &problem.target {
@@ -522,6 +543,9 @@ fn tick(app: &mut App, now: NaiveDateTime) {
         return;
     }
     s.last_tick = Some(last + chrono::Duration::seconds(whole));
+    if s.paused {
+        return;
+    }
     // A suspended laptop must not count its sleep as meeting time.
     let secs = whole.min(60) as u64;
     let phase_id = s.phase().id.clone();
