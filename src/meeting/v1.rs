@@ -350,6 +350,7 @@ impl MeetingV1 {
                     status: a.status,
                     status_comment,
                     origin: None,
+                    confirmed: false,
                 }
             })
             .collect();

@@ -5,7 +5,7 @@ use super::mandate::is_family_action;
 use super::{Code, Problem, Target};
 use crate::agenda::{Agenda, PhaseKind};
 use crate::i18n::Lang;
-use crate::meeting::{Id, Meeting};
+use crate::meeting::{ActionStatus, Id, Meeting};
 use std::collections::BTreeSet;
 
 /// What is shown but never blocks (SPEC §5, warnings).
@@ -171,6 +171,38 @@ pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
                 Target::Participant(p.id.clone()),
                 format!("{} har inte markerats som hörd i någon talarrunda.", p.name),
                 format!("{} was never marked as heard in a speaking round.", p.name),
+            ));
+        }
+    }
+
+    // The plan read back at the table (the Summary's read-back): every action still in
+    // play was confirmed by the one who decides it or carries it out.
+    if agenda.has_phase(PhaseKind::Summary) {
+        let open: Vec<String> = m
+            .actions
+            .iter()
+            .filter(|a| {
+                !a.confirmed
+                    && matches!(
+                        a.status,
+                        ActionStatus::Agreed | ActionStatus::AwaitingDecision
+                    )
+            })
+            .map(super::mandate::quote)
+            .collect();
+        if !open.is_empty() {
+            let list = open.join(", ");
+            out.push(Problem::new(
+                Code::ActionNotConfirmed,
+                Target::Phase(PhaseKind::Summary),
+                format!(
+                    "Inte bekräftat vid bordet ({}): {list}. Läs upp planen och fråga var och en.",
+                    open.len()
+                ),
+                format!(
+                    "Not confirmed at the table ({}): {list}. Read the plan back and ask each one.",
+                    open.len()
+                ),
             ));
         }
     }

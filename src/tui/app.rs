@@ -156,6 +156,12 @@ pub enum Overlay {
         participant: bool,
     },
     Form(Box<Form>),
+    /// The plan read back full screen: the page, and the action selected on it (among
+    /// the page's actions).
+    ReadBack {
+        page: usize,
+        selected: usize,
+    },
 }
 
 pub struct App {

@@ -130,6 +130,10 @@ pub enum F {
     CarryOver,
     GoalOutcome,
     Comment,
+    /// The time counted in a phase, in minutes (`12`, `12:30`).
+    PhaseMinutes,
+    /// Add the time the meeting was closed to the phase.
+    AddClosed,
 }
 
 #[derive(Debug)]
@@ -170,6 +174,8 @@ pub enum Target {
     Text(TextTarget),
     Finalize,
     Amend,
+    /// The time counted in the phase on screen.
+    PhaseTime,
 }
 
 /// Which free text a text form edits.

@@ -2,6 +2,7 @@
 //! existing file; each takes the meeting's lock or opens it read-only.
 
 use super::app::{App, Overlay, Screen, Session, Start, scan_archive};
+use super::command::Cmd;
 use super::form::{Form, FormError};
 use super::phases::details;
 use samsyn::agenda::Agenda;
@@ -168,8 +169,17 @@ fn set_session(app: &mut App, mut meeting: Meeting, agenda: Agenda, path: PathBu
         previous_amended: None,
     }));
     if let Screen::Meeting(s) = &mut app.screen {
-        // The time closed is taken into the session once.
+        // The time closed is taken into the session once, and said.
         s.note_place(None);
+        if s.editable()
+            && let Some(secs) = s.closed_secs.filter(|&secs| secs >= 60)
+        {
+            let text = fill(
+                T::ClosedFor.get(app.lang),
+                &[&(secs / 60).to_string(), &app.keys.label(Cmd::PhaseTime)],
+            );
+            app.message.get_or_insert((text, false));
+        }
         s.previous_note = samsyn::store::previous_problem(&s.meeting, &s.path, app.lang);
         // The file is read again only when it has changed.
         if s.previous_note.is_some() {

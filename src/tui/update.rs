@@ -129,6 +129,33 @@ fn run(app: &mut App, cmd: Cmd) {
             }
         }
         Cmd::Finalize => finalize_start(app),
+        Cmd::Pause => {
+            let label = app.keys.label(Cmd::Pause);
+            if let Some(s) = app.session_mut() {
+                s.paused = !s.paused;
+                let text = if s.paused {
+                    fill(T::PausedNow.get(lang), &[&label])
+                } else {
+                    T::ClockRuns.get(lang).to_string()
+                };
+                app.message = Some((text, false));
+            }
+        }
+        Cmd::PhaseTime => {
+            if let Some(s) = app.session() {
+                let mut form = phases::clock::form(s, lang);
+                form.style_cursors();
+                app.overlay = Some(Overlay::Form(Box::new(form)));
+            }
+        }
+        Cmd::ReadBack => {
+            if app.session().is_some() {
+                app.overlay = Some(Overlay::ReadBack {
+                    page: 0,
+                    selected: 0,
+                });
+            }
+        }
         Cmd::Amend => {
             if let Some(s) = app.session() {
                 let mut form = Form::new(Target::Amend, app.t(T::AmendForm).into(), s.meeting.date);
@@ -290,6 +317,7 @@ fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent, cmds: &[Cmd]) -> Op
                 _ => Some(Overlay::Problems { selected, refused }),
             }
         }
+        Overlay::ReadBack { page, selected } => read_back_key(app, page, selected, k, cmds),
         Overlay::ConfirmDelete { label, participant } => match app.keys.find(&k, cmds) {
             Some(Cmd::Confirm) => {
                 if let Some(s) = app.session_mut() {
@@ -305,6 +333,54 @@ fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent, cmds: &[Cmd]) -> Op
             None => Some(Overlay::ConfirmDelete { label, participant }),
         },
     }
+}
+
+/// A key in the read-back: page, choose an action, mark it confirmed at the table.
+fn read_back_key(
+    app: &mut App,
+    page: usize,
+    selected: usize,
+    k: KeyEvent,
+    cmds: &[Cmd],
+) -> Option<Overlay> {
+    let area = super::readback::area_of(app.size);
+    let pages = super::readback::pages(app, app.session()?, area);
+    let n = pages.len().max(1);
+    let page = page.min(n - 1);
+    let on_page = pages.get(page).map_or_else(Vec::new, |p| p.actions());
+    let (page, selected) = match app.keys.find(&k, cmds) {
+        Some(Cmd::Close) => return None,
+        Some(Cmd::NextPage) => ((page + 1).min(n - 1), 0),
+        Some(Cmd::PrevPage) => (page.saturating_sub(1), 0),
+        Some(Cmd::Down) => (page, step(selected, on_page.len(), true)),
+        Some(Cmd::Up) => (page, step(selected, on_page.len(), false)),
+        Some(Cmd::Privacy) => {
+            app.mask = !app.mask;
+            (page, selected)
+        }
+        Some(Cmd::MarkConfirmed) => {
+            let Some(&i) = on_page.get(selected) else {
+                return Some(Overlay::ReadBack { page, selected });
+            };
+            if let Some(s) = app.session_mut()
+                && s.editable()
+                && let Some(a) = s.meeting.actions.get_mut(i)
+            {
+                a.confirmed = !a.confirmed;
+                save(app);
+            }
+            // The next one's turn: on this page, else the first of the next.
+            if selected + 1 < on_page.len() {
+                (page, selected + 1)
+            } else if page + 1 < n {
+                (page + 1, 0)
+            } else {
+                (page, selected)
+            }
+        }
+        _ => (page, selected),
+    };
+    Some(Overlay::ReadBack { page, selected })
 }
 
 fn jump_to_problem(app: &mut App, index: usize, refused: bool) {
@@ -397,6 +473,10 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
                 }
             }
         }
+        Target::PhaseTime => {
+            let s = app.session_mut()?;
+            phases::clock::commit(s, &form, lang).map(|()| None)
+        }
         Target::Amend => {
             let (reason, by) = (form.text(F::Reason), form.text(F::By));
             let s = app.session_mut()?;
@@ -448,7 +528,11 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
             if let Some(s) = app.session_mut()
                 && !matches!(
                     form.target,
-                    Target::Text(_) | Target::Details | Target::Finalize | Target::Amend
+                    Target::Text(_)
+                        | Target::Details
+                        | Target::Finalize
+                        | Target::Amend
+                        | Target::PhaseTime
                 )
             {
                 s.selected = phases::current(s).row_of(&s.meeting, &form.target);
