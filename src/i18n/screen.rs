@@ -85,7 +85,7 @@ strings! {
     CmdPauseLong => "Paus (fika): fasens och mötets klocka står still tills du trycker igen.", "Break (fika): the phase's and the meeting's clock stand still until pressed again.";
     CmdPhaseTime => "rätta tiden", "correct time";
     CmdPhaseTimeLong => "Rätta tiden som räknats i fasen, och räkna med tiden mötet var stängt om ni vill.", "Correct the time counted in the phase, and count the time the meeting was closed if you wish.";
-    CmdReadBack => "läs upp planen", "read back";
+    CmdReadBack => "läs upp", "read back";
     CmdReadBackLong => "Läs upp planen för alla på storskärmen innan ni justerar: vem gör vad till när, vem har beslutat, vad som inväntas, huvudansvar och nästa möte. Bekräfta varje insats vid bordet.", "Read the plan back to everyone on the big screen before finalizing: who does what by when, who decided, what is awaited, the overall responsibility and the next meeting. Confirm each action at the table.";
     CmdMarkConfirmed => "bekräftat", "confirmed";
     CmdMarkConfirmedLong => "Markera insatsen som bekräftad vid bordet (eller ta bort markeringen) och gå till nästa.", "Mark the action as confirmed at the table (or take the mark away) and go to the next.";
@@ -125,7 +125,7 @@ strings! {
     ReadBackContinued => "(forts.)", "(cont.)";
     ReadBackNoDate => "inget datum", "no date";
     ReadBackReadOnly => "Protokollet är justerat: bekräftelserna kan bara läsas.", "The minutes are finalized: the confirmations can only be read.";
-    PressReadBack => "{} läser upp planen för alla innan ni justerar.", "{} reads the plan back to everyone before you finalize.";
+    PressReadBack => "{} läser upp planen för alla · {} justerar när allt är klart", "{} reads the plan back to everyone · {} finalizes when all is done";
     CmdAmend => "ändra justerat", "amend";
     CmdAmendLong => "Öppna det justerade protokollet för ändring; kräver skäl och sparar förra versionen.", "Open the finalized minutes for change; needs a reason and keeps the previous version.";
     CmdOpen => "öppna", "open";
@@ -406,7 +406,6 @@ strings! {
     FollowUpWhen => "När", "When";
     FollowUpWhere => "Var", "Where";
     PlanClosed => "Planen avslutas: {}", "The plan is closed: {}";
-    PressFinalize => "När allt är klart: {} justerar protokollet.", "When everything is done: {} finalizes the minutes.";
     EvalHeard => "hörd {}", "heard {}";
     EvalUseful => "användbart {}", "useful {}";
     NoEvaluation => "ingen utvärdering", "no evaluation";

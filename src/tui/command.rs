@@ -318,11 +318,12 @@ impl Cmd {
                 RoundRow,
                 keys![c('h')],
             ),
-            Cmd::Pause => spec(T::CmdPause, T::CmdPauseLong, 3, Editable, keys![c('P')]),
+            // Dropped from a short footer before anything else (`?` lists them).
+            Cmd::Pause => spec(T::CmdPause, T::CmdPauseLong, 4, Editable, keys![c('P')]),
             Cmd::PhaseTime => spec(
                 T::CmdPhaseTime,
                 T::CmdPhaseTimeLong,
-                3,
+                4,
                 Editable,
                 keys![c('t')],
             ),

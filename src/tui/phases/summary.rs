@@ -61,16 +61,17 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     finalize_hint(app, s, f, hint);
 }
 
-/// "l reads the plan back to everyone before you finalize. When everything is done: F
-/// finalizes the minutes."
+/// "l reads the plan back to everyone · F finalizes when all is done"
 pub fn finalize_hint(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     if s.meeting.is_finalized() {
         return;
     }
-    let text = format!(
-        "{} {}",
-        fill(app.t(T::PressReadBack), &[&app.keys.label(Cmd::ReadBack)]),
-        fill(app.t(T::PressFinalize), &[&app.keys.label(Cmd::Finalize)])
+    let text = fill(
+        app.t(T::PressReadBack),
+        &[
+            &app.keys.label(Cmd::ReadBack),
+            &app.keys.label(Cmd::Finalize),
+        ],
     );
     f.render_widget(
         ratatui::widgets::Paragraph::new(Line::styled(text, app.theme.key)),
