@@ -11,7 +11,7 @@ const MAX_MINUTES: u64 = 24 * 60;
 
 /// `750` seconds as the form shows them: `12:30`; whole minutes without seconds.
 pub fn minutes_text(secs: u64) -> String {
-    if secs % 60 == 0 {
+    if secs.is_multiple_of(60) {
         (secs / 60).to_string()
     } else {
         format!("{}:{:02}", secs / 60, secs % 60)
