@@ -84,6 +84,7 @@ fn person(
         attendance: Attendance::InRoom,
         stand_in: None,
         contact: None,
+        part: None,
     }
 }
 

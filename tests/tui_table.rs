@@ -397,3 +397,128 @@ fn amending_finalized_minutes_stays_on_the_phase() {
     assert!(!session(&fx.app).meeting.is_finalized());
     assert_eq!(session(&fx.app).phase().id, "mal");
 }
+
+fn to_field(app: &mut samsyn::tui::App, id: F) {
+    for _ in 0..60 {
+        if matches!(&app.overlay, Some(Overlay::Form(f)) if f.focused().map(|f| f.id) == Some(id)) {
+            return;
+        }
+        key(app, Tab);
+    }
+    panic!("the form has no field {id:?}");
+}
+
+#[test]
+fn the_child_joining_for_the_childs_voice_only_is_two_keys_and_the_minutes_say_so() {
+    let mut fx = sip_app(Lang::Sv);
+    key(&mut fx.app, Char('a'));
+    typ(&mut fx.app, "Elsa Svensson");
+    to_field(&mut fx.app, F::Kind);
+    key(&mut fx.app, Right);
+    key(&mut fx.app, Right); // the child
+    to_field(&mut fx.app, F::Part);
+    key(&mut fx.app, Right); // only during the child's voice, the first after "the whole"
+    let screen = draw(&mut fx.app, 120, 40);
+    assert!(screen.contains("bara under «Barnets röst»"), "{screen}");
+    // The times are asked only for "joined late or left early".
+    assert!(!screen.contains("Kom (tid eller fas)"), "{screen}");
+    ctrl(&mut fx.app, 's');
+    assert!(fx.app.overlay.is_none(), "{:?}", fx.app.overlay);
+    let m = saved(&fx.app);
+    let elsa = m
+        .participants
+        .iter()
+        .find(|p| p.name == "Elsa Svensson")
+        .unwrap();
+    assert_eq!(elsa.part, Some(samsyn::meeting::Part::only("barnets-rost")));
+    let screen = draw(&mut fx.app, 120, 40);
+    assert!(
+        screen.contains("på plats, bara under «Barnets röst»"),
+        "{screen}"
+    );
+    // There was no speaking round for her to be heard in.
+    let warnings = samsyn::rules::warnings(&m, &session(&fx.app).agenda);
+    assert!(
+        !warnings
+            .iter()
+            .any(|w| w.code == Code::NotHeard && w.sv.contains("Elsa")),
+        "{warnings:?}"
+    );
+    let md = markdown(&m, &session(&fx.app).agenda, Lang::Sv);
+    assert!(md.contains("på plats, bara under «Barnets röst»"), "{md}");
+    let md = markdown(&m, &session(&fx.app).agenda, Lang::En);
+    assert!(
+        md.contains("in the room, only during «The child's voice»"),
+        "{md}"
+    );
+}
+
+#[test]
+fn joining_late_and_leaving_early_by_time_or_phase() {
+    let mut fx = sip_app(Lang::Sv);
+    // Kim Berg, the second participant: came at 14:40, left after the actions.
+    key(&mut fx.app, KeyCode::Down);
+    key(&mut fx.app, Enter);
+    to_field(&mut fx.app, F::Part);
+    key(&mut fx.app, Left); // joined late or left early: the last option
+    to_field(&mut fx.app, F::Joined);
+    typ(&mut fx.app, "snart");
+    ctrl(&mut fx.app, 's');
+    let screen = draw(&mut fx.app, 120, 40);
+    assert!(
+        screen.contains("«snart»: skriv en tid (14:30) eller en fas"),
+        "{screen}"
+    );
+    for _ in 0..5 {
+        key(&mut fx.app, KeyCode::Backspace);
+    }
+    typ(&mut fx.app, "14.40");
+    to_field(&mut fx.app, F::LeftAt);
+    typ(&mut fx.app, "8");
+    ctrl(&mut fx.app, 's');
+    assert!(fx.app.overlay.is_none(), "{:?}", fx.app.overlay);
+    use samsyn::meeting::{Moment, Part};
+    let m = saved(&fx.app);
+    assert_eq!(
+        m.participants[1].part,
+        Some(Part {
+            from: Some(Moment::At(
+                chrono::NaiveTime::from_hms_opt(14, 40, 0).unwrap()
+            )),
+            until: Some(Moment::Phase("insatser".into())),
+        })
+    );
+    let md = markdown(&m, &session(&fx.app).agenda, Lang::Sv);
+    assert!(
+        md.contains("på plats, kom 14:40, gick efter «Insatser»"),
+        "{md}"
+    );
+    // Opened again, the form says it as it was typed; a phase by name works too.
+    key(&mut fx.app, Enter);
+    let screen = draw(&mut fx.app, 120, 40);
+    assert!(
+        screen.contains("14:40") && screen.contains("Insatser"),
+        "{screen}"
+    );
+    to_field(&mut fx.app, F::Joined);
+    for _ in 0..5 {
+        key(&mut fx.app, KeyCode::Backspace);
+    }
+    typ(&mut fx.app, "nul");
+    ctrl(&mut fx.app, 's');
+    assert!(fx.app.overlay.is_none(), "{:?}", fx.app.overlay);
+    let part = saved(&fx.app).participants[1].part.clone().unwrap();
+    assert_eq!(part.from, Some(Moment::Phase("nulage".into())));
+    // Back to the whole meeting: nothing of it is kept.
+    key(&mut fx.app, Enter);
+    to_field(&mut fx.app, F::Part);
+    for _ in 0..20 {
+        if matches!(&fx.app.overlay, Some(Overlay::Form(f)) if f.choice_val(F::Part) == samsyn::tui::form::Val::None)
+        {
+            break;
+        }
+        key(&mut fx.app, Right);
+    }
+    ctrl(&mut fx.app, 's');
+    assert_eq!(saved(&fx.app).participants[1].part, None);
+}

@@ -93,6 +93,14 @@ strings! {
     CmdNextPageLong => "Nästa sida.", "The next page.";
     CmdPrevPage => "förra sidan", "previous page";
     CmdPrevPageLong => "Förra sidan.", "The previous page.";
+    FPart => "Del av mötet", "Part of the meeting";
+    PartWhole => "hela mötet", "the whole meeting";
+    PartOnly => "bara under «{}»", "only during «{}»";
+    PartCustom => "kom senare eller gick tidigare", "joined late or left early";
+    FJoined => "Kom (tid eller fas)", "Joined (time or phase)";
+    FLeftAt => "Gick (tid eller fas)", "Left (time or phase)";
+    BadMoment => "«{}»: skriv en tid (14:30) eller en fas (numret eller namnet).", "«{}»: type a time (14:30) or a phase (its number or name).";
+    NeedMoment => "Skriv när hen kom eller när hen gick.", "Type when they joined or when they left.";
     MeetingClock => "mötet {}/{} min", "meeting {}/{} min";
     Paused => "PAUS", "BREAK";
     PausedNow => "Paus: klockan står still. {} igen när ni fortsätter.", "Break: the clock stands still. {} again when you go on.";

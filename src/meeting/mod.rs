@@ -17,7 +17,7 @@ pub use finalize::{AmendError, FinalizeStamp, Revision, RevisionKind};
 pub use ids::Id;
 pub use organisation::{ActionKind, Huvudman, Organisation};
 pub use participant::{
-    Attendance, Mandate, Participant, ParticipantKind, initials_of, names_facilitator,
+    Attendance, Mandate, Moment, Part, Participant, ParticipantKind, initials_of, names_facilitator,
 };
 pub use pseudonym::{Pseudonyms, hidden_names, pseudonymize};
 pub use review::{

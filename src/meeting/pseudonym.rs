@@ -423,6 +423,7 @@ mod tests {
             attendance: Attendance::InRoom,
             stand_in: None,
             contact: None,
+            part: None,
         }
     }
 

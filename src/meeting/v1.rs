@@ -302,6 +302,7 @@ impl MeetingV1 {
                     attendance: p.attendance,
                     stand_in: p.stand_in,
                     contact: p.contact,
+                    part: None,
                 }
             })
             .collect();

@@ -159,12 +159,24 @@ pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
 
     let heard: BTreeSet<&Id> = m.phases.values().flat_map(|p| p.heard.iter()).collect();
     let has_round = agenda.phases.iter().any(|p| p.kind.has_speaking_round());
+    let ids: Vec<&str> = agenda.phases.iter().map(|p| p.id.as_str()).collect();
     if has_round {
         for p in m
             .participants
             .iter()
             // The samtalsledare is there to hear the others, not to be heard.
             .filter(|p| p.is_present() && !heard.contains(&p.id) && !m.is_facilitator(p))
+            // Someone there only for phases without a round (the child for the child's
+            // voice) had no round to be heard in.
+            .filter(|p| {
+                p.part.as_ref().is_none_or(|part| {
+                    agenda
+                        .phases
+                        .iter()
+                        .enumerate()
+                        .any(|(i, ph)| ph.kind.has_speaking_round() && part.covers(&ids, i))
+                })
+            })
         {
             out.push(Problem::new(
                 Code::NotHeard,

@@ -34,6 +34,12 @@ pub enum Val {
     Import(Vec<samsyn::directory::Entry>),
     /// The same organisation as the one that carries out the action.
     SameOrg,
+    /// A phase of the agenda: its id, title and number (for what is typed about it).
+    Phase {
+        id: String,
+        title: String,
+        number: usize,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -134,6 +140,10 @@ pub enum F {
     PhaseMinutes,
     /// Add the time the meeting was closed to the phase.
     AddClosed,
+    /// Present for part of the meeting: the whole, one phase, or from/until.
+    Part,
+    Joined,
+    LeftAt,
 }
 
 #[derive(Debug)]

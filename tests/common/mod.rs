@@ -61,6 +61,7 @@ fn person(
         attendance,
         stand_in: None,
         contact: None,
+        part: None,
     }
 }
 
