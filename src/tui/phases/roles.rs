@@ -265,7 +265,7 @@ fn part_fields(form: &mut Form, s: &Session, p: Option<&Participant>, lang: Lang
             Val::Phase { title, .. } => title.as_str(),
             _ => "",
         };
-        labels::opt(&fill(T::PartOnly.get(lang), &[title]), v.clone())
+        labels::opt(fill(T::PartOnly.get(lang), &[title]), v.clone())
     }));
     opts.push(labels::opt(T::PartCustom.get(lang), Val::Other));
     let part = p.and_then(|p| p.part.as_ref());
