@@ -170,6 +170,7 @@ pub fn large_meeting() -> Meeting {
             },
             stand_in: None,
             contact: (n % 4 == 0).then(|| format!("{org}, växeln")),
+            part: None,
         });
     }
     // Who may decide for each organisation: a present participant with a mandate.

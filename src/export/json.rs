@@ -74,7 +74,11 @@ pub fn to_json(m: &Meeting, agenda: &Agenda, lang: Lang, pseudonymized: bool) ->
                 title: p.title.get(lang).to_string(),
             })
             .collect(),
-        meeting: m.clone(),
+        // Where the screen was left is not part of the minutes.
+        meeting: Meeting {
+            resume: None,
+            ..m.clone()
+        },
         action_kinds: m
             .actions
             .iter()
@@ -101,6 +105,47 @@ fn every_field_present(envelope: &mut Value) {
         stamp
             .entry("justerare")
             .or_insert_with(|| Value::Array(Vec::new()));
+    }
+    let all =
+        |meeting: &mut Value, list: &str, fill: &dyn Fn(&mut serde_json::Map<String, Value>)| {
+            if let Some(items) = meeting.get_mut(list).and_then(Value::as_array_mut) {
+                items
+                    .iter_mut()
+                    .filter_map(Value::as_object_mut)
+                    .for_each(fill);
+            }
+        };
+    all(meeting, "participants", &|p| {
+        let part = p.entry("part").or_insert(Value::Null);
+        if let Some(part) = part.as_object_mut() {
+            part.entry("from").or_insert(Value::Null);
+            part.entry("until").or_insert(Value::Null);
+        }
+    });
+    all(meeting, "actions", &|a| {
+        a.entry("confirmed").or_insert(Value::Bool(false));
+    });
+    if let Some(object) = meeting.as_object_mut() {
+        let invitation = object.entry("invitation").or_insert(Value::Null);
+        if let Some(inv) = invitation.as_object_mut() {
+            for (field, empty) in [
+                ("purpose", Value::String(String::new())),
+                ("questions", Value::Array(Vec::new())),
+                ("expected", Value::Array(Vec::new())),
+                ("video_link", Value::String(String::new())),
+                ("convener", Value::String(String::new())),
+                ("convener_contact", Value::String(String::new())),
+                ("sent", Value::Null),
+                ("announced", Value::Null),
+            ] {
+                inv.entry(field).or_insert(empty);
+            }
+            if let Some(expected) = inv.get_mut("expected").and_then(Value::as_array_mut) {
+                for e in expected.iter_mut().filter_map(Value::as_object_mut) {
+                    e.entry("costs").or_insert(Value::Bool(false));
+                }
+            }
+        }
     }
 }
 

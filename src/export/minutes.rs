@@ -368,7 +368,7 @@ impl Builder<'_> {
                     org,
                     huvudman,
                     mandate,
-                    terms::attendance(&p.attendance, lang),
+                    self.attendance(p),
                 ]
             })
             .collect();
@@ -414,6 +414,24 @@ impl Builder<'_> {
             s.blocks.push(Block::List(missions));
         }
         s
+    }
+
+    /// "på plats", "på plats, bara under «Barnets röst»", "via video, kom 14:30".
+    fn attendance(&self, p: &crate::meeting::Participant) -> String {
+        let word = terms::attendance(&p.attendance, self.lang);
+        match &p.part {
+            Some(part) => {
+                let title = |id: &str| {
+                    self.agenda
+                        .phases
+                        .iter()
+                        .find(|ph| ph.id == id)
+                        .map_or_else(|| id.to_string(), |ph| ph.title.get(self.lang).to_string())
+                };
+                format!("{word}, {}", terms::part(part, title, self.lang))
+            }
+            None => word,
+        }
     }
 
     fn consent_section(&self, title: Option<&str>) -> Section {

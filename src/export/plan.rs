@@ -66,6 +66,14 @@ impl Builder<'_> {
     }
 
     fn decided_by(&self, a: &Action) -> String {
+        let mut t = self.decision(a);
+        if a.confirmed {
+            t += &format!(" ({})", l::CONFIRMED_AT_TABLE.get(self.lang));
+        }
+        t
+    }
+
+    fn decision(&self, a: &Action) -> String {
         match &a.decision {
             Decision::AtTable { by } if by.is_empty() => self.or_missing(""),
             Decision::AtTable { by } => by

@@ -118,6 +118,22 @@ pub fn about(command: &str) -> Option<(Label, Option<Label>)> {
             ),
             None,
         ),
+        "invite" => (
+            Label(
+                "Skriv kallelsen: huvudmännen kallas, andra bjuds in, och var och en ombeds komma \
+                 med mandat för de beslut som väntas av dem.",
+                "Write the kallelse (invitation): huvudmän are summoned, others invited, each \
+                 asked to come with the mandate for the decisions expected of them.",
+            ),
+            Some(Label(
+                "Skriv kallelsen: huvudmännen kallas, andra bjuds in, och var och en ombeds komma \
+                 med mandat för de beslut som väntas av dem. Vägras (slutkod 65), med skälen, \
+                 när den skulle bli ofullständig.",
+                "Write the kallelse (invitation): huvudmän are summoned, others invited, each \
+                 asked to come with the mandate for the decisions expected of them. Refused \
+                 (exit 65) with the reasons when it would be incomplete.",
+            )),
+        ),
         _ => return None,
     })
 }
@@ -188,6 +204,40 @@ pub fn arg_help(command: &str, id: &str) -> Option<Label> {
             "Print the participants' contact details in the minutes (left out unless asked; \
              never the family's when pseudonymized)",
         ),
+        ("export", "evaluation_per_person") => Label(
+            "Visa varje deltagares utvärdering av mötet, med namn (annars visar protokollet \
+             den sammanräknad: svar, medelvärde och median per fråga)",
+            "Show each participant's evaluation of the meeting, by name (by default the \
+             minutes show it summed up: answers, mean and median per question)",
+        ),
+        ("invite", "meeting") => Label("Mötesfilen", "The meeting file"),
+        ("invite", "format") => Label("Formatet", "The format"),
+        ("invite", "output") => Label(
+            "Utfilen; `-` för standard ut (inte för docx). Förval: bredvid mötet, \
+             `MÖTE.kallelse[-VERKSAMHET|-familj].FILÄNDELSE`",
+            "Output file; `-` for standard output (not for docx). Default: next to the \
+             meeting, `MEETING.kallelse[-ORG|-familj].EXT`",
+        ),
+        ("invite", "organisation") => Label(
+            "En verksamhets exemplar (dess id eller namn)",
+            "One organisation's copy (its id or name)",
+        ),
+        ("invite", "family") => Label(
+            "Familjens exemplar, på enkel svenska (eller engelska)",
+            "The family's copy, in plain language",
+        ),
+        ("invite", "pseudonymize") => Label(
+            "Ersätt barnets och familjens namn med initialer",
+            "Replace the child's and the family's names with initials",
+        ),
+        ("invite", "sent") => Label(
+            "Anteckna i mötet att kallelsen skickades i dag",
+            "Record in the meeting that the kallelse was sent today",
+        ),
+        ("invite", "today") => Label(
+            "Bedöm en sen kallelse per denna dag i stället för i dag",
+            "Judge a late kallelse as of this day instead of today",
+        ),
         ("followup", "file") => Label(
             "Det justerade protokollets mötesfil",
             "The finalized minutes' meeting file",
@@ -232,6 +282,7 @@ pub fn value_name(name: &str) -> Option<Label> {
         "MEETING" => Label("MÖTE", "MEETING"),
         "FILE" => Label("FIL", "FILE"),
         "OUT" => Label("UT", "OUT"),
+        "ORGANISATION" => Label("VERKSAMHET", "ORGANISATION"),
         "DIR" => Label("MAPP", "DIR"),
         "YYYY-MM-DD" => Label("ÅÅÅÅ-MM-DD", "YYYY-MM-DD"),
         "LANG" => Label("SPRÅK", "LANG"),

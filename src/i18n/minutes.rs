@@ -116,6 +116,8 @@ pub const ORG_HUVUDMAN: Label = Label(
     "Intervention or measure, by whom",
 );
 pub const COST_BEARER: Label = Label("Kostnadsansvar", "Cost borne by");
+/// Written after who decided an action the room confirmed when the plan was read back.
+pub const CONFIRMED_AT_TABLE: Label = Label("bekräftat vid bordet", "confirmed at the table");
 pub const AWAITED_BECAUSE: Label = Label("Skäl", "Reason");
 pub const AFTER_DECISION: Label = Label("efter beslutet", "after the decision");
 pub const MISSIONS: Label = Label("Verksamheternas uppdrag", "What each organisation does");

@@ -173,6 +173,10 @@ messages! {
     PhaseOverTime => "Fasen «{}» drog över tiden: {} av {} minuter.",
         "The phase «{}» ran over its time box: {} of {} minutes.";
 
+    ActionNotConfirmed =>
+        "Inte bekräftat vid bordet ({}): {}. Läs upp planen och fråga var och en.",
+        "Not confirmed at the table ({}): {}. Read the plan back and ask each one.";
+
     // Finalizing.
     AlreadyFinalized => "Protokollet är redan justerat.", "The minutes are already finalized.";
     NoFinalizer => "Ange vem som justerar protokollet.", "Say who finalizes the minutes.";

@@ -121,6 +121,47 @@ pub fn attendance(a: &Attendance, lang: Lang) -> String {
     }
 }
 
+/// Part of the meeting, for the minutes: "bara under «Barnets röst»", "kom 14:30, gick
+/// efter «Insatser»". `title` names a phase by its id.
+pub fn part(p: &crate::meeting::Part, title: impl Fn(&str) -> String, lang: Lang) -> String {
+    use crate::meeting::Moment;
+    if let Some(only) = p.only_phase() {
+        return format!(
+            "{} «{}»",
+            lang.pick("bara under", "only during"),
+            title(only)
+        );
+    }
+    let mut out = Vec::new();
+    match &p.from {
+        Some(Moment::At(t)) => out.push(format!(
+            "{} {}",
+            lang.pick("kom", "joined"),
+            t.format("%H:%M")
+        )),
+        Some(Moment::Phase(id)) => out.push(format!(
+            "{} «{}»",
+            lang.pick("kom till", "joined for"),
+            title(id)
+        )),
+        None => {}
+    }
+    match &p.until {
+        Some(Moment::At(t)) => out.push(format!(
+            "{} {}",
+            lang.pick("gick", "left"),
+            t.format("%H:%M")
+        )),
+        Some(Moment::Phase(id)) => out.push(format!(
+            "{} «{}»",
+            lang.pick("gick efter", "left after"),
+            title(id)
+        )),
+        None => {}
+    }
+    out.join(", ")
+}
+
 pub fn consent_form(f: ConsentForm, lang: Lang) -> &'static str {
     match f {
         ConsentForm::Oral => lang.pick("muntligt", "oral"),

@@ -45,6 +45,11 @@ pub struct Action {
     /// Carried over from an earlier plan: from where.
     #[serde(default)]
     pub origin: Option<super::Origin>,
+    /// Bekräftat vid bordet: read back to the room before finalizing, and the one who
+    /// decides it (or carries it out) said yes. Left out of the file when not, so
+    /// files and content hashes from before stay as they were.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub confirmed: bool,
 }
 
 impl Action {
@@ -74,7 +79,19 @@ impl Action {
             status,
             status_comment: String::new(),
             origin: None,
+            confirmed: false,
         }
+    }
+
+    /// Whether `other` says the same to the room: what, who, by when and who decided.
+    /// A confirmation at the table holds only for what was read back.
+    pub fn reads_the_same(&self, other: &Action) -> bool {
+        self.what.trim() == other.what.trim()
+            && self.performer == other.performer
+            && self.organisation == other.organisation
+            && self.decision == other.decision
+            && self.deadline == other.deadline
+            && self.start == other.start
     }
 
     pub fn is_awaiting(&self) -> bool {

@@ -63,12 +63,14 @@ pub enum AmendError {
 }
 
 impl Meeting {
-    /// SHA-256 (hex) of the canonical content: the meeting as RON without its stamp and
-    /// revision log, so the hash covers exactly what the participants agreed on.
+    /// SHA-256 (hex) of the canonical content: the meeting as RON without its stamp,
+    /// revision log and the screen's place in it, so the hash covers exactly what the
+    /// participants agreed on.
     pub fn content_hash(&self) -> String {
         let mut content = self.clone();
         content.finalized = None;
         content.revisions.clear();
+        content.resume = None;
         hash_of(&content)
     }
 

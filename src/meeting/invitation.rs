@@ -336,6 +336,7 @@ mod tests {
             attendance: Attendance::Invited,
             stand_in: None,
             contact: None,
+            part: None,
         });
         m.invitation = Some(Invitation {
             purpose: "Planera stödet".into(),

@@ -21,7 +21,7 @@ pub use invitation::{
 };
 pub use organisation::{ActionKind, Huvudman, Organisation};
 pub use participant::{
-    Attendance, Mandate, Participant, ParticipantKind, initials_of, names_facilitator,
+    Attendance, Mandate, Moment, Part, Participant, ParticipantKind, initials_of, names_facilitator,
 };
 pub use pseudonym::{Pseudonyms, hidden_names, pseudonymize};
 pub use review::{
@@ -128,6 +128,10 @@ pub struct Meeting {
     /// there is none, so files written before it existed keep their content hash.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invitation: Option<Invitation>,
+    /// Where the meeting screen was left, so the meeting opens there again. Not part of
+    /// the minutes: left out of the content hash, the exports, and the file when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resume: Option<Resume>,
     /// Read from an older format: how its finalize stamp is verified.
     #[serde(skip)]
     pub upgraded: Upgraded,
@@ -158,6 +162,19 @@ impl Upgraded {
     pub fn is_upgraded(&self) -> bool {
         self.0.is_some()
     }
+}
+
+/// Where the meeting screen was left (`Meeting::resume`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resume {
+    /// The phase on screen, by its id in the agenda (an index would point elsewhere
+    /// after the agenda changed).
+    pub phase: String,
+    /// When the meeting screen was closed: the time since is not meeting time unless
+    /// the facilitator says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed_at: Option<chrono::NaiveDateTime>,
 }
 
 /// Which agenda, and which version of it, the meeting was started from.
@@ -413,6 +430,7 @@ impl Meeting {
             finalized: None,
             revisions: Vec::new(),
             invitation: None,
+            resume: None,
             upgraded: Upgraded::default(),
         }
     }

@@ -25,6 +25,60 @@ pub struct Participant {
     pub stand_in: Option<String>,
     #[serde(default)]
     pub contact: Option<String>,
+    /// Present for part of the meeting only: joined late, left early, or only for one
+    /// phase (the child for the child's voice). Left out of the file when the whole
+    /// meeting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<Part>,
+}
+
+/// When someone present for part of the meeting joined and left.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    /// Joined at this time, or at the start of this phase; `None`: from the start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Moment>,
+    /// Left at this time, or after this phase; `None`: stayed to the end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Moment>,
+}
+
+/// A point in the meeting: a time of day, or a phase (by its id in the agenda).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Moment {
+    At(chrono::NaiveTime),
+    Phase(String),
+}
+
+impl Part {
+    /// Only for this one phase: joined at its start and left after it.
+    pub fn only(phase: &str) -> Part {
+        Part {
+            from: Some(Moment::Phase(phase.to_string())),
+            until: Some(Moment::Phase(phase.to_string())),
+        }
+    }
+
+    /// The phase this part is, when it is exactly one phase.
+    pub fn only_phase(&self) -> Option<&str> {
+        match (&self.from, &self.until) {
+            (Some(Moment::Phase(a)), Some(Moment::Phase(b))) if a == b => Some(a),
+            _ => None,
+        }
+    }
+
+    /// Whether someone with this part was there during the phase at `index` of
+    /// `phases` (the agenda's phase ids in order). Times of day are not placed in
+    /// phases: with a time the answer is yes.
+    pub fn covers(&self, phases: &[&str], index: usize) -> bool {
+        let at = |m: &Option<Moment>| match m {
+            Some(Moment::Phase(id)) => phases.iter().position(|p| p == id),
+            _ => None,
+        };
+        at(&self.from).is_none_or(|from| from <= index)
+            && at(&self.until).is_none_or(|until| index <= until)
+    }
 }
 
 impl Participant {

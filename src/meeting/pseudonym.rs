@@ -685,6 +685,7 @@ mod tests {
             attendance: Attendance::InRoom,
             stand_in: None,
             contact: None,
+            part: None,
         }
     }
 

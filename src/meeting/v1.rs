@@ -302,6 +302,7 @@ impl MeetingV1 {
                     attendance: p.attendance,
                     stand_in: p.stand_in,
                     contact: p.contact,
+                    part: None,
                 }
             })
             .collect();
@@ -350,6 +351,7 @@ impl MeetingV1 {
                     status: a.status,
                     status_comment,
                     origin: None,
+                    confirmed: false,
                 }
             })
             .collect();
@@ -417,6 +419,7 @@ impl MeetingV1 {
             finalized: self.finalized,
             revisions: self.revisions,
             invitation: None,
+            resume: None,
             upgraded: Upgraded::default(),
         };
         if let Some(old_hash) = old_hash {

@@ -103,6 +103,8 @@ pub enum Code {
     NoCoordinator,
     CostOnOtherOrganisation,
     ConsentDoesNotNameOrganisation,
+    /// Actions of the plan not confirmed at the table in the read-back.
+    ActionNotConfirmed,
 }
 
 impl Code {
@@ -161,7 +163,8 @@ impl Code {
             | Code::OverallResponsibleMissing
             | Code::NoCoordinator
             | Code::CostOnOtherOrganisation
-            | Code::ConsentDoesNotNameOrganisation => Severity::Warning,
+            | Code::ConsentDoesNotNameOrganisation
+            | Code::ActionNotConfirmed => Severity::Warning,
         }
     }
 
@@ -219,6 +222,7 @@ impl Code {
             Code::NoCoordinator => "no-coordinator",
             Code::CostOnOtherOrganisation => "cost-on-other-organisation",
             Code::ConsentDoesNotNameOrganisation => "consent-does-not-name-organisation",
+            Code::ActionNotConfirmed => "action-not-confirmed",
         }
     }
 }

@@ -5,7 +5,7 @@ use super::mandate::is_family_action;
 use super::{Code, Problem, Target};
 use crate::agenda::{Agenda, PhaseKind};
 use crate::i18n::rules::R;
-use crate::meeting::{Id, Meeting};
+use crate::meeting::{ActionStatus, Id, Meeting};
 use std::collections::BTreeSet;
 
 /// What is shown but never blocks (SPEC §5, warnings).
@@ -155,18 +155,56 @@ pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
 
     let heard: BTreeSet<&Id> = m.phases.values().flat_map(|p| p.heard.iter()).collect();
     let has_round = agenda.phases.iter().any(|p| p.kind.has_speaking_round());
+    let ids: Vec<&str> = agenda.phases.iter().map(|p| p.id.as_str()).collect();
     if has_round {
         for p in m
             .participants
             .iter()
             // The samtalsledare is there to hear the others, not to be heard.
             .filter(|p| p.is_present() && !heard.contains(&p.id) && !m.is_facilitator(p))
+            // Someone there only for phases without a round (the child for the child's
+            // voice) had no round to be heard in.
+            .filter(|p| {
+                p.part.as_ref().is_none_or(|part| {
+                    agenda
+                        .phases
+                        .iter()
+                        .enumerate()
+                        .any(|(i, ph)| ph.kind.has_speaking_round() && part.covers(&ids, i))
+                })
+            })
         {
             out.push(Problem::says(
                 Code::NotHeard,
                 Target::Participant(p.id.clone()),
                 R::NotHeard,
                 &[&p.name],
+            ));
+        }
+    }
+
+    // The plan read back at the table (the Summary's read-back): every action still in
+    // play was confirmed by the one who decides it or carries it out.
+    if agenda.has_phase(PhaseKind::Summary) {
+        let open: Vec<String> = m
+            .actions
+            .iter()
+            .filter(|a| {
+                !a.confirmed
+                    && matches!(
+                        a.status,
+                        ActionStatus::Agreed | ActionStatus::AwaitingDecision
+                    )
+            })
+            .map(super::mandate::quote)
+            .collect();
+        if !open.is_empty() {
+            let list = open.join(", ");
+            out.push(Problem::says(
+                Code::ActionNotConfirmed,
+                Target::Phase(PhaseKind::Summary),
+                R::ActionNotConfirmed,
+                &[&open.len().to_string(), &list],
             ));
         }
     }

@@ -81,6 +81,11 @@ pub struct Session {
     pub selected: usize,
     /// Seconds not yet written to the phase record (written on phase change and quit).
     pub last_tick: Option<NaiveDateTime>,
+    /// How long the meeting was closed before this window opened it (from
+    /// `Meeting::resume`): not counted as meeting time unless the facilitator adds it.
+    pub closed_secs: Option<u64>,
+    /// A break (fika): the phase timer and the meeting's total stand still.
+    pub paused: bool,
     /// Why this window may only look, not change (another window has the meeting open,
     /// or finalized minutes were changed after finalizing).
     pub locked: Option<String>,
@@ -120,6 +125,28 @@ impl Session {
             .phase(&self.phase().id)
             .map_or(0, |p| p.elapsed_secs)
     }
+
+    /// The meeting's time so far: every phase of the agenda, added up.
+    pub fn meeting_secs(&self) -> u64 {
+        self.agenda
+            .phases
+            .iter()
+            .filter_map(|p| self.meeting.phase(&p.id))
+            .map(|r| r.elapsed_secs)
+            .sum()
+    }
+
+    /// Remember the phase on screen in the meeting (written with the next save), so the
+    /// meeting opens here again. Finalized minutes are not changed by looking at them.
+    pub fn note_place(&mut self, closed_at: Option<NaiveDateTime>) {
+        if !self.editable() {
+            return;
+        }
+        self.meeting.resume = Some(samsyn::meeting::Resume {
+            phase: self.phase().id.clone(),
+            closed_at,
+        });
+    }
 }
 
 /// The one enum of screens.
@@ -143,6 +170,12 @@ pub enum Overlay {
         participant: bool,
     },
     Form(Box<Form>),
+    /// The plan read back full screen: the page, and the action selected on it (among
+    /// the page's actions).
+    ReadBack {
+        page: usize,
+        selected: usize,
+    },
 }
 
 pub struct App {
@@ -167,6 +200,10 @@ pub struct App {
     /// The user's directory of organisations (`organisations.ron`).
     pub directory: samsyn::directory::Directory,
     pub quit: bool,
+    /// The meeting on screen was opened from the start screen: `q` goes back there
+    /// (and `q` on the start screen quits). A meeting opened from the command line
+    /// quits on `q`.
+    pub from_start: bool,
 }
 
 impl App {
@@ -196,6 +233,7 @@ impl App {
             draft: Default::default(),
             directory: samsyn::directory::Directory::default(),
             quit: false,
+            from_start: false,
         }
     }
 

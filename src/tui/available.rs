@@ -35,6 +35,14 @@ fn overlay_commands(app: &App) -> Option<Vec<Cmd>> {
         Some(Overlay::Help(_)) => vec![Cmd::Up, Cmd::Down, Cmd::Close],
         Some(Overlay::Problems { .. }) => vec![Cmd::Up, Cmd::Down, Cmd::Jump, Cmd::Close],
         Some(Overlay::ConfirmDelete { .. }) => vec![Cmd::Confirm, Cmd::Reject],
+        Some(Overlay::ReadBack { .. }) => {
+            let mut cmds = vec![Cmd::NextPage, Cmd::PrevPage, Cmd::Up, Cmd::Down];
+            if app.session().is_some_and(Session::editable) {
+                cmds.push(Cmd::MarkConfirmed);
+            }
+            cmds.extend([Cmd::Privacy, Cmd::Close]);
+            cmds
+        }
         None => return None,
     })
 }
@@ -54,6 +62,8 @@ pub fn screen_commands(app: &App) -> Vec<Cmd> {
         Screen::Meeting(s) => {
             let phase = phases::current(s);
             let offered = phase.commands().iter().copied().chain([
+                Cmd::Pause,
+                Cmd::PhaseTime,
                 Cmd::Amend,
                 Cmd::StartFollowUp,
                 Cmd::NextPhase,

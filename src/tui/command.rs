@@ -41,6 +41,17 @@ pub enum Cmd {
     Heard,
     /// Mark the selected participant as heard (any number of participants).
     HeardSelected,
+    /// A break (fika): the clock stands still until pressed again.
+    Pause,
+    /// Correct the time counted in the phase on screen.
+    PhaseTime,
+    /// The plan read back to the room, full screen, before finalizing.
+    ReadBack,
+    // In the read-back (fixed keys).
+    /// Mark the selected action as confirmed at the table, and go to the next.
+    MarkConfirmed,
+    NextPage,
+    PrevPage,
     // In forms and overlays (fixed keys).
     Save,
     Cancel,
@@ -182,7 +193,7 @@ const fn ctrl(code: KeyCode) -> Key {
 }
 
 impl Cmd {
-    pub const ALL: [Cmd; 42] = [
+    pub const ALL: [Cmd; 48] = [
         Cmd::Quit,
         Cmd::Help,
         Cmd::Problems,
@@ -209,6 +220,12 @@ impl Cmd {
         Cmd::Open,
         Cmd::Heard,
         Cmd::HeardSelected,
+        Cmd::Pause,
+        Cmd::PhaseTime,
+        Cmd::ReadBack,
+        Cmd::MarkConfirmed,
+        Cmd::NextPage,
+        Cmd::PrevPage,
         Cmd::Save,
         Cmd::Cancel,
         Cmd::NextField,
@@ -348,6 +365,37 @@ impl Cmd {
                 RoundRow,
                 keys![c('h')],
             ),
+            // Dropped from a short footer before anything else (`?` lists them).
+            Cmd::Pause => spec(T::CmdPause, T::CmdPauseLong, 4, Editable, keys![c('P')]),
+            Cmd::PhaseTime => spec(
+                T::CmdPhaseTime,
+                T::CmdPhaseTimeLong,
+                4,
+                Editable,
+                keys![c('t')],
+            ),
+            Cmd::ReadBack => spec(T::CmdReadBack, T::CmdReadBackLong, 1, Always, keys![c('l')]),
+            Cmd::MarkConfirmed => fixed(
+                T::CmdMarkConfirmed,
+                T::CmdMarkConfirmedLong,
+                keys![c(' '), p(Enter)],
+            ),
+            Cmd::NextPage => Spec {
+                label: Some("→"),
+                ..fixed(
+                    T::CmdNextPage,
+                    T::CmdNextPageLong,
+                    keys![p(Right), p(PageDown)],
+                )
+            },
+            Cmd::PrevPage => Spec {
+                label: Some("←"),
+                ..fixed(
+                    T::CmdPrevPage,
+                    T::CmdPrevPageLong,
+                    keys![p(Left), p(PageUp)],
+                )
+            },
             Cmd::Save => fixed(T::CmdSave, T::CmdSaveLong, keys![Key::ctrl('s'), p(F(10))]),
             Cmd::Cancel => fixed(T::CmdCancel, T::CmdCancelLong, keys![p(Esc)]),
             Cmd::NextField => fixed(T::CmdNextField, T::CmdNextFieldLong, keys![p(Tab), p(Down)]),

@@ -35,6 +35,12 @@ pub enum Val {
     Import(Vec<samsyn::directory::Entry>),
     /// The same organisation as the one that carries out the action.
     SameOrg,
+    /// A phase of the agenda: its id, title and number (for what is typed about it).
+    Phase {
+        id: String,
+        title: String,
+        number: usize,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -193,6 +199,14 @@ pub enum F {
     VideoLink,
     /// When the kallelse was sent.
     Sent,
+    /// The time counted in a phase, in minutes (`12`, `12:30`).
+    PhaseMinutes,
+    /// Add the time the meeting was closed to the phase.
+    AddClosed,
+    /// Present for part of the meeting: the whole, one phase, or from/until.
+    Part,
+    Joined,
+    LeftAt,
 }
 
 #[derive(Debug)]
@@ -235,6 +249,8 @@ pub enum Target {
     Text(TextTarget),
     Finalize,
     Amend,
+    /// The time counted in the phase on screen.
+    PhaseTime,
 }
 
 /// Which free text a text form edits.

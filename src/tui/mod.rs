@@ -20,6 +20,7 @@ pub mod phases;
 pub mod available;
 mod open;
 mod overlay;
+pub mod readback;
 mod recover;
 pub mod render;
 pub mod update;

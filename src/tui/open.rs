@@ -2,6 +2,7 @@
 //! existing file; each takes the meeting's lock or opens it read-only.
 
 use super::app::{App, Overlay, Screen, Session, Start, scan_archive};
+use super::command::Cmd;
 use super::form::{Form, FormError};
 use super::phases::details;
 use samsyn::agenda::Agenda;
@@ -14,6 +15,7 @@ pub(super) fn open_selected(app: &mut App) {
         return;
     };
     let i = st.selected;
+    app.from_start = true;
     if let Some(entry) = st.archive.get(i) {
         if let Ok(m) = &entry.meeting {
             let (m, path) = (m.clone(), entry.path.clone());
@@ -99,6 +101,7 @@ pub fn open_meeting(app: &mut App, m: Meeting, path: PathBuf) -> Result<(), Stri
 
 pub fn open_path(app: &mut App, path: &Path) -> Result<(), super::StartError> {
     let m = samsyn::store::load(path)?;
+    app.from_start = false;
     // A meeting naming an agenda nobody has is bad data, as `samsyn check` says.
     open_meeting(app, m, path.to_path_buf()).map_err(|message| super::StartError {
         message,
@@ -140,11 +143,26 @@ fn set_session(app: &mut App, mut meeting: Meeting, agenda: Agenda, path: PathBu
             }
         }
     }
+    // Where the meeting was left, and for how long it was closed (`closed_secs`).
+    let phase = meeting
+        .resume
+        .as_ref()
+        .and_then(|r| agenda.phases.iter().position(|p| p.id == r.phase))
+        .unwrap_or(0);
+    let closed_secs = meeting
+        .resume
+        .as_ref()
+        .and_then(|r| r.closed_at)
+        .map(|at| (app.now - at).num_seconds())
+        .filter(|&secs| secs > 0)
+        .map(|secs| secs as u64);
     app.screen = Screen::Meeting(Box::new(Session {
         meeting,
         agenda,
         path,
-        phase: 0,
+        phase,
+        closed_secs,
+        paused: false,
         selected: 0,
         last_tick: None,
         locked,
@@ -154,6 +172,17 @@ fn set_session(app: &mut App, mut meeting: Meeting, agenda: Agenda, path: PathBu
         previous_amended: None,
     }));
     if let Screen::Meeting(s) = &mut app.screen {
+        // The time closed is taken into the session once, and said.
+        s.note_place(None);
+        if s.editable()
+            && let Some(secs) = s.closed_secs.filter(|&secs| secs >= 60)
+        {
+            let text = fill(
+                T::ClosedFor.get(app.lang),
+                &[&(secs / 60).to_string(), &app.keys.label(Cmd::PhaseTime)],
+            );
+            app.message.get_or_insert((text, false));
+        }
         s.previous_note = samsyn::store::previous_problem(&s.meeting, &s.path, app.lang);
         // The file is read again only when it has changed.
         if s.previous_note.is_some() {
@@ -176,6 +205,9 @@ pub(super) fn start_follow_up(app: &mut App) {
     let Some((prev, path)) = source else {
         return;
     };
+    if matches!(app.screen, Screen::Start(_)) {
+        app.from_start = true;
+    }
     let next_id = app
         .catalogue
         .get(&prev.agenda.id)

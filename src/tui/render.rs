@@ -47,6 +47,11 @@ pub fn render(app: &App, f: &mut Frame) {
         Some(Overlay::ConfirmDelete { label, participant }) => {
             overlay::confirm(app, label, *participant, f, body)
         }
+        Some(Overlay::ReadBack { page, selected }) => {
+            if let Some(s) = app.session() {
+                super::readback::render(app, s, *page, *selected, f, body);
+            }
+        }
     }
     overlay::draft_offer(app, f, body);
 }
@@ -460,7 +465,9 @@ fn header(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     // Clock and the phase timer, large.
     let minutes = s.phase().minutes.max(1) as u64;
     let ratio = elapsed as f64 / (minutes * 60) as f64;
-    let (state, style) = if ratio > 1.0 {
+    let (state, style) = if s.paused {
+        (app.t(T::Paused), app.theme.dim)
+    } else if ratio > 1.0 {
         (app.t(T::OverTime), app.theme.over)
     } else if ratio >= 0.8 {
         (app.t(T::Caution), app.theme.caution)
@@ -470,9 +477,23 @@ fn header(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     let [_, right] = Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(right);
     let [clock_row, big_rows] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(3)]).areas(right);
+    // The meeting's time against the agenda's, beside the clock.
+    let total = fill(
+        app.t(T::MeetingClock),
+        &[
+            &s.meeting_secs().div_ceil(60).to_string(),
+            &s.agenda.typical_minutes().to_string(),
+        ],
+    );
+    let total_style = if s.meeting_secs() > u64::from(s.agenda.typical_minutes()) * 60 {
+        app.theme.over
+    } else {
+        app.theme.dim
+    };
     f.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(format!("{} ", app.t(T::Clock)), app.theme.dim),
+            Span::styled(total, total_style),
+            Span::styled(format!(" · {} ", app.t(T::Clock)), app.theme.dim),
             Span::styled(app.now.format("%H:%M").to_string(), app.theme.title),
         ]))
         .alignment(Alignment::Right),

@@ -81,9 +81,7 @@ fn key(app: &mut App, k: KeyEvent) {
 fn run(app: &mut App, cmd: Cmd) {
     let lang = app.lang;
     match cmd {
-        Cmd::Quit => {
-            app.quit = true;
-        }
+        Cmd::Quit => leave(app),
         Cmd::Help => app.overlay = Some(Overlay::Help(0)),
         Cmd::Problems => {
             app.overlay = Some(Overlay::Problems {
@@ -102,6 +100,7 @@ fn run(app: &mut App, cmd: Cmd) {
                     s.phase.saturating_sub(1)
                 };
                 s.selected = 0;
+                s.note_place(None);
             }
         }
         Cmd::Up | Cmd::Down => move_selection(app, cmd == Cmd::Down),
@@ -143,6 +142,33 @@ fn run(app: &mut App, cmd: Cmd) {
                 app.message = Some((msg, error));
             }
         }
+        Cmd::Pause => {
+            let label = app.keys.label(Cmd::Pause);
+            if let Some(s) = app.session_mut() {
+                s.paused = !s.paused;
+                let text = if s.paused {
+                    fill(T::PausedNow.get(lang), &[&label])
+                } else {
+                    T::ClockRuns.get(lang).to_string()
+                };
+                app.message = Some((text, false));
+            }
+        }
+        Cmd::PhaseTime => {
+            if let Some(s) = app.session() {
+                let mut form = phases::clock::form(s, lang);
+                form.style_cursors();
+                app.overlay = Some(Overlay::Form(Box::new(form)));
+            }
+        }
+        Cmd::ReadBack => {
+            if app.session().is_some() {
+                app.overlay = Some(Overlay::ReadBack {
+                    page: 0,
+                    selected: 0,
+                });
+            }
+        }
         Cmd::Amend => {
             if let Some(s) = app.session() {
                 let mut form = Form::new(Target::Amend, app.t(T::AmendForm).into(), s.meeting.date);
@@ -164,6 +190,27 @@ fn run(app: &mut App, cmd: Cmd) {
             }
         }
     }
+}
+
+/// `q`: the meeting remembers where and when it was left; a meeting opened from the
+/// start screen goes back there, anything else ends the program (the event loop saves).
+fn leave(app: &mut App) {
+    use chrono::Timelike;
+    let now = app.now.with_nanosecond(0).unwrap_or(app.now);
+    let Some(s) = app.session_mut() else {
+        app.quit = true;
+        return;
+    };
+    s.note_place(Some(now));
+    if !app.from_start {
+        app.quit = true;
+        return;
+    }
+    save(app);
+    app.from_start = false;
+    // The start screen reads the archive afresh (this meeting's new state too), and the
+    // meeting's lock goes with its session.
+    show_start(app);
 }
 
 fn move_selection(app: &mut App, down: bool) {
@@ -288,6 +335,7 @@ fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent, cmds: &[Cmd]) -> Op
                 _ => Some(Overlay::Problems { selected, refused }),
             }
         }
+        Overlay::ReadBack { page, selected } => read_back_key(app, page, selected, k, cmds),
         Overlay::ConfirmDelete { label, participant } => match app.keys.find(&k, cmds) {
             Some(Cmd::Confirm) => {
                 if let Some(s) = app.session_mut() {
@@ -305,6 +353,54 @@ fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent, cmds: &[Cmd]) -> Op
     }
 }
 
+/// A key in the read-back: page, choose an action, mark it confirmed at the table.
+fn read_back_key(
+    app: &mut App,
+    page: usize,
+    selected: usize,
+    k: KeyEvent,
+    cmds: &[Cmd],
+) -> Option<Overlay> {
+    let area = super::readback::area_of(app.size);
+    let pages = super::readback::pages(app, app.session()?, area);
+    let n = pages.len().max(1);
+    let page = page.min(n - 1);
+    let on_page = pages.get(page).map_or_else(Vec::new, |p| p.actions());
+    let (page, selected) = match app.keys.find(&k, cmds) {
+        Some(Cmd::Close) => return None,
+        Some(Cmd::NextPage) => ((page + 1).min(n - 1), 0),
+        Some(Cmd::PrevPage) => (page.saturating_sub(1), 0),
+        Some(Cmd::Down) => (page, step(selected, on_page.len(), true)),
+        Some(Cmd::Up) => (page, step(selected, on_page.len(), false)),
+        Some(Cmd::Privacy) => {
+            app.mask = !app.mask;
+            (page, selected)
+        }
+        Some(Cmd::MarkConfirmed) => {
+            let Some(&i) = on_page.get(selected) else {
+                return Some(Overlay::ReadBack { page, selected });
+            };
+            if let Some(s) = app.session_mut()
+                && s.editable()
+                && let Some(a) = s.meeting.actions.get_mut(i)
+            {
+                a.confirmed = !a.confirmed;
+                save(app);
+            }
+            // The next one's turn: on this page, else the first of the next.
+            if selected + 1 < on_page.len() {
+                (page, selected + 1)
+            } else if page + 1 < n {
+                (page + 1, 0)
+            } else {
+                (page, selected)
+            }
+        }
+        _ => (page, selected),
+    };
+    Some(Overlay::ReadBack { page, selected })
+}
+
 fn jump_to_problem(app: &mut App, index: usize, refused: bool) {
     let Some(problem) = app.problem_list(refused).get(index).cloned() else {
         return;
@@ -313,6 +409,7 @@ fn jump_to_problem(app: &mut App, index: usize, refused: bool) {
     let kind = problem.phase_kind();
     if let Some(i) = s.agenda.phases.iter().position(|p| p.kind == kind) {
         s.phase = i;
+        s.note_place(None);
     }
     let m = &s.meeting;
     s.selected = match &problem.target {
@@ -407,6 +504,10 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
                 }
             }
         }
+        Target::PhaseTime => {
+            let s = app.session_mut()?;
+            phases::clock::commit(s, &form, lang).map(|()| None)
+        }
         Target::Amend => {
             let (reason, by) = (form.text(F::Reason), form.text(F::By));
             let s = app.session_mut()?;
@@ -464,6 +565,7 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
                         | Target::Invitation
                         | Target::Finalize
                         | Target::Amend
+                        | Target::PhaseTime
                 )
             {
                 s.selected = phases::current(s).row_of(&s.meeting, &form.target);
@@ -558,6 +660,9 @@ fn tick(app: &mut App, now: NaiveDateTime) {
         return;
     }
     s.last_tick = Some(last + chrono::Duration::seconds(whole));
+    if s.paused {
+        return;
+    }
     // A suspended laptop must not count its sleep as meeting time.
     let secs = whole.min(60) as u64;
     let phase_id = s.phase().id.clone();

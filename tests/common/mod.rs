@@ -69,6 +69,7 @@ fn person(
         attendance,
         stand_in: None,
         contact: None,
+        part: None,
     }
 }
 

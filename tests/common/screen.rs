@@ -50,6 +50,7 @@ fn participant(
         attendance,
         stand_in: None,
         contact: None,
+        part: None,
     }
 }
 

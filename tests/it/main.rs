@@ -12,6 +12,7 @@ mod fuzz_checks;
 
 mod agenda_shadow;
 mod agendas;
+mod cli_lang;
 mod cli_manual;
 mod config;
 mod export;
@@ -34,6 +35,6 @@ mod tui_drafts;
 mod tui_forms;
 mod tui_lock;
 mod tui_snapshots;
+mod tui_table;
 mod tui_unicode;
 mod tui_update;
-mod cli_lang;

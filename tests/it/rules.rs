@@ -4,9 +4,9 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use samsyn::agenda::{Agenda, Phase, PhaseKind, Rules, Text};
 use samsyn::meeting::{
-    Action, AgendaRef, Attendance, Consent, ConsentForm, Decision, FollowUp, Goal, GoalKind,
-    Huvudman, Id, Mandate, Meeting, Organisation, Participant, ParticipantKind, Performer, Person,
-    Responsibility,
+    Action, ActionStatus, AgendaRef, Attendance, Consent, ConsentForm, Decision, FollowUp, Goal,
+    GoalKind, Huvudman, Id, Mandate, Meeting, Organisation, Participant, ParticipantKind,
+    Performer, Person, Responsibility,
 };
 use samsyn::rules::{self, Code, MandateViolation, Severity, Target};
 
@@ -86,6 +86,7 @@ fn person(
         attendance: Attendance::InRoom,
         stand_in: None,
         contact: None,
+        part: None,
     }
 }
 
@@ -203,6 +204,9 @@ fn valid() -> Meeting {
         },
     );
     a2.deadline = Some(day("2027-01-31"));
+    // Read back and confirmed at the table.
+    a1.confirmed = true;
+    a2.confirmed = true;
     m.actions = vec![a1, a2];
     m.overall_responsible = Some(Responsibility {
         organisation: Id::new(SOCIAL),
@@ -1030,6 +1034,36 @@ fn the_samtalsledare_is_not_warned_about_as_never_heard() {
             .iter()
             .any(|p| p.code == Code::NotHeard && p.target == Target::Participant(Id::new("p9"))),
         "{found:?}"
+    );
+}
+
+#[test]
+fn warning_action_not_confirmed_at_the_table() {
+    trips(Code::ActionNotConfirmed, |m| m.actions[1].confirmed = false);
+    let mut m = valid();
+    m.actions[1].confirmed = false;
+    let w = rules::warnings(&m, &sip_agenda());
+    let w = w
+        .iter()
+        .find(|p| p.code == Code::ActionNotConfirmed)
+        .unwrap();
+    assert!(w.sv.contains("«Familjebehandling»"), "{}", w.sv);
+    assert_eq!(w.code.severity(), Severity::Warning);
+    assert!(
+        rules::blocking(&m, &sip_agenda()).is_empty(),
+        "never a block"
+    );
+    // What is done or cancelled is not read back as a plan.
+    m.actions[1].status = ActionStatus::Cancelled;
+    assert_eq!(codes(&m), vec![]);
+    // An agenda without a summary has no read-back to confirm in.
+    let mut agenda = sip_agenda();
+    agenda.phases.retain(|p| p.kind != PhaseKind::Summary);
+    m.actions[1].status = ActionStatus::Agreed;
+    assert!(
+        !rules::warnings(&m, &agenda)
+            .iter()
+            .any(|p| p.code == Code::ActionNotConfirmed)
     );
 }
 

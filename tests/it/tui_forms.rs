@@ -67,6 +67,7 @@ fn professional(id: &str, name: &str, org: &str, mandate: bool) -> Participant {
         attendance: Attendance::InRoom,
         stand_in: None,
         contact: None,
+        part: None,
     }
 }
 

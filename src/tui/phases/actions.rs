@@ -641,6 +641,8 @@ pub fn commit(
             action.id = slot.id.clone();
             // Where it came from is not the form's to change.
             action.origin = slot.origin.clone();
+            // Confirmed at the table only as it was read back.
+            action.confirmed = slot.confirmed && slot.reads_the_same(&action);
             // The form shows one goal; further links written elsewhere are kept.
             let mut goals = slot.goals.clone();
             match chosen {

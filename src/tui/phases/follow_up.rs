@@ -113,7 +113,7 @@ pub struct FollowUpPhase;
 
 impl Phase for FollowUpPhase {
     fn commands(&self) -> &'static [Cmd] {
-        &[Cmd::Edit, Cmd::ClosePlan, Cmd::Finalize]
+        &[Cmd::Edit, Cmd::ClosePlan, Cmd::ReadBack, Cmd::Finalize]
     }
 
     fn rows(&self, _: &Session) -> Rows {

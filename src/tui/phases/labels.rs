@@ -34,7 +34,7 @@ const ATTEND: [Attendance; 6] = [
     Attendance::Invited,
 ];
 
-fn opt(label: impl Into<String>, val: Val) -> Opt {
+pub fn opt(label: impl Into<String>, val: Val) -> Opt {
     Opt {
         label: label.into(),
         val,

@@ -4,6 +4,7 @@
 
 pub mod actions;
 pub mod child_voice;
+pub mod clock;
 pub mod consent;
 pub mod details;
 pub mod evaluation;

@@ -5,16 +5,17 @@ use super::{Deletion, OneList, Phase, Rows, details};
 use super::{empty_hint, kv, labels, orgs};
 use crate::tui::app::{App, Session};
 use crate::tui::command::Cmd;
-use crate::tui::form::{F, Form, FormError, Target, Val};
+use crate::tui::form::{F, Form, FormError, Input, Target, Val};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::Paragraph;
+use samsyn::agenda::PhaseKind;
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::{T, fill};
 use samsyn::i18n::terms;
 use samsyn::meeting::{
-    Attendance, Id, Mandate, MandateAtTable, Meeting, Participant, ParticipantKind,
+    Attendance, Id, Mandate, MandateAtTable, Meeting, Moment, Part, Participant, ParticipantKind,
 };
 
 pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
@@ -188,11 +189,19 @@ fn row(
         None if p.is_family() => terms::family(lang).to_string(),
         None => "—".to_string(),
     };
+    let mut attendance = terms::attendance(&p.attendance, lang);
+    if let Some(part) = &p.part {
+        let title = |id: &str| {
+            app.session()
+                .and_then(|s| s.agenda.phases.iter().find(|ph| ph.id == id))
+                .map_or_else(|| id.to_string(), |ph| ph.title.get(lang).to_string())
+        };
+        attendance = format!("{attendance}, {}", terms::part(part, title, lang));
+    }
     let details = format!(
-        "{org} · {}: {} · {}",
+        "{org} · {}: {} · {attendance}",
         app.t(T::ColMandate),
         mandate,
-        terms::attendance(&p.attendance, lang)
     );
     let one_line = format!("{head}  · {details}");
     if one_line.chars().count() + 4 <= width as usize {
@@ -253,8 +262,9 @@ pub fn form(s: &Session, idx: Option<usize>, lang: Lang) -> Form {
         labels::attendance_opts(lang),
         &Val::Attend(p.map_or(0, |p| labels::attendance_code(&p.attendance))),
     )
-    .line(F::DeclineReason, T::FDeclineReason, &decline)
-    .line(
+    .line(F::DeclineReason, T::FDeclineReason, &decline);
+    part_fields(&mut form, s, p, lang);
+    form.line(
         F::StandIn,
         T::FStandIn,
         p.and_then(|p| p.stand_in.as_deref()).unwrap_or(""),
@@ -268,9 +278,143 @@ pub fn form(s: &Session, idx: Option<usize>, lang: Lang) -> Form {
     form
 }
 
+/// "Part of the meeting": the whole, only one phase (the child for the child's voice,
+/// the usual case), or joined late / left early at a time or phase typed below.
+fn part_fields(form: &mut Form, s: &Session, p: Option<&Participant>, lang: Lang) {
+    let phases: Vec<Val> = s
+        .agenda
+        .phases
+        .iter()
+        .enumerate()
+        .map(|(i, ph)| Val::Phase {
+            id: ph.id.clone(),
+            title: ph.title.get(lang).to_string(),
+            number: i + 1,
+        })
+        .collect();
+    let is_child_voice = |v: &Val| match v {
+        Val::Phase { number, .. } => s.agenda.phases[number - 1].kind == PhaseKind::ChildVoice,
+        _ => false,
+    };
+    // The child's voice first, one → away: the child joining for it is the usual case.
+    let mut ordered: Vec<&Val> = phases.iter().filter(|v| is_child_voice(v)).collect();
+    ordered.extend(phases.iter().filter(|v| !is_child_voice(v)));
+    let mut opts = vec![labels::opt(T::PartWhole.get(lang), Val::None)];
+    opts.extend(ordered.into_iter().map(|v| {
+        let title = match v {
+            Val::Phase { title, .. } => title.as_str(),
+            _ => "",
+        };
+        labels::opt(fill(T::PartOnly.get(lang), &[title]), v.clone())
+    }));
+    opts.push(labels::opt(T::PartCustom.get(lang), Val::Other));
+    let part = p.and_then(|p| p.part.as_ref());
+    let find = |id: &str| {
+        phases
+            .iter()
+            .find(|v| matches!(v, Val::Phase { id: pid, .. } if pid == id))
+    };
+    let current = match part {
+        None => Val::None,
+        Some(part) => part
+            .only_phase()
+            .and_then(find)
+            .cloned()
+            .unwrap_or(Val::Other),
+    };
+    let shown = |m: Option<&Moment>| match m {
+        Some(Moment::At(t)) => t.format("%H:%M").to_string(),
+        Some(Moment::Phase(id)) => match find(id) {
+            Some(Val::Phase { title, .. }) => title.clone(),
+            _ => id.clone(),
+        },
+        None => String::new(),
+    };
+    let custom = current == Val::Other;
+    let (from, until) = match part.filter(|_| custom) {
+        Some(part) => (shown(part.from.as_ref()), shown(part.until.as_ref())),
+        None => (String::new(), String::new()),
+    };
+    form.choice(F::Part, T::FPart, opts, &current)
+        .line(F::Joined, T::FJoined, &from)
+        .line(F::LeftAt, T::FLeftAt, &until);
+    form.set_hidden(F::Joined, !custom);
+    form.set_hidden(F::LeftAt, !custom);
+}
+
+/// The phases the part-of-the-meeting choice offers, in agenda order: (id, title).
+fn offered_phases(form: &Form) -> Vec<(String, String)> {
+    let mut out: Vec<(usize, String, String)> = match form.field(F::Part).map(|f| &f.input) {
+        Some(Input::Choice { opts, .. }) => opts
+            .iter()
+            .filter_map(|o| match &o.val {
+                Val::Phase { id, title, number } => Some((*number, id.clone(), title.clone())),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    out.sort();
+    out.into_iter().map(|(_, id, title)| (id, title)).collect()
+}
+
+/// A time (`14:30`, `14.30`) or a phase (its number or the start of its title) as typed.
+fn moment(text: &str, phases: &[(String, String)]) -> Option<Moment> {
+    let t = text.trim();
+    if let Ok(p) = samsyn::datetime::parse(t, chrono::NaiveDate::MIN)
+        && !p.date_typed
+        && let Some(time) = p.time
+    {
+        return Some(Moment::At(time));
+    }
+    if let Ok(n) = t.parse::<usize>() {
+        return phases
+            .get(n.checked_sub(1)?)
+            .map(|(id, _)| Moment::Phase(id.clone()));
+    }
+    let lower = t.to_lowercase();
+    (!lower.is_empty())
+        .then(|| {
+            phases
+                .iter()
+                .find(|(_, title)| title.to_lowercase().starts_with(&lower))
+        })
+        .flatten()
+        .map(|(id, _)| Moment::Phase(id.clone()))
+}
+
+/// The part of the meeting the form says, or why it cannot be read.
+fn part_of(form: &Form, lang: Lang) -> Result<Option<Part>, FormError> {
+    match form.choice_val(F::Part) {
+        Val::Phase { id, .. } => Ok(Some(Part::only(&id))),
+        Val::Other => {
+            let phases = offered_phases(form);
+            let read = |f: F| -> Result<Option<Moment>, FormError> {
+                let text = form.text(f);
+                if text.is_empty() {
+                    return Ok(None);
+                }
+                moment(&text, &phases)
+                    .map(Some)
+                    .ok_or_else(|| FormError::at(f, fill(T::BadMoment.get(lang), &[&text])))
+            };
+            let (from, until) = (read(F::Joined)?, read(F::LeftAt)?);
+            if from.is_none() && until.is_none() {
+                return Err(FormError::at(F::Joined, T::NeedMoment.get(lang)));
+            }
+            Ok(Some(Part { from, until }))
+        }
+        _ => Ok(None),
+    }
+}
+
 /// A family member belongs to no organisation: when "takes part as" changes to family,
 /// the organisation follows; back to a professional, the first organisation is offered.
 pub fn refresh(m: &Meeting, form: &mut Form) {
+    // The times are asked only for "joined late or left early".
+    let custom = form.choice_val(F::Part) == Val::Other;
+    form.set_hidden(F::Joined, !custom);
+    form.set_hidden(F::LeftAt, !custom);
     let kind = form.choice_val(F::Kind);
     if form.memo.as_ref() == Some(&kind) {
         return;
@@ -336,6 +480,12 @@ pub fn commit(
         Val::Attend(5) => Attendance::Invited,
         _ => Attendance::InRoom,
     };
+    // Only someone there can have been there for part of it.
+    let part = if attendance.is_present() {
+        part_of(form, lang)?
+    } else {
+        None
+    };
     let opt = |s: String| (!s.is_empty()).then_some(s);
     let id = match idx.and_then(|i| m.participants.get(i)) {
         Some(p) => p.id.clone(),
@@ -352,6 +502,7 @@ pub fn commit(
         attendance,
         stand_in: opt(form.text(F::StandIn)),
         contact: opt(form.text(F::Contact)),
+        part,
     };
     match idx.and_then(|i| m.participants.get_mut(i)) {
         Some(slot) => *slot = p,

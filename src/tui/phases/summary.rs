@@ -61,12 +61,18 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     finalize_hint(app, s, f, hint);
 }
 
-/// "When everything is done: F finalizes the minutes."
+/// "l reads the plan back to everyone · F finalizes when all is done"
 pub fn finalize_hint(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     if s.meeting.is_finalized() {
         return;
     }
-    let text = fill(app.t(T::PressFinalize), &[&app.keys.label(Cmd::Finalize)]);
+    let text = fill(
+        app.t(T::PressReadBack),
+        &[
+            &app.keys.label(Cmd::ReadBack),
+            &app.keys.label(Cmd::Finalize),
+        ],
+    );
     f.render_widget(
         ratatui::widgets::Paragraph::new(Line::styled(text, app.theme.key)),
         area,
@@ -221,6 +227,7 @@ impl Phase for Summary {
             Cmd::Edit,
             Cmd::Delete,
             Cmd::AddDisagreement,
+            Cmd::ReadBack,
             Cmd::Finalize,
         ]
     }
