@@ -22,10 +22,16 @@ pub fn render(app: &App, f: &mut Frame) {
         too_small(app, f, area);
         return;
     }
+    // Two lines of keys; a third on a tall screen when the phase's keys need it.
+    let rows = if area.height >= 32 && footer_rows(app, area.width) > 2 {
+        3
+    } else {
+        2
+    };
     let [body, status, footer] = Layout::vertical([
         Constraint::Min(10),
         Constraint::Length(1),
-        Constraint::Length(2),
+        Constraint::Length(rows),
     ])
     .areas(area);
     match &app.screen {
@@ -599,6 +605,25 @@ fn status_line(app: &App, f: &mut Frame, area: Rect) {
         Paragraph::new(fit_line(Line::from(spans), area.width as usize)),
         area,
     );
+}
+
+/// How many lines all the keys the footer would show take at `width`.
+fn footer_rows(app: &App, width: u16) -> usize {
+    let mut rows = 1;
+    let mut x = 0;
+    for cmd in commands(app).into_iter().filter(|c| *c != Cmd::Down) {
+        let w = if cmd == Cmd::Up {
+            2 + app.t(T::CmdSelect).chars().count() + 3
+        } else {
+            app.keys.label(cmd).chars().count() + app.t(cmd.spec().short).chars().count() + 3
+        };
+        if x + w > width as usize && x > 0 {
+            rows += 1;
+            x = 0;
+        }
+        x += w;
+    }
+    rows
 }
 
 fn footer_keys(app: &App, f: &mut Frame, area: Rect) {
