@@ -130,7 +130,10 @@ fn typing_a_name_nobody_offered_has_leaves_the_choice_and_says_so() {
     typ(&mut fx.app, "sara holm");
     assert_eq!(form(&fx.app).choice_val(F::Decision), before);
     let screen = draw(&mut fx.app, 80, 24);
-    assert!(screen.contains("Sök: sara holm — inget val heter så"), "{screen}");
+    assert!(
+        screen.contains("Sök: sara holm — inget val heter så"),
+        "{screen}"
+    );
     // Backspace edits what was typed; Esc leaves the search and keeps the form open.
     for _ in 0.."sara holm".len() {
         key(&mut fx.app, Backspace);
@@ -140,7 +143,10 @@ fn typing_a_name_nobody_offered_has_leaves_the_choice_and_says_so() {
     typ(&mut fx.app, "xyz");
     assert_eq!(form(&fx.app).choice_val(F::Decision), before);
     key(&mut fx.app, Esc);
-    assert!(fx.app.overlay.is_some(), "Esc ends the search, not the form");
+    assert!(
+        fx.app.overlay.is_some(),
+        "Esc ends the search, not the form"
+    );
     assert_eq!(form(&fx.app).choice_val(F::Decision), before);
     assert!(!draw(&mut fx.app, 80, 24).contains("Sök:"));
 }
@@ -344,7 +350,12 @@ fn awaiting_fields_are_not_in_the_tab_order_when_decided_at_the_table() {
     let mut fx = sip_app(Lang::Sv);
     goto_phase(&mut fx.app, "insatser");
     key(&mut fx.app, Char('a'));
-    let awaited = [F::DecisionMaker, F::DecisionOrg, F::DecideBy, F::AwaitReason];
+    let awaited = [
+        F::DecisionMaker,
+        F::DecisionOrg,
+        F::DecideBy,
+        F::AwaitReason,
+    ];
     let mut seen = Vec::new();
     for _ in 0..40 {
         seen.push(form(&fx.app).focused().unwrap().id);
@@ -398,7 +409,10 @@ fn a_form_longer_than_the_screen_says_more_lies_below_and_scrolls_to_the_focus()
         assert!(!screen.contains(below), "{screen}");
         // On a large screen the whole form fits: no marks.
         let screen = draw(&mut fx.app, 120, 40);
-        assert!(!screen.contains(above) && !screen.contains(below), "{screen}");
+        assert!(
+            !screen.contains(above) && !screen.contains(below),
+            "{screen}"
+        );
     }
 }
 
@@ -519,7 +533,14 @@ fn help_lists_the_editing_keys() {
             all.push_str(&draw(&mut fx.app, 120, 40));
             key(&mut fx.app, Down);
         }
-        for keys in ["Ctrl+U", "Ctrl+K", "Ctrl+W", "Home / End", "Ctrl+← / Ctrl+→", "abc"] {
+        for keys in [
+            "Ctrl+U",
+            "Ctrl+K",
+            "Ctrl+W",
+            "Home / End",
+            "Ctrl+← / Ctrl+→",
+            "abc",
+        ] {
             assert!(all.contains(keys), "{keys} not in help");
         }
         for text in [T::CmdClearToStartLong, T::CmdDeleteWordLong, T::CmdFindLong] {

@@ -311,12 +311,7 @@ fn meeting(app: &App, s: &Session, f: &mut Frame, area: Rect) {
             if lines.len() + p.len() > room {
                 break;
             }
-            lines.extend(p.iter().map(|l| {
-                let l = l
-                    .strip_prefix("• ")
-                    .map_or_else(|| format!("  {l}"), |r| format!("• {r}"));
-                Line::from(l)
-            }));
+            lines.extend(p.iter().map(|l| Line::from(l.clone())));
             shown += 1;
         }
         if shown == 0
@@ -329,7 +324,7 @@ fn meeting(app: &App, s: &Session, f: &mut Frame, area: Rect) {
                 } else {
                     l.clone()
                 };
-                lines.push(Line::from(if i == 0 { l } else { format!("  {l}") }));
+                lines.push(Line::from(l));
             }
         }
         let (view, side) = if wide {
