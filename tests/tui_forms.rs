@@ -533,14 +533,7 @@ fn help_lists_the_editing_keys() {
             all.push_str(&draw(&mut fx.app, 120, 40));
             key(&mut fx.app, Down);
         }
-        for keys in [
-            "Ctrl+U",
-            "Ctrl+K",
-            "Ctrl+W",
-            "Home / End",
-            "Ctrl+← / Ctrl+→",
-            "abc",
-        ] {
+        for keys in ["Ctrl+U", "Ctrl+K", "Ctrl+W", "Home / End", "Ctrl+←→", "abc"] {
             assert!(all.contains(keys), "{keys} not in help");
         }
         for text in [T::CmdClearToStartLong, T::CmdDeleteWordLong, T::CmdFindLong] {
@@ -614,4 +607,63 @@ fn the_footer_keeps_initials_and_prompts_where_names_are_typed() {
             assert!(footer.contains(&format!("? {}", T::CmdHelp.get(lang))));
         }
     }
+}
+
+#[test]
+fn a_note_taller_than_the_screen_is_cut_with_a_mark() {
+    let agenda = all_phases_agenda();
+    let mut m = sip_meeting(&agenda);
+    for i in 0..14 {
+        m.organisations.push(Organisation {
+            id: Id::new(&format!("x{i}")),
+            name: format!("Verksamhet nummer {i} i en annan kommun"),
+            huvudman: Huvudman::Kommun,
+            mission: String::new(),
+            parent: None,
+        });
+        m.participants.push(professional(
+            &format!("q{i}"),
+            &format!("Person {i}"),
+            &format!("x{i}"),
+            true,
+        ));
+    }
+    let mut fx = app_with(m, agenda, Lang::Sv, ThemeName::Default, true);
+    goto_phase(&mut fx.app, "insatser");
+    key(&mut fx.app, Char('a'));
+    to_field(&mut fx.app, F::Decision);
+    let screen = draw(&mut fx.app, 80, 24);
+    // The note is cut with a mark saying how to read on.
+    assert!(screen.contains("↓ … PgDn"), "{screen}");
+    assert!(!screen.contains("Person 13 tillhör"), "{screen}");
+    // PgDn scrolls it to its end: every person's reason can be read.
+    let mut seen = flat(&screen);
+    for _ in 0..10 {
+        key(&mut fx.app, PageDown);
+        seen.push_str(&flat(&draw(&mut fx.app, 80, 24)));
+    }
+    let end = draw(&mut fx.app, 80, 24);
+    assert!(end.contains("↑ … PgUp"), "{end}");
+    assert!(!end.contains("↓ … PgDn"), "{end}");
+    for i in 0..14 {
+        assert!(seen.contains(&format!("Person {i} tillhör")), "Person {i}");
+    }
+    // The choice itself is still the one shown, and PgUp goes back.
+    assert_eq!(form(&fx.app).choice_val(F::Decision), Val::Id("p1".into()));
+    for _ in 0..10 {
+        key(&mut fx.app, PageUp);
+    }
+    assert!(draw(&mut fx.app, 80, 24).contains("↓ … PgDn"));
+}
+
+#[test]
+fn help_scrolls_no_further_than_its_end() {
+    let mut fx = sip_app(Lang::Sv);
+    key(&mut fx.app, Char('?'));
+    for _ in 0..60 {
+        key(&mut fx.app, Down);
+    }
+    let screen = draw(&mut fx.app, 80, 24);
+    let end: String = T::LegendTimer.get(Lang::Sv).chars().take(20).collect();
+    assert!(screen.contains(&end), "{screen}");
 }

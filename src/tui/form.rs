@@ -261,6 +261,9 @@ pub struct Form {
     pub original: Option<String>,
     /// When the text last changed and has not yet been written.
     pub pending_since: Option<chrono::NaiveDateTime>,
+    /// Lines of the focused field's note scrolled past (PgDn), when the note is taller
+    /// than the box.
+    pub note_scroll: usize,
 }
 
 /// Why a form cannot be saved, and the field to fix: the form moves the cursor there.
@@ -331,6 +334,7 @@ impl Form {
             discard_armed: false,
             original: None,
             pending_since: None,
+            note_scroll: 0,
         }
     }
 
@@ -572,6 +576,7 @@ impl Form {
 
     /// The next field asked (hidden ones are skipped).
     fn move_focus(&mut self, forward: bool) {
+        self.note_scroll = 0;
         if let Some(Field {
             input: Input::Choice { find, .. },
             ..
@@ -628,6 +633,20 @@ impl Form {
                 return FormKey::Moved;
             }
             _ => {}
+        }
+        // PgDn / PgUp scroll a note taller than the box (why deciders are not offered);
+        // the drawing stops at its end.
+        let noted = self
+            .fields
+            .get(self.focus)
+            .is_some_and(|f| f.note.is_some() && !matches!(f.input, Input::Multi(_)));
+        if noted && Cmd::ScrollNote.spec().keys.iter().any(|k| k.matches(&ev)) {
+            self.note_scroll = if ev.code == KeyCode::PageDown {
+                self.note_scroll + 5
+            } else {
+                self.note_scroll.saturating_sub(5)
+            };
+            return FormKey::Moved;
         }
         let last = self.fields[self.focus + 1..].iter().all(|f| f.hidden);
         let multi_line = matches!(
