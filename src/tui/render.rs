@@ -128,12 +128,16 @@ fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
         if width(&text) <= row_width {
             return Text::from(Line::styled(text, style));
         }
+        // The row's own indent stays; the lines after it are indented two more.
+        let indent = text.len() - text.trim_start().len();
+        let (lead, rest) = text.split_at(indent);
+        let more = format!("{lead}  ");
         Text::from(
-            wrap(&text, row_width.saturating_sub(2))
+            wrap(rest, row_width.saturating_sub(more.len()))
                 .into_iter()
                 .enumerate()
                 .map(|(i, l)| {
-                    let lead = if i == 0 { "" } else { "  " };
+                    let lead = if i == 0 { lead } else { more.as_str() };
                     Line::styled(format!("{lead}{l}"), style)
                 })
                 .collect::<Vec<_>>(),
