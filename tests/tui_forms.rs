@@ -667,3 +667,30 @@ fn help_scrolls_no_further_than_its_end() {
     let end: String = T::LegendTimer.get(Lang::Sv).chars().take(20).collect();
     assert!(screen.contains(&end), "{screen}");
 }
+
+#[test]
+fn list_rows_wrap_what_would_be_cut() {
+    let agenda = all_phases_agenda();
+    let mut m = sip_meeting(&agenda);
+    m.goals[0].indicator =
+        "Närvaron över 90 % i februari, Elsas egen skattning av morgnarna och mentorns anteckningar"
+            .into();
+    m.participants.push(family("f1", "Omar Mohammed Svensson"));
+    m.participants
+        .push(family("f2", "Greta Margareta Svensson"));
+    m.consents[0].given_by = vec![
+        Person::Participant(Id::new("p4")),
+        Person::Participant(Id::new("f1")),
+        Person::Participant(Id::new("f2")),
+    ];
+    m.actions[0].decision = Decision::AtTable {
+        by: vec![Id::new("p1")],
+    };
+    let mut fx = app_with(m, agenda, Lang::Sv, ThemeName::Default, true);
+    goto_phase(&mut fx.app, "mal");
+    let shown = flat(&draw(&mut fx.app, 80, 24));
+    assert!(shown.contains("mentorns anteckningar"), "{shown}");
+    goto_phase(&mut fx.app, "samtycke");
+    let screen = draw(&mut fx.app, 80, 24);
+    assert!(flat(&screen).contains("2027-11-20"), "{screen}");
+}
