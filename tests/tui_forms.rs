@@ -615,7 +615,7 @@ fn a_note_taller_than_the_screen_is_cut_with_a_mark() {
     let mut m = sip_meeting(&agenda);
     for i in 0..14 {
         m.organisations.push(Organisation {
-            id: Id::new(&format!("x{i}")),
+            id: Id::new(format!("x{i}")),
             name: format!("Verksamhet nummer {i} i en annan kommun"),
             huvudman: Huvudman::Kommun,
             mission: String::new(),
