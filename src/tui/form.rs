@@ -801,6 +801,12 @@ fn choice_key(opts: &[Opt], idx: &mut usize, find: &mut Option<Find>, ev: KeyEve
 
 /// The option matching what is typed, or the one before typing began when none does.
 fn refind(opts: &[Opt], idx: &mut usize, f: &mut Find) {
+    if f.text.trim().is_empty() {
+        // Only spaces so far: nothing to find yet, and nothing to complain about.
+        *idx = f.before;
+        f.found = true;
+        return;
+    }
     match find_option(opts, &f.text) {
         Some(i) => {
             *idx = i;
@@ -810,5 +816,41 @@ fn refind(opts: &[Opt], idx: &mut usize, f: &mut Find) {
             *idx = f.before;
             f.found = false;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts(labels: &[&str]) -> Vec<Opt> {
+        labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| Opt {
+                label: l.to_string(),
+                val: Val::Attend(i as u8),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_option_is_found_by_the_start_of_its_name_then_of_a_word_then_anywhere() {
+        let o = opts(&[
+            "— välj",
+            "Sara Holm (socialsekreterare)",
+            "Lena Ek (rektor, Skola: Nyboskolan)",
+            "Lena Holm (specialpedagog)",
+            "Beslut inväntas av … (fyll i nedan)",
+        ]);
+        assert_eq!(find_option(&o, "lena holm"), Some(3));
+        assert_eq!(find_option(&o, "LENA"), Some(2));
+        assert_eq!(find_option(&o, "holm"), Some(1), "a word starts with it");
+        assert_eq!(find_option(&o, "olm"), Some(1), "anywhere");
+        assert_eq!(find_option(&o, "lena   ek"), Some(2), "extra spaces aside");
+        assert_eq!(find_option(&o, "välj"), Some(0), "a leading — aside");
+        assert_eq!(find_option(&o, "rektor"), Some(2));
+        assert_eq!(find_option(&o, "kim"), None);
+        assert_eq!(find_option(&o, "  "), None);
     }
 }
