@@ -694,3 +694,24 @@ fn list_rows_wrap_what_would_be_cut() {
     let screen = draw(&mut fx.app, 80, 24);
     assert!(flat(&screen).contains("2027-11-20"), "{screen}");
 }
+
+#[test]
+fn the_reason_for_declining_is_asked_only_of_one_who_declined() {
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "roller");
+    key(&mut fx.app, Char('a'));
+    let asked = |app: &App| {
+        form(app)
+            .fields
+            .iter()
+            .any(|f| f.id == F::DeclineReason && !f.hidden)
+    };
+    assert!(!asked(&fx.app));
+    assert!(!draw(&mut fx.app, 120, 40).contains("Skäl till återbud"));
+    to_field(&mut fx.app, F::Attendance);
+    typ(&mut fx.app, "återbud");
+    assert_eq!(form(&fx.app).choice_val(F::Attendance), Val::Attend(4));
+    assert!(asked(&fx.app));
+    key(&mut fx.app, Tab);
+    assert_eq!(form(&fx.app).focused().unwrap().id, F::DeclineReason);
+}

@@ -229,12 +229,20 @@ pub fn form(s: &Session, idx: Option<usize>, lang: Lang) -> Form {
         p.and_then(|p| p.contact.as_deref()).unwrap_or(""),
     );
     form.memo = Some(form.choice_val(F::Kind));
+    ask_decline_reason(&mut form);
     form
+}
+
+/// The reason for declining is asked of one who declined, and only then.
+fn ask_decline_reason(form: &mut Form) {
+    let declined = form.choice_val(F::Attendance) == Val::Attend(4);
+    form.set_hidden(F::DeclineReason, !declined);
 }
 
 /// A family member belongs to no organisation: when "takes part as" changes to family,
 /// the organisation follows; back to a professional, the first organisation is offered.
 pub fn refresh(m: &Meeting, form: &mut Form) {
+    ask_decline_reason(form);
     let kind = form.choice_val(F::Kind);
     if form.memo.as_ref() == Some(&kind) {
         return;
