@@ -715,3 +715,25 @@ fn the_reason_for_declining_is_asked_only_of_one_who_declined() {
     key(&mut fx.app, Tab);
     assert_eq!(form(&fx.app).focused().unwrap().id, F::DeclineReason);
 }
+
+#[test]
+fn a_search_undone_leaves_nothing_unsaved() {
+    for undo in [Esc, Backspace] {
+        let mut fx = sip_app(Lang::Sv);
+        goto_phase(&mut fx.app, "roller");
+        key(&mut fx.app, Char('a'));
+        to_field(&mut fx.app, F::Attendance);
+        typ(&mut fx.app, "vi");
+        assert_eq!(form(&fx.app).choice_val(F::Attendance), Val::Attend(1));
+        assert!(form(&fx.app).dirty);
+        // Esc, or Backspace over all that was typed, goes back: nothing is changed.
+        let times = if undo == Esc { 1 } else { 2 };
+        for _ in 0..times {
+            key(&mut fx.app, undo);
+        }
+        assert_eq!(form(&fx.app).choice_val(F::Attendance), Val::Attend(0));
+        assert!(!form(&fx.app).dirty, "{undo:?}");
+        key(&mut fx.app, Esc);
+        assert!(fx.app.overlay.is_none(), "{undo:?}: closed without asking");
+    }
+}

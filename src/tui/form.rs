@@ -66,6 +66,8 @@ pub struct Find {
     pub before: usize,
     /// Whether some option matches `text`.
     pub found: bool,
+    /// Whether the form had changes before typing began.
+    pub was_dirty: bool,
 }
 
 /// The option whose name matches `query` (case and extra spaces aside, a leading "—"
@@ -612,13 +614,10 @@ impl Form {
             }) = self.fields.get_mut(self.focus)
             && let Some(f) = find.take()
         {
-            let changed = *idx != f.before;
+            // Back where it was before typing: the form is as changed as it was then.
             *idx = f.before;
-            return if changed {
-                FormKey::Changed
-            } else {
-                FormKey::Moved
-            };
+            self.dirty = f.was_dirty;
+            return FormKey::Moved;
         }
         match ev.code {
             KeyCode::Esc => return FormKey::Cancel,
@@ -685,7 +684,13 @@ impl Form {
                 edit(ta, ev, true)
             }
             Input::Line(ta) | Input::Date(ta) => edit(ta, ev, false),
-            Input::Choice { opts, idx, find } => choice_key(opts, idx, find, ev),
+            Input::Choice { opts, idx, find } => {
+                let key = choice_key(opts, idx, find, ev, self.dirty);
+                if let Some(was_dirty) = key.1 {
+                    self.dirty = was_dirty;
+                }
+                key.0
+            }
             Input::Check(on) => match ev.code {
                 KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right => {
                     *on = !*on;
@@ -754,7 +759,14 @@ fn edit(ta: &mut TextArea<'static>, ev: KeyEvent, multi_line: bool) -> FormKey {
 
 /// A key on a choice. ←/→ step through the options (a single option stays as it is);
 /// printable keys find an option by its name, shown as they are typed.
-fn choice_key(opts: &[Opt], idx: &mut usize, find: &mut Option<Find>, ev: KeyEvent) -> FormKey {
+/// The second value, when given, is what the form's `dirty` goes back to.
+fn choice_key(
+    opts: &[Opt],
+    idx: &mut usize,
+    find: &mut Option<Find>,
+    ev: KeyEvent,
+    dirty: bool,
+) -> (FormKey, Option<bool>) {
     let before = *idx;
     let typed = !ev
         .modifiers
@@ -763,7 +775,7 @@ fn choice_key(opts: &[Opt], idx: &mut usize, find: &mut Option<Find>, ev: KeyEve
         KeyCode::Right | KeyCode::Left => {
             *find = None;
             if opts.len() < 2 {
-                return FormKey::Ignored;
+                return (FormKey::Ignored, None);
             }
             *idx = if ev.code == KeyCode::Right {
                 (*idx + 1) % opts.len()
@@ -776,6 +788,7 @@ fn choice_key(opts: &[Opt], idx: &mut usize, find: &mut Option<Find>, ev: KeyEve
                 text: String::new(),
                 before: *idx,
                 found: false,
+                was_dirty: dirty,
             });
             f.text.push(c);
             refind(opts, idx, f);
@@ -784,18 +797,20 @@ fn choice_key(opts: &[Opt], idx: &mut usize, find: &mut Option<Find>, ev: KeyEve
             let f = find.as_mut().expect("checked");
             f.text.pop();
             if f.text.is_empty() {
+                // All that was typed is gone: back as before typing began.
                 *idx = f.before;
+                let was_dirty = f.was_dirty;
                 *find = None;
-            } else {
-                refind(opts, idx, f);
+                return (FormKey::Moved, Some(was_dirty));
             }
+            refind(opts, idx, f);
         }
-        _ => return FormKey::Ignored,
+        _ => return (FormKey::Ignored, None),
     }
     if *idx == before {
-        FormKey::Moved
+        (FormKey::Moved, None)
     } else {
-        FormKey::Changed
+        (FormKey::Changed, None)
     }
 }
 
