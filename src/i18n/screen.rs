@@ -299,6 +299,8 @@ strings! {
     FReason => "Skäl", "Reason";
     FBy => "Av", "By";
     FFinalizedBy => "Justeras av", "Finalized by";
+    FJusterare => "Fler justerare", "Also checked by";
+    JusterareNote => "Var och en får en rad att skriva under. Skilj flera med semikolon.", "Each gets a line to sign. Separate several with semicolons.";
     FAmendedBy => "Ändras av", "Amended by";
     FHeardScore => "Kände sig hörd (1–5)", "Felt heard (1–5)";
     FUsefulScore => "Mötet var användbart (1–5)", "The meeting was useful (1–5)";
@@ -330,7 +332,7 @@ strings! {
     NeedPerformer => "välj eller skriv en utförare.", "choose or write a performer.";
     NeedDecider => "ingen här får besluta om denna insats. Välj «beslut inväntas» och ange beslutsfattare, verksamhet och datum.", "nobody here may decide this action. Choose «awaiting decision» and give decision maker, organisation and date.";
     NeedAwaiting => "beslut inväntas kräver beslutsfattare, dennes verksamhet och datum för beslutet.", "an awaited decision needs the decision maker, their organisation and a decide-by date.";
-    BadDate => "«{}»: datumet förstås inte. Skriv t.ex. 2026-12-03 14:00, 3/12 14, +3v eller +10d.", "«{}»: the date is not understood. Write e.g. 2026-12-03 14:00, 3/12 14, +3w or +10d.";
+    BadDate => "«{}»: datumet förstås inte. Skriv t.ex. 2026-12-03 14:00, 3/12 14, 3 mars, tisdag, +3v, +6m eller om 2 veckor.", "«{}»: the date is not understood. Write e.g. 2026-12-03 14:00, 3/12 14, 3 March, Tuesday, +3w, +6m or in 2 weeks.";
     CannotDecide => "Kan inte besluta: {}", "Cannot decide: {}";
     DeciderDropped => "{} kan inte längre besluta om insatsen.", "{} can no longer decide this action.";
     ChooseDecider => "välj vem som beslutar, eller «beslut inväntas».", "choose who decides, or «awaiting decision».";
@@ -404,5 +406,28 @@ strings! {
     NoEvaluation => "ingen utvärdering", "no evaluation";
     FinalizedOk => "Protokollet är justerat (revision {}).", "The minutes are finalized (revision {}).";
     AmendedOk => "Protokollet är öppnat för ändring; förra versionen sparad som {}.", "The minutes are open for change; the previous version is kept as {}.";
+    InvitationForm => "Kallelse", "Notice of meeting";
+    InvitationIntro => "Det kallelsen ber de inbjudna om. Frågeställningarna blir innehållet i fasen Syfte.", "What the notice asks of those invited. The questions become the Purpose phase's content.";
+    FPurpose => "Syfte", "Purpose";
+    FQuestions => "Frågeställningar (en per rad)", "Questions to answer (one per line)";
+    FExpected => "Beslut {} ska kunna fatta", "Decisions {} must be able to take";
+    FExpectedCosts => "… inklusive kostnader", "… including costs";
+    FVideoLink => "Videolänk (https://…)", "Video link (https://…)";
+    FInviteConvener => "Sammankallande", "Convened by";
+    FInviteContact => "Nås på (telefon, e-post)", "Reached at (phone, e-mail)";
+    FSent => "Kallelsen skickad (datum)", "Notice sent (date)";
+    NotAUrl => "{} är ingen webbadress: skriv hela länken, https://…", "{} is not a web address: write the whole link, https://…";
+    InvitationRefused => "Kallelsen skrivs inte: {}", "The notice is not written: {}";
+    InvitationNotFile => "{} är ingen vanlig fil; kallelsen skrivs inte dit", "{} is not a regular file; the notice is not written there";
+    InvitationWritten => "Kallelsen skriven: {} filer i {}.", "The notice is written: {} files in {}.";
+    InvitationWarns => " Varning: {}", " Warning: {}";
+    CmdInvitation => "kallelse", "notice";
+    CmdInvitationLong => "Fyll i kallelsen: syfte, frågeställningar, beslut som varje verksamhet ska kunna fatta, videolänk, sammankallande.", "Fill in the notice: purpose, questions, the decisions each organisation must be able to take, video link, convener.";
+    CmdWriteInvitation => "skriv kallelse", "write notice";
+    CmdWriteInvitationLong => "Skriv kallelsen bredvid mötet: allas (Word och kalender), varje verksamhets och familjens.", "Write the notice next to the meeting: everyone's (Word and calendar), each organisation's and the family's.";
+    MandateAsked => "kallelsen: {}", "notice: {}";
+    MandateMet => "✓ {} har mandat", "✓ {} has the mandate";
+    MandateLacking => "! {} saknar mandatet", "! {} lacks the mandate";
+    MandateNobody => "! ingen på plats med mandat", "! nobody present with the mandate";
     ReadOnlyRefused => "Protokollet är justerat och skrivskyddat. {} = ändra.", "The minutes are finalized and read-only. {} = amend.";
 }

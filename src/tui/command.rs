@@ -30,6 +30,10 @@ pub enum Cmd {
     Amend,
     /// Start the follow-up of finalized minutes (the selected ones on the start screen).
     StartFollowUp,
+    /// Fill in the kallelse (the invitation).
+    Invitation,
+    /// Write the kallelse files next to the meeting.
+    WriteInvitation,
     /// Take the amended version of the previous meeting into this follow-up.
     TakeIn,
     Open,
@@ -180,7 +184,7 @@ const fn ctrl(code: KeyCode) -> Key {
 }
 
 impl Cmd {
-    pub const ALL: [Cmd; 41] = [
+    pub const ALL: [Cmd; 43] = [
         Cmd::Quit,
         Cmd::Help,
         Cmd::Problems,
@@ -202,6 +206,8 @@ impl Cmd {
         Cmd::Amend,
         Cmd::StartFollowUp,
         Cmd::TakeIn,
+        Cmd::Invitation,
+        Cmd::WriteInvitation,
         Cmd::Open,
         Cmd::Heard,
         Cmd::HeardSelected,
@@ -317,6 +323,20 @@ impl Cmd {
                 1,
                 PreviousAmended,
                 keys![c('r')],
+            ),
+            Cmd::Invitation => spec(
+                T::CmdInvitation,
+                T::CmdInvitationLong,
+                3,
+                Editable,
+                keys![c('K')],
+            ),
+            Cmd::WriteInvitation => spec(
+                T::CmdWriteInvitation,
+                T::CmdWriteInvitationLong,
+                3,
+                Editable,
+                keys![c('W')],
             ),
             Cmd::Open => spec(T::CmdOpen, T::CmdOpenLong, 1, Always, keys![p(Enter)]),
             Cmd::Heard => Spec {

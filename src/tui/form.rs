@@ -165,6 +165,8 @@ pub enum F {
     ConvenerName,
     Reason,
     By,
+    /// Justerare named at finalizing, separated by commas.
+    Justerare,
     HeardScore,
     UsefulScore,
     /// A new organisation's name, when "new organisation" is chosen.
@@ -184,6 +186,15 @@ pub enum F {
     CarryOver,
     GoalOutcome,
     Comment,
+    /// The kallelse: why we meet, the questions (one per line).
+    Purpose,
+    Questions,
+    /// The decisions expected of the meeting's organisation at this index.
+    Expected(u16),
+    ExpectedCosts(u16),
+    VideoLink,
+    /// When the kallelse was sent.
+    Sent,
 }
 
 #[derive(Debug)]
@@ -206,6 +217,8 @@ pub struct Field {
 pub enum Target {
     NewMeeting(String),
     Details,
+    /// The kallelse (the meeting's invitation).
+    Invitation,
     Participant(Option<usize>),
     Organisation(Option<usize>),
     /// A review of the previous plan's action, by index in `reviews`.
