@@ -15,7 +15,9 @@ use std::time::Duration;
 const HANG_GUARD: Duration = Duration::from_secs(60);
 
 fn in_tests(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(rel)
 }
 
 struct Run {
