@@ -182,6 +182,8 @@ strings! {
     CmdLineStartEndLong => "Flytta markören till radens början eller slut.", "Move the cursor to the start or the end of the line.";
     CmdWordLeftRight => "ett ord i taget", "word by word";
     CmdWordLeftRightLong => "Flytta markören ett ord bakåt eller framåt.", "Move the cursor one word back or forward.";
+    CmdScrollNote => "bläddra i texten", "scroll the note";
+    CmdScrollNoteLong => "Bläddra i en lång text under ett fält (varför någon inte kan besluta).", "Scroll a long note under a field (why someone cannot decide).";
     FindTyped => "Sök: {}", "Find: {}";
     FindNone => "Sök: {} — inget val heter så (Backspace ändrar, Esc ångrar)", "Find: {} — no option is called that (Backspace edits, Esc undoes)";
     PromptsShown => "{} av {}", "{} of {}";

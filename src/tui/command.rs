@@ -74,6 +74,8 @@ pub enum Cmd {
     DeleteWord,
     LineStartEnd,
     WordLeftRight,
+    /// Scroll a long note under a form's field.
+    ScrollNote,
 }
 
 /// One key with its modifiers.
@@ -193,7 +195,7 @@ const fn ctrl(code: KeyCode) -> Key {
 }
 
 impl Cmd {
-    pub const ALL: [Cmd; 48] = [
+    pub const ALL: [Cmd; 49] = [
         Cmd::Quit,
         Cmd::Help,
         Cmd::Problems,
@@ -242,6 +244,7 @@ impl Cmd {
         Cmd::DeleteWord,
         Cmd::LineStartEnd,
         Cmd::WordLeftRight,
+        Cmd::ScrollNote,
     ];
 
     /// The declaration: the only place a command's words, rank, availability and
@@ -448,6 +451,11 @@ impl Cmd {
                 T::CmdLineStartEnd,
                 T::CmdLineStartEndLong,
                 keys![p(Home), p(End)],
+            ),
+            Cmd::ScrollNote => fixed(
+                T::CmdScrollNote,
+                T::CmdScrollNoteLong,
+                keys![p(PageDown), p(PageUp)],
             ),
             Cmd::WordLeftRight => Spec {
                 label: Some("Ctrl+←→"),

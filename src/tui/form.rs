@@ -72,6 +72,8 @@ pub struct Find {
     pub before: usize,
     /// Whether some option matches `text`.
     pub found: bool,
+    /// Whether the form had changes before typing began.
+    pub was_dirty: bool,
 }
 
 /// The option whose name matches `query` (case and extra spaces aside, a leading "—"
@@ -293,6 +295,9 @@ pub struct Form {
     /// A confirmation (finalizing): Enter confirms from any one-line field, as its intro
     /// says, instead of moving to the next one.
     pub enter_confirms: bool,
+    /// Lines of the focused field's note scrolled past (PgDn), when the note is taller
+    /// than the box.
+    pub note_scroll: usize,
 }
 
 /// Why a form cannot be saved, and the field to fix: the form moves the cursor there.
@@ -364,6 +369,7 @@ impl Form {
             original: None,
             pending_since: None,
             enter_confirms: false,
+            note_scroll: 0,
         }
     }
 
@@ -605,6 +611,7 @@ impl Form {
 
     /// The next field asked (hidden ones are skipped).
     fn move_focus(&mut self, forward: bool) {
+        self.note_scroll = 0;
         if let Some(Field {
             input: Input::Choice { find, .. },
             ..
@@ -640,13 +647,10 @@ impl Form {
             }) = self.fields.get_mut(self.focus)
             && let Some(f) = find.take()
         {
-            let changed = *idx != f.before;
+            // Back where it was before typing: the form is as changed as it was then.
             *idx = f.before;
-            return if changed {
-                FormKey::Changed
-            } else {
-                FormKey::Moved
-            };
+            self.dirty = f.was_dirty;
+            return FormKey::Moved;
         }
         match ev.code {
             KeyCode::Esc => return FormKey::Cancel,
@@ -661,6 +665,20 @@ impl Form {
                 return FormKey::Moved;
             }
             _ => {}
+        }
+        // PgDn / PgUp scroll a note taller than the box (why deciders are not offered);
+        // the drawing stops at its end.
+        let noted = self
+            .fields
+            .get(self.focus)
+            .is_some_and(|f| f.note.is_some() && !matches!(f.input, Input::Multi(_)));
+        if noted && Cmd::ScrollNote.spec().keys.iter().any(|k| k.matches(&ev)) {
+            self.note_scroll = if ev.code == KeyCode::PageDown {
+                self.note_scroll + 5
+            } else {
+                self.note_scroll.saturating_sub(5)
+            };
+            return FormKey::Moved;
         }
         let last = self.fields[self.focus + 1..].iter().all(|f| f.hidden);
         let multi_line = matches!(
@@ -699,7 +717,13 @@ impl Form {
                 edit(ta, ev, true)
             }
             Input::Line(ta) | Input::Date(ta) => edit(ta, ev, false),
-            Input::Choice { opts, idx, find } => choice_key(opts, idx, find, ev),
+            Input::Choice { opts, idx, find } => {
+                let key = choice_key(opts, idx, find, ev, self.dirty);
+                if let Some(was_dirty) = key.1 {
+                    self.dirty = was_dirty;
+                }
+                key.0
+            }
             Input::Check(on) => match ev.code {
                 KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right => {
                     *on = !*on;
@@ -768,7 +792,14 @@ fn edit(ta: &mut TextArea<'static>, ev: KeyEvent, multi_line: bool) -> FormKey {
 
 /// A key on a choice. ←/→ step through the options (a single option stays as it is);
 /// printable keys find an option by its name, shown as they are typed.
-fn choice_key(opts: &[Opt], idx: &mut usize, find: &mut Option<Find>, ev: KeyEvent) -> FormKey {
+/// The second value, when given, is what the form's `dirty` goes back to.
+fn choice_key(
+    opts: &[Opt],
+    idx: &mut usize,
+    find: &mut Option<Find>,
+    ev: KeyEvent,
+    dirty: bool,
+) -> (FormKey, Option<bool>) {
     let before = *idx;
     let typed = !ev
         .modifiers
@@ -777,7 +808,7 @@ fn choice_key(opts: &[Opt], idx: &mut usize, find: &mut Option<Find>, ev: KeyEve
         KeyCode::Right | KeyCode::Left => {
             *find = None;
             if opts.len() < 2 {
-                return FormKey::Ignored;
+                return (FormKey::Ignored, None);
             }
             *idx = if ev.code == KeyCode::Right {
                 (*idx + 1) % opts.len()
@@ -790,6 +821,7 @@ fn choice_key(opts: &[Opt], idx: &mut usize, find: &mut Option<Find>, ev: KeyEve
                 text: String::new(),
                 before: *idx,
                 found: false,
+                was_dirty: dirty,
             });
             f.text.push(c);
             refind(opts, idx, f);
@@ -798,23 +830,31 @@ fn choice_key(opts: &[Opt], idx: &mut usize, find: &mut Option<Find>, ev: KeyEve
             let f = find.as_mut().expect("checked");
             f.text.pop();
             if f.text.is_empty() {
+                // All that was typed is gone: back as before typing began.
                 *idx = f.before;
+                let was_dirty = f.was_dirty;
                 *find = None;
-            } else {
-                refind(opts, idx, f);
+                return (FormKey::Moved, Some(was_dirty));
             }
+            refind(opts, idx, f);
         }
-        _ => return FormKey::Ignored,
+        _ => return (FormKey::Ignored, None),
     }
     if *idx == before {
-        FormKey::Moved
+        (FormKey::Moved, None)
     } else {
-        FormKey::Changed
+        (FormKey::Changed, None)
     }
 }
 
 /// The option matching what is typed, or the one before typing began when none does.
 fn refind(opts: &[Opt], idx: &mut usize, f: &mut Find) {
+    if f.text.trim().is_empty() {
+        // Only spaces so far: nothing to find yet, and nothing to complain about.
+        *idx = f.before;
+        f.found = true;
+        return;
+    }
     match find_option(opts, &f.text) {
         Some(i) => {
             *idx = i;
@@ -824,5 +864,41 @@ fn refind(opts: &[Opt], idx: &mut usize, f: &mut Find) {
             *idx = f.before;
             f.found = false;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts(labels: &[&str]) -> Vec<Opt> {
+        labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| Opt {
+                label: l.to_string(),
+                val: Val::Attend(i as u8),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_option_is_found_by_the_start_of_its_name_then_of_a_word_then_anywhere() {
+        let o = opts(&[
+            "— välj",
+            "Sara Holm (socialsekreterare)",
+            "Lena Ek (rektor, Skola: Nyboskolan)",
+            "Lena Holm (specialpedagog)",
+            "Beslut inväntas av … (fyll i nedan)",
+        ]);
+        assert_eq!(find_option(&o, "lena holm"), Some(3));
+        assert_eq!(find_option(&o, "LENA"), Some(2));
+        assert_eq!(find_option(&o, "holm"), Some(1), "a word starts with it");
+        assert_eq!(find_option(&o, "olm"), Some(1), "anywhere");
+        assert_eq!(find_option(&o, "lena   ek"), Some(2), "extra spaces aside");
+        assert_eq!(find_option(&o, "välj"), Some(0), "a leading — aside");
+        assert_eq!(find_option(&o, "rektor"), Some(2));
+        assert_eq!(find_option(&o, "kim"), None);
+        assert_eq!(find_option(&o, "  "), None);
     }
 }

@@ -44,6 +44,7 @@ pub fn help(app: &App, scroll: u16, f: &mut Frame, area: Rect) {
             Cmd::DeleteWord,
             Cmd::LineStartEnd,
             Cmd::WordLeftRight,
+            Cmd::ScrollNote,
         ]);
     }
     let key_w = 14;
@@ -62,7 +63,14 @@ pub fn help(app: &App, scroll: u16, f: &mut Frame, area: Rect) {
                 app.t(T::CmdSelectLong),
             )
         } else {
-            (app.keys.labels(cmd), app.t(cmd.spec().long))
+            // All the keys, or the short label where they would not fit the column.
+            let all = app.keys.labels(cmd);
+            let keys = if all.chars().count() > key_w {
+                app.keys.label(cmd)
+            } else {
+                all
+            };
+            (keys, app.t(cmd.spec().long))
         };
         for (i, part) in wrap(text, text_w).into_iter().enumerate() {
             let k = if i == 0 { keys.as_str() } else { "" };
@@ -81,9 +89,11 @@ pub fn help(app: &App, scroll: u16, f: &mut Frame, area: Rect) {
             }
         }
     }
+    // Scrolled no further than the last line: the end of the list stays in view.
+    let last = (lines.len() as u16).saturating_sub(r.height.saturating_sub(2));
     f.render_widget(
         Paragraph::new(lines)
-            .scroll((scroll, 0))
+            .scroll((scroll.min(last), 0))
             .block(overlay_block(app, app.t(T::HelpTitle).into())),
         r,
     );
@@ -428,17 +438,47 @@ pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
             Some((_, true)) => app.theme.warning,
             _ => app.theme.ok,
         };
-        let extra = d
+        let extra: Vec<(&String, Style)> = d
             .find
             .iter()
             .map(|l| (l, find_style))
-            .chain(d.note.iter().map(|l| (l, note_style)));
-        for (line, style) in extra {
-            if y >= last_row {
-                break;
+            .chain(d.note.iter().map(|l| (l, note_style)))
+            .collect();
+        let room = last_row.saturating_sub(y) as usize;
+        // A note taller than the box is cut with a mark, never silently, and the focused
+        // field's scrolls with PgDn / PgUp.
+        let skip = if focused && extra.len() > room {
+            form.note_scroll.min(extra.len() - room)
+        } else {
+            0
+        };
+        let more_below = extra.len() > skip + room;
+        let shown = extra.len().saturating_sub(skip).min(room);
+        for (n, (line, style)) in extra.iter().skip(skip).take(room).enumerate() {
+            // The marks go in the label column, beside the note, so no word is lost.
+            let keys = app.keys.keys(Cmd::ScrollNote);
+            let side = if n == 0 && skip > 0 {
+                let key = keys.get(1).map_or_else(String::new, |k| k.label());
+                Some(format!("↑ … {key}"))
+            } else if n + 1 == shown && more_below {
+                let key = keys.first().map_or_else(String::new, |k| k.label());
+                Some(if focused {
+                    format!("↓ … {key}")
+                } else {
+                    "↓ …".to_string()
+                })
+            } else {
+                None
+            };
+            if let Some(side) = side {
+                f.render_widget(
+                    Paragraph::new(Line::styled(side, app.theme.dim))
+                        .alignment(ratatui::layout::Alignment::Right),
+                    Rect::new(fields.x, y, label_w, 1),
+                );
             }
             f.render_widget(
-                Paragraph::new(Span::styled(line.clone(), style)),
+                Paragraph::new(Span::styled((*line).clone(), *style)),
                 Rect::new(fields.x + label_w + 1, y, input_w, 1),
             );
             y += 1;

@@ -139,12 +139,16 @@ fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
         if width(&text) <= row_width {
             return Text::from(Line::styled(text, style));
         }
+        // The row's own indent stays; the lines after it are indented two more.
+        let indent = text.len() - text.trim_start().len();
+        let (lead, rest) = text.split_at(indent);
+        let more = format!("{lead}  ");
         Text::from(
-            wrap(&text, row_width.saturating_sub(2))
+            wrap(rest, row_width.saturating_sub(more.len()))
                 .into_iter()
                 .enumerate()
                 .map(|(i, l)| {
-                    let lead = if i == 0 { "" } else { "  " };
+                    let lead = if i == 0 { lead } else { more.as_str() };
                     Line::styled(format!("{lead}{l}"), style)
                 })
                 .collect::<Vec<_>>(),
@@ -322,12 +326,7 @@ fn meeting(app: &App, s: &Session, f: &mut Frame, area: Rect) {
             if lines.len() + p.len() > room {
                 break;
             }
-            lines.extend(p.iter().map(|l| {
-                let l = l
-                    .strip_prefix("• ")
-                    .map_or_else(|| format!("  {l}"), |r| format!("• {r}"));
-                Line::from(l)
-            }));
+            lines.extend(p.iter().map(|l| Line::from(l.clone())));
             shown += 1;
         }
         if shown == 0
@@ -340,7 +339,7 @@ fn meeting(app: &App, s: &Session, f: &mut Frame, area: Rect) {
                 } else {
                     l.clone()
                 };
-                lines.push(Line::from(if i == 0 { l } else { format!("  {l}") }));
+                lines.push(Line::from(l));
             }
         }
         let (view, side) = if wide {

@@ -298,7 +298,7 @@ fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent, cmds: &[Cmd]) -> Op
                 if let Some(fl) = form.fields.get(form.focus)
                     && let Input::Choice { opts, .. } = &fl.input
                 {
-                    if matches!(k.code, KeyCode::Left | KeyCode::Right) && opts.len() < 2 {
+                    if matches!(k.code, KeyCode::Left | KeyCode::Right) && opts.len() == 1 {
                         app.message = Some((app.t(T::OnlyOneChoice).into(), false));
                     } else if let KeyCode::Char(_) = k.code
                         && !k.modifiers.contains(KeyModifiers::CONTROL)

@@ -237,3 +237,73 @@ pub fn wrap_text(text: &str, max: usize) -> Vec<String> {
     }
     rows
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use ratatui::buffer::Buffer;
+    use ratatui::widgets::Widget;
+    use ratatui_textarea::{TextArea, WrapMode};
+
+    /// The rows a wrapping text area draws `text` in, at `w` columns.
+    fn drawn_rows(text: &str, w: u16) -> Vec<String> {
+        let mut ta = TextArea::new(text.split('\n').map(str::to_string).collect());
+        ta.set_wrap_mode(WrapMode::WordOrGlyph);
+        let h = 200;
+        let area = Rect::new(0, 0, w, h);
+        let mut buf = Buffer::empty(area);
+        (&ta).render(area, &mut buf);
+        let rows: Vec<String> = (0..h)
+            .map(|y| {
+                (0..w)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+                    .trim_end()
+                    .to_string()
+            })
+            .collect();
+        let used = rows
+            .iter()
+            .rposition(|r| !r.is_empty())
+            .map_or(0, |i| i + 1);
+        rows[..used].to_vec()
+    }
+
+    proptest! {
+        /// A form gives a text field as many rows as the text area draws it in, so the
+        /// whole text is in view: the two wrap alike.
+        #[test]
+        fn wrap_text_wraps_as_the_text_area_draws(
+            words in prop::collection::vec("[a-zåäö]{1,14}|[,.;:]|[0-9]{1,4}|—", 1..40),
+            seps in prop::collection::vec(prop::sample::select(vec![" ", " ", "  ", "", "\n"]), 40),
+            w in 8u16..60,
+        ) {
+            let mut text = String::new();
+            for (i, word) in words.iter().enumerate() {
+                text.push_str(word);
+                if i + 1 < words.len() {
+                    text.push_str(seps[i]);
+                }
+            }
+            let ours: Vec<String> = wrap_text(&text, w as usize)
+                .into_iter()
+                .map(|r| r.trim_end().to_string())
+                .collect();
+            let drawn = drawn_rows(&text, w);
+            // Trailing empty rows are not drawn; every drawn row is one of ours.
+            let ours_used = ours.iter().rposition(|r| !r.is_empty()).map_or(0, |i| i + 1);
+            prop_assert_eq!(&ours[..ours_used], &drawn[..], "{:?} at {}", text, w);
+        }
+    }
+
+    #[test]
+    fn a_cut_is_marked() {
+        assert_eq!(truncate("Till när: 2027-01-31", 12), "Till när: 2…");
+        assert_eq!(truncate("kort", 12), "kort");
+        let line = Line::from(vec![Span::raw("Sekreterare: "), Span::raw("Jon Persson")]);
+        let cut = fit_line(line, 16);
+        assert_eq!(cut.to_string(), "Sekreterare: Jo…");
+        assert!(cut.width() <= 16);
+    }
+}

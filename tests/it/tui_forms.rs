@@ -534,14 +534,7 @@ fn help_lists_the_editing_keys() {
             all.push_str(&draw(&mut fx.app, 120, 40));
             key(&mut fx.app, Down);
         }
-        for keys in [
-            "Ctrl+U",
-            "Ctrl+K",
-            "Ctrl+W",
-            "Home / End",
-            "Ctrl+← / Ctrl+→",
-            "abc",
-        ] {
+        for keys in ["Ctrl+U", "Ctrl+K", "Ctrl+W", "Home / End", "Ctrl+←→", "abc"] {
             assert!(all.contains(keys), "{keys} not in help");
         }
         for text in [T::CmdClearToStartLong, T::CmdDeleteWordLong, T::CmdFindLong] {
@@ -614,5 +607,134 @@ fn the_footer_keeps_initials_and_prompts_where_names_are_typed() {
             assert!(footer.contains(&prompts), "{phase}: {footer}");
             assert!(footer.contains(&format!("? {}", T::CmdHelp.get(lang))));
         }
+    }
+}
+
+#[test]
+fn a_note_taller_than_the_screen_is_cut_with_a_mark() {
+    let agenda = all_phases_agenda();
+    let mut m = sip_meeting(&agenda);
+    for i in 0..14 {
+        m.organisations.push(Organisation {
+            id: Id::new(format!("x{i}")),
+            name: format!("Verksamhet nummer {i} i en annan kommun"),
+            huvudman: Huvudman::Kommun,
+            mission: String::new(),
+            parent: None,
+        });
+        m.participants.push(professional(
+            &format!("q{i}"),
+            &format!("Person {i}"),
+            &format!("x{i}"),
+            true,
+        ));
+    }
+    let mut fx = app_with(m, agenda, Lang::Sv, ThemeName::Default, true);
+    goto_phase(&mut fx.app, "insatser");
+    key(&mut fx.app, Char('a'));
+    to_field(&mut fx.app, F::Decision);
+    let screen = draw(&mut fx.app, 80, 24);
+    // The note is cut with a mark saying how to read on.
+    assert!(screen.contains("↓ … PgDn"), "{screen}");
+    assert!(!screen.contains("Person 13 tillhör"), "{screen}");
+    // PgDn scrolls it to its end: every person's reason can be read.
+    let mut seen = flat(&screen);
+    for _ in 0..10 {
+        key(&mut fx.app, PageDown);
+        seen.push_str(&flat(&draw(&mut fx.app, 80, 24)));
+    }
+    let end = draw(&mut fx.app, 80, 24);
+    assert!(end.contains("↑ … PgUp"), "{end}");
+    assert!(!end.contains("↓ … PgDn"), "{end}");
+    for i in 0..14 {
+        assert!(seen.contains(&format!("Person {i} tillhör")), "Person {i}");
+    }
+    // The choice itself is still the one shown, and PgUp goes back.
+    assert_eq!(form(&fx.app).choice_val(F::Decision), Val::Id("p1".into()));
+    for _ in 0..10 {
+        key(&mut fx.app, PageUp);
+    }
+    assert!(draw(&mut fx.app, 80, 24).contains("↓ … PgDn"));
+}
+
+#[test]
+fn help_scrolls_no_further_than_its_end() {
+    let mut fx = sip_app(Lang::Sv);
+    key(&mut fx.app, Char('?'));
+    for _ in 0..60 {
+        key(&mut fx.app, Down);
+    }
+    let screen = draw(&mut fx.app, 80, 24);
+    let end: String = T::LegendTimer.get(Lang::Sv).chars().take(20).collect();
+    assert!(screen.contains(&end), "{screen}");
+}
+
+#[test]
+fn list_rows_wrap_what_would_be_cut() {
+    let agenda = all_phases_agenda();
+    let mut m = sip_meeting(&agenda);
+    m.goals[0].indicator =
+        "Närvaron över 90 % i februari, Elsas egen skattning av morgnarna och mentorns anteckningar"
+            .into();
+    m.participants.push(family("f1", "Omar Mohammed Svensson"));
+    m.participants
+        .push(family("f2", "Greta Margareta Svensson"));
+    m.consents[0].given_by = vec![
+        Person::Participant(Id::new("p4")),
+        Person::Participant(Id::new("f1")),
+        Person::Participant(Id::new("f2")),
+    ];
+    m.actions[0].decision = Decision::AtTable {
+        by: vec![Id::new("p1")],
+    };
+    let mut fx = app_with(m, agenda, Lang::Sv, ThemeName::Default, true);
+    goto_phase(&mut fx.app, "mal");
+    let shown = flat(&draw(&mut fx.app, 80, 24));
+    assert!(shown.contains("mentorns anteckningar"), "{shown}");
+    goto_phase(&mut fx.app, "samtycke");
+    let screen = draw(&mut fx.app, 80, 24);
+    assert!(flat(&screen).contains("2027-11-20"), "{screen}");
+}
+
+#[test]
+fn the_reason_for_declining_is_asked_only_of_one_who_declined() {
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "roller");
+    key(&mut fx.app, Char('a'));
+    let asked = |app: &App| {
+        form(app)
+            .fields
+            .iter()
+            .any(|f| f.id == F::DeclineReason && !f.hidden)
+    };
+    assert!(!asked(&fx.app));
+    assert!(!draw(&mut fx.app, 120, 40).contains("Skäl till återbud"));
+    to_field(&mut fx.app, F::Attendance);
+    typ(&mut fx.app, "återbud");
+    assert_eq!(form(&fx.app).choice_val(F::Attendance), Val::Attend(4));
+    assert!(asked(&fx.app));
+    key(&mut fx.app, Tab);
+    assert_eq!(form(&fx.app).focused().unwrap().id, F::DeclineReason);
+}
+
+#[test]
+fn a_search_undone_leaves_nothing_unsaved() {
+    for undo in [Esc, Backspace] {
+        let mut fx = sip_app(Lang::Sv);
+        goto_phase(&mut fx.app, "roller");
+        key(&mut fx.app, Char('a'));
+        to_field(&mut fx.app, F::Attendance);
+        typ(&mut fx.app, "vi");
+        assert_eq!(form(&fx.app).choice_val(F::Attendance), Val::Attend(1));
+        assert!(form(&fx.app).dirty);
+        // Esc, or Backspace over all that was typed, goes back: nothing is changed.
+        let times = if undo == Esc { 1 } else { 2 };
+        for _ in 0..times {
+            key(&mut fx.app, undo);
+        }
+        assert_eq!(form(&fx.app).choice_val(F::Attendance), Val::Attend(0));
+        assert!(!form(&fx.app).dirty, "{undo:?}");
+        key(&mut fx.app, Esc);
+        assert!(fx.app.overlay.is_none(), "{undo:?}: closed without asking");
     }
 }

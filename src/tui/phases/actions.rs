@@ -10,7 +10,7 @@ use crate::tui::command::Cmd;
 use crate::tui::form::{F, Form, FormError, Opt, Target, Val};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Text};
+use ratatui::text::Text;
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::{T, fill};
 use samsyn::i18n::terms;
@@ -69,11 +69,15 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
                         .iter()
                         .map(|id| app.show(&m.person_name(&Person::Participant(id.clone()))))
                         .collect();
-                    lines.push(Line::from(format!(
-                        "   {}: {}",
-                        app.t(T::ColDecided),
-                        names.join(lang.pick(" och ", " and "))
-                    )));
+                    lines.extend(super::wrapped(
+                        &format!(
+                            "{}: {}",
+                            app.t(T::ColDecided),
+                            names.join(lang.pick(" och ", " and "))
+                        ),
+                        area.width,
+                        "   ",
+                    ));
                 }
                 Decision::Awaiting {
                     decision_maker,

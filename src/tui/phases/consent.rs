@@ -32,15 +32,22 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
                 .valid_until
                 .map(|d| format!(" · {}", fill(app.t(T::Until), &[&d.to_string()])))
                 .unwrap_or_default();
-            let mut lines = vec![Line::from(vec![
-                Span::styled(mark, style),
-                Span::raw(format!(
-                    "  {} · {} · {}{until}",
-                    app.show(&m.givers(c)),
-                    terms::consent_form(c.form, app.lang),
-                    c.date
-                )),
-            ])];
+            // The row carries dates: wrapped under the mark, never cut.
+            let text = format!(
+                "{} · {} · {}{until}",
+                app.show(&m.givers(c)),
+                terms::consent_form(c.form, app.lang),
+                c.date
+            );
+            let lead = format!("{}  ", " ".repeat(mark.chars().count()));
+            let mut lines: Vec<Line> = super::wrapped(&text, area.width, &lead);
+            if let Some(first) = lines.first_mut() {
+                let rest = first.to_string().split_off(lead.len());
+                *first = Line::from(vec![
+                    Span::styled(mark, style),
+                    Span::raw(format!("  {rest}")),
+                ]);
+            }
             if !c.organisations.is_empty() {
                 let names: Vec<String> = c
                     .organisations

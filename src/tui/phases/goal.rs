@@ -8,7 +8,7 @@ use crate::tui::command::Cmd;
 use crate::tui::form::{F, Form, FormError, Opt, Target, Val};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Text};
+use ratatui::text::Text;
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::{T, fill};
 use samsyn::i18n::terms;
@@ -37,10 +37,12 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
                 &format!("{}. ", i + 1),
             );
             if !g.indicator.is_empty() {
-                lines.push(Line::from(format!(
-                    "     {}",
-                    fill(app.t(T::Indicator), &[&app.show(&g.indicator)])
-                )));
+                // Wrapped, not cut: how progress is seen is part of the goal.
+                lines.extend(super::wrapped(
+                    &fill(app.t(T::Indicator), &[&app.show(&g.indicator)]),
+                    area.width,
+                    "     ",
+                ));
             }
             Text::from(lines)
         })

@@ -275,6 +275,7 @@ pub fn form(s: &Session, idx: Option<usize>, lang: Lang) -> Form {
         p.and_then(|p| p.contact.as_deref()).unwrap_or(""),
     );
     form.memo = Some(form.choice_val(F::Kind));
+    ask_decline_reason(&mut form);
     form
 }
 
@@ -408,6 +409,12 @@ fn part_of(form: &Form, lang: Lang) -> Result<Option<Part>, FormError> {
     }
 }
 
+/// The reason for declining is asked of one who declined, and only then.
+fn ask_decline_reason(form: &mut Form) {
+    let declined = form.choice_val(F::Attendance) == Val::Attend(4);
+    form.set_hidden(F::DeclineReason, !declined);
+}
+
 /// A family member belongs to no organisation: when "takes part as" changes to family,
 /// the organisation follows; back to a professional, the first organisation is offered.
 pub fn refresh(m: &Meeting, form: &mut Form) {
@@ -415,6 +422,7 @@ pub fn refresh(m: &Meeting, form: &mut Form) {
     let custom = form.choice_val(F::Part) == Val::Other;
     form.set_hidden(F::Joined, !custom);
     form.set_hidden(F::LeftAt, !custom);
+    ask_decline_reason(form);
     let kind = form.choice_val(F::Kind);
     if form.memo.as_ref() == Some(&kind) {
         return;
