@@ -116,7 +116,7 @@ pub const F_WHAT_TEXT: Label = Label(
     "You and the people who support {} meet to agree together on what is to be done, who does it and when. What is agreed is written down, and everyone gets a copy.",
 );
 pub const F_SIP: Label = Label(
-    "Mötet kallas SIP. SIP betyder samordnad individuell plan: en gemensam plan när flera, till exempel skola, socialtjänst och vård, ger stöd samtidigt.",
+    "Mötet heter SIP. SIP betyder samordnad individuell plan: en gemensam plan när flera, till exempel skola, socialtjänst och vård, ger stöd samtidigt.",
     "The meeting is called a SIP. SIP means coordinated individual plan: one shared plan when several services, such as school, social services and health care, give support at the same time.",
 );
 pub const F_WHY: Label = Label("Därför träffas vi", "Why we meet");
