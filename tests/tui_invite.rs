@@ -142,3 +142,37 @@ fn writing_an_incomplete_kallelse_is_refused_with_the_reason() {
         .collect();
     assert!(written.is_empty());
 }
+
+#[test]
+fn a_kallelse_being_typed_is_offered_back_after_a_crash() {
+    use samsyn::tui::{Event, update};
+    let fx = sip_app(Lang::Sv);
+    let (mut app, dir) = (fx.app, fx.dir);
+    let file = path(&app);
+    let at = |ms: i64| now() + chrono::Duration::milliseconds(ms);
+    update(&mut app, Event::Tick(at(0)));
+    key(&mut app, Char('K'));
+    typ(&mut app, "Planera stödet");
+    update(&mut app, Event::Tick(at(100)));
+    update(&mut app, Event::Tick(at(1500)));
+    drop(app); // the crash: no save
+
+    let mut catalogue = samsyn::agenda::Catalogue::builtin();
+    catalogue.add(all_phases_agenda(), samsyn::agenda::AgendaSource::BuiltIn);
+    let mut app = samsyn::tui::App::new(
+        Lang::Sv,
+        samsyn::tui::theme::Theme::new(ThemeName::Default, true),
+        samsyn::tui::keys::KeyMap::default(),
+        catalogue,
+        dir.path().to_path_buf(),
+        at(60_000),
+    );
+    samsyn::tui::update::open_path(&mut app, &file).unwrap();
+    assert!(app.draft.offer.is_some(), "{:?}", app.message);
+    key(&mut app, Char('j'));
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        panic!("the form is back: {:?}", app.overlay);
+    };
+    assert_eq!(form.target, samsyn::tui::form::Target::Invitation);
+    assert_eq!(form.text(F::Purpose), "Planera stödet");
+}
