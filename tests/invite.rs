@@ -574,3 +574,25 @@ fn the_new_field_leaves_old_files_and_their_hashes_alone() {
     assert!(text.contains("invitation"));
     assert_eq!(samsyn::store::parse(Path::new("x.ron"), &text).unwrap(), m);
 }
+
+#[test]
+fn a_pseudonymized_copy_names_nobody_of_the_family() {
+    let m = example();
+    let sip = agenda("sip");
+    for to in [Recipient::All, Recipient::Family] {
+        for format in [Format::Md, Format::Html] {
+            let o = InviteOptions {
+                pseudonymize: true,
+                ..options(Lang::Sv, to.clone())
+            };
+            let copy = String::from_utf8(invite::invite(&m, &sip, format, &o).unwrap()).unwrap();
+            for name in common::family_names(&m) {
+                assert!(
+                    !copy.contains(&name),
+                    "{name} in {to:?} {format:?}:\n{copy}"
+                );
+            }
+            assert!(copy.contains("N. S."), "{copy}");
+        }
+    }
+}

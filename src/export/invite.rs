@@ -60,6 +60,7 @@ pub fn problem_text(m: &Meeting, p: &InvitationProblem, lang: Lang) -> String {
         P::NoQuestions => t(l::NO_QUESTIONS),
         P::NoPlace => t(l::NO_PLACE),
         P::NoConvener => t(l::NO_CONVENER),
+        P::AllDeclined(o) => fill(l::ALL_DECLINED.get(lang), &[&m.organisation_name(o)]),
         P::Late { deadline } => fill(l::LATE.get(lang), &[&deadline.to_string()]),
         P::Past => t(l::PAST),
     }

@@ -215,6 +215,10 @@ pub const NO_CONVENER: Label = Label(
     "kallelsen säger inte vem som är sammankallande",
     "the notice does not say who convenes",
 );
+pub const ALL_DECLINED: Label = Label(
+    "alla inbjudna för {} har lämnat återbud; be om en ersättare med mandat",
+    "everyone invited for {} has declined; ask for a stand-in with the mandate",
+);
 pub const LATE: Label = Label(
     "kallelsen skulle ha skickats senast {}",
     "the notice should have been sent by {}",

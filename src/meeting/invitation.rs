@@ -85,6 +85,8 @@ pub enum InvitationProblem {
     /// Neither a place nor a video link.
     NoPlace,
     NoConvener,
+    /// Everyone invited for an organisation expected to decide has declined.
+    AllDeclined(Id),
     /// The kallelse went (or goes) out after the agenda's last day for sending it.
     Late {
         deadline: NaiveDate,
@@ -269,6 +271,19 @@ impl Meeting {
                 out.push(P::NobodyInvited(e.organisation.clone()));
             }
         }
+        let declined: Vec<Id> = inv
+            .expected
+            .iter()
+            .filter(|e| !e.decisions.trim().is_empty())
+            .filter(|e| {
+                let invited = self.invited_for(&e.organisation);
+                !invited.is_empty()
+                    && invited
+                        .iter()
+                        .all(|p| matches!(p.attendance, super::Attendance::Declined { .. }))
+            })
+            .map(|e| e.organisation.clone())
+            .collect();
         if self.participants.is_empty() {
             out.push(P::NoInvitees);
         }
@@ -284,6 +299,7 @@ impl Meeting {
         if inv.convener.trim().is_empty() {
             out.push(P::NoConvener);
         }
+        out.extend(declined.into_iter().map(P::AllDeclined));
         if self.date < today {
             out.push(P::Past);
         } else if let Some(deadline) = self.invitation_deadline(days_before) {
@@ -385,6 +401,14 @@ mod tests {
         );
         assert!(problems[..3].iter().all(P::refuses));
         assert!(!problems[3].refuses());
+        // Everyone of social services declined: warned, not refused.
+        let mut m = meeting();
+        m.participants[0].attendance = Attendance::Declined {
+            reason: "sjuk".into(),
+        };
+        let problems = m.invitation_problems(day("2026-11-20"), 14);
+        assert_eq!(problems, vec![P::AllDeclined(Id::new("soc"))]);
+        assert!(!problems[0].refuses());
         assert!(is_video_link("https://meet.example.se/abc"));
         assert!(!is_video_link("https://"));
         assert!(!is_video_link("ftp://x.se/a"));
