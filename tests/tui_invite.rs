@@ -109,6 +109,10 @@ fn the_roles_phase_shows_who_came_with_the_mandate_asked_for() {
     let mut fx = app_with(m, agenda, Lang::Sv, ThemeName::Default, false);
     let screen = draw(&mut fx.app, 160, 50);
     assert!(
+        screen.contains("Mandat enligt kallelsen: 1 av 3"),
+        "{screen}"
+    );
+    assert!(
         screen.contains("kallelsen: särskilt stöd +kostnader · ! Lena Ek saknar mandatet"),
         "{screen}"
     );
