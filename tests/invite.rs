@@ -106,9 +106,13 @@ fn docx_text(bytes: &[u8]) -> String {
     doc.descendants()
         .filter(|n| n.tag_name().name() == "p")
         .map(|p| {
+            // Dates are written with non-breaking hyphens, elements of their own.
             p.descendants()
-                .filter(|n| n.tag_name().name() == "t")
-                .filter_map(|t| t.text())
+                .filter_map(|n| match n.tag_name().name() {
+                    "t" => n.text(),
+                    "noBreakHyphen" => Some("-"),
+                    _ => None,
+                })
                 .collect::<String>()
         })
         .filter(|l| !l.is_empty())
