@@ -606,9 +606,14 @@ impl Builder<'_> {
         voice.text(&fill(l::F_CHILD_TEXT.get(lang), &[child.as_str(); 5]));
         sections.push(voice);
         let mut how = Section::new(1, self.t(l::F_HOW));
+        // The meeting's own length where its end is set, else the agenda's.
+        let minutes = match (m.start, m.end) {
+            (Some(s), Some(e)) if e > s => (e - s).num_minutes(),
+            _ => i64::from(self.agenda.typical_minutes()),
+        };
         how.text(&fill(
             l::F_HOW_TEXT.get(lang),
-            &[&child, &child, &self.agenda.typical_minutes().to_string()],
+            &[&child, &child, &minutes.to_string()],
         ));
         sections.push(how);
         let reviews = self.reviews_for(&Recipient::Family);

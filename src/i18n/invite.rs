@@ -172,8 +172,8 @@ pub const F_WAITING: Label = Label(
 );
 pub const F_CANT_COME: Label = Label("Om ni inte kan komma", "If you cannot come");
 pub const F_CANT_COME_TEXT: Label = Label(
-    "Hör av er till {} så snart ni kan{}, så hittar vi en annan tid.",
-    "Get in touch with {} as soon as you can{}, and we will find another time.",
+    "Hör av er till {}{} så snart ni kan, så hittar vi en annan tid.",
+    "Get in touch with {}{} as soon as you can, and we will find another time.",
 );
 pub const F_AT: Label = Label(" ({})", " ({})");
 pub const F_OF: Label = Label("{} från {}", "{} from {}");
