@@ -183,6 +183,38 @@ impl Meeting {
         inv.announced = Some(announced);
     }
 
+    /// The first kallelse of a follow-up starts from the previous plan: each organisation
+    /// whose decision the plan awaited is expected to come able to take it (with costs
+    /// where the action's cost falls on it).
+    pub fn proposed_invitation(&self) -> Invitation {
+        let mut expected: Vec<ExpectedDecisions> = Vec::new();
+        for r in &self.reviews {
+            let super::Decision::Awaiting { organisation, .. } = &r.was.decision else {
+                continue;
+            };
+            let Some(org) = organisation.as_ref().or(r.was.organisation.as_ref()) else {
+                continue;
+            };
+            let what = r.was.what.trim().lines().next().unwrap_or("").trim();
+            let costs = r.was.cost_bearer.as_ref() == Some(org);
+            match expected.iter_mut().find(|e| &e.organisation == org) {
+                Some(e) => {
+                    e.decisions += &format!("; {what}");
+                    e.costs |= costs;
+                }
+                None => expected.push(ExpectedDecisions {
+                    organisation: org.clone(),
+                    decisions: what.to_string(),
+                    costs,
+                }),
+            }
+        }
+        Invitation {
+            expected,
+            ..Invitation::default()
+        }
+    }
+
     /// Kallad: an organisation whose huvudman is kommun or region is summoned; others
     /// are invited.
     pub fn is_called(&self, organisation: &Id) -> bool {
@@ -457,6 +489,47 @@ mod tests {
         assert_eq!(m.own_event_sequence(), 1);
         m.start = NaiveTime::from_hms_opt(9, 0, 0);
         assert_eq!(m.own_event_sequence(), 2);
+    }
+
+    #[test]
+    fn a_follow_ups_first_kallelse_expects_the_awaited_decisions() {
+        use crate::meeting::{Action, ActionReview, Decision, Performer};
+        let mut m = meeting();
+        let awaited = |what: &str, org: Option<&str>| {
+            let mut a = Action::new(
+                Id::new("a1"),
+                what,
+                Performer::Named("x".into()),
+                Some(Id::new("soc")),
+                Decision::Awaiting {
+                    decision_maker: "Enhetschef".into(),
+                    organisation: org.map(Id::new),
+                    decide_by: None,
+                    reason: String::new(),
+                },
+            );
+            a.cost_bearer = Some(Id::new("soc"));
+            ActionReview {
+                was: a,
+                outcome: None,
+                comment: String::new(),
+                decision: None,
+                carried_to: None,
+            }
+        };
+        m.reviews = vec![
+            awaited("Familjebehandling\nvarje vecka", Some("soc")),
+            awaited("Kontaktperson", None),
+        ];
+        let inv = m.proposed_invitation();
+        assert_eq!(
+            inv.expected,
+            vec![ExpectedDecisions {
+                organisation: Id::new("soc"),
+                decisions: "Familjebehandling; Kontaktperson".into(),
+                costs: true,
+            }]
+        );
     }
 
     #[test]

@@ -14,8 +14,15 @@ use std::path::{Path, PathBuf};
 
 /// The form over the meeting's invitation (empty when it has none yet).
 pub fn form(m: &Meeting, lang: Lang) -> Form {
-    let empty = Invitation::default();
-    let inv = m.invitation.as_ref().unwrap_or(&empty);
+    // A follow-up's first kallelse starts from the previous plan's awaited decisions.
+    let proposed;
+    let inv = match &m.invitation {
+        Some(inv) => inv,
+        None => {
+            proposed = m.proposed_invitation();
+            &proposed
+        }
+    };
     let mut form = Form::new(
         Target::Invitation,
         T::InvitationForm.get(lang).into(),
