@@ -612,8 +612,7 @@ fn help_scrolls_and_closes() {
     key(&mut fx.app, Char('?'));
     let first = draw(&mut fx.app, 80, 24);
     assert!(first.contains("Everything is saved at once"));
-    // Past the Roles phase's commands (the kallelse's two among them).
-    for _ in 0..9 {
+    for _ in 0..5 {
         key(&mut fx.app, Down);
     }
     let scrolled = draw(&mut fx.app, 80, 24);
