@@ -74,6 +74,10 @@ pub enum Command {
         /// asked; never the family's when pseudonymized).
         #[arg(long)]
         contacts: bool,
+        /// Show each participant's evaluation of the meeting, by name (by default the
+        /// minutes show it summed up: answers, mean and median per question).
+        #[arg(long)]
+        evaluation_per_person: bool,
     },
     /// Write the kallelse (invitation): huvudmän are summoned, others invited, each asked
     /// to come with the mandate for the decisions expected of them. Refused (exit 65) with

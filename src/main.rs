@@ -57,11 +57,12 @@ fn main() {
             output,
             pseudonymize,
             contacts,
+            evaluation_per_person,
         }) => commands::export(
             meeting,
             (*format).into(),
             output.as_deref(),
-            (*pseudonymize, *contacts),
+            (*pseudonymize, *contacts, *evaluation_per_person),
             lang,
         ),
         Some(Command::Invite {

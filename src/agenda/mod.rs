@@ -33,6 +33,11 @@ pub struct Agenda {
     /// The agenda a follow-up of this meeting starts from; `None`: the same agenda.
     #[serde(default)]
     pub follow_up_agenda: Option<String>,
+    /// The minutes show each participant's evaluation (scores and comment, by name).
+    /// Off by default: the minutes go to everyone, so they show the evaluation summed up
+    /// (answers, mean and median per question, comments without names).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub evaluation_per_person: bool,
     #[serde(default)]
     pub rules: Rules,
     pub phases: Vec<Phase>,

@@ -22,7 +22,7 @@ pub fn export(
     meeting_path: &Path,
     format: Format,
     output: Option<&Path>,
-    (pseudonymize, contacts): (bool, bool),
+    (pseudonymize, contacts, evaluation_per_person): (bool, bool, bool),
     lang: Lang,
 ) -> i32 {
     let out = match checked_target(
@@ -65,6 +65,18 @@ pub fn export(
         eprintln!("{e}");
         return e.exit_code();
     }
+    // Asked on the command line, the minutes show the evaluation per person as an agenda
+    // with `evaluation_per_person` would.
+    let per_person;
+    let agenda = if evaluation_per_person && !agenda.evaluation_per_person {
+        per_person = samsyn::agenda::Agenda {
+            evaluation_per_person: true,
+            ..agenda.clone()
+        };
+        &per_person
+    } else {
+        agenda
+    };
     let bytes = match export::export(
         &meeting,
         agenda,

@@ -4,6 +4,7 @@
 
 pub mod invite;
 pub mod minutes;
+pub mod rules;
 pub mod screen;
 pub mod terms;
 

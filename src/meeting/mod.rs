@@ -20,7 +20,9 @@ pub use invitation::{
     ExpectedDecisions, Invitation, InvitationProblem, MandateAtTable, is_video_link, purpose_notes,
 };
 pub use organisation::{ActionKind, Huvudman, Organisation};
-pub use participant::{Attendance, Mandate, Participant, ParticipantKind, initials_of};
+pub use participant::{
+    Attendance, Mandate, Participant, ParticipantKind, initials_of, names_facilitator,
+};
 pub use pseudonym::{Pseudonyms, hidden_names, pseudonymize};
 pub use review::{
     ActionReview, DecisionOutcome, Earlier, GoalOutcome, GoalReview, NotFollowable, Origin, Outcome,
@@ -425,6 +427,11 @@ impl Meeting {
 
     pub fn goal(&self, id: &Id) -> Option<&Goal> {
         self.goals.iter().find(|g| &g.id == id)
+    }
+
+    /// Whether the participant is the meeting's samtalsledare (named in `facilitator`).
+    pub fn is_facilitator(&self, p: &Participant) -> bool {
+        names_facilitator(&self.facilitator, &p.name)
     }
 
     pub fn is_finalized(&self) -> bool {

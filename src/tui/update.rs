@@ -246,13 +246,18 @@ fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent, cmds: &[Cmd]) -> Op
                 Some(Overlay::Form(form))
             }
             FormKey::Ignored => {
-                // Letters do nothing in a choice: say how to choose instead of eating them.
-                if let KeyCode::Char(_) = k.code
-                    && !k.modifiers.contains(KeyModifiers::CONTROL)
-                    && let Some(fl) = form.fields.get(form.focus)
-                    && matches!(fl.input, Input::Choice { .. })
+                // A key that does nothing in a choice: say how to choose instead of eating
+                // it; ←/→ on a choice of one say there is nothing else.
+                if let Some(fl) = form.fields.get(form.focus)
+                    && let Input::Choice { opts, .. } = &fl.input
                 {
-                    app.message = Some((app.t(T::ChooseHint).into(), false));
+                    if matches!(k.code, KeyCode::Left | KeyCode::Right) && opts.len() < 2 {
+                        app.message = Some((app.t(T::OnlyOneChoice).into(), false));
+                    } else if let KeyCode::Char(_) = k.code
+                        && !k.modifiers.contains(KeyModifiers::CONTROL)
+                    {
+                        app.message = Some((app.t(T::ChooseHint).into(), false));
+                    }
                 }
                 Some(Overlay::Form(form))
             }
@@ -335,7 +340,11 @@ fn finalize_start(app: &mut App) {
         s.meeting.date,
     );
     form.intro = Some(app.t(T::FinalizeIntro).into());
+    form.enter_confirms = true;
     form.line(F::By, T::FFinalizedBy, &s.meeting.facilitator);
+    // Who else checks and signs the minutes (a guardian, a second professional).
+    form.line(F::Justerare, T::FJusterare, "");
+    form.set_note(F::Justerare, Some((app.t(T::JusterareNote).into(), false)));
     // Warnings never block (SPEC §5), but the facilitator sees them before locking.
     let warnings = samsyn::rules::warnings(&s.meeting, &s.agenda);
     if !warnings.is_empty() {
@@ -371,11 +380,18 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
         }
         Target::Finalize => {
             let by = form.text(F::By);
+            let justerare: Vec<String> = form
+                .text(F::Justerare)
+                .split(';')
+                .map(|j| j.trim().to_string())
+                .filter(|j| !j.is_empty())
+                .collect();
             let s = app.session_mut()?;
             if by.is_empty() {
                 Err(FormError::at(F::By, T::NeedFinalizer.get(lang)))
             } else {
-                match samsyn::rules::finalize(&mut s.meeting, &s.agenda, &by, now) {
+                match samsyn::rules::finalize_with(&mut s.meeting, &s.agenda, &by, &justerare, now)
+                {
                     Ok(stamp) => Ok(Some(fill(
                         T::FinalizedOk.get(lang),
                         &[&stamp.revision.to_string()],

@@ -69,7 +69,13 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     l2.spans.push(Span::raw("   "));
     l2.spans
         .extend(kv(app, app.t(T::FCaseRef), &m.case_ref).spans);
-    f.render_widget(Paragraph::new(vec![l1, l2]), head);
+    // Cut with a mark, never silently, when the names are longer than the screen.
+    let w = head.width as usize;
+    let lines = vec![
+        crate::tui::widgets::fit_line(l1, w),
+        crate::tui::widgets::fit_line(l2, w),
+    ];
+    f.render_widget(Paragraph::new(lines), head);
 
     let heard = &m
         .phase(&s.phase().id)
