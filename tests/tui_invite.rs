@@ -70,11 +70,16 @@ fn the_form_writes_the_invitation_and_the_purpose_phase_and_refuses_a_bad_link()
         key(&mut fx.app, Backspace);
     }
     typ(&mut fx.app, "https://mote.example.se/a");
+    to_field(&mut fx.app, F::Sent);
+    typ(&mut fx.app, "2026-11-25");
     ctrl(&mut fx.app, 's');
     assert!(fx.app.overlay.is_none(), "{:?}", fx.app.overlay);
     let m = samsyn::store::load(&path(&fx.app)).unwrap();
     let inv = m.invitation.as_ref().unwrap();
     assert_eq!(inv.questions, vec!["Vem gör vad?", "Vem samordnar?"]);
+    assert_eq!(inv.sent, Some(day(2026, 11, 25)));
+    let announced = inv.announced.as_ref().expect("sending announces the event");
+    assert_eq!((announced.date, announced.time), (m.date, m.start));
     assert_eq!(
         inv.expected,
         vec![ExpectedDecisions {
