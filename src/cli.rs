@@ -67,7 +67,7 @@ pub enum Command {
         #[arg(long, value_enum)]
         format: InviteFormatArg,
         /// Output file; `-` for standard output (not for docx). Default: next to the
-        /// meeting, `MEETING.kallelse[-ORG|-familj].EXT`.
+        /// meeting, `MEETING.kallelse[-ORG|-familj].EXT` (`-family` in English).
         #[arg(short = 'o', long, value_name = "OUT")]
         output: Option<PathBuf>,
         /// One organisation's copy (its id or name).

@@ -60,6 +60,7 @@ pub fn problem_text(m: &Meeting, p: &InvitationProblem, lang: Lang) -> String {
         P::NoQuestions => t(l::NO_QUESTIONS),
         P::NoPlace => t(l::NO_PLACE),
         P::NoConvener => t(l::NO_CONVENER),
+        P::AllDeclined(o) => fill(l::ALL_DECLINED.get(lang), &[&m.organisation_name(o)]),
         P::Late { deadline } => fill(l::LATE.get(lang), &[&deadline.to_string()]),
         P::Past => t(l::PAST),
     }
@@ -605,9 +606,14 @@ impl Builder<'_> {
         voice.text(&fill(l::F_CHILD_TEXT.get(lang), &[child.as_str(); 5]));
         sections.push(voice);
         let mut how = Section::new(1, self.t(l::F_HOW));
+        // The meeting's own length where its end is set, else the agenda's.
+        let minutes = match (m.start, m.end) {
+            (Some(s), Some(e)) if e > s => (e - s).num_minutes(),
+            _ => i64::from(self.agenda.typical_minutes()),
+        };
         how.text(&fill(
             l::F_HOW_TEXT.get(lang),
-            &[&child, &child, &self.agenda.typical_minutes().to_string()],
+            &[&child, &child, &minutes.to_string()],
         ));
         sections.push(how);
         let reviews = self.reviews_for(&Recipient::Family);

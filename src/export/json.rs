@@ -101,6 +101,28 @@ fn every_field_present(envelope: &mut Value) {
     if let Some(previous) = meeting.get_mut("previous").and_then(Value::as_object_mut) {
         previous.entry("announced").or_insert(Value::Null);
     }
+    if let Some(m) = meeting.as_object_mut() {
+        m.entry("invitation").or_insert(Value::Null);
+    }
+    if let Some(inv) = meeting.get_mut("invitation").and_then(Value::as_object_mut) {
+        for (field, empty) in [
+            ("purpose", Value::String(String::new())),
+            ("questions", Value::Array(Vec::new())),
+            ("expected", Value::Array(Vec::new())),
+            ("video_link", Value::String(String::new())),
+            ("convener", Value::String(String::new())),
+            ("convener_contact", Value::String(String::new())),
+            ("sent", Value::Null),
+            ("announced", Value::Null),
+        ] {
+            inv.entry(field).or_insert(empty);
+        }
+        if let Some(expected) = inv.get_mut("expected").and_then(Value::as_array_mut) {
+            for e in expected.iter_mut().filter_map(Value::as_object_mut) {
+                e.entry("costs").or_insert(Value::Bool(false));
+            }
+        }
+    }
     if let Some(stamp) = meeting.get_mut("finalized").and_then(Value::as_object_mut) {
         stamp
             .entry("justerare")

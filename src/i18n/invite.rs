@@ -116,7 +116,7 @@ pub const F_WHAT_TEXT: Label = Label(
     "You and the people who support {} meet to agree together on what is to be done, who does it and when. What is agreed is written down, and everyone gets a copy.",
 );
 pub const F_SIP: Label = Label(
-    "Mötet kallas SIP. SIP betyder samordnad individuell plan: en gemensam plan när flera, till exempel skola, socialtjänst och vård, ger stöd samtidigt.",
+    "Mötet heter SIP. SIP betyder samordnad individuell plan: en gemensam plan när flera, till exempel skola, socialtjänst och vård, ger stöd samtidigt.",
     "The meeting is called a SIP. SIP means coordinated individual plan: one shared plan when several services, such as school, social services and health care, give support at the same time.",
 );
 pub const F_WHY: Label = Label("Därför träffas vi", "Why we meet");
@@ -172,8 +172,8 @@ pub const F_WAITING: Label = Label(
 );
 pub const F_CANT_COME: Label = Label("Om ni inte kan komma", "If you cannot come");
 pub const F_CANT_COME_TEXT: Label = Label(
-    "Hör av er till {} så snart ni kan{}, så hittar vi en annan tid.",
-    "Get in touch with {} as soon as you can{}, and we will find another time.",
+    "Hör av er till {}{} så snart ni kan, så hittar vi en annan tid.",
+    "Get in touch with {}{} as soon as you can, and we will find another time.",
 );
 pub const F_AT: Label = Label(" ({})", " ({})");
 pub const F_OF: Label = Label("{} från {}", "{} from {}");
@@ -214,6 +214,10 @@ pub const NO_PLACE: Label = Label(
 pub const NO_CONVENER: Label = Label(
     "kallelsen säger inte vem som är sammankallande",
     "the notice does not say who convenes",
+);
+pub const ALL_DECLINED: Label = Label(
+    "alla inbjudna för {} har lämnat återbud; be om en ersättare med mandat",
+    "everyone invited for {} has declined; ask for a stand-in with the mandate",
 );
 pub const LATE: Label = Label(
     "kallelsen skulle ha skickats senast {}",

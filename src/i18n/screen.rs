@@ -478,6 +478,7 @@ strings! {
     CmdInvitationLong => "Fyll i kallelsen: syfte, frågeställningar, beslut som varje verksamhet ska kunna fatta, videolänk, sammankallande.", "Fill in the notice: purpose, questions, the decisions each organisation must be able to take, video link, convener.";
     CmdWriteInvitation => "skriv kallelse", "write notice";
     CmdWriteInvitationLong => "Skriv kallelsen bredvid mötet: allas (Word och kalender), varje verksamhets och familjens.", "Write the notice next to the meeting: everyone's (Word and calendar), each organisation's and the family's.";
+    MandatesMet => "Mandat enligt kallelsen: {} av {}", "Mandate as the notice asked: {} of {}";
     MandateAsked => "kallelsen: {}", "notice: {}";
     MandateMet => "✓ {} har mandat", "✓ {} has the mandate";
     MandateLacking => "! {} saknar mandatet", "! {} lacks the mandate";

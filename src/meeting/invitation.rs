@@ -85,6 +85,8 @@ pub enum InvitationProblem {
     /// Neither a place nor a video link.
     NoPlace,
     NoConvener,
+    /// Everyone invited for an organisation expected to decide has declined.
+    AllDeclined(Id),
     /// The kallelse went (or goes) out after the agenda's last day for sending it.
     Late {
         deadline: NaiveDate,
@@ -181,6 +183,38 @@ impl Meeting {
         inv.announced = Some(announced);
     }
 
+    /// The first kallelse of a follow-up starts from the previous plan: each organisation
+    /// whose decision the plan awaited is expected to come able to take it (with costs
+    /// where the action's cost falls on it).
+    pub fn proposed_invitation(&self) -> Invitation {
+        let mut expected: Vec<ExpectedDecisions> = Vec::new();
+        for r in &self.reviews {
+            let super::Decision::Awaiting { organisation, .. } = &r.was.decision else {
+                continue;
+            };
+            let Some(org) = organisation.as_ref().or(r.was.organisation.as_ref()) else {
+                continue;
+            };
+            let what = r.was.what.trim().lines().next().unwrap_or("").trim();
+            let costs = r.was.cost_bearer.as_ref() == Some(org);
+            match expected.iter_mut().find(|e| &e.organisation == org) {
+                Some(e) => {
+                    e.decisions += &format!("; {what}");
+                    e.costs |= costs;
+                }
+                None => expected.push(ExpectedDecisions {
+                    organisation: org.clone(),
+                    decisions: what.to_string(),
+                    costs,
+                }),
+            }
+        }
+        Invitation {
+            expected,
+            ..Invitation::default()
+        }
+    }
+
     /// Kallad: an organisation whose huvudman is kommun or region is summoned; others
     /// are invited.
     pub fn is_called(&self, organisation: &Id) -> bool {
@@ -269,6 +303,19 @@ impl Meeting {
                 out.push(P::NobodyInvited(e.organisation.clone()));
             }
         }
+        let declined: Vec<Id> = inv
+            .expected
+            .iter()
+            .filter(|e| !e.decisions.trim().is_empty())
+            .filter(|e| {
+                let invited = self.invited_for(&e.organisation);
+                !invited.is_empty()
+                    && invited
+                        .iter()
+                        .all(|p| matches!(p.attendance, super::Attendance::Declined { .. }))
+            })
+            .map(|e| e.organisation.clone())
+            .collect();
         if self.participants.is_empty() {
             out.push(P::NoInvitees);
         }
@@ -284,6 +331,7 @@ impl Meeting {
         if inv.convener.trim().is_empty() {
             out.push(P::NoConvener);
         }
+        out.extend(declined.into_iter().map(P::AllDeclined));
         if self.date < today {
             out.push(P::Past);
         } else if let Some(deadline) = self.invitation_deadline(days_before) {
@@ -386,6 +434,14 @@ mod tests {
         );
         assert!(problems[..3].iter().all(P::refuses));
         assert!(!problems[3].refuses());
+        // Everyone of social services declined: warned, not refused.
+        let mut m = meeting();
+        m.participants[0].attendance = Attendance::Declined {
+            reason: "sjuk".into(),
+        };
+        let problems = m.invitation_problems(day("2026-11-20"), 14);
+        assert_eq!(problems, vec![P::AllDeclined(Id::new("soc"))]);
+        assert!(!problems[0].refuses());
         assert!(is_video_link("https://meet.example.se/abc"));
         assert!(!is_video_link("https://"));
         assert!(!is_video_link("ftp://x.se/a"));
@@ -434,6 +490,47 @@ mod tests {
         assert_eq!(m.own_event_sequence(), 1);
         m.start = NaiveTime::from_hms_opt(9, 0, 0);
         assert_eq!(m.own_event_sequence(), 2);
+    }
+
+    #[test]
+    fn a_follow_ups_first_kallelse_expects_the_awaited_decisions() {
+        use crate::meeting::{Action, ActionReview, Decision, Performer};
+        let mut m = meeting();
+        let awaited = |what: &str, org: Option<&str>| {
+            let mut a = Action::new(
+                Id::new("a1"),
+                what,
+                Performer::Named("x".into()),
+                Some(Id::new("soc")),
+                Decision::Awaiting {
+                    decision_maker: "Enhetschef".into(),
+                    organisation: org.map(Id::new),
+                    decide_by: None,
+                    reason: String::new(),
+                },
+            );
+            a.cost_bearer = Some(Id::new("soc"));
+            ActionReview {
+                was: a,
+                outcome: None,
+                comment: String::new(),
+                decision: None,
+                carried_to: None,
+            }
+        };
+        m.reviews = vec![
+            awaited("Familjebehandling\nvarje vecka", Some("soc")),
+            awaited("Kontaktperson", None),
+        ];
+        let inv = m.proposed_invitation();
+        assert_eq!(
+            inv.expected,
+            vec![ExpectedDecisions {
+                organisation: Id::new("soc"),
+                decisions: "Familjebehandling; Kontaktperson".into(),
+                costs: true,
+            }]
+        );
     }
 
     #[test]

@@ -120,6 +120,17 @@ fn meetings() -> Vec<(String, Meeting, samsyn::agenda::Agenda)> {
     }
     assert!(fu.previous.is_some() && !fu.reviews.is_empty());
     all.push(("follow-up".into(), fu, next));
+    // A meeting prepared for its kallelse, sent: the invitation with every field.
+    let mut kallelse = samsyn::store::load(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/sip-kallelse.ron"),
+    )
+    .unwrap();
+    kallelse.mark_invitation_sent(kallelse.date - chrono::Days::new(20));
+    all.push((
+        "kallelse".into(),
+        kallelse,
+        catalogue.get("sip").unwrap().clone(),
+    ));
     // Read from meeting-file format 1 and upgraded.
     for name in ["sip-bup-finalized", "samba-skolfranvaro"] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -196,6 +207,22 @@ fn an_absent_value_is_null_and_never_left_out() {
     assert_eq!(
         value["meeting"]["finalized"]["justerare"],
         Value::Array(vec![])
+    );
+    // No kallelse is `null`; one with fields nobody filled has them all, empty.
+    assert_eq!(value["meeting"]["invitation"], Value::Null);
+    let mut m = common::sip_meeting();
+    m.invitation = Some(samsyn::meeting::Invitation {
+        purpose: "Planera".into(),
+        ..Default::default()
+    });
+    let inv = json(&m, &common::sip_agenda(), Lang::Sv, false)["meeting"]["invitation"].clone();
+    assert_eq!(inv["questions"], Value::Array(vec![]));
+    assert_eq!(inv["video_link"], "");
+    assert_eq!(inv["sent"], Value::Null);
+    assert_valid(
+        &schema(),
+        "a kallelse with empty fields",
+        &json(&m, &common::sip_agenda(), Lang::Sv, false),
     );
     // And what reads back is the same meeting.
     let text = serde_json::to_string(&value).unwrap();

@@ -14,8 +14,15 @@ use std::path::{Path, PathBuf};
 
 /// The form over the meeting's invitation (empty when it has none yet).
 pub fn form(m: &Meeting, lang: Lang) -> Form {
-    let empty = Invitation::default();
-    let inv = m.invitation.as_ref().unwrap_or(&empty);
+    // A follow-up's first kallelse starts from the previous plan's awaited decisions.
+    let proposed;
+    let inv = match &m.invitation {
+        Some(inv) => inv,
+        None => {
+            proposed = m.proposed_invitation();
+            &proposed
+        }
+    };
     let mut form = Form::new(
         Target::Invitation,
         T::InvitationForm.get(lang).into(),
@@ -112,6 +119,10 @@ pub fn commit(s: &mut Session, form: &Form, lang: Lang) -> Result<(), FormError>
         .phase_of_kind(PhaseKind::Purpose)
         .map(|p| p.id.clone());
     s.meeting.set_invitation(inv, purpose.as_deref());
+    // Sent now: the calendar event it carried is the one announced, as `--sent` records.
+    if let Some(on) = sent.filter(|_| sent != before.sent) {
+        s.meeting.mark_invitation_sent(on);
+    }
     Ok(())
 }
 

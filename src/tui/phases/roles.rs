@@ -35,6 +35,37 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     l1.spans.push(Span::raw("   "));
     l1.spans
         .extend(kv(app, app.t(T::FNoteTaker), &m.note_taker).spans);
+    // How many of the organisations the kallelse asked for decisions have someone present
+    // with the mandate: seen at once, whatever the size of the screen.
+    let asked: Vec<_> = m
+        .invitation
+        .iter()
+        .flat_map(|i| &i.expected)
+        .filter(|e| !e.decisions.trim().is_empty() && m.organisation(&e.organisation).is_some())
+        .collect();
+    if !asked.is_empty() {
+        let met = asked
+            .iter()
+            .filter(|e| matches!(m.mandate_at_table(e), MandateAtTable::Met(_)))
+            .count();
+        let style = if met < asked.len() {
+            app.theme.warning
+        } else {
+            ratatui::style::Style::default()
+        };
+        // First, so a narrow screen cuts the facilitator's line rather than this.
+        l1.spans.insert(0, Span::raw("   "));
+        l1.spans.insert(
+            0,
+            Span::styled(
+                fill(
+                    app.t(T::MandatesMet),
+                    &[&met.to_string(), &asked.len().to_string()],
+                ),
+                style,
+            ),
+        );
+    }
     let mut l2 = kv(app, app.t(T::FSubjectName), &subject);
     l2.spans.push(Span::raw("   "));
     l2.spans
