@@ -63,7 +63,7 @@ fn reopening_lands_on_the_phase_left_and_q_goes_back_to_the_start_screen() {
     s.wait_for("[4 ▸ Aktuell situation]");
     s.send("q");
     // Back on the start screen, not out of the program.
-    s.wait_for("Starta nytt möte från agenda");
+    s.wait_for("Möten i arkivet");
     assert!(s.in_alternate_screen(), "{}", s.screen());
     // Opening it again from there lands where it was left.
     s.send(key::ENTER);
@@ -71,7 +71,7 @@ fn reopening_lands_on_the_phase_left_and_q_goes_back_to_the_start_screen() {
     s.send(key::RIGHT);
     s.wait_for("[5 ▸");
     s.send("q");
-    s.wait_for("Starta nytt möte från agenda");
+    s.wait_for("Möten i arkivet");
     // q on the start screen quits.
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
