@@ -179,8 +179,13 @@ impl Pseudonyms {
                 names.push(part, Some(&initials));
             }
         }
+        // A professional's name, whole or a part of it alone, is left as written ("Jons"
+        // is not the genitive of a family's "Jon" when Eva Jons sits at the table).
         for name in &others {
             names.push(name, None);
+            for part in name_parts(name) {
+                names.push(part, None);
+            }
         }
         names.sort();
         let hidden = family
