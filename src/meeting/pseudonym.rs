@@ -27,6 +27,8 @@ use serde_json::Value;
 /// professionals' names, which are found so that they are left exactly as written.
 #[derive(Debug, Clone, Default)]
 pub struct Pseudonyms {
+    /// The people it was made from: (family name, initials), then the professionals.
+    source: (Vec<(String, String)>, Vec<String>),
     names: Names,
     /// The family's full names (of more than one word), as written in the meeting.
     hidden: Vec<String>,
@@ -131,6 +133,12 @@ impl Pseudonyms {
         Pseudonyms::from_people(&family, &others)
     }
 
+    /// Whether this is still the rule for `m` (its people are the same), so a screen
+    /// drawing many texts makes the rule once, not once a text.
+    pub fn is_for(&self, m: &Meeting) -> bool {
+        people(m) == self.source
+    }
+
     /// The rule for a family of (name, initials) and the professionals named beside them.
     ///
     /// - A family member's full name becomes their initials, in any case and accents.
@@ -143,6 +151,7 @@ impl Pseudonyms {
     ///   professional whose full name is a family member's cannot be told apart: the name
     ///   is hidden.)
     pub fn from_people(family: &[(String, String)], others: &[String]) -> Pseudonyms {
+        let source = (family.to_vec(), others.to_vec());
         let family: Vec<(String, String)> = family
             .iter()
             .map(|(n, i)| (tidy(n), tidy_initials(i, n)))
@@ -193,7 +202,11 @@ impl Pseudonyms {
             .filter(|(n, i)| n.contains(' ') && n != i)
             .map(|(n, _)| n.clone())
             .collect();
-        Pseudonyms { names, hidden }
+        Pseudonyms {
+            source,
+            names,
+            hidden,
+        }
     }
 
     /// `text` with every family name replaced by initials: whole words only, in any case

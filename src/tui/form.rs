@@ -209,6 +209,9 @@ pub struct Form {
     pub original: Option<String>,
     /// When the text last changed and has not yet been written.
     pub pending_since: Option<chrono::NaiveDateTime>,
+    /// The text field being edited: keys went to it since the cursor came there. Under
+    /// the privacy mask only this field shows its text as typed (`mask::field`).
+    pub editing: Option<usize>,
 }
 
 /// Why a form cannot be saved, and the field to fix: the form moves the cursor there.
@@ -277,6 +280,7 @@ impl Form {
             discard_armed: false,
             original: None,
             pending_since: None,
+            editing: None,
         }
     }
 

@@ -6,6 +6,7 @@ use super::available::screen_commands;
 use super::command::Cmd;
 use super::draft::when;
 use super::form::{Form, Input};
+use super::mask;
 use super::widgets::{centered, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -159,7 +160,9 @@ pub fn confirm(app: &App, label: &str, participant: bool, f: &mut Frame, area: R
 
 pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
     f.render_widget(Clear, area);
-    let block = overlay_block(app, form.title.clone());
+    // Under the mask the form's title, intro and labels are masked like its fields
+    // ("Utvärdering: S. N."); the field being edited is marked (`mask::field`).
+    let block = overlay_block(app, app.show(&form.title));
     let inner = block.inner(area);
     f.render_widget(block, area);
     let intro_h = u16::from(form.intro.is_some());
@@ -172,7 +175,7 @@ pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
     .areas(inner);
     if let Some(text) = &form.intro {
         f.render_widget(
-            Paragraph::new(Line::styled(text.clone(), app.theme.dim)),
+            Paragraph::new(Line::styled(app.show(text), app.theme.dim)),
             intro,
         );
     }
@@ -194,15 +197,32 @@ pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
         .fields
         .iter()
         .filter(|fl| !fl.hidden)
-        .map(|fl| Form::label_of(fl, app.lang).chars().count() as u16)
+        .map(|fl| app.show(Form::label_of(fl, app.lang)).chars().count() as u16)
         .max()
         .unwrap_or(10);
     let label_w: u16 = (longest + 3).min(fields.width / 2);
     let input_w = fields.width.saturating_sub(label_w + 1);
+    let shown: Vec<mask::Field> = form
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(i, fl)| match &fl.input {
+            Input::Line(ta) | Input::Date(ta) | Input::Multi(ta) => {
+                mask::field(app, form, i, &ta.lines().join("\n"))
+            }
+            _ => mask::Field::Plain,
+        })
+        .collect();
+    let mask_h = |i: usize| {
+        mask::field_note(app, &shown[i]).map_or(0, |n| {
+            (n.chars().count() as u16).div_ceil(input_w.max(1)).min(3)
+        })
+    };
     let heights: Vec<u16> = form
         .fields
         .iter()
-        .map(|fl| {
+        .enumerate()
+        .map(|(i, fl)| {
             if fl.hidden {
                 return 0;
             }
@@ -214,7 +234,7 @@ pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
             let note = fl.note.as_ref().map_or(0, |(n, _)| {
                 (n.chars().count() as u16).div_ceil(input_w.max(1)).min(8)
             });
-            base + note
+            base + note + mask_h(i)
         })
         .collect();
     let mut first = 0;
@@ -234,7 +254,7 @@ pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
         let label = format!(
             "{} {}",
             if focused { "▶" } else { " " },
-            Form::label_of(fl, app.lang)
+            app.show(Form::label_of(fl, app.lang))
         );
         let label_style = if focused {
             app.theme.selected
@@ -245,13 +265,22 @@ pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
             Paragraph::new(Span::styled(label, label_style)),
             Rect::new(fields.x, y, label_w, 1),
         );
-        let base_h = h - fl.note.as_ref().map_or(0, |(n, _)| {
-            (n.chars().count() as u16).div_ceil(input_w.max(1)).min(8)
-        });
+        let base_h = h
+            - mask_h(i)
+            - fl.note.as_ref().map_or(0, |(n, _)| {
+                (n.chars().count() as u16).div_ceil(input_w.max(1)).min(8)
+            });
         let input_area = Rect::new(fields.x + label_w + 1, y, input_w, base_h);
         match &fl.input {
             Input::Line(ta) | Input::Date(ta) | Input::Multi(ta) => {
-                if focused {
+                if let mask::Field::Masked(text) = &shown[i] {
+                    f.render_widget(
+                        Paragraph::new(text.as_str())
+                            .style(app.theme.selected)
+                            .wrap(Wrap { trim: false }),
+                        input_area,
+                    );
+                } else if focused {
                     f.render_widget(ta, input_area);
                 } else {
                     let text = ta.lines().join("\n");
@@ -290,6 +319,14 @@ pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
                 f.render_widget(Paragraph::new(Span::styled(text, style)), input_area);
             }
         }
+        let mut note_y = y + base_h;
+        if let Some(text) = mask::field_note(app, &shown[i]) {
+            f.render_widget(
+                Paragraph::new(Span::styled(text, app.theme.caution)).wrap(Wrap { trim: true }),
+                Rect::new(fields.x + label_w + 1, note_y, input_w, mask_h(i)),
+            );
+            note_y += mask_h(i);
+        }
         if let Some((note, flagged)) = &fl.note {
             let style = if *flagged {
                 app.theme.warning
@@ -298,7 +335,7 @@ pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
             };
             f.render_widget(
                 Paragraph::new(Span::styled(app.show(note), style)).wrap(Wrap { trim: true }),
-                Rect::new(fields.x + label_w + 1, y + base_h, input_w, h - base_h),
+                Rect::new(fields.x + label_w + 1, note_y, input_w, y + h - note_y),
             );
         }
         y += h;
