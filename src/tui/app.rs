@@ -3,13 +3,13 @@
 
 use super::form::Form;
 use super::keys::KeyMap;
-use super::mask::Mask;
 use super::theme::Theme;
 use chrono::NaiveDateTime;
 use samsyn::agenda::{Agenda, Catalogue, Phase, PhaseKind};
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::T;
 use samsyn::meeting::Meeting;
+use samsyn::meeting::Pseudonyms as Mask;
 use samsyn::rules::{self, Problem};
 use std::path::PathBuf;
 

@@ -274,12 +274,11 @@ pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
         match &fl.input {
             Input::Line(ta) | Input::Date(ta) | Input::Multi(ta) => {
                 if let mask::Field::Masked(text) = &shown[i] {
-                    f.render_widget(
-                        Paragraph::new(text.as_str())
-                            .style(app.theme.selected)
-                            .wrap(Wrap { trim: false }),
-                        input_area,
-                    );
+                    let lines: Vec<Line> = text
+                        .lines()
+                        .map(|l| Line::from(Span::styled(l.to_string(), app.theme.selected)))
+                        .collect();
+                    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), input_area);
                 } else if focused {
                     f.render_widget(ta, input_area);
                 } else {
