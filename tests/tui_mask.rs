@@ -219,3 +219,19 @@ fn the_start_screen_is_masked_after_a_restart_when_the_mask_was_left_on() {
     assert!(third.mask);
     assert!(why.is_some_and(|w| w.contains("state.ron")));
 }
+
+#[test]
+fn a_new_meetings_form_masks_the_child_it_names() {
+    let mut fx = sip_app(Lang::Sv);
+    samsyn::tui::update::show_start(&mut fx.app);
+    key(&mut fx.app, Char('i'));
+    let agenda = all_phases_agenda();
+    samsyn::tui::update::new_meeting_form(&mut fx.app, &agenda, "SIP för Alva");
+    let Some(Overlay::Form(form)) = &mut fx.app.overlay else {
+        panic!("the new meeting's form is open")
+    };
+    form.set_text(samsyn::tui::form::F::SubjectName, "Alva Lind");
+    let screen = draw(&mut fx.app, 100, 30);
+    assert!(!words(&screen).contains(&"Alva"), "{screen}");
+    assert!(screen.contains("SIP för A. L."), "{screen}");
+}

@@ -213,8 +213,18 @@ impl App {
 
     /// Text as it may be shown now: names masked when the privacy mask is on.
     pub fn show(&self, text: &str) -> String {
-        match (self.mask, self.session()) {
-            (true, Some(s)) => self.mask_for(&s.meeting).apply(text),
+        use super::form::{F, Target};
+        if !self.mask {
+            return text.to_string();
+        }
+        match (self.session(), &self.overlay) {
+            (Some(s), _) => self.mask_for(&s.meeting).apply(text),
+            // A new meeting's form, before there is a meeting: the child named in it.
+            (None, Some(Overlay::Form(f))) if matches!(f.target, Target::NewMeeting(_)) => {
+                let child = [(f.text(F::SubjectName), f.text(F::SubjectInitials))];
+                let others = [f.text(F::Facilitator), f.text(F::NoteTaker)];
+                Mask::from_people(&child, &others).apply(text)
+            }
             _ => text.to_string(),
         }
     }
