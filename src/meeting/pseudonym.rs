@@ -399,6 +399,12 @@ fn replace_in_value(v: &mut Value, names: &Pseudonyms, tags: &[Value]) {
 /// The apostrophes people write: ' ’ ‘ ʼ ´ (ʼ is a letter to Unicode).
 const APOSTROPHES: [char; 5] = ['\'', '\u{2019}', '\u{2018}', '\u{02BC}', '\u{00B4}'];
 
+/// Characters that show nothing: zero-width space, non-joiner and joiner, word joiner,
+/// soft hyphen, byte order mark.
+const INVISIBLE: [char; 6] = [
+    '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{00AD}', '\u{FEFF}',
+];
+
 fn is_word(c: char) -> bool {
     c.is_alphanumeric() && !APOSTROPHES.contains(&c)
 }
@@ -416,6 +422,14 @@ fn fold_chars(text: &str) -> Vec<Folded> {
     let mut out: Vec<Folded> = Vec::with_capacity(text.len());
     for (start, c) in text.char_indices() {
         let end = start + c.len_utf8();
+        if INVISIBLE.contains(&c) {
+            // "El\u{200b}sa" is "Elsa": an invisible character is part of the letter
+            // before it.
+            if let Some(last) = out.last_mut().filter(|l| l.end == start) {
+                last.end = end;
+            }
+            continue;
+        }
         if is_combining_mark(c) {
             // A letter written decomposed ("a" and a ring above): joined to its letter.
             if let Some(last) = out.last_mut().filter(|l| l.end == start) {
@@ -744,6 +758,8 @@ mod tests {
         assert_eq!(p.apply("Asa Oberg"), "Asa Oberg");
         // æ and ø are the Danish and Norwegian ä and ö.
         assert_eq!(p.apply("Øberg"), "Å. Ö.");
+        // Invisible characters inside a name do not hide it.
+        assert_eq!(p.apply("Å\u{200b}sa Ö\u{ad}berg."), "Å. Ö.");
     }
 
     #[test]
