@@ -157,7 +157,7 @@ const BAD_FILES: &[(&str, &str)] = &[
     ),
     (
         "agenda/unknown-field.ron",
-        "5:3: colour: unknown field; expected one of format, id, version, name, description, legal_reference, confidentiality, follow_up_agenda, rules, phases",
+        "5:3: colour: unknown field; expected one of format, id, version, name, description, legal_reference, confidentiality, follow_up_agenda, evaluation_per_person, rules, phases",
     ),
     (
         "agenda/unknown-phase-kind.ron",
