@@ -65,6 +65,28 @@ fn main() {
             (*pseudonymize, *contacts, *evaluation_per_person),
             lang,
         ),
+        Some(Command::Invite {
+            meeting,
+            format,
+            output,
+            organisation,
+            family,
+            pseudonymize,
+            sent,
+            today,
+        }) => commands::invite(
+            meeting,
+            commands::Invite {
+                format: (*format).into(),
+                output: output.as_deref(),
+                organisation: organisation.as_deref(),
+                family: *family,
+                pseudonymize: *pseudonymize,
+                sent: *sent,
+                today: *today,
+            },
+            lang,
+        ),
         Some(Command::Followup { file, date, branch }) => {
             commands::followup(file, *date, *branch, lang)
         }

@@ -219,75 +219,127 @@ fn the_incomplete_example_lists_every_rule_it_breaks() {
 }
 
 /// The broken files the folder must hold; a case deleted by accident fails here.
-const INVALID_CASES: [&str; 35] = [
-    "agenda-bad-id",
-    "agenda-consent-without-phase",
-    "agenda-duplicate-kind",
-    "agenda-duplicate-phase-id",
-    "agenda-mistyped-field",
-    "agenda-newer-format",
-    "agenda-overall-responsible-without-summary",
-    "agenda-truncated",
-    "agenda-unknown-phase-kind",
-    "agenda-wrong-type",
-    "agenda-zero-minutes",
-    "agenda-zero-phases",
-    "empty",
-    "meeting-action-without-decision",
-    "meeting-bad-date",
-    "meeting-bad-time",
-    "meeting-convener-unknown",
-    "meeting-date-out-of-range",
-    "meeting-decider-unknown",
-    "meeting-duplicate-field",
-    "meeting-duplicate-participant",
-    "meeting-evaluation-score",
-    "meeting-heard-unknown",
-    "meeting-mistyped-field",
-    "meeting-newer-format",
-    "meeting-personnummer-contact",
-    "meeting-personnummer",
-    "meeting-trailing-text",
-    "meeting-truncated",
-    "meeting-unknown-agenda",
-    "meeting-unknown-field",
-    "meeting-unknown-goal",
-    "meeting-unknown-phase",
-    "meeting-wrong-type",
-    "not-utf8",
+const INVALID_CASES: [&str; 61] = [
+    "agenda-bad-id.ron",
+    "agenda-consent-without-phase.ron",
+    "agenda-duplicate-kind.ron",
+    "agenda-duplicate-phase-id.ron",
+    "agenda-missing-summary-for-overall-responsible.ron",
+    "agenda-mistyped-field.ron",
+    "agenda-nested-parens.ron",
+    "agenda-newer-format.ron",
+    "agenda-no-phases.ron",
+    "agenda-overall-responsible-without-summary.ron",
+    "agenda-truncated-in-phase.ron",
+    "agenda-truncated.ron",
+    "agenda-unknown-field.ron",
+    "agenda-unknown-phase-kind.ron",
+    "agenda-uppercase-id.ron",
+    "agenda-wrong-type.ron",
+    "agenda-zero-minutes.ron",
+    "agenda-zero-phases.ron",
+    "empty.ron",
+    "meeting-action-without-decision.ron",
+    "meeting-bad-date.ron",
+    "meeting-bad-time.ron",
+    "meeting-comment-only.ron",
+    "meeting-convener-unknown.ron",
+    "meeting-date-out-of-range.ron",
+    "meeting-decider-unknown.ron",
+    "meeting-duplicate-field.ron",
+    "meeting-duplicate-participant.ron",
+    "meeting-empty.ron",
+    "meeting-evaluation-out-of-range.ron",
+    "meeting-evaluation-score.ron",
+    "meeting-format-zero.ron",
+    "meeting-heard-unknown.ron",
+    "meeting-impossible-date.ron",
+    "meeting-latin1.ron",
+    "meeting-missing-decision.ron",
+    "meeting-mistyped-field.ron",
+    "meeting-nested-ignored-field.ron",
+    "meeting-nested-in-field.ron",
+    "meeting-nested-parens.ron",
+    "meeting-newer-format.ron",
+    "meeting-nul-bytes.ron",
+    "meeting-participants-not-a-list.ron",
+    "meeting-personnummer-contact.ron",
+    "meeting-personnummer-field.ron",
+    "meeting-personnummer.ron",
+    "meeting-picture.png",
+    "meeting-random.bin",
+    "meeting-trailing-text.ron",
+    "meeting-truncated-in-text.ron",
+    "meeting-truncated.ron",
+    "meeting-unclosed-string.ron",
+    "meeting-unknown-agenda.ron",
+    "meeting-unknown-field.ron",
+    "meeting-unknown-goal.ron",
+    "meeting-unknown-participant.ron",
+    "meeting-unknown-phase.ron",
+    "meeting-utf16.ron",
+    "meeting-whitespace-only.ron",
+    "meeting-wrong-type.ron",
+    "not-utf8.ron",
 ];
+
+/// The files in tests/invalid, each beside its `NAME.expected`: agendas and meetings,
+/// and what is neither (binary, wrongly encoded).
+fn invalid_files() -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(root().join("tests/invalid"))
+        .expect("directory exists")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with(".expected") && n != "README.md")
+        .collect();
+    names.sort();
+    names
+}
 
 #[test]
 fn every_invalid_file_gets_its_exact_error_and_exit_65() {
     let config = empty_config();
-    let files = ron_files("tests/invalid");
-    let names: Vec<String> = files
-        .iter()
-        .map(|f| f.file_stem().unwrap().to_string_lossy().into_owned())
-        .collect();
     assert_eq!(
-        names, INVALID_CASES,
+        invalid_files(),
+        INVALID_CASES,
         "tests/invalid/ and INVALID_CASES differ"
     );
 
     let mut failures = Vec::new();
     for name in INVALID_CASES {
-        let file = format!("tests/invalid/{name}.ron");
-        let expected = fs::read_to_string(root().join(format!("tests/invalid/{name}.expected")))
-            .unwrap_or_else(|_| panic!("tests/invalid/{name}.expected is missing"));
+        let file = format!("tests/invalid/{name}");
+        let stem = Path::new(name).file_stem().unwrap().to_string_lossy();
+        let expected = fs::read_to_string(root().join(format!("tests/invalid/{stem}.expected")))
+            .unwrap_or_else(|_| panic!("tests/invalid/{stem}.expected is missing"));
         let out = samsyn(config.path())
             .args(["--lang", "en", "check", &file])
+            .timeout(std::time::Duration::from_secs(60)) // a hang guard, not a measurement
             .output()
             .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
-        if out.status.code() != Some(65) || stderr != expected {
+        if out.status.code() != Some(65) || stderr != expected || !out.stdout.is_empty() {
             failures.push(format!(
                 "{file}: exit {:?}\n  expected: {expected}  got:      {stderr}",
                 out.status.code()
             ));
         }
-        assert!(expected.starts_with(&format!("{file}:")), "{name}.expected");
-        assert_eq!(expected.lines().count(), 1, "{name}.expected is one line");
+        assert!(!stderr.contains("panicked"), "{file} panicked:\n{stderr}");
+        assert!(expected.starts_with(&format!("{file}:")), "{stem}.expected");
+        assert_eq!(expected.lines().count(), 1, "{stem}.expected is one line");
+    }
+    let stems: Vec<String> = fs::read_dir(root().join("tests/invalid"))
+        .unwrap()
+        .filter_map(|e| {
+            let n = e.unwrap().file_name().to_string_lossy().into_owned();
+            Some(n.strip_suffix(".expected")?.to_string())
+        })
+        .collect();
+    for stem in stems {
+        assert!(
+            INVALID_CASES
+                .iter()
+                .any(|n| Path::new(n).file_stem().unwrap().to_string_lossy() == stem),
+            "tests/invalid/{stem}.expected has no file beside it"
+        );
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }

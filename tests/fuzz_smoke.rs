@@ -1,10 +1,10 @@
 //! The fuzz smoke run that CI can afford on stable Rust: random bytes and mutations of
-//! the shipped agendas, the examples and the hostile files, thrown at the agenda loader,
+//! the shipped agendas, the examples and the broken and strange files (tests/invalid, tests/unicode), thrown at the agenda loader,
 //! the meeting loader and the date/time parser (5,000, 10,000 and 20,000 cases;
 //! `SAMSYN_FUZZ_CASES` sets the number for each, `SAMSYN_FUZZ_SEED` varies the run).
 //! The checks are the ones the libFuzzer targets in fuzz/ run for hours (see the README).
 //! An input that fails is saved under the test's target temp dir and becomes a file in
-//! tests/hostile.
+//! tests/invalid.
 
 mod fuzz_checks;
 
@@ -154,6 +154,23 @@ fn seeds(dirs: &[&str]) -> Vec<Vec<u8>> {
     seeds
 }
 
+/// The broken files of tests/invalid whose names start with `prefix`, without their
+/// expected messages.
+fn invalid(prefix: &str) -> Vec<Vec<u8>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/invalid");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.starts_with(prefix) && !name.ends_with(".expected")
+        })
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty(), "no tests/invalid/{prefix}* files");
+    paths.iter().map(|p| std::fs::read(p).unwrap()).collect()
+}
+
 /// `SAMSYN_FUZZ_CASES`, else the loader's default: the date parser is cheap; a mutated
 /// 12 KB agenda or meeting costs a few milliseconds in a debug build, so CI runs fewer.
 fn cases(default: usize) -> usize {
@@ -221,7 +238,7 @@ fn agenda_loader_survives_mutated_agendas() {
     run(
         "agenda",
         &seeds(&["agendas"]),
-        &seeds(&["tests/hostile/agenda"]),
+        &invalid("agenda-"),
         1,
         5_000,
         fuzz_checks::agenda,
@@ -232,8 +249,8 @@ fn agenda_loader_survives_mutated_agendas() {
 fn meeting_loader_survives_mutated_meetings() {
     run(
         "meeting",
-        &seeds(&["examples", "tests/hostile/unicode"]),
-        &seeds(&["tests/hostile/meeting"]),
+        &seeds(&["examples", "tests/unicode"]),
+        &invalid("meeting-"),
         2,
         10_000,
         fuzz_checks::meeting,

@@ -169,6 +169,7 @@ pub const LEGAL_REFERENCE: Label = Label("Lagrum", "Legal basis");
 pub const STAMP: Label = Label("Justering", "Finalizing");
 pub const FINALIZED_BY: Label = Label("Justerat av", "Finalized by");
 pub const FINALIZED_AT: Label = Label("Justerat", "Finalized");
+pub const JUSTERARE: Label = Label("Justerare", "To check and sign");
 // Above the lines to sign on paper: the note-taker, then who checks and approves.
 pub const SIGNED_RECORD: Label = Label("Vid protokollet", "Minutes taken by");
 pub const SIGNED_APPROVED: Label = Label("Justeras", "Checked and approved by");

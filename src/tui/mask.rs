@@ -36,22 +36,22 @@ pub fn remember(app: &mut App) {
 }
 
 /// A key to the form, noting which text field is being edited: a key that went into a
-/// text field (typing, moving in the text) makes it the edited one; moving to another
-/// field ends that.
+/// text field (typing, moving in the text) makes it the edited one; the cursor going to
+/// another field ends that.
 pub fn form_key(form: &mut Form, k: KeyEvent) -> FormKey {
+    let before = form.focus;
     let result = form.key(k);
     let in_text = form
         .fields
         .get(form.focus)
         .is_some_and(|f| matches!(f.input, Input::Line(_) | Input::Multi(_) | Input::Date(_)));
-    match result {
-        FormKey::Moved => form.editing = None,
-        FormKey::Changed | FormKey::Ignored
-            if in_text && !matches!(k.code, KeyCode::Modifier(_)) =>
-        {
-            form.editing = Some(form.focus)
-        }
-        _ => {}
+    if form.focus != before {
+        form.editing = None;
+    } else if in_text
+        && !matches!(k.code, KeyCode::Modifier(_))
+        && matches!(result, FormKey::Changed | FormKey::Ignored | FormKey::Moved)
+    {
+        form.editing = Some(form.focus);
     }
     result
 }
