@@ -5,7 +5,8 @@
 //! `SAMSYN_CRASH_KILLS` sets the number of kills (default 50; `SAMSYN_CRASH_KILLS=1000
 //! cargo test --release --test crash` for a long run) and `SAMSYN_CRASH_SEED` replays a run.
 
-mod support;
+mod common;
+use common::pty as support;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

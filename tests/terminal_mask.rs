@@ -3,7 +3,7 @@
 //! before anyone could press `i`.
 
 mod common;
-mod support;
+use common::pty as support;
 
 use common::{FAMILY_NAMES, sip_meeting};
 use support::Session;

@@ -277,6 +277,9 @@ pub struct Form {
     /// The text field being edited: keys went to it since the cursor came there. Under
     /// the privacy mask only this field shows its text as typed (`mask::field`).
     pub editing: Option<usize>,
+    /// A confirmation (finalizing): Enter confirms from any one-line field, as its intro
+    /// says, instead of moving to the next one.
+    pub enter_confirms: bool,
 }
 
 /// Why a form cannot be saved, and the field to fix: the form moves the cursor there.
@@ -348,6 +351,7 @@ impl Form {
             original: None,
             pending_since: None,
             editing: None,
+            enter_confirms: false,
         }
     }
 
@@ -655,7 +659,7 @@ impl Form {
         // Enter and ↓ go to the next field, ↑ to the one before.
         if !multi_line {
             match ev.code {
-                KeyCode::Enter if last => return FormKey::Save,
+                KeyCode::Enter if last || self.enter_confirms => return FormKey::Save,
                 KeyCode::Enter | KeyCode::Down => {
                     self.move_focus(true);
                     return FormKey::Moved;
