@@ -206,6 +206,8 @@ strings! {
     OneWarning => "1 varning", "1 warning";
     ReadyToFinalize => "kan justeras", "ready to finalize";
     Masked => "INITIALER", "INITIALS";
+    MaskEditing => "(visas medan du skriver)", "(shown while you type)";
+    MaskHidden => "(initialer – skriv för att ändra)", "(initials – type to change)";
     Saved => "sparat {}", "saved {}";
     SaveFailed => "KUNDE INTE SPARA: {}", "COULD NOT SAVE: {}";
     Of => "av {} min", "of {} min";

@@ -27,6 +27,8 @@ use serde_json::Value;
 /// professionals' names, which are found so that they are left exactly as written.
 #[derive(Debug, Clone, Default)]
 pub struct Pseudonyms {
+    /// The people it was made from: (family name, initials), then the professionals.
+    source: (Vec<(String, String)>, Vec<String>),
     names: Names,
     /// The family's full names (of more than one word), as written in the meeting.
     hidden: Vec<String>,
@@ -131,6 +133,12 @@ impl Pseudonyms {
         Pseudonyms::from_people(&family, &others)
     }
 
+    /// Whether this is still the rule for `m` (its people are the same), so a screen
+    /// drawing many texts makes the rule once, not once a text.
+    pub fn is_for(&self, m: &Meeting) -> bool {
+        people(m) == self.source
+    }
+
     /// The rule for a family of (name, initials) and the professionals named beside them.
     ///
     /// - A family member's full name becomes their initials, in any case and accents.
@@ -143,6 +151,7 @@ impl Pseudonyms {
     ///   professional whose full name is a family member's cannot be told apart: the name
     ///   is hidden.)
     pub fn from_people(family: &[(String, String)], others: &[String]) -> Pseudonyms {
+        let source = (family.to_vec(), others.to_vec());
         let family: Vec<(String, String)> = family
             .iter()
             .map(|(n, i)| (tidy(n), tidy_initials(i, n)))
@@ -179,8 +188,13 @@ impl Pseudonyms {
                 names.push(part, Some(&initials));
             }
         }
+        // A professional's name, whole or a part of it alone, is left as written ("Jons"
+        // is not the genitive of a family's "Jon" when Eva Jons sits at the table).
         for name in &others {
             names.push(name, None);
+            for part in name_parts(name) {
+                names.push(part, None);
+            }
         }
         names.sort();
         let hidden = family
@@ -188,7 +202,11 @@ impl Pseudonyms {
             .filter(|(n, i)| n.contains(' ') && n != i)
             .map(|(n, _)| n.clone())
             .collect();
-        Pseudonyms { names, hidden }
+        Pseudonyms {
+            source,
+            names,
+            hidden,
+        }
     }
 
     /// `text` with every family name replaced by initials: whole words only, in any case
@@ -381,6 +399,12 @@ fn replace_in_value(v: &mut Value, names: &Pseudonyms, tags: &[Value]) {
 /// The apostrophes people write: ' ’ ‘ ʼ ´ (ʼ is a letter to Unicode).
 const APOSTROPHES: [char; 5] = ['\'', '\u{2019}', '\u{2018}', '\u{02BC}', '\u{00B4}'];
 
+/// Characters that show nothing: zero-width space, non-joiner and joiner, word joiner,
+/// soft hyphen, byte order mark.
+const INVISIBLE: [char; 6] = [
+    '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{00AD}', '\u{FEFF}',
+];
+
 fn is_word(c: char) -> bool {
     c.is_alphanumeric() && !APOSTROPHES.contains(&c)
 }
@@ -398,6 +422,14 @@ fn fold_chars(text: &str) -> Vec<Folded> {
     let mut out: Vec<Folded> = Vec::with_capacity(text.len());
     for (start, c) in text.char_indices() {
         let end = start + c.len_utf8();
+        if INVISIBLE.contains(&c) {
+            // "El\u{200b}sa" is "Elsa": an invisible character is part of the letter
+            // before it.
+            if let Some(last) = out.last_mut().filter(|l| l.end == start) {
+                last.end = end;
+            }
+            continue;
+        }
         if is_combining_mark(c) {
             // A letter written decomposed ("a" and a ring above): joined to its letter.
             if let Some(last) = out.last_mut().filter(|l| l.end == start) {
@@ -727,6 +759,8 @@ mod tests {
         assert_eq!(p.apply("Asa Oberg"), "Asa Oberg");
         // æ and ø are the Danish and Norwegian ä and ö.
         assert_eq!(p.apply("Øberg"), "Å. Ö.");
+        // Invisible characters inside a name do not hide it.
+        assert_eq!(p.apply("Å\u{200b}sa Ö\u{ad}berg."), "Å. Ö.");
     }
 
     #[test]

@@ -3,13 +3,13 @@
 
 use super::form::Form;
 use super::keys::KeyMap;
-use super::mask::Mask;
 use super::theme::Theme;
 use chrono::NaiveDateTime;
 use samsyn::agenda::{Agenda, Catalogue, Phase, PhaseKind};
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::T;
 use samsyn::meeting::Meeting;
+use samsyn::meeting::Pseudonyms as Mask;
 use samsyn::rules::{self, Problem};
 use std::path::PathBuf;
 
@@ -187,6 +187,12 @@ pub struct App {
     pub screen: Screen,
     pub overlay: Option<Overlay>,
     pub mask: bool,
+    /// Where the mask's state is remembered between runs (`config::state_path`); none in
+    /// tests that build the app by hand, so they never write the user's file.
+    pub state_path: Option<PathBuf>,
+    /// The mask's rule for the open meeting, made once and again only when the people
+    /// in it change (drawing asks it for every text on the screen).
+    pub mask_rule: std::sync::Mutex<Option<std::sync::Arc<Mask>>>,
     pub show_prompts: bool,
     pub now: NaiveDateTime,
     pub size: (u16, u16),
@@ -224,6 +230,8 @@ impl App {
             screen: Screen::Start(Start::new(Vec::new(), now.date(), lang)),
             overlay: None,
             mask: false,
+            state_path: None,
+            mask_rule: Default::default(),
             show_prompts: true,
             now,
             size: (80, 24),
@@ -257,9 +265,35 @@ impl App {
 
     /// Text as it may be shown now: names masked when the privacy mask is on.
     pub fn show(&self, text: &str) -> String {
-        match (self.mask, self.session()) {
-            (true, Some(s)) => Mask::for_meeting(&s.meeting).apply(text),
+        use super::form::{F, Target};
+        if !self.mask {
+            return text.to_string();
+        }
+        match (self.session(), &self.overlay) {
+            (Some(s), _) => self.mask_for(&s.meeting).apply(text),
+            // A new meeting's form, before there is a meeting: the child named in it.
+            (None, Some(Overlay::Form(f))) if matches!(f.target, Target::NewMeeting(_)) => {
+                let child = [(f.text(F::SubjectName), f.text(F::SubjectInitials))];
+                let others = [f.text(F::Facilitator), f.text(F::NoteTaker)];
+                Mask::from_people(&child, &others).apply(text)
+            }
             _ => text.to_string(),
+        }
+    }
+
+    /// The mask's rule for `m`, from the cache when its people are unchanged.
+    pub fn mask_for(&self, m: &Meeting) -> std::sync::Arc<Mask> {
+        let mut rule = self
+            .mask_rule
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match rule.as_ref() {
+            Some(r) if r.is_for(m) => r.clone(),
+            _ => {
+                let r = std::sync::Arc::new(Mask::for_meeting(m));
+                *rule = Some(r.clone());
+                r
+            }
         }
     }
 

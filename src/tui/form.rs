@@ -292,6 +292,9 @@ pub struct Form {
     pub original: Option<String>,
     /// When the text last changed and has not yet been written.
     pub pending_since: Option<chrono::NaiveDateTime>,
+    /// The text field being edited: keys went to it since the cursor came there. Under
+    /// the privacy mask only this field shows its text as typed (`mask::field`).
+    pub editing: Option<usize>,
     /// A confirmation (finalizing): Enter confirms from any one-line field, as its intro
     /// says, instead of moving to the next one.
     pub enter_confirms: bool,
@@ -368,6 +371,7 @@ impl Form {
             discard_armed: false,
             original: None,
             pending_since: None,
+            editing: None,
             enter_confirms: false,
             note_scroll: 0,
         }

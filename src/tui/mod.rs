@@ -135,8 +135,10 @@ pub fn prepare(opts: &Options, now: chrono::NaiveDateTime) -> Result<App, StartE
     let directory = crate::directory::load()?;
     let mut app = App::new(opts.lang, theme, keys, catalogue, archive, now);
     app.directory = directory;
+    // The mask as it was left: on a projector, nothing shows before `i` could be pressed.
+    let state_error = crate::config::state_path().and_then(|p| mask::recall(&mut app, p));
     // A broken key file is said first; the start screen adds an archive others can open.
-    app.message = key_error.map(|e| (e, true)).or_else(|| {
+    app.message = key_error.or(state_error).map(|e| (e, true)).or_else(|| {
         installed.map(|p| {
             let what = opts.lang.pick(
                 "Agendan har lagts till bland dina agendor",

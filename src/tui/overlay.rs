@@ -6,6 +6,7 @@ use super::available::screen_commands;
 use super::command::Cmd;
 use super::draft::when;
 use super::form::{Form, Input};
+use super::mask;
 use super::widgets::{centered, truncate, width, wrap, wrap_text};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -186,12 +187,16 @@ struct Drawn {
     index: usize,
     input_h: u16,
     find: Vec<String>,
+    /// Under the privacy mask, what the focused text field shows (`mask::field`).
+    masked: mask::Field,
+    /// The line saying so.
+    mask_note: Vec<String>,
     note: Vec<String>,
 }
 
 impl Drawn {
     fn height(&self) -> u16 {
-        self.input_h + self.find.len() as u16 + self.note.len() as u16
+        self.input_h + (self.find.len() + self.mask_note.len() + self.note.len()) as u16
     }
 }
 
@@ -208,7 +213,9 @@ fn window(drawn: &[Drawn], first: usize, room: u16) -> (usize, bool) {
 
 pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
     f.render_widget(Clear, area);
-    let block = overlay_block(app, form.title.clone());
+    // Under the mask the form's title, intro and labels are masked like its fields
+    // ("Utvärdering: S. N."); the field being edited is marked (`mask::field`).
+    let block = overlay_block(app, app.show(&form.title));
     let inner = block.inner(area);
     f.render_widget(block, area);
     let full_w = inner.width as usize;
@@ -216,7 +223,7 @@ pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
     let intro_lines: Vec<String> = form
         .intro
         .as_deref()
-        .map(|t| t.lines().flat_map(|l| wrap(l, full_w)).collect())
+        .map(|t| t.lines().flat_map(|l| wrap(&app.show(l), full_w)).collect())
         .unwrap_or_default();
     let err_lines: Vec<(String, Style)> = form
         .error
@@ -266,7 +273,7 @@ pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
         .fields
         .iter()
         .filter(|fl| !fl.hidden)
-        .map(|fl| Form::label_of(fl, app.lang).chars().count() as u16)
+        .map(|fl| app.show(Form::label_of(fl, app.lang)).chars().count() as u16)
         .max()
         .unwrap_or(10);
     let label_w: u16 = (longest + 3).min(fields.width / 2);
@@ -282,11 +289,15 @@ pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
         .filter(|(_, fl)| !fl.hidden)
         .map(|(i, fl)| {
             let focused = i == form.focus;
+            let mut masked = mask::Field::Plain;
             let (input_h, find) = match &fl.input {
                 Input::Line(ta) | Input::Date(ta) | Input::Multi(ta) => {
                     let multi = matches!(fl.input, Input::Multi(_));
                     let text = ta.lines().join("\n");
-                    let rows = if focused {
+                    masked = mask::field(app, form, i, &text);
+                    let rows = if let mask::Field::Masked(shown) = &masked {
+                        wrap_text(shown, iw).len()
+                    } else if focused {
                         let rows = wrap_text(&text, iw);
                         // The cursor after a full last row needs a row of its own.
                         rows.len() + usize::from(rows.last().is_some_and(|r| width(r) >= iw))
@@ -313,10 +324,15 @@ pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
                 .as_ref()
                 .map(|(n, _)| wrap(&app.show(n), iw))
                 .unwrap_or_default();
+            let mask_note = mask::field_note(app, &masked)
+                .map(|n| wrap(n, iw))
+                .unwrap_or_default();
             Drawn {
                 index: i,
                 input_h: input_h.min(room_for_one),
                 find,
+                masked,
+                mask_note,
                 note,
             }
         })
@@ -370,7 +386,7 @@ pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
         let label = format!(
             "{} {}",
             if focused { "▶" } else { " " },
-            Form::label_of(fl, app.lang)
+            app.show(Form::label_of(fl, app.lang))
         );
         let label_style = if focused {
             app.theme.selected
@@ -388,7 +404,13 @@ pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
         let input_area = Rect::new(fields.x + label_w + 1, y, input_w, input_h);
         match &fl.input {
             Input::Line(ta) | Input::Date(ta) | Input::Multi(ta) => {
-                if focused {
+                if let mask::Field::Masked(text) = &d.masked {
+                    let lines: Vec<Line> = wrap_text(text, iw)
+                        .into_iter()
+                        .map(|l| Line::styled(l, app.theme.selected))
+                        .collect();
+                    f.render_widget(Paragraph::new(lines), input_area);
+                } else if focused {
                     f.render_widget(ta, input_area);
                 } else {
                     let text = app.show(&ta.lines().join("\n"));
@@ -442,6 +464,7 @@ pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
             .find
             .iter()
             .map(|l| (l, find_style))
+            .chain(d.mask_note.iter().map(|l| (l, app.theme.caution)))
             .chain(d.note.iter().map(|l| (l, note_style)))
             .collect();
         let room = last_row.saturating_sub(y) as usize;

@@ -113,11 +113,13 @@ fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
                 } else {
                     app.t(T::Draft)
                 };
-                // The start screen is on the projector too: the mask covers it.
-                let title = if app.mask {
-                    super::mask::Mask::for_meeting(m).apply(&m.title)
+                // The start screen is on the projector too: the mask covers it, the
+                // file's name too (one renamed by hand may hold a name).
+                let (title, name) = if app.mask {
+                    let mask = super::mask::Mask::for_meeting(m);
+                    (mask.apply(&m.title), mask.apply(&name))
                 } else {
-                    m.title.clone()
+                    (m.title.clone(), name)
                 };
                 let follow_up = m
                     .follow_up
@@ -591,7 +593,7 @@ fn status_line(app: &App, f: &mut Frame, area: Rect) {
             } else {
                 app.theme.ok
             };
-            spans.push(Span::styled(msg.clone(), style));
+            spans.push(Span::styled(app.show(msg), style));
         }
         (None, Some(at)) if app.session().is_some() => {
             spans.push(sep());

@@ -89,7 +89,10 @@ fn run(app: &mut App, cmd: Cmd) {
                 refused: false,
             })
         }
-        Cmd::Privacy => app.mask = !app.mask,
+        Cmd::Privacy => {
+            app.mask = !app.mask;
+            super::mask::remember(app);
+        }
         Cmd::Prompts => app.show_prompts = !app.show_prompts,
         Cmd::NextPhase | Cmd::PrevPhase => {
             if let Some(s) = app.session_mut() {
@@ -258,7 +261,7 @@ fn toggle_heard(app: &mut App, index: usize) {
 /// A key while a box is open; `cmds` are the box's commands.
 fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent, cmds: &[Cmd]) -> Option<Overlay> {
     match overlay {
-        Overlay::Form(mut form) => match form.key(k) {
+        Overlay::Form(mut form) => match super::mask::form_key(&mut form, k) {
             FormKey::Changed => {
                 form.dirty = true;
                 form.pending_since.get_or_insert(app.now);
