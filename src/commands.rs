@@ -194,7 +194,10 @@ fn check_meeting(path: &Path, src: &str, catalogue: &Catalogue, lang: Lang) -> i
         );
     }
     let warnings = problems.len() - blocking;
-    let status = if meeting.is_finalized() && blocking > 0 {
+    // Changed after finalizing, the minutes are not "finalized": the summary says so too.
+    let status = if meeting.stamp_matches() == Some(false) {
+        lang.pick("ÄNDRAT EFTER JUSTERING", "CHANGED AFTER FINALIZING")
+    } else if meeting.is_finalized() && blocking > 0 {
         lang.pick(
             "JUSTERAT MEN UPPFYLLER INTE REGLERNA",
             "FINALIZED BUT BREAKS THE RULES",

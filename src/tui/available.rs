@@ -26,6 +26,7 @@ fn overlay_commands(app: &App) -> Option<Vec<Cmd>> {
         Some(Overlay::Help(_)) => vec![Cmd::Up, Cmd::Down, Cmd::Close],
         Some(Overlay::Problems { .. }) => vec![Cmd::Up, Cmd::Down, Cmd::Jump, Cmd::Close],
         Some(Overlay::ConfirmDelete { .. }) => vec![Cmd::Confirm, Cmd::Reject],
+        Some(Overlay::QuitUnsaved) => vec![Cmd::Confirm, Cmd::Close],
         None => return None,
     })
 }

@@ -48,7 +48,11 @@ pub struct State {
 pub fn draftable(t: &Target) -> bool {
     !matches!(
         t,
-        Target::Text(_) | Target::NewMeeting(_) | Target::Finalize | Target::Amend
+        Target::Text(_)
+            | Target::NewMeeting(_)
+            | Target::Finalize
+            | Target::Amend
+            | Target::SaveElsewhere
     )
 }
 

@@ -170,6 +170,8 @@ pub enum Target {
     Text(TextTarget),
     Finalize,
     Amend,
+    /// Where to write the meeting when its own file cannot be written (quitting).
+    SaveElsewhere,
 }
 
 /// Which free text a text form edits.
