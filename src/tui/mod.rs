@@ -328,7 +328,9 @@ fn event_loop(app: &mut App, signal: &std::sync::atomic::AtomicUsize) -> std::io
     update(app, Event::Tick(now()));
     loop {
         terminal.draw(|f| render::render(app, f))?;
-        if event::poll(Duration::from_millis(500))? {
+        // While a save is in flight, look again soon: "saved" is shown once it is true.
+        let wait = if app.saving { 10 } else { 500 };
+        if event::poll(Duration::from_millis(wait))? {
             // What is already waiting (a paste, a held key) is taken before the next
             // frame: a burst of keys costs one redraw, not one each.
             for _ in 0..MAX_BATCH {

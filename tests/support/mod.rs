@@ -96,6 +96,53 @@ impl Session {
         );
     }
 
+    /// Wait until `test` holds for the screen; panic with the screen (and `what` was
+    /// awaited) if it never does.
+    pub fn wait_until(&self, what: &str, test: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if test(&self.screen()) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        panic!(
+            "the screen never showed {what}; it shows:\n{}",
+            self.screen()
+        );
+    }
+
+    /// Wait until everything the program wrote has been read (after it exited).
+    pub fn wait_output_closed(&self) {
+        let start = Instant::now();
+        while !self.output_closed() && start.elapsed() < PATIENCE {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Whether the cursor is shown.
+    pub fn cursor_visible(&self) -> bool {
+        !self.parser.lock().unwrap().screen().hide_cursor()
+    }
+
+    /// Whether the terminal is in its normal (cooked) mode, echo and line editing on, as
+    /// a shell expects it; `None` when it cannot be asked.
+    pub fn cooked(&self) -> Option<bool> {
+        let fd = self.master.as_raw_fd()?;
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        if unsafe { libc::tcgetattr(fd, &mut t) } != 0 {
+            return None;
+        }
+        Some(t.c_lflag & libc::ECHO != 0 && t.c_lflag & libc::ICANON != 0)
+    }
+
+    /// Send a signal (SIGTERM, SIGHUP…) to the program.
+    pub fn signal(&self, sig: i32) {
+        unsafe {
+            libc::kill(self.pid() as i32, sig);
+        }
+    }
+
     /// Type raw bytes (text, or escape sequences from `key`).
     pub fn send(&mut self, bytes: impl AsRef<[u8]>) {
         self.writer.write_all(bytes.as_ref()).expect("write to pty");
