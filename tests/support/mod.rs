@@ -24,6 +24,18 @@ impl Session {
     /// Start samsyn with `args` in a terminal of `cols`×`rows`, with a clean environment
     /// apart from `env` (HOME and XDG dirs should point into a temp dir).
     pub fn spawn(args: &[&str], env: &[(&str, &Path)], cols: u16, rows: u16) -> Session {
+        Session::spawn_wrapped(&[], args, env, cols, rows)
+    }
+
+    /// As `spawn`, started through `wrapper` (`["setpriv", "--reuid=65534", …]`): the
+    /// wrapper's words, then the samsyn binary, then `args`.
+    pub fn spawn_wrapped(
+        wrapper: &[&str],
+        args: &[&str],
+        env: &[(&str, &Path)],
+        cols: u16,
+        rows: u16,
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -32,7 +44,16 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("open a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_samsyn"));
+        let bin = env!("CARGO_BIN_EXE_samsyn");
+        let mut cmd = match wrapper.split_first() {
+            None => CommandBuilder::new(bin),
+            Some((program, words)) => {
+                let mut cmd = CommandBuilder::new(program);
+                cmd.args(words);
+                cmd.arg(bin);
+                cmd
+            }
+        };
         cmd.args(args);
         cmd.env_clear();
         cmd.env("TERM", "xterm-256color");
