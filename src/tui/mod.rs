@@ -329,7 +329,12 @@ fn event_loop(app: &mut App, signal: &std::sync::atomic::AtomicUsize) -> std::io
     loop {
         terminal.draw(|f| render::render(app, f))?;
         // While a save is in flight, look again soon: "saved" is shown once it is true.
-        let wait = if app.saving { 10 } else { 500 };
+        // (Not while saving fails: the writer retries every two seconds by itself.)
+        let wait = if app.saving && app.save_error.is_none() {
+            10
+        } else {
+            500
+        };
         if event::poll(Duration::from_millis(wait))? {
             // What is already waiting (a paste, a held key) is taken before the next
             // frame: a burst of keys costs one redraw, not one each.
