@@ -34,6 +34,8 @@ pub struct Status {
 struct Job {
     path: PathBuf,
     meeting: Meeting,
+    /// Tried and failed: tried again after `RETRY`, after any job not yet tried.
+    retry: bool,
 }
 
 #[derive(Default)]
@@ -106,13 +108,12 @@ impl Writer {
     /// Save `meeting` to `path` soon. Returns at once.
     pub fn submit(&self, path: &Path, meeting: Meeting) {
         let mut st = lock(&self.shared);
-        // Coalesce: a state of the same file not yet begun is replaced by this one.
-        if st.queue.back().is_some_and(|j| j.path == path) {
-            st.queue.pop_back();
-        }
+        // Coalesce: a state of the same file not yet begun (or failed) is replaced.
+        st.queue.retain(|j| j.path != path);
         st.queue.push_back(Job {
             path: path.to_path_buf(),
             meeting,
+            retry: false,
         });
         st.status.pending = true;
         drop(st);
@@ -159,44 +160,66 @@ impl Drop for Writer {
 
 fn run(shared: &Shared, save: &SaveFn) {
     let mut st = lock(shared);
+    // Whether the writer has paused since the last failure (a retry may go now).
+    let mut rested = true;
     loop {
-        let Some(job) = st.queue.pop_front() else {
-            if st.stop {
-                return;
+        let fresh = st.queue.iter().position(|j| !j.retry);
+        let job = match fresh {
+            // What has not been tried goes first: another file is not held up by one
+            // that cannot be written.
+            Some(i) => st.queue.remove(i).expect("the position is in the queue"),
+            None if st.queue.is_empty() => {
+                if st.stop {
+                    return;
+                }
+                st = shared.wake.wait(st).unwrap_or_else(|e| e.into_inner());
+                continue;
             }
-            st = shared.wake.wait(st).unwrap_or_else(|e| e.into_inner());
-            continue;
+            None if !rested && !st.stop => {
+                // Only failed saves: wait before trying again, unless woken (new work,
+                // a flush, quitting).
+                st = shared
+                    .wake
+                    .wait_timeout(st, RETRY)
+                    .unwrap_or_else(|e| e.into_inner())
+                    .0;
+                rested = true;
+                continue;
+            }
+            None => st.queue.pop_front().expect("the queue is not empty"),
         };
         st.busy = true;
         drop(st);
-        let result = save(&job.path, &job.meeting);
+        // A panic inside a save is a failed save, not a writer gone silent (a flush
+        // would then wait for ever).
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            save(&job.path, &job.meeting)
+        }))
+        .unwrap_or_else(|_| Err("the save panicked".into()));
         st = lock(shared);
         st.busy = false;
         st.attempts += 1;
         match result {
             Ok(()) => {
                 st.status.saved_at = Some(chrono::Local::now().naive_local());
-                st.status.failure = None;
-                st.status.pending = !st.queue.is_empty();
-                shared.done.notify_all();
+                if !st.queue.iter().any(|j| j.retry) {
+                    st.status.failure = None;
+                }
             }
             Err(why) => {
                 st.status.failure = Some(why);
+                rested = false;
                 // Kept until it is written or a newer state of the file replaces it.
-                if st.queue.front().is_none_or(|j| j.path != job.path) {
-                    st.queue.push_front(job);
+                if !st.queue.iter().any(|j| j.path == job.path) {
+                    st.queue.push_back(Job { retry: true, ..job });
                 }
-                shared.done.notify_all();
-                if st.stop {
-                    // Quitting: one attempt more was made; what failed is reported.
-                    return;
-                }
-                st = shared
-                    .wake
-                    .wait_timeout(st, RETRY)
-                    .unwrap_or_else(|e| e.into_inner())
-                    .0;
             }
+        }
+        st.status.pending = !st.queue.is_empty();
+        shared.done.notify_all();
+        if st.stop && st.queue.iter().all(|j| j.retry) {
+            // Quitting: each save was tried once more; what failed is reported.
+            return;
         }
     }
 }
@@ -285,6 +308,30 @@ mod tests {
         w.flush().unwrap();
         assert_eq!(crate::store::load(&path).unwrap().title, "Kvar");
         assert_eq!(w.status().failure, None);
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_written_does_not_hold_up_another() {
+        let dir = tempfile::tempdir().unwrap();
+        let stuck = dir.path().join("gone/m.ron");
+        let fine = dir.path().join("m.ron");
+        let w = Writer::spawn();
+        w.submit(&stuck, meeting("Fast"));
+        assert!(w.flush().is_err());
+        w.submit(&fine, meeting("Går bra"));
+        // The second file is written at once, not after the first one's retry.
+        let waited = std::time::Instant::now();
+        while !fine.exists() {
+            assert!(
+                waited.elapsed() < RETRY * 10,
+                "the other file was never written"
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert_eq!(crate::store::load(&fine).unwrap().title, "Går bra");
+        let st = w.status();
+        assert!(st.pending, "the first is still to be written");
+        assert!(st.failure.is_some(), "and still said to fail");
     }
 
     #[test]
