@@ -74,6 +74,38 @@ pub enum Command {
         /// asked; never the family's when pseudonymized).
         #[arg(long)]
         contacts: bool,
+        /// Show each participant's evaluation of the meeting, by name (by default the
+        /// minutes show it summed up: answers, mean and median per question).
+        #[arg(long)]
+        evaluation_per_person: bool,
+    },
+    /// Write the kallelse (invitation): huvudmän are summoned, others invited, each asked
+    /// to come with the mandate for the decisions expected of them. Refused (exit 65) with
+    /// the reasons when it would be incomplete.
+    Invite {
+        #[arg(value_name = "MEETING.ron")]
+        meeting: PathBuf,
+        #[arg(long, value_enum)]
+        format: InviteFormatArg,
+        /// Output file; `-` for standard output (not for docx). Default: next to the
+        /// meeting, `MEETING.kallelse[-ORG|-familj].EXT`.
+        #[arg(short = 'o', long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// One organisation's copy (its id or name).
+        #[arg(long = "for", value_name = "ORGANISATION")]
+        organisation: Option<String>,
+        /// The family's copy, in plain language.
+        #[arg(long)]
+        family: bool,
+        /// Replace the child's and the family's names with initials.
+        #[arg(long)]
+        pseudonymize: bool,
+        /// Record in the meeting that the kallelse was sent today.
+        #[arg(long)]
+        sent: bool,
+        /// Judge a late kallelse as of this day instead of today.
+        #[arg(long, value_name = "YYYY-MM-DD", hide = true)]
+        today: Option<chrono::NaiveDate>,
     },
     /// Start the follow-up of finalized minutes: a new meeting from the agenda that
     /// follows the old one's, with its organisations, participants, consents, goals and
@@ -190,6 +222,26 @@ pub enum FormatArg {
     Docx,
     Ics,
     Json,
+}
+
+/// The kallelse's formats: the minutes' without JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InviteFormatArg {
+    Md,
+    Html,
+    Docx,
+    Ics,
+}
+
+impl From<InviteFormatArg> for Format {
+    fn from(f: InviteFormatArg) -> Format {
+        match f {
+            InviteFormatArg::Md => Format::Md,
+            InviteFormatArg::Html => Format::Html,
+            InviteFormatArg::Docx => Format::Docx,
+            InviteFormatArg::Ics => Format::Ics,
+        }
+    }
 }
 
 impl From<FormatArg> for Format {

@@ -2,10 +2,12 @@
 
 mod export;
 mod followup;
+mod invite;
 mod manual;
 
 pub use export::export;
 pub use followup::{Report, followup, followups};
+pub use invite::{Invite, invite};
 pub use manual::{completions, man};
 
 use samsyn::agenda::{self, AgendaSource, Catalogue};

@@ -58,7 +58,7 @@ pub enum ParseError {
     NoSuchDate { day: u32, month: u32 },
     #[error("{hour}:{minute:02} is not a time of day")]
     NoSuchTime { hour: u32, minute: u32 },
-    #[error("a number after + needs v/w (weeks) or d (days)")]
+    #[error("a number after + needs v/w (weeks), d (days), m (months) or y (years)")]
     MissingUnit,
     #[error("more than ten years away")]
     TooFar,
@@ -73,12 +73,12 @@ impl ParseError {
                 "Hours 0–23 and minutes 0–59, e.g. 14:00 or 9.30",
             ),
             ParseError::MissingUnit => lang.pick(
-                "Skriv t.ex. +6v (veckor) eller +10d (dagar)",
-                "Type e.g. +6w (weeks) or +10d (days)",
+                "Skriv t.ex. +6v (veckor), +10d (dagar), +6m (månader) eller +1år",
+                "Type e.g. +6w (weeks), +10d (days), +6m (months) or +1y",
             ),
             _ => lang.pick(
-                "Skriv t.ex. 2026-12-03 14:00, 3/12 14, +6v eller +10d",
-                "Type e.g. 2026-12-03 14:00, 3/12 14, +6w or +10d",
+                "Skriv t.ex. 2026-12-03 14:00, 3/12 14, 3 mars, tisdag, +6v, +6m eller om 2 veckor",
+                "Type e.g. 2026-12-03 14:00, 3/12 14, 3 March, Tuesday, +6w, +6m or in 2 weeks",
             ),
         }
     }
@@ -95,7 +95,7 @@ impl ParseError {
                 format!("{hour}:{minute:02} är ingen tid")
             }
             (ParseError::MissingUnit, Lang::Sv) => {
-                "Talet efter + behöver v (veckor) eller d (dagar)".to_string()
+                "Talet efter + behöver v (veckor), d (dagar), m (månader) eller år".to_string()
             }
             (ParseError::TooFar, Lang::Sv) => "Mer än tio år bort".to_string(),
             (ParseError::Empty, Lang::En) => "No date typed".to_string(),
@@ -116,8 +116,11 @@ impl ParseError {
 ///
 /// Accepted: `2026-12-03 14:00`, `2026-12-03T14:00`, `2026-12-03`; `3/12`, `3/12 14`,
 /// `3/12 14:30`, `3/12/2026` (day/month; without a year the next 3 December on or
-/// after the meeting); `3 dec`, `3 december 2026`; `14:00` or `14.00` alone (a time on
-/// the meeting's day); `+3v`, `+3w`, `+3 veckor`, `+10d` (from the meeting's day);
+/// after the meeting); `3 dec`, `3 mars`, `den 3 december 2026`, `March 3`; `14:00` or
+/// `14.00` alone (a time on the meeting's day); `+3v`, `+3w`, `+3 veckor`, `+10d`,
+/// `+6m`, `+6 mån`, `+1år`, `+1y`, `om 2 veckor`, `om en månad`, `in 2 weeks`, and the
+/// same without `om` (`6 månader`) — all from the meeting's day, months as calendar
+/// months;
 /// `idag`/`today`, `imorgon`/`i morgon`/`tomorrow`, `i övermorgon`; weekday names in
 /// Swedish and English, whole or short (the next one after the meeting's day). A time
 /// may follow any date form, with or without `kl.`/`at`.
@@ -140,7 +143,10 @@ pub fn parse(input: &str, meeting_date: NaiveDate) -> Result<Parsed, ParseError>
     let lower = text.to_lowercase();
     let mut tokens: Vec<&str> = Vec::new();
     for word in lower.split_whitespace() {
-        if matches!(word, "kl" | "kl." | "klockan" | "at") {
+        if matches!(
+            word,
+            "kl" | "kl." | "klockan" | "at" | "den" | "på" | "the" | "on"
+        ) {
             continue;
         }
         // ISO 8601 with a T between date and time: `2026-12-03t14:00` after lowercasing.
@@ -210,15 +216,32 @@ fn parse_date(tokens: &[&str], meeting: NaiveDate) -> Result<(NaiveDate, usize),
         return parse_day_month(first, next, meeting);
     }
     if let (Some(day), Some(month)) = (small_number(first), next.and_then(month_number)) {
-        // `3 dec`, `3 december 2026`
-        let year = tokens.get(2).and_then(|t| year_number(t));
+        // `3 dec`, `3 mars`, `3 december 2026`
+        // Only four digits are a year here: `3 dec 14` is two o'clock.
+        let year = tokens
+            .get(2)
+            .filter(|t| t.len() == 4)
+            .and_then(|t| year_number(t));
         let used = if year.is_some() { 3 } else { 2 };
         return resolve_day_month(day, month, year, meeting).map(|d| (d, used));
+    }
+    if let (Some(month), Some(day)) = (month_number(first), next.and_then(small_number)) {
+        // `March 3`, `march 3 2027`
+        // Only four digits are a year here: `3 dec 14` is two o'clock.
+        let year = tokens
+            .get(2)
+            .filter(|t| t.len() == 4)
+            .and_then(|t| year_number(t));
+        let used = if year.is_some() { 3 } else { 2 };
+        return resolve_day_month(day, month, year, meeting).map(|d| (d, used));
+    }
+    if let Some(found) = parse_in(tokens, meeting) {
+        return found;
     }
     Err(ParseError::NotUnderstood)
 }
 
-/// `+3v`, `+3 v`, `+3w`, `+10d`, `+3 veckor`, `+10 dagar`.
+/// `+3v`, `+3 v`, `+3w`, `+10d`, `+3 veckor`, `+10 dagar`, `+6m`, `+6 mån`, `+1år`, `+1y`.
 fn parse_offset(
     rest: &str,
     next: Option<&str>,
@@ -232,22 +255,100 @@ fn parse_offset(
         return Err(ParseError::NotUnderstood);
     }
     let (unit, used) = match (unit, next) {
-        ("", Some(n)) if day_multiplier(n).is_some() => (n, 2),
+        ("", Some(n)) if unit_of(n).is_some() => (n, 2),
         ("", _) => return Err(ParseError::MissingUnit),
         (u, _) => (u, 1),
     };
-    let per = day_multiplier(unit).ok_or(ParseError::NotUnderstood)?;
+    let unit = unit_of(unit).ok_or(ParseError::NotUnderstood)?;
     // Long digit strings overflow u64: that is "too far", not "not understood".
     let n: u64 = digits.parse().map_err(|_| ParseError::TooFar)?;
-    let days = n.checked_mul(per).ok_or(ParseError::TooFar)?;
-    add_days(meeting, days).map(|d| (d, used))
+    add(meeting, n, unit).map(|d| (d, used))
 }
 
-fn day_multiplier(unit: &str) -> Option<u64> {
+/// `om 2 veckor`, `om en månad`, `om 6 mån`, `in 2 weeks`, `in a year`, `om 3v`; and the
+/// same without `om`/`in` (`6 månader`, `2 veckor`), as consent validity is said.
+fn parse_in(tokens: &[&str], meeting: NaiveDate) -> Option<Result<(NaiveDate, usize), ParseError>> {
+    let skip = usize::from(matches!(tokens[0], "om" | "in"));
+    let first = *tokens.get(skip)?;
+    let digits = !first.is_empty() && first.bytes().all(|b| b.is_ascii_digit());
+    if digits
+        && first.parse::<u64>().is_err()
+        && tokens.get(skip + 1).is_some_and(|u| unit_of(u).is_some())
+    {
+        return Some(Err(ParseError::TooFar));
+    }
+    if let Some(n) = count_word(first).or_else(|| first.parse().ok()) {
+        // A number and a unit word: `2 veckor`, `en månad`.
+        let unit = tokens.get(skip + 1).and_then(|u| unit_of(u))?;
+        return Some(add(meeting, n, unit).map(|d| (d, skip + 2)));
+    }
+    // A number and its unit in one word, after `om`/`in` only: `om 3v`.
+    (skip == 1 && first.starts_with(|c: char| c.is_ascii_digit()))
+        .then(|| parse_offset(first, None, meeting).map(|(d, _)| (d, 2)))
+}
+
+/// What one unit of an offset is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Days(u64),
+    Months(u32),
+}
+
+fn unit_of(word: &str) -> Option<Unit> {
+    Some(match word {
+        "v" | "w" | "vecka" | "veckor" | "veckan" | "week" | "weeks" | "wk" | "wks" | "v." => {
+            Unit::Days(7)
+        }
+        "d" | "dag" | "dagar" | "day" | "days" | "d." => Unit::Days(1),
+        "m" | "mån" | "mån." | "mnd" | "månad" | "månader" | "month" | "months" | "mo" => {
+            Unit::Months(1)
+        }
+        "å" | "år" | "y" | "yr" | "yrs" | "year" | "years" => Unit::Months(12),
+        _ => return None,
+    })
+}
+
+/// One to twelve in words: `en`/`ett`/`a`, `två`, … `tolv`.
+fn count_word(word: &str) -> Option<u64> {
+    Some(match word {
+        "en" | "ett" | "one" | "a" | "an" => 1,
+        "två" | "two" => 2,
+        "tre" | "three" => 3,
+        "fyra" | "four" => 4,
+        "fem" | "five" => 5,
+        "sex" | "six" => 6,
+        "sju" | "seven" => 7,
+        "åtta" | "eight" => 8,
+        "nio" | "nine" => 9,
+        "tio" | "ten" => 10,
+        "elva" | "eleven" => 11,
+        "tolv" | "twelve" => 12,
+        _ => return None,
+    })
+}
+
+/// `n` units after `from`. Months are calendar months: 31 January + 1 month is the last
+/// day of February.
+fn add(from: NaiveDate, n: u64, unit: Unit) -> Result<NaiveDate, ParseError> {
     match unit {
-        "v" | "w" | "vecka" | "veckor" | "week" | "weeks" | "wk" | "wks" | "v." => Some(7),
-        "d" | "dag" | "dagar" | "day" | "days" | "d." => Some(1),
-        _ => None,
+        Unit::Days(per) => add_days(from, n.checked_mul(per).ok_or(ParseError::TooFar)?),
+        Unit::Months(per) => {
+            let months = u32::try_from(n)
+                .ok()
+                .and_then(|n| n.checked_mul(per))
+                .ok_or(ParseError::TooFar)?;
+            // Ten years at most, as for days (checked before any date arithmetic).
+            if u64::from(months) > MAX_OFFSET_DAYS / 30 {
+                return Err(ParseError::TooFar);
+            }
+            let to = from
+                .checked_add_months(chrono::Months::new(months))
+                .ok_or(ParseError::TooFar)?;
+            if (to - from).num_days() > MAX_OFFSET_DAYS as i64 {
+                return Err(ParseError::TooFar);
+            }
+            Ok(to)
+        }
     }
 }
 
@@ -537,6 +638,74 @@ mod tests {
     }
 
     #[test]
+    fn months_and_years_from_the_meeting() {
+        // 22 October 2026.
+        assert_eq!(ok("+6m").date, date(2027, 4, 22));
+        assert_eq!(ok("+6 mån").date, date(2027, 4, 22));
+        assert_eq!(ok("+6 månader").date, date(2027, 4, 22));
+        assert_eq!(ok("+2 months").date, date(2026, 12, 22));
+        assert_eq!(ok("+1år").date, date(2027, 10, 22));
+        assert_eq!(ok("+1 år").date, date(2027, 10, 22));
+        assert_eq!(ok("+1y").date, date(2027, 10, 22));
+        assert_eq!(ok("+2 years").date, date(2028, 10, 22));
+        assert_eq!(ok("+10år").date, date(2036, 10, 22));
+        assert_eq!(err("+11år"), ParseError::TooFar);
+        assert_eq!(err("+121m"), ParseError::TooFar);
+        assert_eq!(err("+99999999999m"), ParseError::TooFar);
+        // A calendar month: the end of January plus one is the end of February.
+        let jan31 = date(2027, 1, 31);
+        assert_eq!(parse("+1m", jan31).unwrap().date, date(2027, 2, 28));
+        let p = ok("+6m 9:30");
+        assert_eq!((p.date, p.time), (date(2027, 4, 22), time(9, 30)));
+    }
+
+    #[test]
+    fn in_so_many_weeks_months_or_years() {
+        assert_eq!(ok("om 2 veckor").date, date(2026, 11, 5));
+        assert_eq!(ok("Om två veckor").date, date(2026, 11, 5));
+        assert_eq!(ok("om en vecka").date, date(2026, 10, 29));
+        assert_eq!(ok("om en månad").date, date(2026, 11, 22));
+        assert_eq!(ok("om 6 mån").date, date(2027, 4, 22));
+        assert_eq!(ok("om ett år").date, date(2027, 10, 22));
+        assert_eq!(ok("om 3v").date, date(2026, 11, 12));
+        assert_eq!(ok("om 10 dagar").date, date(2026, 11, 1));
+        assert_eq!(ok("in 2 weeks").date, date(2026, 11, 5));
+        assert_eq!(ok("in a year").date, date(2027, 10, 22));
+        assert_eq!(ok("in six months").date, date(2027, 4, 22));
+        // Consent validity as it is said: "6 månader", "ett år".
+        assert_eq!(ok("6 månader").date, date(2027, 4, 22));
+        assert_eq!(ok("ett år").date, date(2027, 10, 22));
+        assert_eq!(ok("2 veckor").date, date(2026, 11, 5));
+        let p = ok("om 2 veckor kl 14");
+        assert_eq!((p.date, p.time), (date(2026, 11, 5), time(14, 0)));
+        for input in ["om", "om snart", "om 2", "om två", "in weeks", "6 apor"] {
+            assert_eq!(err(input), ParseError::NotUnderstood, "{input:?}");
+        }
+        assert_eq!(err("om 99999999999999999999999 veckor"), ParseError::TooFar);
+        assert_eq!(err("om 600 veckor"), ParseError::TooFar);
+    }
+
+    #[test]
+    fn month_names_either_way_round() {
+        assert_eq!(ok("3 mars").date, date(2027, 3, 3));
+        assert_eq!(ok("3 march").date, date(2027, 3, 3));
+        assert_eq!(ok("den 3 mars").date, date(2027, 3, 3));
+        assert_eq!(ok("March 3").date, date(2027, 3, 3));
+        assert_eq!(ok("mars 3 2028").date, date(2028, 3, 3));
+        assert_eq!(ok("3 november").date, date(2026, 11, 3));
+        let p = ok("3 mars kl 10");
+        assert_eq!((p.date, p.time), (date(2027, 3, 3), time(10, 0)));
+        assert_eq!(err("30 feb"), ParseError::NoSuchDate { day: 30, month: 2 });
+        // Two digits after a month name are the hour, not the year 2014.
+        let p = ok("3 dec 14");
+        assert_eq!((p.date, p.time), (date(2026, 12, 3), time(14, 0)));
+        // Weekdays, also after "på"/"on": the next one after the meeting (a Thursday).
+        assert_eq!(ok("tisdag").date, date(2026, 10, 27));
+        assert_eq!(ok("på tisdag").date, date(2026, 10, 27));
+        assert_eq!(ok("on Tuesday").date, date(2026, 10, 27));
+    }
+
+    #[test]
     fn today_and_tomorrow() {
         assert_eq!(ok("idag").date, meeting());
         assert_eq!(ok("Today").date, meeting());
@@ -647,21 +816,23 @@ mod tests {
     fn error_messages_give_a_hint_in_both_languages() {
         assert_eq!(
             err("snart").message(Lang::Sv),
-            "Förstår inte datumet. Skriv t.ex. 2026-12-03 14:00, 3/12 14, +6v eller +10d"
+            "Förstår inte datumet. Skriv t.ex. 2026-12-03 14:00, 3/12 14, 3 mars, tisdag, +6v, +6m eller om 2 veckor"
         );
         assert_eq!(
             err("snart").message(Lang::En),
-            "Not understood as a date. Type e.g. 2026-12-03 14:00, 3/12 14, +6w or +10d"
+            "Not understood as a date. Type e.g. 2026-12-03 14:00, 3/12 14, 3 March, Tuesday, +6w, +6m or in 2 weeks"
         );
         assert_eq!(
             err("31/2").message(Lang::Sv),
-            "Det finns ingen 31/2. Skriv t.ex. 2026-12-03 14:00, 3/12 14, +6v eller +10d"
+            "Det finns ingen 31/2. Skriv t.ex. 2026-12-03 14:00, 3/12 14, 3 mars, tisdag, +6v, +6m eller om 2 veckor"
         );
         assert_eq!(
             err("25:00").message(Lang::En),
             "25:00 is not a time of day. Hours 0–23 and minutes 0–59, e.g. 14:00 or 9.30"
         );
         assert!(err("+3").message(Lang::Sv).contains("+6v (veckor)"));
+        assert!(err("+3").message(Lang::Sv).contains("+6m (månader)"));
+        assert!(err("+3").message(Lang::En).contains("+1y"));
     }
 
     proptest! {
@@ -680,6 +851,30 @@ mod tests {
             if let Ok(p) = parse(&input, meeting) {
                 prop_assert!(!p.describe(Lang::Sv).is_empty());
             }
+        }
+
+        #[test]
+        fn worded_input_never_panics(
+            pre in "(om |in |på |den |\\+)?",
+            n in "(0|1|6|12|120|121|99999999999999999999|en|ett|två|a|six)?",
+            unit in " ?(v|m|d|y|å|år|mån|månader|veckor|weeks|months|years|mars|march|tisdag)?",
+            tail in "( [0-9]{1,4})?( kl [0-9:.]{0,5})?",
+            days in 0i64..40_000,
+        ) {
+            let meeting = date(2000, 1, 1) + chrono::Duration::days(days);
+            if let Ok(p) = parse(&format!("{pre}{n}{unit}{tail}"), meeting) {
+                prop_assert!(!p.describe(Lang::En).is_empty());
+                prop_assert!(p.date - meeting <= chrono::Duration::days(MAX_OFFSET_DAYS as i64 + 366 * 8));
+            }
+        }
+
+        #[test]
+        fn plus_n_months_keeps_the_day_where_the_month_has_it(n in 0u32..=120, days in 0i64..40_000) {
+            let meeting = date(2000, 1, 1) + chrono::Duration::days(days);
+            let p = parse(&format!("+{n}m"), meeting).unwrap();
+            let months = (p.date.year() - meeting.year()) * 12 + p.date.month() as i32 - meeting.month() as i32;
+            prop_assert_eq!(months, n as i32);
+            prop_assert!(p.date.day() <= meeting.day());
         }
 
         #[test]

@@ -60,6 +60,10 @@ pub enum Kind {
     FeedbackDue,
     ConsentExpires,
     NoNextStep,
+    /// The kallelse of a meeting to come has not been sent, and its last day is near.
+    InvitationNotSent,
+    /// The kallelse went out after the agenda's last day for it.
+    InvitationLate,
 }
 
 impl Kind {
@@ -74,6 +78,8 @@ impl Kind {
             Kind::NoNextStep => {
                 lang.pick("ingen uppföljning eller avslut", "no follow-up or closing")
             }
+            Kind::InvitationNotSent => lang.pick("kallelsen inte skickad", "notice not sent"),
+            Kind::InvitationLate => lang.pick("kallelsen skickades sent", "notice sent late"),
         }
     }
 }
@@ -251,7 +257,13 @@ pub fn due(
             }
         }
     }
-    out.sort_by(|a, b| {
+    sort(&mut out);
+    out
+}
+
+/// Most urgent first: overdue before due, earlier before later, then by kind and file.
+pub fn sort(items: &mut [Item]) {
+    items.sort_by(|a, b| {
         (
             !a.overdue,
             a.date.is_none(),
@@ -269,5 +281,47 @@ pub fn due(
                 &b.what,
             ))
     });
+}
+
+/// The kallelser of meetings still to come: not sent although the agenda's last day for
+/// sending (`rules.invitation_days_before`) falls by `until`, or sent after that day.
+/// A meeting whose agenda is not in `agendas` is judged by the default number of days.
+pub fn invitations<'a>(
+    meetings: impl IntoIterator<Item = (&'a Path, &'a Meeting)>,
+    today: NaiveDate,
+    until: NaiveDate,
+    agendas: &crate::agenda::Catalogue,
+) -> Vec<Item> {
+    let default_days = crate::agenda::Rules::default().invitation_days_before;
+    let mut out = Vec::new();
+    for (path, m) in meetings {
+        if m.is_finalized() || m.date < today {
+            continue;
+        }
+        let days = agendas
+            .get(&m.agenda.id)
+            .map_or(default_days, |a| a.rules.invitation_days_before);
+        let Some(deadline) = m.invitation_deadline(days) else {
+            continue;
+        };
+        let invitation = m.invitation.as_ref();
+        let kind = match invitation.and_then(|i| i.sent) {
+            None if deadline <= until => Kind::InvitationNotSent,
+            Some(sent) if sent > deadline => Kind::InvitationLate,
+            _ => continue,
+        };
+        out.push(Item {
+            kind,
+            date: Some(deadline),
+            overdue: kind == Kind::InvitationNotSent && deadline < today,
+            draft: true,
+            file: path.to_path_buf(),
+            case_ref: m.case_ref.clone(),
+            meeting_date: m.date,
+            what: m.title.clone(),
+            organisation: None,
+            who: invitation.map(|i| i.convener.clone()).unwrap_or_default(),
+        });
+    }
     out
 }

@@ -801,3 +801,89 @@ fn contact_details_are_in_the_minutes_only_when_asked_for() {
             .contains("karin.ek@kommun.se")
     );
 }
+
+// ---------- Justering ----------
+
+/// The meeting finalized by the facilitator with two justerare named.
+fn finalized_with_justerare() -> Meeting {
+    let mut m = sip_meeting();
+    let at = m.date.and_hms_opt(15, 0, 0).unwrap();
+    samsyn::rules::finalize_with(
+        &mut m,
+        &sip_agenda(),
+        "Karin Ek",
+        &["Maria Lind, vårdnadshavare".into(), "Per Ström".into()],
+        at,
+    )
+    .unwrap();
+    m
+}
+
+#[test]
+fn each_justerare_named_at_finalizing_gets_a_line_to_sign_and_date() {
+    let m = finalized_with_justerare();
+    for lang in [Lang::Sv, Lang::En] {
+        let approved = lang.pick("Justeras", "Checked and approved by");
+        let md = export_str(&m, Format::Md, lang, false);
+        let signatures = &md[md
+            .find(lang.pick("Vid protokollet", "Minutes taken by"))
+            .unwrap()..];
+        for name in ["Karin Ek", "Maria Lind, vårdnadshavare", "Per Ström"] {
+            let line = format!("**{approved}:** {name}  \n");
+            let at = signatures
+                .find(&line)
+                .unwrap_or_else(|| panic!("{lang:?}: no line to sign for {name}:\n{signatures}"));
+            let next = &signatures[at + line.len()..];
+            assert!(
+                next.starts_with(&format!("{} ___", lang.pick("Underskrift", "Signature")))
+                    && next
+                        .lines()
+                        .next()
+                        .unwrap()
+                        .contains(lang.pick("Datum", "Date")),
+                "{lang:?} {name}: {next}"
+            );
+        }
+        // The stamp names them too.
+        assert!(
+            md.contains(&format!(
+                "**{}:** Maria Lind, vårdnadshavare, Per Ström",
+                lang.pick("Justerare", "To check and sign")
+            )),
+            "{md}"
+        );
+
+        let html = export_str(&m, Format::Html, lang, false);
+        let doc = scraper::Html::parse_document(&html);
+        let sel = scraper::Selector::parse(".signature").unwrap();
+        let blocks: Vec<String> = doc
+            .select(&sel)
+            .map(|b| b.text().collect::<Vec<_>>().join("|"))
+            .collect();
+        assert_eq!(blocks.len(), 4, "{lang:?}: {blocks:?}");
+        for name in ["Maria Lind, vårdnadshavare", "Per Ström"] {
+            assert!(
+                blocks.iter().any(|b| b.starts_with(approved)
+                    && b.contains(name)
+                    && b.ends_with(lang.pick("Datum", "Date"))),
+                "{lang:?} {name}: {blocks:?}"
+            );
+        }
+
+        let docx = docx_bytes(&m, lang, false);
+        let mut xml = String::new();
+        std::io::Read::read_to_string(
+            &mut zip::ZipArchive::new(std::io::Cursor::new(&docx))
+                .unwrap()
+                .by_name("word/document.xml")
+                .unwrap(),
+            &mut xml,
+        )
+        .unwrap();
+        let after_hash = &xml[xml.find(&m.finalized.as_ref().unwrap().hash).unwrap()..];
+        assert_eq!(after_hash.matches(approved).count(), 3, "{lang:?}");
+        for name in ["Maria Lind, vårdnadshavare", "Per Ström"] {
+            assert!(after_hash.contains(name), "{lang:?}: {name}");
+        }
+    }
+}

@@ -8,7 +8,7 @@ use samsyn::meeting::{
     Huvudman, Id, Mandate, Meeting, Organisation, Participant, ParticipantKind, Performer, Person,
     Responsibility,
 };
-use samsyn::rules::{self, Code, MandateViolation, Severity};
+use samsyn::rules::{self, Code, MandateViolation, Severity, Target};
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -43,12 +43,14 @@ fn sip_agenda() -> Agenda {
         legal_reference: text(""),
         confidentiality: text(""),
         follow_up_agenda: None,
+        evaluation_per_person: false,
         rules: Rules {
             consent_required: true,
             overall_responsible_required: true,
             overall_responsible_huvudman: vec![Huvudman::Kommun, Huvudman::Region],
             max_weeks_to_follow_up: 12,
             follow_up_meeting: false,
+            invitation_days_before: 14,
         },
         phases: vec![
             phase("roller", PhaseKind::Roles, true),
@@ -1004,6 +1006,31 @@ fn warning_not_heard() {
     m.phase_mut("roller").heard.retain(|id| id.as_str() != "p4");
     m.participants[3].attendance = Attendance::Absent;
     assert_eq!(codes(&m), vec![]);
+}
+
+#[test]
+fn the_samtalsledare_is_not_warned_about_as_never_heard() {
+    // The facilitator sits at the table as a participant, present, never marked heard:
+    // hearing the others is the role, so no warning names them.
+    let mut m = valid();
+    m.facilitator = "Lena Berg, samtalsledare, kommunens Samba-team".into();
+    m.participants.push(person(
+        "p9",
+        "Lena  berg",
+        None,
+        ParticipantKind::Professional,
+        false,
+    ));
+    assert_eq!(codes(&m), vec![]);
+    // Someone else of the same first name, never heard, is still warned about.
+    m.participants[4].name = "Lena Bergström".into();
+    let found = rules::warnings(&m, &sip_agenda());
+    assert!(
+        found
+            .iter()
+            .any(|p| p.code == Code::NotHeard && p.target == Target::Participant(Id::new("p9"))),
+        "{found:?}"
+    );
 }
 
 #[test]

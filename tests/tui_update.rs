@@ -1091,6 +1091,26 @@ fn the_finalize_confirmation_lists_the_open_warnings() {
 }
 
 #[test]
+fn the_justerare_named_at_finalizing_are_in_the_stamp() {
+    let mut fx = sip_app(Lang::Sv);
+    if let samsyn::tui::app::Screen::Meeting(s) = &mut fx.app.screen {
+        s.meeting.actions.pop();
+    }
+    goto_phase(&mut fx.app, "uppfoljning");
+    key(&mut fx.app, Char('F'));
+    let screen = draw(&mut fx.app, 80, 24);
+    assert!(screen.contains("Fler justerare"), "{screen}");
+    to_field(&mut fx.app, F::Justerare);
+    typ(&mut fx.app, "Anna Berg, vårdnadshavare; Per Lind");
+    ctrl(&mut fx.app, 's');
+    let m = saved(&fx.app);
+    let stamp = m.finalized.as_ref().expect("finalized");
+    assert_eq!(stamp.by, "Maria Lund");
+    assert_eq!(stamp.justerare, ["Anna Berg, vårdnadshavare", "Per Lind"]);
+    assert_eq!(m.stamp_matches(), Some(true));
+}
+
+#[test]
 fn keys_that_do_nothing_say_what_to_do_instead() {
     let mut fx = sip_app(Lang::Sv);
     goto_phase(&mut fx.app, "insatser");
@@ -1100,20 +1120,33 @@ fn keys_that_do_nothing_say_what_to_do_instead() {
         Some("Tryck ? för hjälp")
     );
     assert!(draw(&mut fx.app, 80, 24).contains("Tryck ? för hjälp"));
-    // In a form, letters typed into a choice are not silently eaten.
+    // In a form, letters typed into a choice find the option so named, shown as typed.
     key(&mut fx.app, Char('a'));
     key(&mut fx.app, Tab); // performer: a choice
     typ(&mut fx.app, "Kim");
     assert_eq!(
-        fx.app.message.as_ref().map(|(m, _)| m.as_str()),
-        Some("Välj med ←/→")
+        form(&fx.app).choice_val(F::Performer),
+        Val::Id("p2".into()),
+        "Kim Berg"
     );
-    assert!(draw(&mut fx.app, 80, 24).contains("Välj med ←/→"));
-    // Choosing clears the hint.
+    assert!(draw(&mut fx.app, 80, 24).contains("Sök: Kim"));
+    // Letters no option matches leave the choice as it was before typing, and say so.
+    typ(&mut fx.app, "x");
+    assert_eq!(form(&fx.app).choice_val(F::Performer), Val::Id("p1".into()));
+    assert!(draw(&mut fx.app, 80, 24).contains("inget val heter så"));
+    // Choosing with an arrow ends the search.
     key(&mut fx.app, Right);
     assert!(fx.app.message.is_none());
+    assert!(!draw(&mut fx.app, 80, 24).contains("Sök:"));
+    // A key that does nothing on a choice says how to choose.
     fx.app.lang = Lang::En;
-    typ(&mut fx.app, "x");
+    update(
+        &mut fx.app,
+        Event::Key(crossterm::event::KeyEvent::new(
+            Char('x'),
+            crossterm::event::KeyModifiers::ALT,
+        )),
+    );
     assert_eq!(
         fx.app.message.as_ref().map(|(m, _)| m.as_str()),
         Some("Choose with ←/→")
@@ -1749,4 +1782,30 @@ fn editing_an_action_never_puts_another_decider_in_place_of_the_recorded_one() {
             .contains("choose who decides")
     );
     assert_eq!(saved(&fx.app), before);
+}
+
+#[test]
+fn consent_validity_said_as_six_months_counts_from_the_day_it_was_given() {
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "samtycke");
+    key(&mut fx.app, Char('a'));
+    to_field(&mut fx.app, F::Scope);
+    typ(&mut fx.app, "Skola och socialtjänst");
+    to_field(&mut fx.app, F::Date);
+    for _ in 0..20 {
+        key(&mut fx.app, Backspace);
+    }
+    typ(&mut fx.app, "2026-11-20");
+    to_field(&mut fx.app, F::ValidUntil);
+    typ(&mut fx.app, "6 månader");
+    let note = form(&fx.app)
+        .field(F::ValidUntil)
+        .and_then(|f| f.note.clone())
+        .expect("the validity is described");
+    assert_eq!(note, ("→ torsdag 20 maj 2027".to_string(), false));
+    ctrl(&mut fx.app, 's');
+    assert!(fx.app.overlay.is_none(), "{:?}", fx.app.overlay);
+    let c = saved(&fx.app).consents.last().cloned().unwrap();
+    assert_eq!(c.date, day(2026, 11, 20));
+    assert_eq!(c.valid_until, Some(day(2027, 5, 20)));
 }

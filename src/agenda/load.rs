@@ -56,6 +56,12 @@ fn validate(path: &Path, src: &str, agenda: &Agenda) -> Result<(), FileError> {
             "must be from 1 to 520 weeks (ten years)".into(),
         );
     }
+    if agenda.rules.invitation_days_before > 365 {
+        return fail(
+            "rules.invitation_days_before",
+            "must be from 0 (no last day) to 365 days".into(),
+        );
+    }
     let mut ids = HashMap::new();
     let mut kinds = HashMap::new();
     for (i, phase) in agenda.phases.iter().enumerate() {

@@ -33,6 +33,11 @@ pub struct Agenda {
     /// The agenda a follow-up of this meeting starts from; `None`: the same agenda.
     #[serde(default)]
     pub follow_up_agenda: Option<String>,
+    /// The minutes show each participant's evaluation (scores and comment, by name).
+    /// Off by default: the minutes go to everyone, so they show the evaluation summed up
+    /// (answers, mean and median per question, comments without names).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub evaluation_per_person: bool,
     #[serde(default)]
     pub rules: Rules,
     pub phases: Vec<Phase>,
@@ -77,10 +82,18 @@ pub struct Rules {
     /// setting a new follow-up date.
     #[serde(default)]
     pub follow_up_meeting: bool,
+    /// The kallelse goes out at least this many days before the meeting; 0: no such day.
+    #[serde(default = "default_invitation_days")]
+    pub invitation_days_before: u32,
 }
 
 fn default_max_weeks() -> u32 {
     12
+}
+
+/// Two weeks: time for those invited to get the mandate they are asked to bring.
+fn default_invitation_days() -> u32 {
+    14
 }
 
 impl Default for Rules {
@@ -91,6 +104,7 @@ impl Default for Rules {
             overall_responsible_huvudman: Vec::new(),
             max_weeks_to_follow_up: default_max_weeks(),
             follow_up_meeting: false,
+            invitation_days_before: default_invitation_days(),
         }
     }
 }

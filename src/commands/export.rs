@@ -22,49 +22,18 @@ pub fn export(
     meeting_path: &Path,
     format: Format,
     output: Option<&Path>,
-    (pseudonymize, contacts): (bool, bool),
+    (pseudonymize, contacts, evaluation_per_person): (bool, bool, bool),
     lang: Lang,
 ) -> i32 {
-    let out = target(meeting_path, output, format);
-    if out.is_none() && !format.is_text() {
-        eprintln!(
-            "samsyn: {}",
-            lang.pick(
-                "ett Word-dokument kan inte skrivas till standard ut; ange en fil med -o",
-                "a Word document cannot be written to standard output; name a file with -o"
-            )
-        );
-        return exit::USAGE;
-    }
-    if let Some(out) = &out
-        && same_file(meeting_path, out)
-    {
-        eprintln!(
-            "{}: {}",
-            out.display(),
-            lang.pick(
-                "skulle skriva över mötesfilen; välj en annan fil med -o",
-                "would overwrite the meeting file; name another file with -o"
-            )
-        );
-        return exit::CANT_CREATE;
-    }
-    // Only a regular file or a new path is written: never a device, a folder or a pipe
-    // (renaming over /dev/null would make it the minutes).
-    if let Some(out) = &out
-        && let Ok(meta) = std::fs::symlink_metadata(out)
-        && !meta.file_type().is_file()
-    {
-        eprintln!(
-            "{}: {}",
-            out.display(),
-            lang.pick(
-                "är ingen vanlig fil; protokollet skrivs bara till en vanlig fil eller en ny sökväg (-o - för standard ut)",
-                "is not a regular file; the minutes are written only to a regular file or a new path (-o - for standard output)"
-            )
-        );
-        return exit::CANT_CREATE;
-    }
+    let out = match checked_target(
+        meeting_path,
+        target(meeting_path, output, format),
+        format,
+        lang,
+    ) {
+        Ok(out) => out,
+        Err(code) => return code,
+    };
     let src = match read_text(meeting_path) {
         Ok(s) => s,
         Err(e) => {
@@ -96,6 +65,18 @@ pub fn export(
         eprintln!("{e}");
         return e.exit_code();
     }
+    // Asked on the command line, the minutes show the evaluation per person as an agenda
+    // with `evaluation_per_person` would.
+    let per_person;
+    let agenda = if evaluation_per_person && !agenda.evaluation_per_person {
+        per_person = samsyn::agenda::Agenda {
+            evaluation_per_person: true,
+            ..agenda.clone()
+        };
+        &per_person
+    } else {
+        agenda
+    };
     let bytes = match export::export(
         &meeting,
         agenda,
@@ -123,16 +104,72 @@ pub fn export(
             return exit::DATA;
         }
     };
+    write_output(out.as_deref(), &bytes)
+}
+
+/// `out` if the export may be written there: standard output only for text, never
+/// over the meeting itself, and only a regular file or a new path. Else the exit code,
+/// with the reason printed.
+pub(super) fn checked_target(
+    meeting_path: &Path,
+    out: Option<PathBuf>,
+    format: Format,
+    lang: Lang,
+) -> Result<Option<PathBuf>, i32> {
+    if out.is_none() && !format.is_text() {
+        eprintln!(
+            "samsyn: {}",
+            lang.pick(
+                "ett Word-dokument kan inte skrivas till standard ut; ange en fil med -o",
+                "a Word document cannot be written to standard output; name a file with -o"
+            )
+        );
+        return Err(exit::USAGE);
+    }
+    if let Some(out) = &out
+        && same_file(meeting_path, out)
+    {
+        eprintln!(
+            "{}: {}",
+            out.display(),
+            lang.pick(
+                "skulle skriva över mötesfilen; välj en annan fil med -o",
+                "would overwrite the meeting file; name another file with -o"
+            )
+        );
+        return Err(exit::CANT_CREATE);
+    }
+    // Only a regular file or a new path is written: never a device, a folder or a pipe
+    // (renaming over /dev/null would make it the minutes).
+    if let Some(out) = &out
+        && let Ok(meta) = std::fs::symlink_metadata(out)
+        && !meta.file_type().is_file()
+    {
+        eprintln!(
+            "{}: {}",
+            out.display(),
+            lang.pick(
+                "är ingen vanlig fil; protokollet skrivs bara till en vanlig fil eller en ny sökväg (-o - för standard ut)",
+                "is not a regular file; the minutes are written only to a regular file or a new path (-o - for standard output)"
+            )
+        );
+        return Err(exit::CANT_CREATE);
+    }
+    Ok(out)
+}
+
+/// Write `bytes` owner-only to `out` (atomically), or to standard output for `None`.
+pub(super) fn write_output(out: Option<&Path>, bytes: &[u8]) -> i32 {
     match out {
         None => {
             let mut stdout = std::io::stdout().lock();
-            if let Err(e) = stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
+            if let Err(e) = stdout.write_all(bytes).and_then(|()| stdout.flush()) {
                 eprintln!("samsyn: standard output: {e}");
                 return exit::CANT_CREATE;
             }
         }
         Some(path) => {
-            if let Err(e) = store::write_private(&path, &bytes) {
+            if let Err(e) = store::write_private(path, bytes) {
                 eprintln!("{e}");
                 return e.exit_code();
             }

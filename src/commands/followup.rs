@@ -150,7 +150,15 @@ pub fn followups(dir: &Path, r: Report, lang: Lang) -> i32 {
         eprintln!("{e}");
     }
     // Files are named as they stand in the folder the report is about.
-    let items: Vec<Item> = followups::due(&entries, today, until, lang)
+    let mut items = followups::due(&entries, today, until, lang);
+    items.extend(followups::invitations(
+        entries.iter().map(|e| (e.path.as_path(), &e.meeting)),
+        today,
+        until,
+        &samsyn::agenda::Catalogue::load(),
+    ));
+    followups::sort(&mut items);
+    let items: Vec<Item> = items
         .into_iter()
         .map(|mut i| {
             if let Ok(rel) = i.file.strip_prefix(dir) {

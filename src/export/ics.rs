@@ -75,6 +75,41 @@ pub fn follow_up_uid(m: &Meeting) -> String {
     format!("samsyn-{}-followup@samsyn", m.id)
 }
 
+/// The UID of the meeting's own event. A follow-up is the event the previous minutes
+/// announced; a first meeting has one of its own. The kallelse and the follow-up's minutes
+/// write this same event, so a calendar keeps one entry for the meeting.
+pub fn meeting_uid(m: &Meeting) -> String {
+    match &m.previous {
+        Some(p) => format!("samsyn-{}-followup@samsyn", p.id),
+        None => format!("samsyn-{}-meeting@samsyn", m.id),
+    }
+}
+
+/// The SEQUENCE of the meeting's own event (`Meeting::own_event_sequence`).
+pub fn meeting_sequence(m: &Meeting) -> u32 {
+    m.own_event_sequence()
+}
+
+/// The meeting's own event at its time, for its end or the agenda's length; all day when
+/// no time is set.
+pub(super) fn meeting_times(event: &mut Event, m: &Meeting, agenda: &Agenda) {
+    match m.start {
+        Some(time) => {
+            let start = m.date.and_time(time);
+            let end = match m.end.filter(|e| *e > time) {
+                Some(e) => m.date.and_time(e),
+                None => start + TimeDelta::minutes(i64::from(agenda.typical_minutes().max(30))),
+            };
+            event
+                .starts(stockholm_to_utc(start))
+                .ends(stockholm_to_utc(end));
+        }
+        None => {
+            event.starts(m.date).ends(m.date + TimeDelta::days(1));
+        }
+    }
+}
+
 /// The UID of the to-do for an action's deadline.
 pub fn action_uid(m: &Meeting, action: &Id) -> String {
     format!("samsyn-{}-action-{}@samsyn", m.id, action)
@@ -167,15 +202,11 @@ impl Ics<'_> {
     fn this_follow_up(&self) -> Option<Event> {
         let (m, agenda, lang) = (self.m, self.agenda, self.lang);
         let p = m.previous.as_ref().filter(|_| !m.is_finalized())?;
-        let announced = p.announced.as_ref();
-        let moved = announced.is_none_or(|a| a.date != m.date || a.time != m.start);
-        let sequence =
-            announced.map_or(0, |a| a.sequence) + u32::from(moved && announced.is_some());
         let mut event = Event::new();
         event
-            .uid(&format!("samsyn-{}-followup@samsyn", p.id))
+            .uid(&meeting_uid(m))
             .timestamp(self.stamp)
-            .sequence(sequence)
+            .sequence(meeting_sequence(m))
             .summary(&format!(
                 "{}: {} – {}",
                 l::FOLLOW_UP.get(lang),
@@ -191,18 +222,7 @@ impl Ics<'_> {
                 p.date
             ))
             .status(EventStatus::Confirmed);
-        match m.start {
-            Some(time) => {
-                let start = m.date.and_time(time);
-                let minutes = agenda.typical_minutes().max(30);
-                event.starts(stockholm_to_utc(start)).ends(stockholm_to_utc(
-                    start + TimeDelta::minutes(i64::from(minutes)),
-                ));
-            }
-            None => {
-                event.starts(m.date).ends(m.date + TimeDelta::days(1));
-            }
-        }
+        meeting_times(&mut event, m, agenda);
         if !m.place.trim().is_empty() {
             event.location(m.place.trim());
         }

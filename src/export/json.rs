@@ -1,8 +1,12 @@
 //! JSON: the whole meeting for other systems, in an envelope that names the format and
-//! its version (documented in docs/json-format.md). Reading it back gives the same meeting.
+//! its version (documented in docs/json-format.md, its schema in
+//! docs/samsyn-minutes.schema.json). Reading it back gives the same meeting.
 
+use crate::agenda::{Agenda, PhaseKind};
+use crate::i18n::Lang;
 use crate::meeting::{ActionKind, Id, Meeting};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The value of the envelope's `format` field.
@@ -18,11 +22,27 @@ pub struct Envelope {
     pub version: u32,
     /// Whether the child's and the family's names were replaced by initials.
     pub pseudonymized: bool,
+    /// The language of the phases' titles (`"sv"` or `"en"`); the meeting's own words
+    /// are as they were written.
+    #[serde(default)]
+    pub lang: String,
+    /// The agenda's phases in their order, with their titles: the order the minutes
+    /// follow. What was said in each is in `meeting.phases`, by id. Ignored when read.
+    #[serde(default)]
+    pub phases: Vec<PhaseEntry>,
     pub meeting: Meeting,
     /// Each action's kind in the law's words: an insats of a huvudman (kommun, region),
     /// an åtgärd of anyone else. Derived from the organisations; ignored when read.
     #[serde(default)]
     pub action_kinds: BTreeMap<Id, ActionKind>,
+}
+
+/// One phase of the agenda the meeting followed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhaseEntry {
+    pub id: String,
+    pub kind: PhaseKind,
+    pub title: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -39,11 +59,21 @@ pub enum JsonError {
     TooNew(u32),
 }
 
-pub fn to_json(m: &Meeting, pseudonymized: bool) -> String {
+pub fn to_json(m: &Meeting, agenda: &Agenda, lang: Lang, pseudonymized: bool) -> String {
     let envelope = Envelope {
         format: FORMAT.to_string(),
         version: VERSION,
         pseudonymized,
+        lang: lang.pick("sv", "en").to_string(),
+        phases: agenda
+            .phases
+            .iter()
+            .map(|p| PhaseEntry {
+                id: p.id.clone(),
+                kind: p.kind,
+                title: p.title.get(lang).to_string(),
+            })
+            .collect(),
         meeting: m.clone(),
         action_kinds: m
             .actions
@@ -51,9 +81,27 @@ pub fn to_json(m: &Meeting, pseudonymized: bool) -> String {
             .map(|a| (a.id.clone(), m.action_kind(a)))
             .collect(),
     };
-    let mut text = serde_json::to_string_pretty(&envelope).expect("a meeting always serializes");
+    let mut value = serde_json::to_value(&envelope).expect("a meeting always serializes");
+    every_field_present(&mut value);
+    let mut text = serde_json::to_string_pretty(&value).expect("a value always serializes");
     text.push('\n');
     text
+}
+
+/// One convention for what is absent: every field is written, an optional value as
+/// `null`, an empty list as `[]`. The meeting file leaves out the few fields that were
+/// added after minutes were finalized in it (so their content hash stays as it was);
+/// here they are put back.
+fn every_field_present(envelope: &mut Value) {
+    let meeting = &mut envelope["meeting"];
+    if let Some(previous) = meeting.get_mut("previous").and_then(Value::as_object_mut) {
+        previous.entry("announced").or_insert(Value::Null);
+    }
+    if let Some(stamp) = meeting.get_mut("finalized").and_then(Value::as_object_mut) {
+        stamp
+            .entry("justerare")
+            .or_insert_with(|| Value::Array(Vec::new()));
+    }
 }
 
 /// Read an export back.

@@ -549,32 +549,7 @@ impl Builder<'_> {
                 }
             }
             PhaseKind::Actions | PhaseKind::Summary | PhaseKind::FollowUp => {}
-            PhaseKind::Evaluation => {
-                if !m.evaluations.is_empty() {
-                    let score = |v: Option<u8>| v.map(|v| v.to_string()).unwrap_or_default();
-                    s.blocks.push(Block::Table(Table {
-                        kind: TableKind::Other,
-                        headers: vec![
-                            self.t(l::PARTICIPANT),
-                            self.t(l::FELT_HEARD),
-                            self.t(l::USEFUL),
-                            self.t(l::COMMENT),
-                        ],
-                        rows: m
-                            .evaluations
-                            .iter()
-                            .map(|e| {
-                                vec![
-                                    m.person_name(&Person::Participant(e.participant.clone())),
-                                    score(e.heard),
-                                    score(e.useful),
-                                    e.comment.clone(),
-                                ]
-                            })
-                            .collect(),
-                    }));
-                }
-            }
+            PhaseKind::Evaluation => self.evaluation(&mut s),
         }
         let record = m.phase(phase_id);
         if let Some(r) = record {
@@ -598,5 +573,104 @@ impl Builder<'_> {
             s.text(l::NOTHING_RECORDED.get(lang));
         }
         s
+    }
+}
+
+/// A score in the minutes' language: "3,5" in Swedish, "3.5" in English, whole numbers
+/// without decimals.
+fn score_text(v: f64, lang: Lang) -> String {
+    let text = if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    };
+    match lang {
+        Lang::Sv => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+/// The mean and the median of `scores` (not empty).
+fn mean_median(scores: &mut [u8]) -> (f64, f64) {
+    scores.sort_unstable();
+    let n = scores.len();
+    let mean = scores.iter().map(|&v| f64::from(v)).sum::<f64>() / n as f64;
+    let median = if n % 2 == 1 {
+        f64::from(scores[n / 2])
+    } else {
+        (f64::from(scores[n / 2 - 1]) + f64::from(scores[n / 2])) / 2.0
+    };
+    (mean, median)
+}
+
+impl Builder<'_> {
+    /// The evaluation: by default only summed up (the number of answers, the mean and the
+    /// median per question, the comments without names and in no one's order), since the
+    /// minutes go to everyone; per person when the agenda asks (`evaluation_per_person`).
+    fn evaluation(&self, s: &mut Section) {
+        let m = self.m;
+        if m.evaluations.is_empty() {
+            return;
+        }
+        let score = |v: Option<u8>| v.map(|v| v.to_string()).unwrap_or_default();
+        if self.agenda.evaluation_per_person {
+            s.blocks.push(Block::Table(Table {
+                kind: TableKind::Other,
+                headers: vec![
+                    self.t(l::PARTICIPANT),
+                    self.t(l::FELT_HEARD),
+                    self.t(l::USEFUL),
+                    self.t(l::COMMENT),
+                ],
+                rows: m
+                    .evaluations
+                    .iter()
+                    .map(|e| {
+                        vec![
+                            m.person_name(&Person::Participant(e.participant.clone())),
+                            score(e.heard),
+                            score(e.useful),
+                            e.comment.clone(),
+                        ]
+                    })
+                    .collect(),
+            }));
+            return;
+        }
+        s.text(l::EVALUATION_AGGREGATE.get(self.lang));
+        let row = |label: Label, pick: fn(&crate::meeting::Evaluation) -> Option<u8>| {
+            let mut scores: Vec<u8> = m.evaluations.iter().filter_map(pick).collect();
+            let (mean, median) = if scores.is_empty() {
+                ("—".to_string(), "—".to_string())
+            } else {
+                let (mean, median) = mean_median(&mut scores);
+                (score_text(mean, self.lang), score_text(median, self.lang))
+            };
+            vec![self.t(label), scores.len().to_string(), mean, median]
+        };
+        s.blocks.push(Block::Table(Table {
+            kind: TableKind::Other,
+            headers: vec![
+                self.t(l::QUESTION),
+                self.t(l::ANSWERS),
+                self.t(l::MEAN),
+                self.t(l::MEDIAN),
+            ],
+            rows: vec![
+                row(l::FELT_HEARD, |e| e.heard),
+                row(l::USEFUL, |e| e.useful),
+            ],
+        }));
+        let mut comments: Vec<String> = m
+            .evaluations
+            .iter()
+            .map(|e| e.comment.trim().to_string())
+            .filter(|c| !c.is_empty())
+            .collect();
+        if !comments.is_empty() {
+            comments.sort();
+            s.blocks.push(Block::Label(self.t(l::EVALUATION_COMMENTS)));
+            s.blocks.push(Block::List(comments));
+        }
     }
 }

@@ -4,6 +4,7 @@
 pub mod docx;
 pub mod html;
 pub mod ics;
+pub mod invite;
 pub mod json;
 pub mod markdown;
 pub mod minutes;
@@ -141,7 +142,7 @@ pub fn export(
     };
     let lang = options.lang;
     Ok(match format {
-        Format::Json => json::to_json(m, options.pseudonymize).into_bytes(),
+        Format::Json => json::to_json(m, agenda, lang, options.pseudonymize).into_bytes(),
         Format::Ics => ics::to_ics(m, agenda, lang).into_bytes(),
         Format::Md => markdown::render(&minutes::build(m, agenda, lang, hide)).into_bytes(),
         Format::Html => html::render(&minutes::build(m, agenda, lang, hide), m).into_bytes(),

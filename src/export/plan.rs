@@ -380,6 +380,7 @@ impl Builder<'_> {
                     self.t(l::FINALIZED_AT),
                     st.at.format("%Y-%m-%d %H:%M").to_string(),
                 ),
+                (self.t(l::JUSTERARE), st.justerare.join(", ")),
                 (self.t(l::REVISION), st.revision.to_string()),
                 (self.t(l::HASH), st.hash.clone()),
             ]),
@@ -409,17 +410,16 @@ impl Builder<'_> {
         }
         // Signed last, under everything the signatures vouch for.
         if let Some(st) = &m.finalized {
-            stamp
-                .blocks
-                .push(Block::Signatures(self.signatures(&st.by)));
+            stamp.blocks.push(Block::Signatures(self.signatures(st)));
         }
         out.push(stamp);
         out
     }
 
     /// Swedish minutes are signed on paper: by the note-taker ("vid protokollet"), and
-    /// checked and signed ("justeras") by the facilitator and whoever finalized them.
-    fn signatures(&self, finalized_by: &str) -> Signatures {
+    /// checked and signed ("justeras") by the facilitator, whoever finalized them and the
+    /// justerare named at finalizing.
+    fn signatures(&self, stamp: &crate::meeting::FinalizeStamp) -> Signatures {
         let m = self.m;
         let mut out = Vec::new();
         // "Fatima Rahimi, socialsekreterare" and "Fatima Rahimi" sign once.
@@ -445,7 +445,10 @@ impl Builder<'_> {
         };
         add(self.t(l::SIGNED_RECORD), &m.note_taker);
         add(self.t(l::SIGNED_APPROVED), &m.facilitator);
-        add(self.t(l::SIGNED_APPROVED), finalized_by);
+        add(self.t(l::SIGNED_APPROVED), &stamp.by);
+        for j in &stamp.justerare {
+            add(self.t(l::SIGNED_APPROVED), j);
+        }
         Signatures {
             signature: self.t(l::SIGNATURE),
             date: self.t(l::DATE),

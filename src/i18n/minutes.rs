@@ -93,6 +93,15 @@ pub const STATUS: Label = Label("Status", "Status");
 pub const COMMENT: Label = Label("Kommentar", "Comment");
 pub const FELT_HEARD: Label = Label("Blev lyssnad på (1–5)", "Felt heard (1–5)");
 pub const USEFUL: Label = Label("Mötet var till nytta (1–5)", "Meeting was useful (1–5)");
+pub const QUESTION: Label = Label("Fråga", "Question");
+pub const ANSWERS: Label = Label("Antal svar", "Answers");
+pub const MEAN: Label = Label("Medelvärde", "Mean");
+pub const MEDIAN: Label = Label("Median", "Median");
+pub const EVALUATION_COMMENTS: Label = Label("Kommentarer", "Comments");
+pub const EVALUATION_AGGREGATE: Label = Label(
+    "Sammanställt för alla som svarade; vad var och en svarade står inte i minnesanteckningarna.",
+    "Summed up over everyone who answered; what each person answered is not in the minutes.",
+);
 
 // The plan.
 pub const PLAN: Label = Label(
@@ -160,6 +169,7 @@ pub const LEGAL_REFERENCE: Label = Label("Lagrum", "Legal basis");
 pub const STAMP: Label = Label("Justering", "Finalizing");
 pub const FINALIZED_BY: Label = Label("Justerat av", "Finalized by");
 pub const FINALIZED_AT: Label = Label("Justerat", "Finalized");
+pub const JUSTERARE: Label = Label("Justerare", "To check and sign");
 // Above the lines to sign on paper: the note-taker, then who checks and approves.
 pub const SIGNED_RECORD: Label = Label("Vid protokollet", "Minutes taken by");
 pub const SIGNED_APPROVED: Label = Label("Justeras", "Checked and approved by");

@@ -2,7 +2,9 @@
 //! minutes' words (`minutes`).
 //! Swedish is the default; English comes from `--lang en` or the system locale.
 
+pub mod invite;
 pub mod minutes;
+pub mod rules;
 pub mod screen;
 pub mod terms;
 

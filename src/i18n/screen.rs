@@ -29,6 +29,15 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     out
 }
 
+/// "A", "A och B", "A, B och C" ("and" in English).
+pub fn and_list(items: &[String], lang: Lang) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {} {last}", rest.join(", "), lang.pick("och", "and")),
+    }
+}
+
 strings! {
     // Commands: short (footer) and long (help).
     CmdQuit => "avsluta", "quit";
@@ -48,6 +57,13 @@ strings! {
     CmdSelect => "välj rad", "select";
     CmdSelectLong => "Markera raden ovanför eller nedanför.", "Select the row above or below.";
     NotPresent => "{} är inte närvarande.", "{} is not present.";
+    NotPresentMany => "{} är inte närvarande.", "{} are not present.";
+    WhyNoMandate => "{} har inget beslutsmandat.", "{} has no mandate to decide.";
+    WhyNoMandateMany => "{} har inget beslutsmandat.", "{} have no mandate to decide.";
+    WhyFamily => "{} hör till familjen och kan bara besluta om sina egna åtgärder (en vårdnadshavare också om familjens och barnets).", "{} is family and can only decide their own measures (a guardian also the family's and the child's).";
+    WhyFamilyMany => "{} hör till familjen och kan bara besluta om sina egna åtgärder (en vårdnadshavare också om familjens och barnets).", "{} are family and can only decide their own measures (a guardian also the family's and the child's).";
+    WhyOtherOrg => "{} tillhör {} och kan inte besluta för en annan verksamhet.", "{} belongs to {} and cannot decide for another organisation.";
+    WhyOtherOrgMany => "{} tillhör {} och kan inte besluta för en annan verksamhet.", "{} belong to {} and cannot decide for another organisation.";
     CmdUp => "upp", "up";
     CmdUpLong => "Markera raden ovanför.", "Select the row above.";
     CmdDown => "ner", "down";
@@ -97,7 +113,27 @@ strings! {
     CmdPrevField => "förra fältet", "previous field";
     CmdPrevFieldLong => "Gå till föregående fält.", "Go to the previous field.";
     CmdChoose => "välj", "choose";
-    CmdChooseLong => "Byt val i ett valfält (◀ ▶) eller kryssa i en ruta.", "Change a choice field (◀ ▶) or tick a box.";
+    CmdChooseLong => "Byt val i ett valfält (◀ ▶) med ←/→; mellanslag kryssar i en ruta.", "Change a choice field (◀ ▶) with ←/→; Space ticks a box.";
+    CmdNewLine => "ny rad", "new line";
+    CmdNewLineLong => "Ny rad i en text med flera rader; Ctrl+S sparar formuläret.", "A new line in a text of several lines; Ctrl+S saves the form.";
+    CmdFind => "sök bland valen", "find a choice";
+    CmdFindLong => "I ett valfält: skriv en del av namnet så väljs det som heter så (Backspace ändrar, Esc ångrar).", "In a choice field: type part of a name and the option so named is chosen (Backspace edits, Esc undoes).";
+    CmdClearToStart => "radera till början", "clear to start";
+    CmdClearToStartLong => "Radera texten från markören till radens början.", "Delete the text from the cursor to the start of the line.";
+    CmdClearToEnd => "radera till slutet", "clear to end";
+    CmdClearToEndLong => "Radera texten från markören till radens slut.", "Delete the text from the cursor to the end of the line.";
+    CmdDeleteWord => "radera ord", "delete word";
+    CmdDeleteWordLong => "Radera ordet före markören.", "Delete the word before the cursor.";
+    CmdLineStartEnd => "radens början/slut", "start/end of line";
+    CmdLineStartEndLong => "Flytta markören till radens början eller slut.", "Move the cursor to the start or the end of the line.";
+    CmdWordLeftRight => "ett ord i taget", "word by word";
+    CmdWordLeftRightLong => "Flytta markören ett ord bakåt eller framåt.", "Move the cursor one word back or forward.";
+    FindTyped => "Sök: {}", "Find: {}";
+    FindNone => "Sök: {} — inget val heter så (Backspace ändrar, Esc ångrar)", "Find: {} — no option is called that (Backspace edits, Esc undoes)";
+    PromptsShown => "{} av {}", "{} of {}";
+    MoreBelow => "fler fält nedanför ↓", "more below ↓";
+    MoreAbove => "fler fält ovanför ↑", "more above ↑";
+    OnlyOneChoice => "Här finns bara ett val.", "There is only one choice here.";
     CmdConfirm => "bekräfta", "confirm";
     CmdConfirmLong => "Bekräfta.", "Confirm.";
     CmdRejectLong => "Svara nej på frågan.", "Answer no to the question.";
@@ -280,6 +316,8 @@ strings! {
     FReason => "Skäl", "Reason";
     FBy => "Av", "By";
     FFinalizedBy => "Justeras av", "Finalized by";
+    FJusterare => "Fler justerare", "Also checked by";
+    JusterareNote => "Var och en får en rad att skriva under. Skilj flera med semikolon.", "Each gets a line to sign. Separate several with semicolons.";
     FAmendedBy => "Ändras av", "Amended by";
     FHeardScore => "Kände sig hörd (1–5)", "Felt heard (1–5)";
     FUsefulScore => "Mötet var användbart (1–5)", "The meeting was useful (1–5)";
@@ -311,7 +349,7 @@ strings! {
     NeedPerformer => "välj eller skriv en utförare.", "choose or write a performer.";
     NeedDecider => "ingen här får besluta om denna insats. Välj «beslut inväntas» och ange beslutsfattare, verksamhet och datum.", "nobody here may decide this action. Choose «awaiting decision» and give decision maker, organisation and date.";
     NeedAwaiting => "beslut inväntas kräver beslutsfattare, dennes verksamhet och datum för beslutet.", "an awaited decision needs the decision maker, their organisation and a decide-by date.";
-    BadDate => "«{}»: datumet förstås inte. Skriv t.ex. 2026-12-03 14:00, 3/12 14, +3v eller +10d.", "«{}»: the date is not understood. Write e.g. 2026-12-03 14:00, 3/12 14, +3w or +10d.";
+    BadDate => "«{}»: datumet förstås inte. Skriv t.ex. 2026-12-03 14:00, 3/12 14, 3 mars, tisdag, +3v, +6m eller om 2 veckor.", "«{}»: the date is not understood. Write e.g. 2026-12-03 14:00, 3/12 14, 3 March, Tuesday, +3w, +6m or in 2 weeks.";
     CannotDecide => "Kan inte besluta: {}", "Cannot decide: {}";
     DeciderDropped => "{} kan inte längre besluta om insatsen.", "{} can no longer decide this action.";
     ChooseDecider => "välj vem som beslutar, eller «beslut inväntas».", "choose who decides, or «awaiting decision».";
@@ -385,5 +423,28 @@ strings! {
     NoEvaluation => "ingen utvärdering", "no evaluation";
     FinalizedOk => "Protokollet är justerat (revision {}).", "The minutes are finalized (revision {}).";
     AmendedOk => "Protokollet är öppnat för ändring; förra versionen sparad som {}.", "The minutes are open for change; the previous version is kept as {}.";
+    InvitationForm => "Kallelse", "Notice of meeting";
+    InvitationIntro => "Det kallelsen ber de inbjudna om. Frågeställningarna blir innehållet i fasen Syfte.", "What the notice asks of those invited. The questions become the Purpose phase's content.";
+    FPurpose => "Syfte", "Purpose";
+    FQuestions => "Frågeställningar (en per rad)", "Questions to answer (one per line)";
+    FExpected => "Beslut {} ska kunna fatta", "Decisions {} must be able to take";
+    FExpectedCosts => "… inklusive kostnader", "… including costs";
+    FVideoLink => "Videolänk (https://…)", "Video link (https://…)";
+    FInviteConvener => "Sammankallande", "Convened by";
+    FInviteContact => "Nås på (telefon, e-post)", "Reached at (phone, e-mail)";
+    FSent => "Kallelsen skickad (datum)", "Notice sent (date)";
+    NotAUrl => "{} är ingen webbadress: skriv hela länken, https://…", "{} is not a web address: write the whole link, https://…";
+    InvitationRefused => "Kallelsen skrivs inte: {}", "The notice is not written: {}";
+    InvitationNotFile => "{} är ingen vanlig fil; kallelsen skrivs inte dit", "{} is not a regular file; the notice is not written there";
+    InvitationWritten => "Kallelsen skriven: {} filer i {}.", "The notice is written: {} files in {}.";
+    InvitationWarns => " Varning: {}", " Warning: {}";
+    CmdInvitation => "kallelse", "notice";
+    CmdInvitationLong => "Fyll i kallelsen: syfte, frågeställningar, beslut som varje verksamhet ska kunna fatta, videolänk, sammankallande.", "Fill in the notice: purpose, questions, the decisions each organisation must be able to take, video link, convener.";
+    CmdWriteInvitation => "skriv kallelse", "write notice";
+    CmdWriteInvitationLong => "Skriv kallelsen bredvid mötet: allas (Word och kalender), varje verksamhets och familjens.", "Write the notice next to the meeting: everyone's (Word and calendar), each organisation's and the family's.";
+    MandateAsked => "kallelsen: {}", "notice: {}";
+    MandateMet => "✓ {} har mandat", "✓ {} has the mandate";
+    MandateLacking => "! {} saknar mandatet", "! {} lacks the mandate";
+    MandateNobody => "! ingen på plats med mandat", "! nobody present with the mandate";
     ReadOnlyRefused => "Protokollet är justerat och skrivskyddat. {} = ändra.", "The minutes are finalized and read-only. {} = amend.";
 }

@@ -14,6 +14,11 @@ pub struct FinalizeStamp {
     pub at: NaiveDateTime,
     pub revision: u32,
     pub hash: String,
+    /// Justerare: who check the minutes and sign them besides the note-taker and the one
+    /// who finalized, named at finalizing. Left out of the file when none were named, so
+    /// files finalized before the field existed are written as they were.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub justerare: Vec<String>,
 }
 
 /// SHA-256 (hex) of a value written as compact RON.
@@ -85,9 +90,15 @@ impl Meeting {
         })
     }
 
-    /// Stamp the meeting as finalized by `by` at `at`: the revision and the hash over
+    /// Stamp the meeting as finalized by `by` at `at`, with the `justerare` who are to
+    /// check and sign it: the revision and the hash over
     /// its content. Only `rules::finalize` calls this, after the gate has passed.
-    pub(crate) fn stamp(&mut self, by: &str, at: NaiveDateTime) -> &FinalizeStamp {
+    pub(crate) fn stamp(
+        &mut self,
+        by: &str,
+        justerare: &[String],
+        at: NaiveDateTime,
+    ) -> &FinalizeStamp {
         let revision = self.revisions.last().map_or(1, |r| r.revision + 1);
         let hash = self.content_hash();
         // Stamped in this format from now on.
@@ -105,6 +116,11 @@ impl Meeting {
             at,
             revision,
             hash,
+            justerare: justerare
+                .iter()
+                .map(|j| j.trim().to_string())
+                .filter(|j| !j.is_empty())
+                .collect(),
         })
     }
 

@@ -5,6 +5,7 @@ mod action;
 mod edit;
 mod finalize;
 mod ids;
+mod invitation;
 mod organisation;
 mod participant;
 mod pseudonym;
@@ -15,8 +16,13 @@ pub use action::{Action, ActionStatus, Decision, Feedback, Performer};
 pub use edit::{OrgReference, Reference, StillNamed, remove_at};
 pub use finalize::{AmendError, FinalizeStamp, Revision, RevisionKind};
 pub use ids::Id;
+pub use invitation::{
+    ExpectedDecisions, Invitation, InvitationProblem, MandateAtTable, is_video_link, purpose_notes,
+};
 pub use organisation::{ActionKind, Huvudman, Organisation};
-pub use participant::{Attendance, Mandate, Participant, ParticipantKind, initials_of};
+pub use participant::{
+    Attendance, Mandate, Participant, ParticipantKind, initials_of, names_facilitator,
+};
 pub use pseudonym::{Pseudonyms, hidden_names, pseudonymize};
 pub use review::{
     ActionReview, DecisionOutcome, Earlier, GoalOutcome, GoalReview, NotFollowable, Origin, Outcome,
@@ -118,6 +124,10 @@ pub struct Meeting {
     pub finalized: Option<FinalizeStamp>,
     #[serde(default)]
     pub revisions: Vec<Revision>,
+    /// Kallelse: what the invitation asks of those invited. Left out of the file when
+    /// there is none, so files written before it existed keep their content hash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invitation: Option<Invitation>,
     /// Read from an older format: how its finalize stamp is verified.
     #[serde(skip)]
     pub upgraded: Upgraded,
@@ -402,6 +412,7 @@ impl Meeting {
             goal_reviews: Vec::new(),
             finalized: None,
             revisions: Vec::new(),
+            invitation: None,
             upgraded: Upgraded::default(),
         }
     }
@@ -416,6 +427,11 @@ impl Meeting {
 
     pub fn goal(&self, id: &Id) -> Option<&Goal> {
         self.goals.iter().find(|g| &g.id == id)
+    }
+
+    /// Whether the participant is the meeting's samtalsledare (named in `facilitator`).
+    pub fn is_facilitator(&self, p: &Participant) -> bool {
+        names_facilitator(&self.facilitator, &p.name)
     }
 
     pub fn is_finalized(&self) -> bool {

@@ -47,11 +47,26 @@ impl Participant {
     }
 }
 
-/// "Anna-Karin Öberg" → "A. Ö."
+/// Whether `name` is the person `facilitator` names: the meeting's samtalsledare written
+/// as a name alone ("Lena Berg") or a name followed by a comma and a description ("Lena
+/// Berg, samtalsledare, kommunens Samba-team"); case and spacing do not matter.
+pub fn names_facilitator(facilitator: &str, name: &str) -> bool {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let who = norm(facilitator.split(',').next().unwrap_or(""));
+    !who.is_empty() && who == norm(name)
+}
+
+/// "Anna-Karin Öberg" → "A. Ö.", "nils b." → "N. B.": written one way, a capital and
+/// one full stop per word.
 pub fn initials_of(name: &str) -> String {
     name.split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .map(|c| format!("{c}."))
+        .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
+        .map(|c| format!("{}.", c.to_uppercase()))
         .collect::<Vec<_>>()
         .join(" ")
 }

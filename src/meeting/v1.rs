@@ -416,6 +416,7 @@ impl MeetingV1 {
             goal_reviews: Vec::new(),
             finalized: self.finalized,
             revisions: self.revisions,
+            invitation: None,
             upgraded: Upgraded::default(),
         };
         if let Some(old_hash) = old_hash {

@@ -3,15 +3,16 @@
 
 use super::{Code, Problem, Target};
 use crate::agenda::PhaseKind;
+use crate::i18n::rules::R;
 use crate::meeting::{Meeting, Person};
 
 pub(super) fn consent_problems(m: &Meeting, out: &mut Vec<Problem>) {
     if m.consents.is_empty() {
-        out.push(Problem::new(
+        out.push(Problem::says(
             Code::ConsentMissing,
             Target::Phase(PhaseKind::Consent),
-            "Samtycke saknas: inget samtycke är registrerat.",
-            "Consent is missing: no consent is recorded.",
+            R::ConsentMissing,
+            &[],
         ));
         return;
     }
@@ -19,26 +20,22 @@ pub(super) fn consent_problems(m: &Meeting, out: &mut Vec<Problem>) {
         return;
     }
     for (i, c) in m.consents.iter().enumerate() {
-        let (sv, en) = if c.given_by.is_empty() {
-            ("har ingen som lämnat det", "names nobody as giving it")
+        let why = if c.given_by.is_empty() {
+            R::ConsentNoGiver
         } else if !consent_giver_ok(m, c) {
-            (
-                "är lämnat av en yrkesperson; samtycke lämnas av barnet, vårdnadshavaren eller en närstående",
-                "was given by a professional; consent comes from the child, a guardian or next of kin",
-            )
+            R::ConsentByProfessional
         } else if c.withdrawn.is_some_and(|w| w <= m.date) {
-            ("är återkallat", "was withdrawn")
+            R::ConsentWithdrawn
         } else if c.date > m.date {
-            ("är daterat efter mötet", "is dated after the meeting")
+            R::ConsentAfterMeeting
         } else {
-            ("har gått ut", "has expired")
+            R::ConsentExpired
         };
         let who = m.givers(c);
-        out.push(Problem::new(
+        out.push(Problem::worded(
             Code::ConsentNotValid,
             Target::Consent(i),
-            format!("Samtycket från {who} {sv}; inget giltigt samtycke finns."),
-            format!("The consent from {who} {en}; no valid consent is recorded."),
+            |lang| R::ConsentNotValid.fill(lang, &[&who, why.get(lang)]),
         ));
     }
 }

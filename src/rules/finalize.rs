@@ -13,6 +13,18 @@ pub fn finalize<'m>(
     by: &str,
     at: NaiveDateTime,
 ) -> Result<&'m FinalizeStamp, Vec<Problem>> {
+    finalize_with(m, agenda, by, &[], at)
+}
+
+/// Finalize, naming the justerare who check and sign the minutes besides the
+/// note-taker and `by`; the minutes print a line to sign and date for each.
+pub fn finalize_with<'m>(
+    m: &'m mut Meeting,
+    agenda: &Agenda,
+    by: &str,
+    justerare: &[String],
+    at: NaiveDateTime,
+) -> Result<&'m FinalizeStamp, Vec<Problem>> {
     if m.is_finalized() {
         return Err(vec![Problem::already_finalized()]);
     }
@@ -23,5 +35,5 @@ pub fn finalize<'m>(
     if !problems.is_empty() {
         return Err(problems);
     }
-    Ok(m.stamp(by, at))
+    Ok(m.stamp(by, justerare, at))
 }

@@ -3,6 +3,7 @@
 
 use super::{Code, Problem, Target};
 use crate::agenda::{Agenda, PhaseKind};
+use crate::i18n::rules::R;
 use crate::meeting::{Meeting, Person};
 
 pub(super) fn follow_up_problems(m: &Meeting, agenda: &Agenda, out: &mut Vec<Problem>) {
@@ -11,42 +12,30 @@ pub(super) fn follow_up_problems(m: &Meeting, agenda: &Agenda, out: &mut Vec<Pro
         && let Some(reason) = &m.plan_closed
     {
         if reason.trim().is_empty() {
-            out.push(Problem::new(
+            out.push(Problem::says(
                 Code::PlanClosedNoReason,
                 target(),
-                "Planen avslutas men skälet saknas.",
-                "The plan is closed but no reason is given.",
+                R::PlanClosedNoReason,
+                &[],
             ));
         }
         return;
     }
     let Some(f) = &m.follow_up else {
-        let (sv, en) = if agenda.rules.follow_up_meeting {
-            (
-                "Inget uppföljningsdatum är satt, och planen är inte avslutad med ett skäl.",
-                "No follow-up date is set, and the plan is not closed with a reason.",
-            )
+        let text = if agenda.rules.follow_up_meeting {
+            R::NoFollowUpNorClosed
         } else {
-            (
-                "Inget uppföljningsdatum är satt.",
-                "No follow-up date is set.",
-            )
+            R::NoFollowUp
         };
-        out.push(Problem::new(Code::NoFollowUp, target(), sv, en));
+        out.push(Problem::says(Code::NoFollowUp, target(), text, &[]));
         return;
     };
     if f.date <= m.date {
-        out.push(Problem::new(
+        out.push(Problem::says(
             Code::FollowUpNotAfterMeeting,
             target(),
-            format!(
-                "Uppföljningen ({}) måste ligga efter mötet ({}).",
-                f.date, m.date
-            ),
-            format!(
-                "The follow-up ({}) must come after the meeting ({}).",
-                f.date, m.date
-            ),
+            R::FollowUpNotAfterMeeting,
+            &[&f.date.to_string(), &m.date.to_string()],
         ));
     }
     let convener_ok = match &f.convener {
@@ -55,11 +44,11 @@ pub(super) fn follow_up_problems(m: &Meeting, agenda: &Agenda, out: &mut Vec<Pro
         Some(Person::Participant(id)) => m.participant(id).is_some(),
     };
     if !convener_ok {
-        out.push(Problem::new(
+        out.push(Problem::says(
             Code::FollowUpNoConvener,
             target(),
-            "Ingen sammankallande är angiven för uppföljningen.",
-            "No convener is named for the follow-up.",
+            R::FollowUpNoConvener,
+            &[],
         ));
     }
 }

@@ -6,9 +6,10 @@
 //! Start reading here.
 
 use super::{Code, Problem, Target};
+use crate::i18n::Lang;
+use crate::i18n::rules::R;
 use crate::meeting::{
-    Action, ActionKind, ActionStatus, Decision, Id, Meeting, Participant, ParticipantKind,
-    Performer,
+    Action, ActionStatus, Decision, Id, Meeting, Participant, ParticipantKind, Performer,
 };
 
 /// A short quote of an action for messages.
@@ -26,19 +27,17 @@ pub(super) fn quote(action: &Action) -> String {
 
 pub(super) fn action_problems(m: &Meeting, action: &Action, out: &mut Vec<Problem>) {
     let q = quote(action);
-    let word = |m: &Meeting| match m.action_kind(action) {
-        ActionKind::Insats => ("Insats", "Action"),
-        ActionKind::Atgard => ("Åtgärd", "Measure"),
+    let kind = m.action_kind(action);
+    let says = |code: Code, text: R, reason: &dyn Fn(Lang) -> String| {
+        Problem::worded(code, Target::Action(action.id.clone()), |lang| {
+            let word = crate::i18n::terms::capital(crate::i18n::terms::action_kind(kind, lang));
+            text.fill(lang, &[&word, &q, &reason(lang)])
+        })
     };
-    let (sv_word, en_word) = word(m);
-    let target = || Target::Action(action.id.clone());
     if action.what.trim().is_empty() {
-        out.push(Problem::new(
-            Code::ActionNoWhat,
-            target(),
-            format!("{sv_word} {q}: det står inte vad som ska göras."),
-            format!("{en_word} {q}: what is to be done is not written."),
-        ));
+        out.push(says(Code::ActionNoWhat, R::ActionNoWhat, &|_| {
+            String::new()
+        }));
     }
     let performer_ok = match &action.performer {
         None => false,
@@ -47,30 +46,21 @@ pub(super) fn action_problems(m: &Meeting, action: &Action, out: &mut Vec<Proble
         Some(Performer::Participant(id)) => m.participant(id).is_some(),
     };
     if !performer_ok {
-        out.push(Problem::new(
-            Code::ActionNoPerformer,
-            target(),
-            format!("{sv_word} {q}: ingen utförare är angiven."),
-            format!("{en_word} {q}: no performer is named."),
-        ));
+        out.push(says(Code::ActionNoPerformer, R::ActionNoPerformer, &|_| {
+            String::new()
+        }));
     }
     // An awaited decision sets its own date; the deadline may follow from it.
     if action.deadline.is_none() && !action.is_awaiting() {
-        out.push(Problem::new(
-            Code::ActionNoDeadline,
-            target(),
-            format!("{sv_word} {q}: det står inte till när."),
-            format!("{en_word} {q}: no deadline (by when) is set."),
-        ));
+        out.push(says(Code::ActionNoDeadline, R::ActionNoDeadline, &|_| {
+            String::new()
+        }));
     }
     if let Some(v) = decision_violation(m, action) {
         let (sv, en) = v.describe(m);
-        out.push(Problem::new(
-            v.code(),
-            target(),
-            format!("{sv_word} {q}: {sv}"),
-            format!("{en_word} {q}: {en}"),
-        ));
+        out.push(says(v.code(), R::ActionViolation, &|lang| {
+            lang.pick(&sv, &en).to_string()
+        }));
     }
 }
 
@@ -147,119 +137,52 @@ impl MandateViolation {
             m.participant(id)
                 .map_or_else(|| id.to_string(), |p| p.name.clone())
         };
-        match self {
-            MandateViolation::NoOrganisation => (
-                "ingen verksamhet är angiven som utför den.".into(),
-                "no organisation is named as carrying it out.".into(),
-            ),
+        let (text, args): (R, Vec<String>) = match self {
+            MandateViolation::NoOrganisation => (R::NoOrganisation, vec![]),
             MandateViolation::PerformerOtherOrganisation {
                 performer,
                 organisation,
             } => (
-                format!(
-                    "utföraren {} tillhör {organisation}; en insats hör till utförarens verksamhet.",
-                    name(performer)
-                ),
-                format!(
-                    "the performer {} belongs to {organisation}; an action belongs to its performer's organisation.",
-                    name(performer)
-                ),
+                R::PerformerOtherOrganisation,
+                vec![name(performer), organisation.clone()],
             ),
-            MandateViolation::FamilyActionUnderHuvudman => (
-                "familjen utför den, så den är familjens egen åtgärd och hör inte till någon verksamhet.".into(),
-                "the family carries it out, so it is the family's own measure and belongs to no organisation.".into(),
+            MandateViolation::FamilyActionUnderHuvudman => (R::FamilyActionUnderHuvudman, vec![]),
+            MandateViolation::NoDecider => (R::NoDecider, vec![]),
+            MandateViolation::DeciderUnknown(id) => (R::DeciderUnknown, vec![id.to_string()]),
+            MandateViolation::DeciderAbsent(id) => (R::DeciderAbsent, vec![name(id)]),
+            MandateViolation::DeciderNoMandate(id) => (R::DeciderNoMandate, vec![name(id)]),
+            MandateViolation::DeciderOtherOrganisation {
+                decider,
+                organisation,
+            } => (
+                R::DeciderOtherOrganisation,
+                vec![name(decider), organisation.clone()],
             ),
-            MandateViolation::NoDecider => (
-                "ingen är angiven som beslutade.".into(),
-                "nobody is named as having decided it.".into(),
+            MandateViolation::DeciderNoCostMandate {
+                decider,
+                cost_bearer,
+            } => (
+                R::DeciderNoCostMandate,
+                vec![cost_bearer.clone(), name(decider)],
             ),
-            MandateViolation::DeciderUnknown(id) => (
-                format!("beslutsfattaren {id} finns inte bland deltagarna."),
-                format!("the decider {id} is not among the participants."),
-            ),
-            MandateViolation::DeciderAbsent(id) => (
-                format!("{} som beslutade är inte närvarande.", name(id)),
-                format!("{}, who decided, is not present.", name(id)),
-            ),
-            MandateViolation::DeciderNoMandate(id) => (
-                format!("{} har inget beslutsmandat.", name(id)),
-                format!("{} has no mandate to decide.", name(id)),
-            ),
-            MandateViolation::DeciderOtherOrganisation { decider, organisation } => (
-                format!(
-                    "{} tillhör {organisation} och kan inte besluta för en annan verksamhet.",
-                    name(decider)
-                ),
-                format!(
-                    "{} belongs to {organisation} and cannot decide for another organisation.",
-                    name(decider)
-                ),
-            ),
-            MandateViolation::DeciderNoCostMandate { decider, cost_bearer } => (
-                format!(
-                    "kostnaden bärs av {cost_bearer}, och {} har inget mandat som omfattar kostnader; välj ”beslut inväntas” från den som har det.",
-                    name(decider)
-                ),
-                format!(
-                    "the cost falls on {cost_bearer}, and {}'s mandate does not include costs; choose \"awaiting decision\" from the one who has it.",
-                    name(decider)
-                ),
-            ),
-            MandateViolation::ProfessionalDecidesFamilyMeasure(id) => (
-                format!(
-                    "{} är yrkesperson; familjens egen åtgärd beslutar familjen själv.",
-                    name(id)
-                ),
-                format!(
-                    "{} is a professional; the family decides its own measure itself.",
-                    name(id)
-                ),
-            ),
-            MandateViolation::FamilyDecidesForOthers(id) => (
-                format!(
-                    "{} hör till familjen och kan bara besluta om sina egna åtgärder (en vårdnadshavare också om familjens och barnets).",
-                    name(id)
-                ),
-                format!(
-                    "{} is family and can only decide their own measures (a guardian also the family's and the child's).",
-                    name(id)
-                ),
-            ),
-            MandateViolation::AwaitingNoDecisionMaker => (
-                "beslut inväntas men ingen beslutsfattare och verksamhet är angiven.".into(),
-                "a decision is awaited but no decision maker and organisation are named.".into(),
-            ),
-            MandateViolation::AwaitingFromNonDecider(id) => (
-                format!(
-                    "beslut ska inväntas från {}, som sitter med men inte har mandat att besluta det; ange den som har mandatet.",
-                    name(id)
-                ),
-                format!(
-                    "the decision is awaited from {}, who is at the table without the mandate to decide it; name the one who has the mandate.",
-                    name(id)
-                ),
-            ),
-            MandateViolation::AwaitingNoDate => (
-                "beslut inväntas men inget datum för beslutet är satt.".into(),
-                "a decision is awaited but no decide-by date is set.".into(),
-            ),
-            MandateViolation::AwaitingBeforeMeeting => (
-                "datumet för beslutet ligger före mötet.".into(),
-                "the decide-by date is before the meeting.".into(),
-            ),
-            MandateViolation::AwaitingAfterDeadline => (
-                "beslutet ska fattas senast när insatsen ska vara klar, men datumet för beslutet ligger efter slutdatumet.".into(),
-                "the decide-by date is after the action's deadline; the decision must come no later than the deadline.".into(),
-            ),
-            MandateViolation::AwaitingOtherOrganisation => (
-                "beslutsfattaren hör till en annan verksamhet än den som ska utföra insatsen.".into(),
-                "the decision maker belongs to another organisation than the one that performs the action.".into(),
-            ),
-            MandateViolation::AwaitingAfterFollowUp => (
-                "beslutet ska fattas senast vid uppföljningen, men datumet ligger efter den.".into(),
-                "the decide-by date is after the follow-up; it must come no later than the follow-up.".into(),
-            ),
-        }
+            MandateViolation::ProfessionalDecidesFamilyMeasure(id) => {
+                (R::ProfessionalDecidesFamilyMeasure, vec![name(id)])
+            }
+            MandateViolation::FamilyDecidesForOthers(id) => {
+                (R::FamilyDecidesForOthers, vec![name(id)])
+            }
+            MandateViolation::AwaitingNoDecisionMaker => (R::AwaitingNoDecisionMaker, vec![]),
+            MandateViolation::AwaitingFromNonDecider(id) => {
+                (R::AwaitingFromNonDecider, vec![name(id)])
+            }
+            MandateViolation::AwaitingNoDate => (R::AwaitingNoDate, vec![]),
+            MandateViolation::AwaitingBeforeMeeting => (R::AwaitingBeforeMeeting, vec![]),
+            MandateViolation::AwaitingAfterDeadline => (R::AwaitingAfterDeadline, vec![]),
+            MandateViolation::AwaitingOtherOrganisation => (R::AwaitingOtherOrganisation, vec![]),
+            MandateViolation::AwaitingAfterFollowUp => (R::AwaitingAfterFollowUp, vec![]),
+        };
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        (text.fill(Lang::Sv, &args), text.fill(Lang::En, &args))
     }
 }
 

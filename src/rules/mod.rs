@@ -11,7 +11,7 @@ mod review;
 mod warnings;
 
 pub use consent::consent_holds;
-pub use finalize::finalize;
+pub use finalize::{finalize, finalize_with};
 pub use mandate::{
     MandateViolation, decision_violation, eligible_deciders, status_follows_decision,
     why_not_decider,
@@ -27,6 +27,7 @@ use review::review_problems;
 
 use crate::agenda::{Agenda, PhaseKind};
 use crate::i18n::Lang;
+use crate::i18n::rules::R;
 use crate::meeting::{Id, Meeting};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -243,6 +244,22 @@ impl Problem {
         }
     }
 
+    /// A problem whose message is `text` in each language, filled with `args`.
+    pub(super) fn says(code: Code, target: Target, text: R, args: &[&str]) -> Problem {
+        Problem::new(
+            code,
+            target,
+            text.fill(Lang::Sv, args),
+            text.fill(Lang::En, args),
+        )
+    }
+
+    /// A problem whose message depends on the language beyond its template (the words
+    /// of terms in it).
+    pub(super) fn worded(code: Code, target: Target, message: impl Fn(Lang) -> String) -> Problem {
+        Problem::new(code, target, message(Lang::Sv), message(Lang::En))
+    }
+
     pub fn message(&self, lang: Lang) -> &str {
         lang.pick(&self.sv, &self.en)
     }
@@ -262,21 +279,16 @@ impl Problem {
     }
 
     pub(crate) fn already_finalized() -> Problem {
-        Problem::new(
+        Problem::says(
             Code::AlreadyFinalized,
             Target::Meeting,
-            "Protokollet är redan justerat.",
-            "The minutes are already finalized.",
+            R::AlreadyFinalized,
+            &[],
         )
     }
 
     pub(crate) fn no_finalizer() -> Problem {
-        Problem::new(
-            Code::NoFinalizer,
-            Target::Meeting,
-            "Ange vem som justerar protokollet.",
-            "Say who finalizes the minutes.",
-        )
+        Problem::says(Code::NoFinalizer, Target::Meeting, R::NoFinalizer, &[])
     }
 }
 
@@ -287,11 +299,11 @@ fn overall_responsibility_problems(m: &Meeting, agenda: &Agenda, out: &mut Vec<P
     let target = || Target::Phase(PhaseKind::Summary);
     let Some(r) = &m.overall_responsible else {
         if agenda.rules.overall_responsible_required {
-            out.push(Problem::new(
+            out.push(Problem::says(
                 Code::NoOverallResponsible,
                 target(),
-                "Ingen huvudman har det övergripande ansvaret för planen.",
-                "No huvudman holds the overall responsibility for the plan.",
+                R::NoOverallResponsible,
+                &[],
             ));
         }
         return;
@@ -307,24 +319,21 @@ fn overall_responsibility_problems(m: &Meeting, agenda: &Agenda, out: &mut Vec<P
                 .iter()
                 .map(|h| crate::i18n::terms::huvudman(*h, lang))
                 .collect::<Vec<_>>()
-                .join(lang.pick(" eller ", " or "))
+                .join(R::Or.get(lang))
         };
-        let h = |lang| crate::i18n::terms::huvudman(o.huvudman, lang);
-        out.push(Problem::new(
+        out.push(Problem::worded(
             Code::OverallResponsibleWrongHuvudman,
             target(),
-            format!(
-                "Det övergripande ansvaret ligger hos {} (huvudman: {}); i en SIP ska en av huvudmännen ha det: {}.",
-                o.name,
-                h(Lang::Sv),
-                list(Lang::Sv)
-            ),
-            format!(
-                "The overall responsibility is with {} (huvudman: {}); in a SIP one of the huvudmän holds it: {}.",
-                o.name,
-                h(Lang::En),
-                list(Lang::En)
-            ),
+            |lang| {
+                R::OverallResponsibleWrongHuvudman.fill(
+                    lang,
+                    &[
+                        &o.name,
+                        crate::i18n::terms::huvudman(o.huvudman, lang),
+                        &list(lang),
+                    ],
+                )
+            },
         ));
     }
     if let Some(crate::meeting::Person::Participant(id)) = &r.person
@@ -336,17 +345,11 @@ fn overall_responsibility_problems(m: &Meeting, agenda: &Agenda, out: &mut Vec<P
             .is_some_and(|own| m.covers(&r.organisation, own))
     {
         let org = m.organisation_name(&r.organisation);
-        out.push(Problem::new(
+        out.push(Problem::says(
             Code::OverallPersonOtherOrganisation,
             target(),
-            format!(
-                "{} är ansvarig för planen men tillhör inte {org}, som har det övergripande ansvaret.",
-                p.name
-            ),
-            format!(
-                "{} is named responsible for the plan but does not belong to {org}, which holds the overall responsibility.",
-                p.name
-            ),
+            R::OverallPersonOtherOrganisation,
+            &[&p.name, &org],
         ));
     }
 }
@@ -388,8 +391,8 @@ fn judged(m: &Meeting, agenda: &Agenda) -> (Vec<Problem>, Vec<Problem>) {
         .partition(|p| SINCE_FORMAT_2.contains(&p.code));
     for p in &mut later {
         p.severity = Severity::Warning;
-        p.sv.push_str(" (Regeln kom efter att protokollet justerades.)");
-        p.en.push_str(" (The rule came after the minutes were finalized.)");
+        p.sv.push_str(R::RuleCameLater.get(Lang::Sv));
+        p.en.push_str(R::RuleCameLater.get(Lang::En));
     }
     (now, later)
 }
@@ -397,19 +400,19 @@ fn judged(m: &Meeting, agenda: &Agenda) -> (Vec<Problem>, Vec<Problem>) {
 fn rule_blocking(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
     let mut out = Vec::new();
     if m.facilitator.trim().is_empty() {
-        out.push(Problem::new(
+        out.push(Problem::says(
             Code::NoFacilitator,
             Target::Phase(PhaseKind::Roles),
-            "Ingen samtalsledare är angiven.",
-            "No facilitator is named.",
+            R::NoFacilitator,
+            &[],
         ));
     }
     if m.participants.is_empty() {
-        out.push(Problem::new(
+        out.push(Problem::says(
             Code::NoParticipants,
             Target::Phase(PhaseKind::Roles),
-            "Inga deltagare är registrerade.",
-            "No participants are recorded.",
+            R::NoParticipants,
+            &[],
         ));
     }
     if agenda.rules.consent_required {
@@ -419,11 +422,11 @@ fn rule_blocking(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
         action_problems(m, action, &mut out);
     }
     if agenda.has_phase(PhaseKind::Goal) && !m.goals.iter().any(|g| !g.text.trim().is_empty()) {
-        out.push(Problem::new(
+        out.push(Problem::says(
             Code::NoSharedGoal,
             Target::Phase(PhaseKind::Goal),
-            "Inget gemensamt mål är formulerat.",
-            "No shared goal is written.",
+            R::NoSharedGoal,
+            &[],
         ));
     }
     overall_responsibility_problems(m, agenda, &mut out);

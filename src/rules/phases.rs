@@ -2,7 +2,7 @@
 
 use super::{Code, Problem, Target};
 use crate::agenda::{Agenda, PhaseKind};
-use crate::i18n::Lang;
+use crate::i18n::rules::R;
 use crate::meeting::Meeting;
 
 /// Whether the meeting has content for a phase of this kind.
@@ -42,31 +42,15 @@ pub(super) fn required_phase_problems(m: &Meeting, agenda: &Agenda, out: &mut Ve
         if covered || phase_has_content(m, &phase.id, phase.kind) {
             continue;
         }
-        let (sv, en) = if phase.kind == PhaseKind::ChildVoice {
-            (
-                format!(
-                    "Fasen «{}» är tom: skriv barnets synpunkter, eller skälet till att de inte kunde inhämtas.",
-                    phase.title.sv
-                ),
-                format!(
-                    "The phase «{}» is empty: write the child's views, or why they could not be obtained.",
-                    phase.title.get(Lang::En)
-                ),
-            )
+        let text = if phase.kind == PhaseKind::ChildVoice {
+            R::ChildVoiceEmpty
         } else {
-            (
-                format!("Fasen «{}» är obligatorisk och tom.", phase.title.sv),
-                format!(
-                    "The phase «{}» is required and empty.",
-                    phase.title.get(Lang::En)
-                ),
-            )
+            R::RequiredPhaseEmpty
         };
-        out.push(Problem::new(
+        out.push(Problem::worded(
             Code::RequiredPhaseEmpty,
             Target::Phase(phase.kind),
-            sv,
-            en,
+            |lang| text.fill(lang, &[phase.title.get(lang)]),
         ));
     }
 }

@@ -6,6 +6,7 @@
 use super::mandate::quote;
 use super::{Code, Problem, Target};
 use crate::agenda::PhaseKind;
+use crate::i18n::rules::R;
 use crate::meeting::{DecisionOutcome, Meeting, Outcome};
 
 pub(super) fn review_problems(m: &Meeting, out: &mut Vec<Problem>) {
@@ -13,49 +14,45 @@ pub(super) fn review_problems(m: &Meeting, out: &mut Vec<Problem>) {
     for r in &m.reviews {
         let q = quote(&r.was);
         let Some(outcome) = r.outcome else {
-            out.push(Problem::new(
+            out.push(Problem::says(
                 Code::ReviewMissing,
                 target(),
-                format!("{q} från förra planen är inte genomgången."),
-                format!("{q} of the previous plan is not reviewed."),
+                R::ReviewMissing,
+                &[&q],
             ));
             continue;
         };
         if outcome != Outcome::Done && r.comment.trim().is_empty() {
-            out.push(Problem::new(
+            out.push(Problem::says(
                 Code::ReviewNoComment,
                 target(),
-                format!("{q}: skriv en kommentar till hur det gick."),
-                format!("{q}: write a comment on how it went."),
+                R::ReviewNoComment,
+                &[&q],
             ));
         }
         if r.was_awaiting() && r.decision.is_none() {
-            out.push(Problem::new(
+            out.push(Problem::says(
                 Code::AwaitedNotResolved,
                 target(),
-                format!(
-                    "{q}: beslutet inväntades; skriv vad det blev, eller att det inväntas igen."
-                ),
-                format!(
-                    "{q}: the decision was awaited; say what it was, or that it is awaited again."
-                ),
+                R::AwaitedNotResolved,
+                &[&q],
             ));
         }
         let awaited_again = matches!(r.decision, Some(DecisionOutcome::StillAwaited));
         if outcome.goes_on() || awaited_again {
             let carried = r.carried_to.as_ref().and_then(|id| m.action(id));
             match carried {
-                None => out.push(Problem::new(
+                None => out.push(Problem::says(
                     Code::ContinuesNotCarried,
                     target(),
-                    format!("{q} fortsätter men finns inte med i den nya planen."),
-                    format!("{q} goes on but is not in the new plan."),
+                    R::ContinuesNotCarried,
+                    &[&q],
                 )),
-                Some(a) if awaited_again && !a.is_awaiting() => out.push(Problem::new(
+                Some(a) if awaited_again && !a.is_awaiting() => out.push(Problem::says(
                     Code::AwaitedNotCarried,
                     target(),
-                    format!("{q}: beslutet inväntas igen, men den nya planen väntar inte på något beslut."),
-                    format!("{q}: the decision is awaited again, but the new plan awaits no decision."),
+                    R::AwaitedNotCarried,
+                    &[&q],
                 )),
                 Some(_) => {}
             }
@@ -66,11 +63,11 @@ pub(super) fn review_problems(m: &Meeting, out: &mut Vec<Problem>) {
             let text = m
                 .goal(&g.goal)
                 .map_or_else(|| g.goal.to_string(), |g| g.text.clone());
-            out.push(Problem::new(
+            out.push(Problem::says(
                 Code::GoalNotReviewed,
                 target(),
-                format!("Målet «{text}» är inte bedömt: nått, delvis eller inte nått."),
-                format!("The goal «{text}» is not judged: reached, partly or not reached."),
+                R::GoalNotReviewed,
+                &[&text],
             ));
         }
     }
@@ -90,11 +87,11 @@ pub(super) fn review_problems(m: &Meeting, out: &mut Vec<Problem>) {
     orgs.dedup();
     for org in super::consent::not_named_in_consent(m, orgs).unwrap_or_default() {
         let name = m.organisation_name(org);
-        out.push(Problem::new(
+        out.push(Problem::says(
             Code::ConsentMissesOrganisation,
             Target::Phase(PhaseKind::Consent),
-            format!("{name} är med i planen men nämns inte i något giltigt samtycke."),
-            format!("{name} is in the plan but not named in any valid consent."),
+            R::ConsentMissesOrganisation,
+            &[&name],
         ));
     }
 }

@@ -4,7 +4,7 @@ use super::consent::consent_holds;
 use super::mandate::is_family_action;
 use super::{Code, Problem, Target};
 use crate::agenda::{Agenda, PhaseKind};
-use crate::i18n::Lang;
+use crate::i18n::rules::R;
 use crate::meeting::{Id, Meeting};
 use std::collections::BTreeSet;
 
@@ -30,22 +30,22 @@ pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
         });
         if !someone {
             let name = m.organisation_name(org);
-            out.push(Problem::new(
+            out.push(Problem::says(
                 Code::OrganisationWithoutMandate,
                 Target::Phase(PhaseKind::Roles),
-                format!("{name} har insatser men ingen närvarande med beslutsmandat."),
-                format!("{name} has actions but nobody present with a mandate to decide."),
+                R::OrganisationWithoutMandate,
+                &[&name],
             ));
         }
     }
     let all_orgs: BTreeSet<Option<&Id>> =
         m.actions.iter().map(|a| a.organisation.as_ref()).collect();
     if m.actions.len() >= 2 && all_orgs.len() == 1 {
-        out.push(Problem::new(
+        out.push(Problem::says(
             Code::SingleOrganisation,
             Target::Phase(PhaseKind::Actions),
-            "Alla insatser ligger på en och samma verksamhet; kunde detta ha varit ett internt möte?",
-            "Every action belongs to one organisation; could this have been an internal meeting?",
+            R::SingleOrganisation,
+            &[],
         ));
     }
 
@@ -61,15 +61,11 @@ pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
         if !covered {
             let name = m.organisation_name(cost);
             let q = super::mandate::quote(a);
-            out.push(Problem::new(
+            out.push(Problem::says(
                 Code::CostOnOtherOrganisation,
                 Target::Action(a.id.clone()),
-                format!(
-                    "{q}: kostnaden bärs av {name}, men ingen från {name} har beslutat den; se till att {name} har sagt ja."
-                ),
-                format!(
-                    "{q}: the cost falls on {name}, but nobody of {name} decided it; make sure {name} has agreed."
-                ),
+                R::CostOnOtherOrganisation,
+                &[&q, &name, &name, &name],
             ));
         }
     }
@@ -79,11 +75,11 @@ pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
         super::consent::not_named_in_consent(m, action_orgs.iter().copied()).unwrap_or_default()
     {
         let name = m.organisation_name(org);
-        out.push(Problem::new(
+        out.push(Problem::says(
             Code::ConsentDoesNotNameOrganisation,
             Target::Phase(PhaseKind::Consent),
-            format!("{name} har insatser men nämns inte i något giltigt samtycke."),
-            format!("{name} has actions but is not named in any valid consent."),
+            R::ConsentDoesNotNameOrganisation,
+            &[&name],
         ));
     }
 
@@ -92,19 +88,19 @@ pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
         && agenda.has_phase(PhaseKind::Summary)
         && m.overall_responsible.is_none()
     {
-        out.push(Problem::new(
+        out.push(Problem::says(
             Code::OverallResponsibleMissing,
             Target::Phase(PhaseKind::Summary),
-            "Ingen har det övergripande ansvaret för planen.",
-            "Nobody holds the overall responsibility for the plan.",
+            R::OverallResponsibleMissing,
+            &[],
         ));
     }
     if agenda.has_phase(PhaseKind::Summary) && m.coordinator.is_none() {
-        out.push(Problem::new(
+        out.push(Problem::says(
             Code::NoCoordinator,
             Target::Phase(PhaseKind::Summary),
-            "Ingen samordnare är utsedd.",
-            "No coordinator is named.",
+            R::NoCoordinator,
+            &[],
         ));
     }
 
@@ -115,11 +111,11 @@ pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
             .date
             .checked_add_days(chrono::Days::new(u64::from(weeks) * 7));
         if limit.is_some_and(|limit| f.date > limit) {
-            out.push(Problem::new(
+            out.push(Problem::says(
                 Code::FollowUpTooFar,
                 Target::Phase(PhaseKind::FollowUp),
-                format!("Uppföljningen ligger mer än {weeks} veckor fram."),
-                format!("The follow-up is more than {weeks} weeks away."),
+                R::FollowUpTooFar,
+                &[&weeks.to_string()],
             ));
         }
         let valid: Vec<_> = m.consents.iter().filter(|c| consent_holds(m, c)).collect();
@@ -128,32 +124,32 @@ pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
                 .iter()
                 .all(|c| c.valid_until.is_some_and(|u| u < f.date))
         {
-            out.push(Problem::new(
+            out.push(Problem::says(
                 Code::ConsentExpiresBeforeFollowUp,
                 Target::Phase(PhaseKind::Consent),
-                "Samtycket går ut före uppföljningen.",
-                "The consent expires before the follow-up.",
+                R::ConsentExpiresBeforeFollowUp,
+                &[],
             ));
         }
     }
 
     if m.coordinator.as_ref().is_some_and(|c| m.is_family(c)) {
-        out.push(Problem::new(
+        out.push(Problem::says(
             Code::FamilyCoordinator,
             Target::Phase(PhaseKind::Summary),
-            "En familjemedlem är samordnare; samordningen bör ligga hos de professionella.",
-            "A family member is coordinator; coordination belongs with the professionals.",
+            R::FamilyCoordinator,
+            &[],
         ));
     }
     if m.overall_responsible
         .as_ref()
         .is_some_and(|r| r.person.as_ref().is_some_and(|p| m.is_family(p)))
     {
-        out.push(Problem::new(
+        out.push(Problem::says(
             Code::FamilyOverallResponsible,
             Target::Phase(PhaseKind::Summary),
-            "Familjen har fått det övergripande ansvaret; det bör ligga hos en huvudman.",
-            "The family holds the overall responsibility; it belongs with a huvudman.",
+            R::FamilyOverallResponsible,
+            &[],
         ));
     }
 
@@ -163,13 +159,14 @@ pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
         for p in m
             .participants
             .iter()
-            .filter(|p| p.is_present() && !heard.contains(&p.id))
+            // The samtalsledare is there to hear the others, not to be heard.
+            .filter(|p| p.is_present() && !heard.contains(&p.id) && !m.is_facilitator(p))
         {
-            out.push(Problem::new(
+            out.push(Problem::says(
                 Code::NotHeard,
                 Target::Participant(p.id.clone()),
-                format!("{} har inte markerats som hörd i någon talarrunda.", p.name),
-                format!("{} was never marked as heard in a speaking round.", p.name),
+                R::NotHeard,
+                &[&p.name],
             ));
         }
     }
@@ -177,21 +174,11 @@ pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
     for phase in &agenda.phases {
         let spent = m.phase(&phase.id).map_or(0, |r| r.elapsed_secs);
         if spent > u64::from(phase.minutes) * 60 {
-            out.push(Problem::new(
+            let (spent, minutes) = (spent.div_ceil(60).to_string(), phase.minutes.to_string());
+            out.push(Problem::worded(
                 Code::PhaseOverTime,
                 Target::Phase(phase.kind),
-                format!(
-                    "Fasen «{}» drog över tiden: {} av {} minuter.",
-                    phase.title.sv,
-                    spent.div_ceil(60),
-                    phase.minutes
-                ),
-                format!(
-                    "The phase «{}» ran over its time box: {} of {} minutes.",
-                    phase.title.get(Lang::En),
-                    spent.div_ceil(60),
-                    phase.minutes
-                ),
+                |lang| R::PhaseOverTime.fill(lang, &[phase.title.get(lang), &spent, &minutes]),
             ));
         }
     }

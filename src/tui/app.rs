@@ -54,6 +54,20 @@ impl Start {
             due,
         }
     }
+
+    /// With the kallelser not sent (or sent late) of the meetings to come, by the last
+    /// day their agenda in `agendas` sets.
+    pub fn with_invitations(mut self, today: chrono::NaiveDate, agendas: &Catalogue) -> Start {
+        let meetings = self
+            .archive
+            .iter()
+            .filter_map(|e| Some((e.path.as_path(), e.meeting.as_ref().ok()?)));
+        let late =
+            samsyn::followups::invitations(meetings, today, today + chrono::Days::new(14), agendas);
+        self.due.extend(late);
+        self.due.sort_by_key(|d| (d.overdue, d.date));
+        self
+    }
 }
 
 /// The open meeting.

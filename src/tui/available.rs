@@ -3,6 +3,7 @@
 
 use super::app::{App, Overlay, Screen, Session};
 use super::command::{Cmd, When};
+use super::form::Input;
 use super::phases::{self, Phase, Rows};
 
 /// The commands that work right now; the footer, key lookup and help read this.
@@ -16,13 +17,21 @@ pub fn commands(app: &App) -> Vec<Cmd> {
 
 fn overlay_commands(app: &App) -> Option<Vec<Cmd>> {
     Some(match &app.overlay {
-        Some(Overlay::Form(_)) => vec![
-            Cmd::Save,
-            Cmd::NextField,
-            Cmd::PrevField,
-            Cmd::Choose,
-            Cmd::Cancel,
-        ],
+        Some(Overlay::Form(form)) => {
+            // What the focused field takes: Enter a new line in a text of several lines
+            // (so the footer says Ctrl+S saves), typing finds an option in a choice.
+            let field = form.focused().map(|f| &f.input);
+            let mut cmds = vec![Cmd::Save];
+            if matches!(field, Some(Input::Multi(_))) {
+                cmds.push(Cmd::NewLine);
+            }
+            cmds.extend([Cmd::NextField, Cmd::PrevField, Cmd::Choose]);
+            if matches!(field, Some(Input::Choice { .. })) {
+                cmds.push(Cmd::Find);
+            }
+            cmds.push(Cmd::Cancel);
+            cmds
+        }
         Some(Overlay::Help(_)) => vec![Cmd::Up, Cmd::Down, Cmd::Close],
         Some(Overlay::Problems { .. }) => vec![Cmd::Up, Cmd::Down, Cmd::Jump, Cmd::Close],
         Some(Overlay::ConfirmDelete { .. }) => vec![Cmd::Confirm, Cmd::Reject],

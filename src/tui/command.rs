@@ -30,6 +30,10 @@ pub enum Cmd {
     Amend,
     /// Start the follow-up of finalized minutes (the selected ones on the start screen).
     StartFollowUp,
+    /// Fill in the kallelse (the invitation).
+    Invitation,
+    /// Write the kallelse files next to the meeting.
+    WriteInvitation,
     /// Take the amended version of the previous meeting into this follow-up.
     TakeIn,
     Open,
@@ -49,6 +53,16 @@ pub enum Cmd {
     Reject,
     Jump,
     Close,
+    // Editing text in a form (fixed keys).
+    /// Enter in a text of several lines.
+    NewLine,
+    /// Typing on a choice finds the option by its name.
+    Find,
+    ClearToStart,
+    ClearToEnd,
+    DeleteWord,
+    LineStartEnd,
+    WordLeftRight,
 }
 
 /// One key with its modifiers.
@@ -143,7 +157,9 @@ const fn fixed(short: T, long: T, keys: &'static [Key]) -> Spec {
     }
 }
 
-use KeyCode::{BackTab, Delete, Down, Enter, Esc, F, Left, PageDown, PageUp, Right, Tab, Up};
+use KeyCode::{
+    BackTab, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
 /// A `'static` list of keys from `const fn` calls.
 macro_rules! keys {
     ($($k:expr),*) => {{
@@ -158,9 +174,15 @@ const fn p(code: KeyCode) -> Key {
 const fn c(ch: char) -> Key {
     Key::ch(ch)
 }
+const fn ctrl(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::CONTROL,
+    }
+}
 
 impl Cmd {
-    pub const ALL: [Cmd; 33] = [
+    pub const ALL: [Cmd; 42] = [
         Cmd::Quit,
         Cmd::Help,
         Cmd::Problems,
@@ -182,6 +204,8 @@ impl Cmd {
         Cmd::Amend,
         Cmd::StartFollowUp,
         Cmd::TakeIn,
+        Cmd::Invitation,
+        Cmd::WriteInvitation,
         Cmd::Open,
         Cmd::Heard,
         Cmd::HeardSelected,
@@ -194,6 +218,13 @@ impl Cmd {
         Cmd::Reject,
         Cmd::Jump,
         Cmd::Close,
+        Cmd::NewLine,
+        Cmd::Find,
+        Cmd::ClearToStart,
+        Cmd::ClearToEnd,
+        Cmd::DeleteWord,
+        Cmd::LineStartEnd,
+        Cmd::WordLeftRight,
     ];
 
     /// The declaration: the only place a command's words, rank, availability and
@@ -210,8 +241,10 @@ impl Cmd {
                 keys![c('?'), p(F(1))],
             ),
             Cmd::Problems => spec(T::CmdProblems, T::CmdProblemsLong, 1, Always, keys![c('p')]),
-            Cmd::Privacy => spec(T::CmdPrivacy, T::CmdPrivacyLong, 3, Always, keys![c('i')]),
-            Cmd::Prompts => spec(T::CmdPrompts, T::CmdPromptsLong, 3, Always, keys![c('g')]),
+            // The mask and the prompts matter most where names are typed and talked
+            // about: the footer never drops them.
+            Cmd::Privacy => spec(T::CmdPrivacy, T::CmdPrivacyLong, 0, Always, keys![c('i')]),
+            Cmd::Prompts => spec(T::CmdPrompts, T::CmdPromptsLong, 0, Always, keys![c('g')]),
             Cmd::NextPhase => spec(
                 T::CmdNext,
                 T::CmdNextLong,
@@ -288,6 +321,20 @@ impl Cmd {
                 PreviousAmended,
                 keys![c('r')],
             ),
+            Cmd::Invitation => spec(
+                T::CmdInvitation,
+                T::CmdInvitationLong,
+                3,
+                Editable,
+                keys![c('K')],
+            ),
+            Cmd::WriteInvitation => spec(
+                T::CmdWriteInvitation,
+                T::CmdWriteInvitationLong,
+                3,
+                Editable,
+                keys![c('W')],
+            ),
             Cmd::Open => spec(T::CmdOpen, T::CmdOpenLong, 1, Always, keys![p(Enter)]),
             Cmd::Heard => Spec {
                 label: Some("1–9"),
@@ -329,6 +376,39 @@ impl Cmd {
             ),
             Cmd::Jump => fixed(T::CmdJump, T::CmdJumpLong, keys![p(Enter)]),
             Cmd::Close => fixed(T::CmdClose, T::CmdCloseLong, keys![p(Esc), c('q')]),
+            Cmd::NewLine => fixed(T::CmdNewLine, T::CmdNewLineLong, keys![p(Enter)]),
+            Cmd::Find => Spec {
+                label: Some("abc"),
+                ..fixed(T::CmdFind, T::CmdFindLong, &[])
+            },
+            Cmd::ClearToStart => fixed(
+                T::CmdClearToStart,
+                T::CmdClearToStartLong,
+                keys![Key::ctrl('u')],
+            ),
+            Cmd::ClearToEnd => fixed(
+                T::CmdClearToEnd,
+                T::CmdClearToEndLong,
+                keys![Key::ctrl('k')],
+            ),
+            Cmd::DeleteWord => fixed(
+                T::CmdDeleteWord,
+                T::CmdDeleteWordLong,
+                keys![Key::ctrl('w')],
+            ),
+            Cmd::LineStartEnd => fixed(
+                T::CmdLineStartEnd,
+                T::CmdLineStartEndLong,
+                keys![p(Home), p(End)],
+            ),
+            Cmd::WordLeftRight => Spec {
+                label: Some("Ctrl+←→"),
+                ..fixed(
+                    T::CmdWordLeftRight,
+                    T::CmdWordLeftRightLong,
+                    keys![ctrl(Left), ctrl(Right)],
+                )
+            },
         }
     }
 }

@@ -65,7 +65,7 @@ pub fn values(form: &Form) -> Vec<(F, Value)> {
                 Input::Line(ta) | Input::Multi(ta) | Input::Date(ta) => {
                     Value::Text(ta.lines().join("\n"))
                 }
-                Input::Choice { opts, idx } => {
+                Input::Choice { opts, idx, .. } => {
                     Value::Choice(opts.get(*idx).map_or(Val::None, |o| o.val.clone()))
                 }
                 Input::Check(on) => Value::Check(*on),

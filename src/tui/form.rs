@@ -1,11 +1,12 @@
 //! The form used to add or edit anything: text lines, multi-line text (ratatui-textarea),
 //! choices, tick boxes and dates typed the way a person types them.
 
+use super::command::Cmd;
 use super::dates::{self, When};
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Modifier, Style};
-use ratatui_textarea::TextArea;
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 use samsyn::i18n::screen::T;
 use samsyn::meeting::{ActionStatus, ConsentForm, GoalKind, Huvudman, Id, ParticipantKind};
 
@@ -47,8 +48,59 @@ pub enum Input {
     Line(TextArea<'static>),
     Multi(TextArea<'static>),
     Date(TextArea<'static>),
-    Choice { opts: Vec<Opt>, idx: usize },
+    /// `find` is what was typed to find an option, while it is being typed.
+    Choice {
+        opts: Vec<Opt>,
+        idx: usize,
+        find: Option<Find>,
+    },
     Check(bool),
+}
+
+/// Letters typed on a choice: the option whose name matches them is chosen, and the
+/// field shows what was typed. Nothing matching leaves the choice as it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Find {
+    pub text: String,
+    /// The option chosen before typing began: Esc goes back to it.
+    pub before: usize,
+    /// Whether some option matches `text`.
+    pub found: bool,
+}
+
+/// The option whose name matches `query` (case and extra spaces aside, a leading "—"
+/// ignored): one whose name starts with it, else one with a word that starts with it,
+/// else one that contains it; the first in the list of each kind.
+pub fn find_option(opts: &[Opt], query: &str) -> Option<usize> {
+    let norm = |s: &str| {
+        let s = s.trim_start_matches(['—', ' ']).to_lowercase();
+        let mut out = String::with_capacity(s.len());
+        for w in s.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out
+    };
+    let q = norm(query);
+    if q.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = opts.iter().map(|o| norm(&o.label)).collect();
+    let word_start = |name: &str| {
+        name.match_indices(&q).any(|(i, _)| {
+            name[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+        })
+    };
+    names
+        .iter()
+        .position(|n| n.starts_with(&q))
+        .or_else(|| names.iter().position(|n| word_start(n)))
+        .or_else(|| names.iter().position(|n| n.contains(&q)))
 }
 
 /// Which field this is, so forms can read their values by name.
@@ -111,6 +163,8 @@ pub enum F {
     ConvenerName,
     Reason,
     By,
+    /// Justerare named at finalizing, separated by commas.
+    Justerare,
     HeardScore,
     UsefulScore,
     /// A new organisation's name, when "new organisation" is chosen.
@@ -130,6 +184,15 @@ pub enum F {
     CarryOver,
     GoalOutcome,
     Comment,
+    /// The kallelse: why we meet, the questions (one per line).
+    Purpose,
+    Questions,
+    /// The decisions expected of the meeting's organisation at this index.
+    Expected(u16),
+    ExpectedCosts(u16),
+    VideoLink,
+    /// When the kallelse was sent.
+    Sent,
 }
 
 #[derive(Debug)]
@@ -152,6 +215,8 @@ pub struct Field {
 pub enum Target {
     NewMeeting(String),
     Details,
+    /// The kallelse (the meeting's invitation).
+    Invitation,
     Participant(Option<usize>),
     Organisation(Option<usize>),
     /// A review of the previous plan's action, by index in `reviews`.
@@ -258,6 +323,8 @@ fn textarea(text: &str) -> TextArea<'static> {
     };
     let mut ta = TextArea::new(lines);
     ta.set_cursor_line_style(Style::default());
+    // Wrapped, never scrolled sideways: the whole text is in view while it is typed.
+    ta.set_wrap_mode(WrapMode::WordOrGlyph);
     ta.move_cursor(ratatui_textarea::CursorMove::Bottom);
     ta.move_cursor(ratatui_textarea::CursorMove::End);
     ta
@@ -308,7 +375,15 @@ impl Form {
 
     pub fn choice(&mut self, id: F, label: T, opts: Vec<Opt>, current: &Val) -> &mut Form {
         let idx = opts.iter().position(|o| &o.val == current).unwrap_or(0);
-        self.push(id, label, Input::Choice { opts, idx })
+        self.push(
+            id,
+            label,
+            Input::Choice {
+                opts,
+                idx,
+                find: None,
+            },
+        )
     }
 
     pub fn check(&mut self, id: F, label: T, on: bool) -> &mut Form {
@@ -386,7 +461,7 @@ impl Form {
 
     pub fn choice_val(&self, id: F) -> Val {
         match self.field(id).map(|f| &f.input) {
-            Some(Input::Choice { opts, idx }) => {
+            Some(Input::Choice { opts, idx, .. }) => {
                 opts.get(*idx).map_or(Val::None, |o| o.val.clone())
             }
             _ => Val::None,
@@ -396,12 +471,13 @@ impl Form {
     /// Select the option with this value, if offered.
     pub fn select(&mut self, id: F, val: &Val) {
         if let Some(Field {
-            input: Input::Choice { opts, idx },
+            input: Input::Choice { opts, idx, find },
             ..
         }) = self.field_mut(id)
             && let Some(i) = opts.iter().position(|o| &o.val == val)
         {
             *idx = i;
+            *find = None;
         }
     }
 
@@ -410,11 +486,15 @@ impl Form {
     pub fn set_options(&mut self, id: F, new: Vec<Opt>) -> bool {
         let current = self.choice_val(id);
         if let Some(Field {
-            input: Input::Choice { opts, idx },
+            input: Input::Choice { opts, idx, find },
             ..
         }) = self.field_mut(id)
         {
             let pos = new.iter().position(|o| o.val == current);
+            if pos.is_none() || new.len() != opts.len() {
+                // The options typed among are gone: what was typed no longer applies.
+                *find = None;
+            }
             *opts = new;
             *idx = pos.unwrap_or(0);
             return pos.is_none();
@@ -486,10 +566,15 @@ impl Form {
         self.error = Some(e.message);
     }
 
-    /// Show the cursor only in the focused field.
+    /// Show the cursor only in the focused field; a choice left keeps what was found.
     pub fn style_cursors(&mut self) {
         let focus = self.focus;
         for (i, f) in self.fields.iter_mut().enumerate() {
+            if i != focus
+                && let Input::Choice { find, .. } = &mut f.input
+            {
+                *find = None;
+            }
             if let Input::Line(ta) | Input::Multi(ta) | Input::Date(ta) = &mut f.input {
                 ta.set_cursor_style(if i == focus {
                     Style::default().add_modifier(Modifier::REVERSED)
@@ -502,6 +587,14 @@ impl Form {
 
     /// The next field asked (hidden ones are skipped).
     fn move_focus(&mut self, forward: bool) {
+        if let Some(Field {
+            input: Input::Choice { find, .. },
+            ..
+        }) = self.fields.get_mut(self.focus)
+        {
+            // Moving on keeps the option found.
+            *find = None;
+        }
         let n = self.fields.len();
         for _ in 0..n {
             self.focus = if forward {
@@ -520,6 +613,23 @@ impl Form {
     /// choose, save and cancel.
     pub fn key(&mut self, ev: KeyEvent) -> FormKey {
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        // Esc while typing to find an option goes back to the option before, and leaves
+        // the form open.
+        if ev.code == KeyCode::Esc
+            && let Some(Field {
+                input: Input::Choice { idx, find, .. },
+                ..
+            }) = self.fields.get_mut(self.focus)
+            && let Some(f) = find.take()
+        {
+            let changed = *idx != f.before;
+            *idx = f.before;
+            return if changed {
+                FormKey::Changed
+            } else {
+                FormKey::Moved
+            };
+        }
         match ev.code {
             KeyCode::Esc => return FormKey::Cancel,
             KeyCode::Char('s') if ctrl => return FormKey::Save,
@@ -568,51 +678,10 @@ impl Form {
                     self.move_focus(true);
                     return FormKey::Moved;
                 }
-                if ta.input(ev) {
-                    FormKey::Changed
-                } else {
-                    FormKey::Ignored
-                }
+                edit(ta, ev, true)
             }
-            Input::Line(ta) | Input::Date(ta) => {
-                if ta.input(ev) {
-                    FormKey::Changed
-                } else {
-                    FormKey::Ignored
-                }
-            }
-            Input::Choice { opts, idx } => match ev.code {
-                KeyCode::Right | KeyCode::Char(' ') if !opts.is_empty() => {
-                    *idx = (*idx + 1) % opts.len();
-                    FormKey::Changed
-                }
-                KeyCode::Left if !opts.is_empty() => {
-                    *idx = (*idx + opts.len() - 1) % opts.len();
-                    FormKey::Changed
-                }
-                // Typing a letter picks the next option that starts with it (ignoring
-                // a leading "—"), so a long list of organisations is not stepped through.
-                KeyCode::Char(c) if !opts.is_empty() => {
-                    let c: String = c.to_lowercase().collect();
-                    let starts = |o: &Opt| {
-                        o.label
-                            .trim_start_matches(['—', ' '])
-                            .to_lowercase()
-                            .starts_with(&c)
-                    };
-                    match (1..=opts.len())
-                        .map(|step| (*idx + step) % opts.len())
-                        .find(|i| starts(&opts[*i]))
-                    {
-                        Some(i) => {
-                            *idx = i;
-                            FormKey::Changed
-                        }
-                        None => FormKey::Ignored,
-                    }
-                }
-                _ => FormKey::Ignored,
-            },
+            Input::Line(ta) | Input::Date(ta) => edit(ta, ev, false),
+            Input::Choice { opts, idx, find } => choice_key(opts, idx, find, ev),
             Input::Check(on) => match ev.code {
                 KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right => {
                     *on = !*on;
@@ -636,6 +705,106 @@ impl Form {
                     Some(dates::note(text, base, lang))
                 };
             }
+        }
+    }
+}
+
+/// A key in a text field: the editing keys people know (declared in `command.rs`), then
+/// the text area's own. A one-line field never takes a line break.
+fn edit(ta: &mut TextArea<'static>, ev: KeyEvent, multi_line: bool) -> FormKey {
+    let is = |cmd: Cmd| cmd.spec().keys.iter().any(|k| k.matches(&ev));
+    let changed = if is(Cmd::ClearToStart) {
+        ta.delete_line_by_head()
+    } else if is(Cmd::ClearToEnd) {
+        ta.delete_line_by_end()
+    } else if is(Cmd::DeleteWord) {
+        ta.delete_word()
+    } else if is(Cmd::LineStartEnd) {
+        ta.move_cursor(if ev.code == KeyCode::Home {
+            CursorMove::Head
+        } else {
+            CursorMove::End
+        });
+        return FormKey::Moved;
+    } else if is(Cmd::WordLeftRight) {
+        ta.move_cursor(if ev.code == KeyCode::Left {
+            CursorMove::WordBack
+        } else {
+            CursorMove::WordForward
+        });
+        return FormKey::Moved;
+    } else if !multi_line
+        && (matches!(ev.code, KeyCode::Enter | KeyCode::Char('\n' | '\r'))
+            || (ev.code == KeyCode::Char('m') && ev.modifiers.contains(KeyModifiers::CONTROL)))
+    {
+        false
+    } else {
+        ta.input(ev)
+    };
+    if changed {
+        FormKey::Changed
+    } else {
+        FormKey::Ignored
+    }
+}
+
+/// A key on a choice. ←/→ step through the options (a single option stays as it is);
+/// printable keys find an option by its name, shown as they are typed.
+fn choice_key(opts: &[Opt], idx: &mut usize, find: &mut Option<Find>, ev: KeyEvent) -> FormKey {
+    let before = *idx;
+    let typed = !ev
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match ev.code {
+        KeyCode::Right | KeyCode::Left => {
+            *find = None;
+            if opts.len() < 2 {
+                return FormKey::Ignored;
+            }
+            *idx = if ev.code == KeyCode::Right {
+                (*idx + 1) % opts.len()
+            } else {
+                (*idx + opts.len() - 1) % opts.len()
+            };
+        }
+        KeyCode::Char(c) if typed && !c.is_control() => {
+            let f = find.get_or_insert(Find {
+                text: String::new(),
+                before: *idx,
+                found: false,
+            });
+            f.text.push(c);
+            refind(opts, idx, f);
+        }
+        KeyCode::Backspace if find.is_some() => {
+            let f = find.as_mut().expect("checked");
+            f.text.pop();
+            if f.text.is_empty() {
+                *idx = f.before;
+                *find = None;
+            } else {
+                refind(opts, idx, f);
+            }
+        }
+        _ => return FormKey::Ignored,
+    }
+    if *idx == before {
+        FormKey::Moved
+    } else {
+        FormKey::Changed
+    }
+}
+
+/// The option matching what is typed, or the one before typing began when none does.
+fn refind(opts: &[Opt], idx: &mut usize, f: &mut Find) {
+    match find_option(opts, &f.text) {
+        Some(i) => {
+            *idx = i;
+            f.found = true;
+        }
+        None => {
+            *idx = f.before;
+            f.found = false;
         }
     }
 }

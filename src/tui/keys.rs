@@ -38,6 +38,8 @@ impl Key {
             KeyCode::PageUp => "PgUp".into(),
             KeyCode::PageDown => "PgDn".into(),
             KeyCode::Delete => "Del".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
             KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
@@ -121,8 +123,10 @@ impl KeyMap {
 
     /// All keys of a command, for the help overlay.
     pub fn labels(&self, cmd: Cmd) -> String {
-        if cmd == Cmd::Heard {
-            return "1–9".into();
+        if let Some(label) = cmd.spec().label
+            && self.keys(cmd).is_empty()
+        {
+            return label.into();
         }
         self.keys(cmd)
             .iter()

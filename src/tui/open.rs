@@ -39,7 +39,10 @@ pub fn show_start(app: &mut App) {
         // Others could read these children's files: say so where the archive is shown.
         app.message = Some((w.message(app.lang), true));
     }
-    app.screen = Screen::Start(Start::new(archive, app.now.date(), app.lang));
+    app.screen = Screen::Start(
+        Start::new(archive, app.now.date(), app.lang)
+            .with_invitations(app.now.date(), &app.catalogue),
+    );
 }
 
 /// Open the new-meeting form for `agenda`.

@@ -6,7 +6,7 @@ use super::available::screen_commands;
 use super::command::Cmd;
 use super::draft::when;
 use super::form::{Form, Input};
-use super::widgets::{centered, wrap};
+use super::widgets::{centered, truncate, width, wrap, wrap_text};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -31,7 +31,20 @@ pub fn help(app: &App, scroll: u16, f: &mut Frame, area: Rect) {
     ];
     let mut cmds = screen_commands(app);
     if app.session().is_some() {
-        cmds.extend([Cmd::Save, Cmd::NextField, Cmd::Choose, Cmd::Cancel]);
+        // The keys of forms, and the editing keys of their text fields.
+        cmds.extend([
+            Cmd::Save,
+            Cmd::NextField,
+            Cmd::Choose,
+            Cmd::Cancel,
+            Cmd::Find,
+            Cmd::NewLine,
+            Cmd::ClearToStart,
+            Cmd::ClearToEnd,
+            Cmd::DeleteWord,
+            Cmd::LineStartEnd,
+            Cmd::WordLeftRight,
+        ]);
     }
     let key_w = 14;
     let text_w = (r.width as usize).saturating_sub(key_w + 4).max(20);
@@ -182,39 +195,88 @@ pub fn quit_unsaved(app: &App, f: &mut Frame, area: Rect) {
     );
 }
 
+/// One field of a form as drawn: its rows of input, the line of what is typed to find an
+/// option, and its note, each already wrapped to the input column.
+struct Drawn {
+    index: usize,
+    input_h: u16,
+    find: Vec<String>,
+    note: Vec<String>,
+}
+
+impl Drawn {
+    fn height(&self) -> u16 {
+        self.input_h + self.find.len() as u16 + self.note.len() as u16
+    }
+}
+
+/// The fields shown from `first` in `room` rows, and whether fields lie below them.
+fn window(drawn: &[Drawn], first: usize, room: u16) -> (usize, bool) {
+    let mut used = 0;
+    let mut end = first;
+    while end < drawn.len() && used + drawn[end].height() <= room {
+        used += drawn[end].height();
+        end += 1;
+    }
+    (end, end < drawn.len())
+}
+
 pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
     f.render_widget(Clear, area);
     let block = overlay_block(app, form.title.clone());
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let intro_h = u16::from(form.intro.is_some());
-    let err_h = if form.error.is_some() { 2 } else { 0 };
+    let full_w = inner.width as usize;
+    // The intro and the error are wrapped whole, never cut mid-sentence.
+    let intro_lines: Vec<String> = form
+        .intro
+        .as_deref()
+        .map(|t| t.lines().flat_map(|l| wrap(l, full_w)).collect())
+        .unwrap_or_default();
+    let err_lines: Vec<(String, Style)> = form
+        .error
+        .as_ref()
+        .map(|e| {
+            let (text, style) = if form.discard_armed {
+                (format!("? {e}"), app.theme.caution)
+            } else {
+                (
+                    format!("✗ {}{}", app.t(T::FormErrorPrefix), app.show(e)),
+                    app.theme.blocking,
+                )
+            };
+            wrap(&text, full_w)
+                .into_iter()
+                .map(|l| (l, style))
+                .collect()
+        })
+        .unwrap_or_default();
+    let intro_h = (intro_lines.len() as u16).min(inner.height / 3);
+    let err_h = (err_lines.len() as u16).min(inner.height / 3);
     let [intro, fields, err] = Layout::vertical([
         Constraint::Length(intro_h),
         Constraint::Min(3),
         Constraint::Length(err_h),
     ])
     .areas(inner);
-    if let Some(text) = &form.intro {
-        f.render_widget(
-            Paragraph::new(Line::styled(text.clone(), app.theme.dim)),
-            intro,
-        );
-    }
-    if let Some(e) = &form.error {
-        f.render_widget(
-            Paragraph::new(if form.discard_armed {
-                Line::styled(format!("? {e}"), app.theme.caution)
-            } else {
-                Line::styled(
-                    format!("✗ {}{}", app.t(T::FormErrorPrefix), app.show(e)),
-                    app.theme.blocking,
-                )
-            })
-            .wrap(Wrap { trim: true }),
-            err,
-        );
-    }
+    f.render_widget(
+        Paragraph::new(
+            intro_lines
+                .into_iter()
+                .map(|l| Line::styled(l, app.theme.dim))
+                .collect::<Vec<_>>(),
+        ),
+        intro,
+    );
+    f.render_widget(
+        Paragraph::new(
+            err_lines
+                .into_iter()
+                .map(|(l, st)| Line::styled(l, st))
+                .collect::<Vec<_>>(),
+        ),
+        err,
+    );
     let longest = form
         .fields
         .iter()
@@ -224,38 +286,102 @@ pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
         .unwrap_or(10);
     let label_w: u16 = (longest + 3).min(fields.width / 2);
     let input_w = fields.width.saturating_sub(label_w + 1);
-    let heights: Vec<u16> = form
+    let iw = input_w as usize;
+    // What each field asked shows: only the fields that apply are drawn (and in the
+    // Tab order); a text shows every row of it, wrapped as it is edited.
+    let room_for_one = fields.height.saturating_sub(2).max(1);
+    let drawn: Vec<Drawn> = form
         .fields
         .iter()
-        .map(|fl| {
-            if fl.hidden {
-                return 0;
-            }
-            let base = if matches!(fl.input, Input::Multi(_)) {
-                3
-            } else {
-                1
+        .enumerate()
+        .filter(|(_, fl)| !fl.hidden)
+        .map(|(i, fl)| {
+            let focused = i == form.focus;
+            let (input_h, find) = match &fl.input {
+                Input::Line(ta) | Input::Date(ta) | Input::Multi(ta) => {
+                    let multi = matches!(fl.input, Input::Multi(_));
+                    let text = ta.lines().join("\n");
+                    let rows = if focused {
+                        let rows = wrap_text(&text, iw);
+                        // The cursor after a full last row needs a row of its own.
+                        rows.len() + usize::from(rows.last().is_some_and(|r| width(r) >= iw))
+                    } else {
+                        wrap_text(&app.show(&text), iw).len()
+                    };
+                    let min = if multi { 3 } else { 1 };
+                    ((rows.max(min)) as u16, Vec::new())
+                }
+                Input::Choice {
+                    find: Some(found), ..
+                } => {
+                    let line = if found.found {
+                        fill(app.t(T::FindTyped), &[&found.text])
+                    } else {
+                        fill(app.t(T::FindNone), &[&found.text])
+                    };
+                    (1, wrap(&line, iw))
+                }
+                Input::Choice { .. } | Input::Check(_) => (1, Vec::new()),
             };
-            let note = fl.note.as_ref().map_or(0, |(n, _)| {
-                (n.chars().count() as u16).div_ceil(input_w.max(1)).min(8)
-            });
-            base + note
+            let note = fl
+                .note
+                .as_ref()
+                .map(|(n, _)| wrap(&app.show(n), iw))
+                .unwrap_or_default();
+            Drawn {
+                index: i,
+                input_h: input_h.min(room_for_one),
+                find,
+                note,
+            }
         })
         .collect();
-    let mut first = 0;
-    while first < form.focus && heights[first..=form.focus].iter().sum::<u16>() > fields.height {
-        first += 1;
-    }
-    let mut y = fields.y;
-    for (i, fl) in form.fields.iter().enumerate().skip(first) {
-        let h = heights[i];
-        if fl.hidden {
-            continue;
+    let focus_at = drawn
+        .iter()
+        .position(|d| d.index >= form.focus)
+        .unwrap_or(0);
+    let total: u16 = drawn.iter().map(Drawn::height).sum();
+    // A form taller than the box scrolls to the focused field; marks say that fields
+    // lie above or below.
+    let (first, end, above, below) = if total <= fields.height {
+        (0, drawn.len(), false, false)
+    } else {
+        let mut chosen = (focus_at, focus_at + 1, focus_at > 0, true);
+        for first in 0..=focus_at {
+            let above = first > 0;
+            let room = fields.height.saturating_sub(u16::from(above));
+            let (mut end, mut below) = window(&drawn, first, room);
+            if below {
+                (end, below) = window(&drawn, first, room.saturating_sub(1));
+            }
+            if end > focus_at || first == focus_at {
+                chosen = (first, end.max(first + 1), above, below || end < drawn.len());
+                break;
+            }
         }
-        if y + h > fields.y + fields.height {
+        chosen
+    };
+    let mark = |text: T, y: u16| {
+        (
+            Paragraph::new(Line::styled(app.t(text), app.theme.dim))
+                .alignment(ratatui::layout::Alignment::Right),
+            Rect::new(fields.x, y, fields.width, 1),
+        )
+    };
+    let bottom = fields.y + fields.height;
+    let mut y = fields.y;
+    if above {
+        let (p, r) = mark(T::MoreAbove, y);
+        f.render_widget(p, r);
+        y += 1;
+    }
+    let last_row = if below { bottom - 1 } else { bottom };
+    for d in &drawn[first..end] {
+        if y >= last_row {
             break;
         }
-        let focused = i == form.focus;
+        let fl = &form.fields[d.index];
+        let focused = d.index == form.focus;
         let label = format!(
             "{} {}",
             if focused { "▶" } else { " " },
@@ -267,32 +393,33 @@ pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
             app.theme.dim
         };
         f.render_widget(
-            Paragraph::new(Span::styled(label, label_style)),
+            Paragraph::new(Span::styled(
+                truncate(&label, label_w as usize),
+                label_style,
+            )),
             Rect::new(fields.x, y, label_w, 1),
         );
-        let base_h = h - fl.note.as_ref().map_or(0, |(n, _)| {
-            (n.chars().count() as u16).div_ceil(input_w.max(1)).min(8)
-        });
-        let input_area = Rect::new(fields.x + label_w + 1, y, input_w, base_h);
+        let input_h = d.input_h.min(last_row - y);
+        let input_area = Rect::new(fields.x + label_w + 1, y, input_w, input_h);
         match &fl.input {
             Input::Line(ta) | Input::Date(ta) | Input::Multi(ta) => {
                 if focused {
                     f.render_widget(ta, input_area);
                 } else {
-                    let text = ta.lines().join("\n");
-                    f.render_widget(
-                        Paragraph::new(app.show(&text)).wrap(Wrap { trim: false }),
-                        input_area,
-                    );
+                    let text = app.show(&ta.lines().join("\n"));
+                    let lines: Vec<Line> =
+                        wrap_text(&text, iw).into_iter().map(Line::from).collect();
+                    f.render_widget(Paragraph::new(lines), input_area);
                 }
             }
-            Input::Choice { opts, idx } => {
+            Input::Choice { opts, idx, .. } => {
                 let label = opts
                     .get(*idx)
                     .map_or("—".to_string(), |o| app.show(&o.label));
                 let mut text = format!("◀ {label} ▶  ({}/{})", idx + 1, opts.len());
-                if text.chars().count() > input_area.width as usize {
-                    text = format!("◀ {label} ▶");
+                if width(&text) > iw {
+                    // The option's name is cut, with a mark, and the arrows stay.
+                    text = format!("◀ {} ▶", truncate(&label, iw.saturating_sub(4)));
                 }
                 let style = if focused {
                     app.theme.selected
@@ -315,18 +442,36 @@ pub fn form_box(app: &App, form: &Form, f: &mut Frame, area: Rect) {
                 f.render_widget(Paragraph::new(Span::styled(text, style)), input_area);
             }
         }
-        if let Some((note, flagged)) = &fl.note {
-            let style = if *flagged {
-                app.theme.warning
-            } else {
-                app.theme.ok
-            };
+        y += input_h;
+        let found = matches!(&fl.input, Input::Choice { find: Some(x), .. } if x.found);
+        let find_style = if found {
+            app.theme.ok
+        } else {
+            app.theme.warning
+        };
+        let note_style = match &fl.note {
+            Some((_, true)) => app.theme.warning,
+            _ => app.theme.ok,
+        };
+        let extra = d
+            .find
+            .iter()
+            .map(|l| (l, find_style))
+            .chain(d.note.iter().map(|l| (l, note_style)));
+        for (line, style) in extra {
+            if y >= last_row {
+                break;
+            }
             f.render_widget(
-                Paragraph::new(Span::styled(app.show(note), style)).wrap(Wrap { trim: true }),
-                Rect::new(fields.x + label_w + 1, y + base_h, input_w, h - base_h),
+                Paragraph::new(Span::styled(line.clone(), style)),
+                Rect::new(fields.x + label_w + 1, y, input_w, 1),
             );
+            y += 1;
         }
-        y += h;
+    }
+    if below {
+        let (p, r) = mark(T::MoreBelow, bottom - 1);
+        f.render_widget(p, r);
     }
 }
 

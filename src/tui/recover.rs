@@ -30,6 +30,9 @@ fn reopen(s: &Session, target: &Target, lang: Lang) -> Option<(Option<usize>, Fo
     if *target == Target::Details {
         return Some((None, details::form(&s.meeting, lang)));
     }
+    if *target == Target::Invitation {
+        return Some((None, phases::invitation::form(&s.meeting, lang)));
+    }
     s.agenda.phases.iter().enumerate().find_map(|(i, p)| {
         let form = phases::phase_for(p.kind).reopen(s, target, lang)?;
         (form.target == *target).then_some((Some(i), form))

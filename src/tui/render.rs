@@ -7,7 +7,7 @@ use super::bigclock;
 use super::command::Cmd;
 use super::overlay;
 use super::phases;
-use super::widgets::wrap;
+use super::widgets::{fit_line, truncate, width, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
@@ -125,6 +125,24 @@ fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
             Err(err) => format!("[!] {name}: {}", fill(app.t(T::Unreadable), &[err])),
         }
     };
+    // Rows carry dates: a row too long for the screen wraps (the rest indented), never
+    // cut. The list's border and the selection mark take four columns.
+    let row_width = (list.width as usize).saturating_sub(4).max(20);
+    let wrapped_row = |text: String, style: ratatui::style::Style| {
+        if width(&text) <= row_width {
+            return Text::from(Line::styled(text, style));
+        }
+        Text::from(
+            wrap(&text, row_width.saturating_sub(2))
+                .into_iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    let lead = if i == 0 { "" } else { "  " };
+                    Line::styled(format!("{lead}{l}"), style)
+                })
+                .collect::<Vec<_>>(),
+        )
+    };
     let finalized =
         |e: &super::app::ArchiveEntry| e.meeting.as_ref().is_ok_and(|m| m.is_finalized());
     items.push(heading(fill(
@@ -142,7 +160,10 @@ fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
     // In the archive's own order (drafts, finalized, unreadable), so ↑↓ moves as drawn.
     let draft = |e: &super::app::ArchiveEntry| e.meeting.as_ref().is_ok_and(|m| !m.is_finalized());
     for (i, e) in st.archive.iter().enumerate().filter(|(_, e)| draft(e)) {
-        items.push(ListItem::new(meeting_line(e)));
+        items.push(ListItem::new(wrapped_row(
+            meeting_line(e),
+            ratatui::style::Style::default(),
+        )));
         rows.push(Some(i));
     }
     if !due.is_empty() {
@@ -174,7 +195,7 @@ fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
             } else {
                 format!(" · {}", d.case_ref)
             };
-            items.push(ListItem::new(Line::styled(
+            items.push(ListItem::new(wrapped_row(
                 format!("  {date}  {}: {what}{case}", d.kind.word(app.lang)),
                 style,
             )));
@@ -191,7 +212,10 @@ fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
         .enumerate()
         .filter(|(_, e)| finalized(e) || e.meeting.is_err())
     {
-        items.push(ListItem::new(meeting_line(e)));
+        items.push(ListItem::new(wrapped_row(
+            meeting_line(e),
+            ratatui::style::Style::default(),
+        )));
         rows.push(Some(i));
     }
     items.push(ListItem::new(""));
@@ -210,7 +234,7 @@ fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
         let desc = a.description.get(app.lang).to_string();
         items.push(ListItem::new(Text::from(vec![
             Line::from(line),
-            Line::styled(format!("   {desc}"), app.theme.dim),
+            Line::styled(truncate(&format!("   {desc}"), row_width), app.theme.dim),
         ])));
         rows.push(Some(st.archive.len() + j));
     }
@@ -269,30 +293,81 @@ fn meeting(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     let prompts = &s.phase().prompts;
     let main = if app.show_prompts && !prompts.is_empty() {
         let wide = main.width >= 110;
+        let side_w = if wide { 38 } else { main.width };
+        // Each prompt whole or not at all: never cut mid-sentence. Below the phase, the
+        // box is as tall as the prompts that fit (at most five rows, more for one long
+        // prompt); the title says how many are shown when not all are.
+        let text_w = (side_w as usize).saturating_sub(2).max(10);
+        let wrapped: Vec<Vec<String>> = prompts
+            .iter()
+            .map(|p| wrap(&format!("• {}", p.get(app.lang)), text_w))
+            .collect();
+        let room = if wide {
+            main.height.saturating_sub(2) as usize
+        } else {
+            let first = wrapped.first().map_or(0, Vec::len);
+            3.max(first)
+                .min((main.height / 2).saturating_sub(2) as usize)
+        };
+        let mut lines: Vec<Line> = Vec::new();
+        let mut shown = 0;
+        for p in &wrapped {
+            if lines.len() + p.len() > room {
+                break;
+            }
+            lines.extend(p.iter().map(|l| {
+                let l = l
+                    .strip_prefix("• ")
+                    .map_or_else(|| format!("  {l}"), |r| format!("• {r}"));
+                Line::from(l)
+            }));
+            shown += 1;
+        }
+        if shown == 0
+            && let Some(first) = wrapped.first()
+        {
+            // One prompt longer than the room there is: as much as fits, marked as cut.
+            for (i, l) in first.iter().take(room.max(1)).enumerate() {
+                let l = if i + 1 == room.max(1) {
+                    truncate(&format!("{l} …"), text_w)
+                } else {
+                    l.clone()
+                };
+                lines.push(Line::from(if i == 0 { l } else { format!("  {l}") }));
+            }
+        }
         let (view, side) = if wide {
             let [v, p] =
                 Layout::horizontal([Constraint::Min(60), Constraint::Length(38)]).areas(main);
             (v, p)
         } else {
-            let h = (prompts.len() as u16 + 2).min(5);
+            let h = lines.len() as u16 + 2;
             let [v, p] = Layout::vertical([Constraint::Min(5), Constraint::Length(h)]).areas(main);
             (v, p)
         };
-        let lines: Vec<Line> = prompts
-            .iter()
-            .map(|p| Line::from(format!("• {}", p.get(app.lang))))
-            .collect();
-        let title = format!(" {} ({}) ", app.t(T::Prompts), app.keys.label(Cmd::Prompts));
+        let count = if shown < prompts.len() {
+            format!(
+                " {}",
+                fill(
+                    app.t(T::PromptsShown),
+                    &[&shown.to_string(), &prompts.len().to_string()]
+                )
+            )
+        } else {
+            String::new()
+        };
+        let title = format!(
+            " {}{count} ({}) ",
+            app.t(T::Prompts),
+            app.keys.label(Cmd::Prompts)
+        );
         f.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: true })
-                .style(app.theme.dim)
-                .block(
-                    Block::default()
-                        .borders(Borders::ALL)
-                        .border_style(app.theme.border)
-                        .title(Span::styled(title, app.theme.title)),
-                ),
+            Paragraph::new(lines).style(app.theme.dim).block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(app.theme.border)
+                    .title(Span::styled(title, app.theme.title)),
+            ),
             side,
         );
         view
@@ -323,19 +398,25 @@ fn header(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     } else {
         app.t(T::Draft)
     };
-    let title = format!(
-        "{} · {} {}",
-        app.show(&m.title),
+    // The date is a fact the room needs: a long title is cut (with "…") before it is.
+    let when = format!(
+        " · {} {}",
         m.date,
         m.start
             .map(|t| t.format("%H:%M").to_string())
             .unwrap_or_default()
     );
+    let badge = format!("[{badge}] ");
+    let room = (title_row.width as usize).saturating_sub(width(&badge) + width(when.trim_end()));
+    let title = format!("{}{when}", truncate(&app.show(&m.title), room));
     f.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(format!("[{badge}] "), app.theme.caution),
-            Span::styled(title, app.theme.title),
-        ])),
+        Paragraph::new(fit_line(
+            Line::from(vec![
+                Span::styled(badge, app.theme.caution),
+                Span::styled(title, app.theme.title),
+            ]),
+            title_row.width as usize,
+        )),
         title_row,
     );
     // Stepper: number, mark, title; the current phase bracketed and underlined. When

@@ -129,6 +129,19 @@ fn run(app: &mut App, cmd: Cmd) {
             }
         }
         Cmd::Finalize => finalize_start(app),
+        Cmd::Invitation => {
+            if let Some(s) = app.session() {
+                let mut form = phases::invitation::form(&s.meeting, lang);
+                form.style_cursors();
+                app.overlay = Some(Overlay::Form(Box::new(form)));
+            }
+        }
+        Cmd::WriteInvitation => {
+            if let Some(s) = app.session() {
+                let (msg, error) = phases::invitation::write(s, app.now.date(), lang);
+                app.message = Some((msg, error));
+            }
+        }
         Cmd::Amend => {
             if let Some(s) = app.session() {
                 let mut form = Form::new(Target::Amend, app.t(T::AmendForm).into(), s.meeting.date);
@@ -232,13 +245,18 @@ fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent, cmds: &[Cmd]) -> Op
                 Some(Overlay::Form(form))
             }
             FormKey::Ignored => {
-                // Letters do nothing in a choice: say how to choose instead of eating them.
-                if let KeyCode::Char(_) = k.code
-                    && !k.modifiers.contains(KeyModifiers::CONTROL)
-                    && let Some(fl) = form.fields.get(form.focus)
-                    && matches!(fl.input, Input::Choice { .. })
+                // A key that does nothing in a choice: say how to choose instead of eating
+                // it; ←/→ on a choice of one say there is nothing else.
+                if let Some(fl) = form.fields.get(form.focus)
+                    && let Input::Choice { opts, .. } = &fl.input
                 {
-                    app.message = Some((app.t(T::ChooseHint).into(), false));
+                    if matches!(k.code, KeyCode::Left | KeyCode::Right) && opts.len() < 2 {
+                        app.message = Some((app.t(T::OnlyOneChoice).into(), false));
+                    } else if let KeyCode::Char(_) = k.code
+                        && !k.modifiers.contains(KeyModifiers::CONTROL)
+                    {
+                        app.message = Some((app.t(T::ChooseHint).into(), false));
+                    }
                 }
                 Some(Overlay::Form(form))
             }
@@ -335,6 +353,9 @@ fn finalize_start(app: &mut App) {
     );
     form.intro = Some(app.t(T::FinalizeIntro).into());
     form.line(F::By, T::FFinalizedBy, &s.meeting.facilitator);
+    // Who else checks and signs the minutes (a guardian, a second professional).
+    form.line(F::Justerare, T::FJusterare, "");
+    form.set_note(F::Justerare, Some((app.t(T::JusterareNote).into(), false)));
     // Warnings never block (SPEC §5), but the facilitator sees them before locking.
     let warnings = samsyn::rules::warnings(&s.meeting, &s.agenda);
     if !warnings.is_empty() {
@@ -379,11 +400,18 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
         }
         Target::Finalize => {
             let by = form.text(F::By);
+            let justerare: Vec<String> = form
+                .text(F::Justerare)
+                .split(';')
+                .map(|j| j.trim().to_string())
+                .filter(|j| !j.is_empty())
+                .collect();
             let s = app.session_mut()?;
             if by.is_empty() {
                 Err(FormError::at(F::By, T::NeedFinalizer.get(lang)))
             } else {
-                match samsyn::rules::finalize(&mut s.meeting, &s.agenda, &by, now) {
+                match samsyn::rules::finalize_with(&mut s.meeting, &s.agenda, &by, &justerare, now)
+                {
                     Ok(stamp) => Ok(Some(fill(
                         T::FinalizedOk.get(lang),
                         &[&stamp.revision.to_string()],
@@ -424,6 +452,7 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
             let before = s.meeting.clone();
             let r = match form.target {
                 Target::Details => details::commit(&mut s.meeting, &form, lang),
+                Target::Invitation => phases::invitation::commit(s, &form, lang),
                 _ => phases::current(s).commit(&mut s.meeting, &form, lang),
             };
             // A change that would make the file larger than it may be is refused here,
@@ -453,7 +482,11 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
             if let Some(s) = app.session_mut()
                 && !matches!(
                     form.target,
-                    Target::Text(_) | Target::Details | Target::Finalize | Target::Amend
+                    Target::Text(_)
+                        | Target::Details
+                        | Target::Invitation
+                        | Target::Finalize
+                        | Target::Amend
                 )
             {
                 s.selected = phases::current(s).row_of(&s.meeting, &form.target);

@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+use unicode_segmentation::UnicodeSegmentation;
 
 /// A bordered block; a focused one is marked with ▶ in its title.
 pub fn block<'a>(theme: &Theme, title: impl Into<String>, focused: bool) -> Block<'a> {
@@ -135,4 +136,104 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         w,
         h,
     )
+}
+
+/// How many cells `s` takes on the screen.
+pub fn width(s: &str) -> usize {
+    Span::raw(s).width()
+}
+
+/// `s` cut to `max` cells, marked with "…" where it is cut: a cut is never silent.
+pub fn truncate(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    cut(s, max)
+}
+
+/// The start of `s` and "…", in at most `max` cells.
+fn cut(s: &str, max: usize) -> String {
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = width(g);
+        if used + w + 1 > max {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    let mut out = out.trim_end().to_string();
+    out.push('…');
+    out
+}
+
+/// A line of spans cut to `max` cells, with "…" where it is cut.
+pub fn fit_line(line: Line<'static>, max: usize) -> Line<'static> {
+    if line.width() <= max {
+        return line;
+    }
+    let mut out = Vec::new();
+    let mut used = 0;
+    for span in line.spans {
+        let w = span.width();
+        if used + w < max {
+            used += w;
+            out.push(span);
+            continue;
+        }
+        out.push(Span::styled(cut(&span.content, max - used), span.style));
+        break;
+    }
+    Line::from(out)
+}
+
+/// `text` as a text field wraps it (ratatui-textarea's `WrapMode::WordOrGlyph`): each
+/// line of the text broken at word boundaries to rows of at most `max` cells, a word
+/// longer than a row broken where it must. A form sizes its fields by this, so the
+/// whole text is in view.
+pub fn wrap_text(text: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut rows = Vec::new();
+    for line in text.split('\n') {
+        let start = rows.len();
+        let mut row = String::new();
+        let mut used = 0;
+        for word in line.split_word_bounds() {
+            let w = width(word);
+            if used + w <= max {
+                row.push_str(word);
+                used += w;
+                continue;
+            }
+            if !row.is_empty() {
+                rows.push(std::mem::take(&mut row));
+                used = 0;
+            }
+            if w <= max {
+                row.push_str(word);
+                used = w;
+                continue;
+            }
+            // A word wider than a row: as many graphemes as fit, row after row.
+            for g in word.graphemes(true) {
+                let gw = width(g);
+                if used + gw > max && !row.is_empty() {
+                    rows.push(std::mem::take(&mut row));
+                    used = 0;
+                }
+                row.push_str(g);
+                used += gw;
+            }
+            rows.push(std::mem::take(&mut row));
+            used = 0;
+        }
+        if !row.is_empty() || rows.len() == start {
+            rows.push(row);
+        }
+    }
+    rows
 }

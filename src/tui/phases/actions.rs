@@ -479,20 +479,37 @@ pub fn refresh(m: &Meeting, form: &mut Form, lang: Lang) {
         let name = pm.person_name(&Person::Participant(id));
         notes.push(fill(T::DeciderDropped.get(lang), &[&name]));
     }
-    let reasons: Vec<String> = pm
+    // Why each one not offered may not decide: one sentence for all who share a reason
+    // ("Jonas Ek och Amira Haddad har inget beslutsmandat."), each sentence once.
+    let mut groups: Vec<(Why, Vec<String>)> = Vec::new();
+    for p in pm
         .participants
         .iter()
         .filter(|p| !eligible.iter().any(|e| e.id == p.id))
-        .filter_map(|p| {
-            let v = rules::why_not_decider(pm, &action, &p.id)?;
-            if let rules::MandateViolation::DeciderAbsent(_) = v {
-                // The probe never decided anything; say plainly why they are not offered.
-                return Some(fill(T::NotPresent.get(lang), &[&p.name]));
+    {
+        let Some(v) = rules::why_not_decider(pm, &action, &p.id) else {
+            continue;
+        };
+        let why = match v {
+            rules::MandateViolation::DeciderAbsent(_) => Why::Absent,
+            rules::MandateViolation::DeciderNoMandate(_) => Why::NoMandate,
+            rules::MandateViolation::FamilyDecidesForOthers(_) => Why::Family,
+            rules::MandateViolation::DeciderOtherOrganisation { organisation, .. } => {
+                Why::OtherOrg(organisation)
             }
-            let (sv, en) = v.describe(pm);
-            // Each reason a sentence of its own, in the note after the others.
-            Some(terms::capital(lang.pick(&sv, &en)))
-        })
+            other => {
+                let (sv, en) = other.describe(pm);
+                Why::Other(terms::capital(lang.pick(&sv, &en)))
+            }
+        };
+        match groups.iter_mut().find(|(w, _)| *w == why) {
+            Some((_, names)) => names.push(p.name.clone()),
+            None => groups.push((why, vec![p.name.clone()])),
+        }
+    }
+    let reasons: Vec<String> = groups
+        .into_iter()
+        .map(|(why, names)| why.sentence(&names, lang))
         .collect();
     if !reasons.is_empty() {
         notes.push(fill(T::CannotDecide.get(lang), &[&reasons.join(" ")]));
@@ -711,5 +728,31 @@ impl Phase for Actions {
 
     fn participant_at(&self, _: &Meeting, _: usize) -> Option<usize> {
         None
+    }
+}
+
+/// Why someone is not offered as a decider, for saying it once for all it applies to.
+#[derive(Debug, PartialEq, Eq)]
+enum Why {
+    Absent,
+    NoMandate,
+    Family,
+    OtherOrg(String),
+    /// Any other reason, as the rules word it (naming the person already).
+    Other(String),
+}
+
+impl Why {
+    fn sentence(&self, names: &[String], lang: Lang) -> String {
+        let many = names.len() > 1;
+        let who = samsyn::i18n::screen::and_list(names, lang);
+        let pick = |one: T, more: T| if many { more } else { one }.get(lang);
+        match self {
+            Why::Absent => fill(pick(T::NotPresent, T::NotPresentMany), &[&who]),
+            Why::NoMandate => fill(pick(T::WhyNoMandate, T::WhyNoMandateMany), &[&who]),
+            Why::Family => fill(pick(T::WhyFamily, T::WhyFamilyMany), &[&who]),
+            Why::OtherOrg(org) => fill(pick(T::WhyOtherOrg, T::WhyOtherOrgMany), &[&who, org]),
+            Why::Other(text) => text.clone(),
+        }
     }
 }

@@ -200,7 +200,14 @@ pub fn commit(
             _ => ConsentForm::Oral,
         },
         date,
-        valid_until: date_of(F::ValidUntil)?,
+        valid_until: match form.text(F::ValidUntil) {
+            t if t.is_empty() => None,
+            t => Some(
+                crate::tui::dates::parse(&t, date)
+                    .map_err(|_| FormError::at(F::ValidUntil, fill(T::BadDate.get(lang), &[&t])))?
+                    .date,
+            ),
+        },
         withdrawn: date_of(F::Withdrawn)?,
     };
     match idx.and_then(|i| m.consents.get_mut(i)) {
@@ -208,6 +215,12 @@ pub fn commit(
         None => m.consents.push(consent),
     }
     Ok(())
+}
+
+/// The day the consent in `form` was given (the meeting's day when none is typed or it
+/// is not understood yet): what a relative validity ("6 månader") counts from.
+fn consent_date(m: &Meeting, form: &Form) -> chrono::NaiveDate {
+    form.when(F::Date).ok().flatten().map_or(m.date, |w| w.date)
 }
 
 /// Consent: who gave it, for what, until when.
@@ -247,7 +260,17 @@ impl Phase for Consents {
         LIST.row_of(m, target)
     }
 
-    fn refresh(&self, _: &Meeting, _: &mut Form, _: Lang) {}
+    fn refresh(&self, m: &Meeting, form: &mut Form, lang: Lang) {
+        // "6 månader" counts from the day the consent was given, as it is said.
+        let text = form.text(F::ValidUntil);
+        if !text.is_empty() {
+            let given = consent_date(m, form);
+            form.set_note(
+                F::ValidUntil,
+                Some(crate::tui::dates::note(&text, given, lang)),
+            );
+        }
+    }
 
     fn commit(&self, m: &mut Meeting, form: &Form, lang: Lang) -> Result<(), FormError> {
         match form.target {

@@ -9,6 +9,7 @@ pub mod details;
 pub mod evaluation;
 pub mod follow_up;
 pub mod goal;
+pub mod invitation;
 pub mod labels;
 pub mod orgs;
 pub mod review;

@@ -13,7 +13,9 @@ use ratatui::widgets::Paragraph;
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::{T, fill};
 use samsyn::i18n::terms;
-use samsyn::meeting::{Attendance, Id, Mandate, Meeting, Participant, ParticipantKind};
+use samsyn::meeting::{
+    Attendance, Id, Mandate, MandateAtTable, Meeting, Participant, ParticipantKind,
+};
 
 pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     let m = &s.meeting;
@@ -36,7 +38,13 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     l2.spans.push(Span::raw("   "));
     l2.spans
         .extend(kv(app, app.t(T::FCaseRef), &m.case_ref).spans);
-    f.render_widget(Paragraph::new(vec![l1, l2]), head);
+    // Cut with a mark, never silently, when the names are longer than the screen.
+    let w = head.width as usize;
+    let lines = vec![
+        crate::tui::widgets::fit_line(l1, w),
+        crate::tui::widgets::fit_line(l2, w),
+    ];
+    f.render_widget(Paragraph::new(lines), head);
 
     let heard = &m
         .phase(&s.phase().id)
@@ -66,7 +74,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         let orgs_need: u16 = m
             .organisations
             .iter()
-            .map(|o| super::wrapped(&orgs::row(m, o, app.lang), list.width, "  ").len() as u16)
+            .map(|o| super::wrapped(&org_line(app, m, o).0, list.width, "  ").len() as u16)
             .sum::<u16>()
             + 2;
         let orgs_height = orgs_need
@@ -101,7 +109,15 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         let org_items: Vec<Text<'static>> = m
             .organisations
             .iter()
-            .map(|o| Text::from(super::wrapped(&orgs::row(m, o, app.lang), area.width, "  ")))
+            .map(|o| {
+                let (line, short) = org_line(app, m, o);
+                let text = Text::from(super::wrapped(&line, area.width, "  "));
+                if short {
+                    text.style(app.theme.warning)
+                } else {
+                    text
+                }
+            })
             .collect();
         let title = if people.is_none() {
             format!("{orgs_title} · ↑ {title}")
@@ -118,6 +134,32 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
             Some(app.t(T::NoOrganisationsYet).to_string()),
         );
     }
+}
+
+/// An organisation's row: what it is, and when the kallelse asked it for decisions,
+/// whether someone present has the mandate for them. `true` when nobody has.
+fn org_line(app: &App, m: &Meeting, o: &samsyn::meeting::Organisation) -> (String, bool) {
+    let mut line = orgs::row(m, o, app.lang);
+    let Some(expected) = m.expected_of(&o.id) else {
+        return (line, false);
+    };
+    let name = |id: &Id| {
+        app.show(
+            &m.participant(id)
+                .map_or_else(String::new, |p| p.name.clone()),
+        )
+    };
+    let (status, short) = match m.mandate_at_table(expected) {
+        MandateAtTable::Met(id) => (fill(app.t(T::MandateMet), &[&name(&id)]), false),
+        MandateAtTable::Lacking(id) => (fill(app.t(T::MandateLacking), &[&name(&id)]), true),
+        MandateAtTable::NobodyPresent => (app.t(T::MandateNobody).to_string(), true),
+    };
+    let mut asked = expected.decisions.trim().to_string();
+    if expected.costs {
+        asked += &format!(" {}", app.t(T::Costs));
+    }
+    line += &format!(" · {} · {status}", fill(app.t(T::MandateAsked), &[&asked]));
+    (line, short)
 }
 
 fn row(
@@ -365,6 +407,8 @@ impl Phase for Roles {
             Cmd::AddOrganisation,
             Cmd::Heard,
             Cmd::HeardSelected,
+            Cmd::Invitation,
+            Cmd::WriteInvitation,
         ]
     }
 
