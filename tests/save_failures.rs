@@ -244,3 +244,60 @@ fn a_folder_turned_read_only_is_left_by_saving_the_meeting_elsewhere() {
     );
     std::fs::set_permissions(&archive, std::fs::Permissions::from_mode(0o700)).unwrap();
 }
+
+/// Quitting anyway names the draft holding the text of the form just saved (here the
+/// meeting's file cannot be replaced: a folder is in its way, which holds for root too).
+#[test]
+fn quitting_anyway_says_where_the_draft_is() {
+    let root = tempfile::tempdir().unwrap();
+    let archive = root.path().join("arkiv");
+    let env = [
+        ("SAMSYN_DIR", archive.as_path()),
+        ("XDG_CONFIG_HOME", root.path()),
+        ("XDG_DATA_HOME", root.path()),
+        ("HOME", root.path()),
+    ];
+    let mut s = Session::spawn(
+        &["new", "--agenda", "samba", "--title", "Utkasttest"],
+        &env,
+        120,
+        30,
+    );
+    s.wait_for("Utkasttest");
+    s.send(key::ctrl('s'));
+    s.wait_for("Deltagare (0)");
+    let file = the_meeting_file(&archive);
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+    let draft = file.with_file_name(format!(".{name}.draft"));
+    s.send("a");
+    s.type_text("Deltagare Ett");
+    // The draft is written once typing pauses.
+    let start = std::time::Instant::now();
+    while !draft.exists() {
+        assert!(start.elapsed() < support::PATIENCE, "no draft was written");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    std::fs::remove_file(&file).unwrap();
+    std::fs::create_dir_all(file.join("i vägen")).unwrap();
+    for _ in 0..3 {
+        s.send(key::TAB);
+    }
+    s.type_text("Skola: Nyboskolan");
+    s.send(key::ctrl('s'));
+    s.wait_for("KUNDE INTE SPARA");
+    s.send("q");
+    s.wait_for("Mötet är inte sparat");
+    s.send("n");
+    assert_eq!(s.wait_exit(), 73);
+    s.wait_output_closed();
+    let screen = s.screen();
+    assert!(screen.contains("MÖTET ÄR INTE SPARAT"), "{screen}");
+    let flat: String = screen.lines().map(str::trim_end).collect();
+    assert!(flat.contains(&draft.display().to_string()), "{screen}");
+    assert!(
+        std::fs::read_to_string(&draft)
+            .unwrap()
+            .contains("Deltagare Ett"),
+        "the draft is still there"
+    );
+}
