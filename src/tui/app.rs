@@ -174,7 +174,8 @@ pub struct App {
     /// The last thing that happened, shown in the status line.
     pub message: Option<(String, bool)>,
     pub last_saved: Option<NaiveDateTime>,
-    /// Why the last save failed; shown until a save succeeds.
+    /// Why the last save failed (the reason, as the file system gave it); shown until a
+    /// save succeeds.
     pub save_error: Option<String>,
     /// A save handed to the background writer is not yet on disk ("saving…").
     pub saving: bool,

@@ -604,9 +604,14 @@ fn status_spans(app: &App) -> Vec<Span<'static>> {
             app.theme.caution,
         ));
     }
-    if let Some(e) = &app.save_error {
-        // Above everything else: the work is not on disk.
-        spans.insert(0, Span::styled(format!("✖ {e} "), app.theme.over));
+    if let Some(why) = &app.save_error {
+        // Above everything else: the work is not on disk (and is kept, and retried).
+        let text = format!(
+            "✖ {} — {} ",
+            fill(app.t(T::SaveFailed), &[why]),
+            app.t(T::SaveRetrying)
+        );
+        spans.insert(0, Span::styled(text, app.theme.over));
     }
     match (&app.message, app.last_saved) {
         // Said while it is true, also over a message: the change is not on disk yet.

@@ -520,18 +520,9 @@ pub fn save(app: &mut App) {
             app.save_error = None;
         }
         Err(e) => {
-            app.save_error = Some(save_failed(app.lang, &e.to_string()));
+            app.save_error = Some(e.to_string());
         }
     }
-}
-
-/// The status line's words for a save that failed and is being retried.
-fn save_failed(lang: samsyn::i18n::Lang, why: &str) -> String {
-    format!(
-        "{} — {}",
-        fill(T::SaveFailed.get(lang), &[why]),
-        T::SaveRetrying.get(lang)
-    )
 }
 
 fn too_large(size: u64, lang: samsyn::i18n::Lang) -> String {
@@ -548,7 +539,7 @@ pub fn poll_writer(app: &mut App) {
     let Some(w) = &app.writer else { return };
     let st = w.status();
     app.saving = st.pending;
-    app.save_error = st.failure.map(|why| save_failed(app.lang, &why));
+    app.save_error = st.failure;
     if let Some(at) = st.saved_at
         && app.last_saved.is_none_or(|l| l < at)
     {
