@@ -13,6 +13,7 @@ pub use manual::{completions, man};
 use samsyn::agenda::{self, AgendaSource, Catalogue};
 use samsyn::diag::{FileError, exit, read_text};
 use samsyn::i18n::Lang;
+use samsyn::i18n::cli as t;
 use samsyn::rules::{self, Severity};
 use samsyn::store;
 use std::path::{Path, PathBuf};
@@ -105,9 +106,9 @@ pub fn check(files: &[PathBuf], lang: Lang) -> i32 {
                 Ok(dir) => println!(
                     "{}: {} ok",
                     path.display(),
-                    lang.pick(
-                        &format!("katalog med {} verksamheter", dir.organisations.len()),
-                        &format!("directory of {} organisations", dir.organisations.len()),
+                    t::fill(
+                        t::CHECK_DIRECTORY.get(lang),
+                        &[&dir.organisations.len().to_string()]
                     )
                 ),
                 Err(e) => {
@@ -126,7 +127,7 @@ pub fn check(files: &[PathBuf], lang: Lang) -> i32 {
                     println!(
                         "{}: {} «{id}» ok",
                         path.display(),
-                        lang.pick("agenda", "agenda")
+                        t::CHECK_AGENDA.get(lang)
                     );
                 }
                 Err(e) => {
@@ -157,9 +158,9 @@ fn check_meeting(path: &Path, src: &str, catalogue: &Catalogue, lang: Lang) -> i
         let e = FileError::invalid(
             path,
             samsyn::diag::find_text(src, &format!("\"{}\"", meeting.agenda.id)),
-            format!(
-                "agenda.id: unknown agenda {:?}; name its file on the same command line",
-                meeting.agenda.id
+            t::fill(
+                t::CHECK_UNKNOWN_AGENDA.get(lang),
+                &[&format!("{:?}", meeting.agenda.id)],
             ),
         );
         eprintln!("{e}");
@@ -171,22 +172,15 @@ fn check_meeting(path: &Path, src: &str, catalogue: &Catalogue, lang: Lang) -> i
     }
     let mut code = exit::OK;
     if meeting.stamp_matches() == Some(false) {
-        println!(
-            "{}: {}",
-            path.display(),
-            lang.pick(
-                "ÄNDRAT EFTER JUSTERING: innehållet stämmer inte med det justerade protokollets kontrollsumma",
-                "CHANGED AFTER FINALIZING: the content does not match the finalized minutes' hash"
-            )
-        );
+        println!("{}: {}", path.display(), t::CHECK_CHANGED.get(lang));
         code = exit::DATA;
     }
     let problems = rules::check(&meeting, agenda);
     let blocking = problems.iter().filter(|p| p.is_blocking()).count();
     for p in &problems {
         let label = match p.severity {
-            Severity::Blocking => lang.pick("hindrar", "blocks"),
-            Severity::Warning => lang.pick("varning", "warning"),
+            Severity::Blocking => t::CHECK_BLOCKS.get(lang),
+            Severity::Warning => t::CHECK_WARNING.get(lang),
         };
         println!(
             "{}: {label} [{}] {}",
@@ -198,24 +192,21 @@ fn check_meeting(path: &Path, src: &str, catalogue: &Catalogue, lang: Lang) -> i
     let warnings = problems.len() - blocking;
     // Changed after finalizing, the minutes are not "finalized": the summary says so too.
     let status = if meeting.stamp_matches() == Some(false) {
-        lang.pick("ÄNDRAT EFTER JUSTERING", "CHANGED AFTER FINALIZING")
+        t::CHECK_CHANGED_STATUS.get(lang)
     } else if meeting.is_finalized() && blocking > 0 {
-        lang.pick(
-            "JUSTERAT MEN UPPFYLLER INTE REGLERNA",
-            "FINALIZED BUT BREAKS THE RULES",
-        )
+        t::CHECK_FINALIZED_BROKEN.get(lang)
     } else if meeting.is_finalized() {
-        lang.pick("justerat", "finalized")
+        t::CHECK_FINALIZED.get(lang)
     } else if blocking == 0 {
-        lang.pick("kan justeras", "ready to finalize")
+        t::CHECK_READY.get(lang)
     } else {
-        lang.pick("kan inte justeras", "cannot be finalized")
+        t::CHECK_NOT_READY.get(lang)
     };
     println!(
         "{}: {status}; {blocking} {}, {warnings} {}",
         path.display(),
-        lang.pick("hinder", "blocking"),
-        lang.pick("varningar", "warnings")
+        t::CHECK_BLOCKING.get(lang),
+        t::CHECK_WARNINGS.get(lang)
     );
     // Finalized minutes are judged too: a stamp can be recomputed by hand.
     if blocking > 0 {

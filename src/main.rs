@@ -3,14 +3,16 @@
 mod cli;
 mod commands;
 
-use clap::Parser;
 use cli::{Cli, Command};
 use samsyn::i18n::Lang;
 use samsyn::tui::theme::ThemeName;
 use samsyn::tui::{Begin, Options};
 
 fn main() {
-    let cli = Cli::parse();
+    // The help and the errors of the command line speak the user's language, so it is
+    // found before the command line is parsed.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = cli::parse(args.clone(), cli::early_lang(&args));
     // Generated from the command line's definition alone: no settings file is needed, and
     // a broken one must not stop a package build from writing the completions.
     match &cli.command {

@@ -15,7 +15,8 @@
 //! SIGTERM and SIGHUP are tested here too: they save, write the form being typed as a
 //! draft, give the terminal back and exit with 128 + the signal.
 
-mod support;
+mod common;
+use common::pty as support;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -4,7 +4,7 @@
 //! `samsyn followups` over the folder.
 
 mod common;
-mod support;
+use common::pty as support;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

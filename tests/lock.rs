@@ -4,7 +4,7 @@
 //! `samsyn check` reads the meeting regardless.
 
 mod common;
-mod fixtures;
+use common::fixtures;
 
 use samsyn::store::{self, Locked, MeetingLock};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -108,7 +108,7 @@ fn another_process_holding_the_lock_keeps_us_out() {
     drop(lock);
 }
 
-mod support;
+use common::pty as support;
 
 /// The real program, twice, in two pseudo-terminals: the second window on the same
 /// meeting shows the read-only banner naming the first one's process; after the first is

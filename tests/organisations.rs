@@ -4,7 +4,7 @@
 //! cost falls on their own organisation.
 
 mod common;
-mod support;
+use common::pty as support;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -7,7 +7,8 @@
 //! unprivileged user or root to become one (`setpriv`); where that is not allowed the
 //! test says why on stderr ("SKIPPED: …") and passes without testing.
 
-mod support;
+mod common;
+use common::pty as support;
 
 use std::path::{Path, PathBuf};
 use support::{Session, key};

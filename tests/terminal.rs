@@ -1,6 +1,7 @@
 //! The binary in a real pseudo-terminal: what a person sees.
 
-mod support;
+mod common;
+use common::pty as support;
 
 use support::Session;
 

@@ -2,7 +2,8 @@
 //! text is being typed (the draft brings it back), shrunk to 10×3 and grown again, 10,000
 //! characters pasted into a text field, a key held down. No panic, nothing lost.
 
-mod support;
+mod common;
+use common::pty as support;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

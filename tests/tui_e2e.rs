@@ -2,7 +2,7 @@
 //! meeting the way a facilitator would, reading only what the screen shows.
 
 mod common;
-mod support;
+use common::pty as support;
 
 use std::time::Duration;
 use support::Session;

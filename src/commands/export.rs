@@ -5,6 +5,7 @@ use samsyn::agenda::Catalogue;
 use samsyn::diag::{FileError, exit, find_text, read_text};
 use samsyn::export::{self, ExportError, Format, Options};
 use samsyn::i18n::Lang;
+use samsyn::i18n::cli as t;
 use samsyn::store;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -53,9 +54,9 @@ pub fn export(
         let e = FileError::invalid(
             meeting_path,
             find_text(&src, &format!("\"{}\"", meeting.agenda.id)),
-            format!(
-                "agenda.id: unknown agenda {:?}; put its file in the user agenda directory",
-                meeting.agenda.id
+            t::fill(
+                t::EXPORT_UNKNOWN_AGENDA.get(lang),
+                &[&format!("{:?}", meeting.agenda.id)],
             ),
         );
         eprintln!("{e}");
@@ -96,6 +97,14 @@ pub fn export(
                     "ändrat efter justering: innehållet stämmer inte med det justerade protokollets kontrollsumma; exporteras inte",
                     "changed after finalizing: the content does not match the finalized minutes' hash; not exported"
                 )
+            );
+            return exit::DATA;
+        }
+        Err(ExportError::FinalizedButBlocked(problems)) => {
+            eprintln!(
+                "{}: {}",
+                meeting_path.display(),
+                t::fill(t::EXPORT_BREAKS_RULES.get(lang), &[&problems.join("; ")])
             );
             return exit::DATA;
         }

@@ -1,15 +1,18 @@
 //! `samsyn completions` and `samsyn man`: the shell completions and the manual page, both
 //! generated from the clap definitions in `cli.rs`, so they never disagree with `--help`.
+//! Both in English whatever the language: they are written once, by a package build or
+//! an install script, into files every user of the machine reads; the build's own
+//! locale must not decide their words.
 
-use crate::cli::{Cli, ShellArg};
-use clap::CommandFactory;
+use crate::cli::ShellArg;
 use clap_mangen::Man;
 use samsyn::diag::exit;
+use samsyn::i18n::Lang;
 use std::io::Write;
 
 /// `samsyn completions <shell>`: the completion script on standard output.
 pub fn completions(shell: ShellArg) -> i32 {
-    let mut cmd = Cli::command();
+    let mut cmd = crate::cli::command(Lang::En);
     let name = cmd.get_name().to_string();
     let mut script = Vec::new();
     clap_complete::aot::generate(
@@ -36,7 +39,7 @@ pub fn man() -> i32 {
 /// subcommands as `samsyn-export(1)` and so on, pages nobody installs; here each
 /// subcommand's synopsis, description and options stand on this page under COMMANDS.
 fn page() -> std::io::Result<String> {
-    let root = Cli::command();
+    let root = crate::cli::command(Lang::En);
     let man = Man::new(root.clone());
     let mut page = String::new();
     page += &roff(|w| man.render_title(w))?;

@@ -26,10 +26,10 @@
 //! 1.1 ms for the SIP example and 7.6 ms for the large meeting (docx-rs: 1.9 and 15.6 ms).
 //!
 //! This file lays out the body; `docx/package.rs` writes the fixed parts (styles,
-//! numbering, settings, properties, zip), `docx/widths.rs` sizes the table columns.
+//! numbering, settings, properties, zip), `widths.rs` (shared with the HTML) sizes the table columns.
 
 mod package;
-mod widths;
+
 mod xml;
 
 use super::ExportError;
@@ -159,7 +159,6 @@ struct Para<'a> {
     keep_next: bool,
     /// Not split across pages.
     keep_lines: bool,
-    page_break_before: bool,
     bullet: bool,
     /// Extra room above, where one record ends and the next begins.
     space_before: bool,
@@ -175,20 +174,14 @@ impl<'a> Para<'a> {
 }
 
 /// `<w:p>` with its properties in the schema's order (pStyle, keepNext, keepLines,
-/// pageBreakBefore, numPr) and the text as runs.
+/// numPr) and the text as runs.
 fn paragraph(x: &mut Xml, p: &Para, text: &str) {
     paragraph_with(x, p, |x| text_runs(x, text, false));
 }
 
 fn paragraph_with(x: &mut Xml, p: &Para, runs: impl FnOnce(&mut Xml)) {
     x.el("w:p", &[], |x| {
-        if p.style.is_some()
-            || p.keep_next
-            || p.keep_lines
-            || p.page_break_before
-            || p.bullet
-            || p.space_before
-        {
+        if p.style.is_some() || p.keep_next || p.keep_lines || p.bullet || p.space_before {
             x.el("w:pPr", &[], |x| {
                 if let Some(s) = p.style {
                     x.val("w:pStyle", s);
@@ -198,9 +191,6 @@ fn paragraph_with(x: &mut Xml, p: &Para, runs: impl FnOnce(&mut Xml)) {
                 }
                 if p.keep_lines {
                     x.empty("w:keepLines", &[]);
-                }
-                if p.page_break_before {
-                    x.empty("w:pageBreakBefore", &[]);
                 }
                 if p.bullet {
                     x.el("w:numPr", &[], |x| {
@@ -316,10 +306,9 @@ fn text_runs_sized(x: &mut Xml, text: &str, bold: bool, size: Option<u32>) {
 }
 
 fn section(x: &mut Xml, s: &Section) {
-    let heading = Para {
-        page_break_before: s.page_break,
-        ..Para::style(if s.level == 1 { "Heading1" } else { "Heading2" })
-    };
+    // Headings keep with the next paragraph (their styles say so). The plan follows on
+    // the same page: a page break before it left the page before two-thirds empty.
+    let heading = Para::style(if s.level == 1 { "Heading1" } else { "Heading2" });
     paragraph(x, &heading, &s.title);
     let mut previous = None;
     for b in &s.blocks {
@@ -375,7 +364,8 @@ fn fields(x: &mut Xml, fields: &[(String, String)], apart: bool) {
 }
 
 fn table(x: &mut Xml, t: &Table) {
-    let (widths, size) = widths::column_widths(&t.headers, &t.rows, TEXT_WIDTH, &TABLE_SIZES);
+    let (widths, size) =
+        super::widths::column_widths(&t.headers, &t.rows, TEXT_WIDTH, &TABLE_SIZES);
     let size = Some(size);
     x.el("w:tbl", &[], |x| {
         x.el("w:tblPr", &[], |x| {

@@ -6,8 +6,10 @@ use crate::i18n::Lang;
 use crate::i18n::minutes as l;
 use crate::meeting::{Attendance, Decision, Meeting, Performer};
 
-/// Screen and print styles. The plan starts on a new page; table headers repeat on every
-/// printed page; the draft mark or stamp is repeated at the top of every printed page.
+/// Screen and print styles. Table headers repeat on every printed page; the draft mark or
+/// stamp is repeated at the top of every printed page; a heading stays with what follows
+/// it. The plan follows the phases on the same page: a forced page break before it left
+/// a page with a line or two on it when the phases just overran a page.
 const CSS: &str = r#"
 :root { color-scheme: light; }
 body { font-family: "Segoe UI", "Liberation Sans", Arial, sans-serif; font-size: 11pt;
@@ -19,27 +21,26 @@ h2, h3 { break-after: avoid; page-break-after: avoid; }
 .kind { font-size: 1.1em; color: #333; margin: 0 0 .8em; }
 .mark { font-weight: bold; padding: .35em .6em; border: 2px solid #111; display: inline-block; margin: .3em 0 1em; }
 .mark.draft { border-style: dashed; }
-.section-mark { font-style: italic; color: #444; margin: 0 0 .6em; }
+.section-mark { font-style: italic; color: #444; margin: 0 0 .6em; break-after: avoid; page-break-after: avoid; }
 dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1em; margin: .5em 0 1em; }
 dl.fields dt { font-weight: bold; }
 dl.fields dd { margin: 0; }
 table { border-collapse: collapse; width: 99.6%; margin: .5em 0 1.2em; font-size: .95em; }
-th, td { border: 1px solid #777; padding: .3em .45em; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #777; padding: .3em .45em; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 thead th { background: #e8e8e8; }
-.label { font-weight: bold; margin: .8em 0 .2em; }
+.label { font-weight: bold; margin: .8em 0 .2em; break-after: avoid; page-break-after: avoid; }
 .confidential { font-weight: bold; font-size: .9em; margin: 0 0 .6em; }
 .signatures { margin: 1.5em 0; }
 .signature { display: grid; grid-template-columns: 2fr 1fr; gap: 0 2em; margin: 0 0 1.2em; break-inside: avoid; page-break-inside: avoid; }
 .signature .label { grid-column: 1 / -1; }
 .sign .line { display: block; border-bottom: 1px solid #111; height: 2.6em; }
 .sign span + span { font-size: .9em; }
-table.actions th:first-child { width: 28%; }
-table.actions td:nth-child(5) { white-space: nowrap; }
+.date { white-space: nowrap; }
 @page { size: A4; margin: 20mm 18mm 22mm 18mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
-  .plan { break-before: page; page-break-before: always; }
   thead { display: table-header-group; }
+  table { table-layout: fixed; }
   tr, li, dl.fields { break-inside: avoid; page-break-inside: avoid; }
 }
 "#;
@@ -206,7 +207,14 @@ fn table(out: &mut String, t: &Table, sv: &Swedish) {
         TableKind::Actions => " class=\"actions\"",
         TableKind::Other => "",
     };
-    *out += &format!("<table{class}>\n<thead>\n<tr>");
+    let (widths, size) = column_percentages(t);
+    // Set smaller where the longest words do not fit side by side at the usual size.
+    let style = size.map_or_else(String::new, |pt| format!(" style=\"font-size: {pt:.1}pt\""));
+    *out += &format!("<table{class}{style}>\n<colgroup>");
+    for w in widths {
+        *out += &format!("<col style=\"width: {w:.1}%\">");
+    }
+    out.push_str("</colgroup>\n<thead>\n<tr>");
     for h in &t.headers {
         *out += &format!("<th scope=\"col\">{}</th>", esc(h));
     }
@@ -219,6 +227,32 @@ fn table(out: &mut String, t: &Table, sv: &Swedish) {
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
+}
+
+/// Each column's share of the table, sized to its content as the Word document's are
+/// (`export::widths`): every column at least as wide as its longest word, so that no word
+/// is broken inside a cell. A browser's own automatic layout spreads the room by the
+/// columns' whole text and left the action's description a sixth of the page, and it
+/// ignores widths asked for in CSS once the text is long; printed, a fixed layout with
+/// these widths is the same in every browser (on screen the browser lays out the table
+/// for the window's width).
+///
+/// Also the text size in points when the table must be set smaller than the usual 9.5 pt
+/// for its longest words to fit side by side (as the Word document does).
+fn column_percentages(t: &Table) -> (Vec<f64>, Option<f64>) {
+    // The printed text width (A4 less 2 × 18 mm) in twips, and the table's text sizes in
+    // half-points of the Calibri metrics the widths are measured in: Arial or Liberation
+    // Sans at 9.5 pt is about as wide as Calibri at 11 pt.
+    const PRINT_WIDTH: u32 = 9865;
+    const SIZES: [u32; 3] = [22, 20, 18];
+    const ARIAL: f64 = 19.0 / 22.0;
+    let (widths, size) = super::widths::column_widths(&t.headers, &t.rows, PRINT_WIDTH, &SIZES);
+    let percentages = widths
+        .iter()
+        .map(|&w| f64::from(w) * 100.0 / f64::from(PRINT_WIDTH))
+        .collect();
+    let smaller = (size < SIZES[0]).then(|| f64::from(size) / 2.0 * ARIAL);
+    (percentages, smaller)
 }
 
 /// The meeting's own words, which are Swedish whatever language the minutes are in: the
@@ -397,9 +431,38 @@ fn lines(t: &str) -> String {
         .join("\n")
 }
 
-/// Escaped text with its line breaks kept.
+/// Escaped text with its line breaks kept, and every date kept on one line.
 fn text(t: &str) -> String {
-    esc(t).replace('\n', "<br>\n")
+    nowrap_dates(&esc(t)).replace('\n', "<br>\n")
+}
+
+/// A browser breaks a line after any hyphen, also inside a date ("2026-11-" / "20") in a
+/// narrow table column: each date (YYYY-MM-DD) is wrapped in a span that is not broken.
+fn nowrap_dates(t: &str) -> String {
+    let b = t.as_bytes();
+    let is_date = |i: usize| {
+        b.len() >= i + 10
+            && b[i..i + 10].iter().enumerate().all(|(k, c)| match k {
+                4 | 7 => *c == b'-',
+                _ => c.is_ascii_digit(),
+            })
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && b.get(i + 10).is_none_or(|c| !c.is_ascii_alphanumeric())
+    };
+    let mut out = String::with_capacity(t.len());
+    let mut at = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if is_date(i) {
+            out += &t[at..i];
+            out += &format!("<span class=\"date\">{}</span>", &t[i..i + 10]);
+            i += 10;
+            at = i;
+        } else {
+            i += 1;
+        }
+    }
+    out + &t[at..]
 }
 
 /// Inside <style> only "</" could end the element early.
@@ -420,4 +483,28 @@ fn esc(t: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_never_broken_at_their_hyphens() {
+        assert_eq!(
+            text("2026-11-09 – 2026-11-20, senast 2026-12-04."),
+            "<span class=\"date\">2026-11-09</span> – <span class=\"date\">2026-11-20</span>, \
+             senast <span class=\"date\">2026-12-04</span>."
+        );
+        // Not a date: part of a longer number or word, or a phone number.
+        assert_eq!(
+            text("SOC-2026-0587 12026-11-091 070-123"),
+            "SOC-2026-0587 12026-11-091 070-123"
+        );
+        assert_eq!(text("x2026-11-09"), "x2026-11-09");
+        assert_eq!(
+            text("åäö 2026-01-02"),
+            "åäö <span class=\"date\">2026-01-02</span>"
+        );
+    }
 }

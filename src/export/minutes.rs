@@ -52,7 +52,8 @@ pub struct Section {
     /// 1: a phase or the plan; 2: a part of the plan.
     pub level: u8,
     pub title: String,
-    /// The plan starts on a new page when printed.
+    /// The plan: a part of its own (a rule before it in Markdown, a `<section>` in HTML).
+    /// It is not forced onto a new page: that left pages two-thirds empty before it.
     pub page_break: bool,
     pub blocks: Vec<Block>,
 }

@@ -9,6 +9,7 @@ pub mod json;
 pub mod markdown;
 pub mod minutes;
 mod plan;
+mod widths;
 
 use crate::agenda::Agenda;
 use crate::i18n::Lang;

@@ -2,6 +2,7 @@
 //! minutes' words (`minutes`).
 //! Swedish is the default; English comes from `--lang en` or the system locale.
 
+pub mod cli;
 pub mod invite;
 pub mod minutes;
 pub mod rules;

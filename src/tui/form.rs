@@ -276,6 +276,9 @@ pub struct Form {
     pub original: Option<String>,
     /// When the text last changed and has not yet been written.
     pub pending_since: Option<chrono::NaiveDateTime>,
+    /// A confirmation (finalizing): Enter confirms from any one-line field, as its intro
+    /// says, instead of moving to the next one.
+    pub enter_confirms: bool,
 }
 
 /// Why a form cannot be saved, and the field to fix: the form moves the cursor there.
@@ -346,6 +349,7 @@ impl Form {
             discard_armed: false,
             original: None,
             pending_since: None,
+            enter_confirms: false,
         }
     }
 
@@ -653,7 +657,7 @@ impl Form {
         // Enter and ↓ go to the next field, ↑ to the one before.
         if !multi_line {
             match ev.code {
-                KeyCode::Enter if last => return FormKey::Save,
+                KeyCode::Enter if last || self.enter_confirms => return FormKey::Save,
                 KeyCode::Enter | KeyCode::Down => {
                     self.move_focus(true);
                     return FormKey::Moved;

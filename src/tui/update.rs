@@ -352,10 +352,13 @@ fn finalize_start(app: &mut App) {
         s.meeting.date,
     );
     form.intro = Some(app.t(T::FinalizeIntro).into());
-    form.line(F::By, T::FFinalizedBy, &s.meeting.facilitator);
-    // Who else checks and signs the minutes (a guardian, a second professional).
+    form.enter_confirms = true;
+    // Who else checks and signs the minutes (a guardian, a second professional), above
+    // who finalizes: the cursor starts on the last line, so Enter still finalizes.
     form.line(F::Justerare, T::FJusterare, "");
     form.set_note(F::Justerare, Some((app.t(T::JusterareNote).into(), false)));
+    form.line(F::By, T::FFinalizedBy, &s.meeting.facilitator);
+    form.focus = form.fields.len() - 1;
     // Warnings never block (SPEC §5), but the facilitator sees them before locking.
     let warnings = samsyn::rules::warnings(&s.meeting, &s.agenda);
     if !warnings.is_empty() {

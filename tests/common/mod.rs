@@ -1,6 +1,14 @@
 //! A realistic SIP meeting built in code, for the export tests: a family whose names
 //! appear in free text, an action awaiting a decision, one by the family, one private.
+//!
+//! The one test support: this builder and `samsyn()` for the binary here; the meetings
+//! the durability tests write (`fixtures`); the screen fixture with a TestBackend and a
+//! fixed clock (`screen`); the pseudo-terminal harness (`pty`).
 #![allow(dead_code)]
+
+pub mod fixtures;
+pub mod pty;
+pub mod screen;
 
 use chrono::{NaiveDate, NaiveTime};
 use samsyn::agenda::{self, Agenda};
