@@ -190,7 +190,10 @@ fn check_meeting(path: &Path, src: &str, catalogue: &Catalogue, lang: Lang) -> i
         );
     }
     let warnings = problems.len() - blocking;
-    let status = if meeting.is_finalized() && blocking > 0 {
+    // Changed after finalizing, the minutes are not "finalized": the summary says so too.
+    let status = if meeting.stamp_matches() == Some(false) {
+        t::CHECK_CHANGED_STATUS.get(lang)
+    } else if meeting.is_finalized() && blocking > 0 {
         t::CHECK_FINALIZED_BROKEN.get(lang)
     } else if meeting.is_finalized() {
         t::CHECK_FINALIZED.get(lang)

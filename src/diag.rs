@@ -90,6 +90,12 @@ impl FileError {
 /// the limit keeps a wrong or hostile file from filling memory.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
+/// The one size check, shared by every reader and writer of samsyn's files: a file of
+/// `len` bytes is read, so it may be written.
+pub fn within_limit(len: u64) -> bool {
+    len <= MAX_FILE_BYTES
+}
+
 /// Read a text file with the size limit, mapping every failure to a `FileError`.
 ///
 /// Only regular files are read: a named pipe or a device would block or never end. A
@@ -112,7 +118,7 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| FileError::from_io(path, e))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    if !within_limit(bytes.len() as u64) {
         return Err(FileError::invalid(
             path,
             (1, 1),

@@ -2,8 +2,71 @@
 //! drafts): a temporary file in the same directory, fsynced, renamed, directory fsynced.
 
 use crate::diag::FileError;
+use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::Path;
+
+/// Open `path` for reading without following a symbolic link in its last component:
+/// a link there is refused (`ELOOP`), never read through.
+pub fn open_nofollow(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    no_follow(&mut options);
+    options.open(path).map_err(|e| link_refused(path, e))
+}
+
+/// Add `O_NOFOLLOW` (and `O_CLOEXEC`) to `options`: the last component of the path is
+/// opened only when it is not a symbolic link.
+pub fn no_follow(options: &mut OpenOptions) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC);
+    }
+    #[cfg(not(unix))]
+    let _ = options;
+}
+
+/// `ELOOP` from an `O_NOFOLLOW` open, said as what it is.
+fn link_refused(path: &Path, e: std::io::Error) -> std::io::Error {
+    #[cfg(unix)]
+    if e.raw_os_error() == Some(libc::ELOOP) {
+        return std::io::Error::other(format!(
+            "{} is a symbolic link; samsyn does not read or write through links",
+            path.display()
+        ));
+    }
+    let _ = path;
+    e
+}
+
+/// Whether `path` itself (not what it points to) is a symbolic link.
+pub fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// Read at most `limit` bytes of the regular file at `path`, not following a link.
+/// `Ok(Err(size))` when the file is larger than `limit`: nothing of it is read.
+pub fn read_limited(path: &Path, limit: u64) -> std::io::Result<Result<Vec<u8>, u64>> {
+    use std::io::Read;
+    let file = open_nofollow(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(std::io::Error::other(format!(
+            "{} is not a regular file",
+            path.display()
+        )));
+    }
+    if meta.len() > limit {
+        return Ok(Err(meta.len()));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Ok(Err(bytes.len() as u64));
+    }
+    Ok(Ok(bytes))
+}
 
 /// Write bytes atomically to `path`, readable and writable by the owner only (0600).
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
@@ -12,11 +75,21 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
 
 /// Write to a temporary file beside `path`, fsync it, rename it to `path` (over an
 /// existing file only when `replace`), then fsync the directory.
+///
+/// A symbolic link at `path` is refused, not replaced: the rename would put a file where
+/// the link was and leave what it points to behind, unchanged (two copies that differ).
+/// The temporary file is created with `O_EXCL` (tempfile), so no link is followed there.
 pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<(), FileError> {
     let err = |e| FileError::Write {
         path: path.to_path_buf(),
         source: e,
     };
+    if is_link(path) {
+        return Err(err(std::io::Error::other(format!(
+            "{} is a symbolic link; samsyn does not write through links (open the file it points to)",
+            path.display()
+        ))));
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),

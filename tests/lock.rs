@@ -156,3 +156,26 @@ fn two_samsyn_windows_on_one_meeting() {
         third.screen()
     );
 }
+
+/// Two processes, one through a symbolic link to the meeting: the link and the file it
+/// points to share one lock (the lock is the real file's), so the second is kept out.
+#[cfg(unix)]
+#[test]
+fn a_link_to_the_meeting_is_the_same_meeting_across_processes() {
+    let dir = tempfile::tempdir().unwrap();
+    let meeting = dir.path().join("2026-12-03-provsip-x.ron");
+    store::save(&meeting, &fixtures::meeting()).unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let link = elsewhere.path().join("genväg.ron");
+    std::os::unix::fs::symlink(&meeting, &link).unwrap();
+
+    let (mut holder, pid) = spawn_holder(&link);
+    match MeetingLock::acquire(&meeting) {
+        Err(Locked::HeldByAnother { holder, .. }) => {
+            assert!(holder.unwrap_or_default().starts_with(&format!("{pid} ")));
+        }
+        other => panic!("the real file must be locked by the link's holder: {other:?}"),
+    }
+    holder.kill().unwrap();
+    holder.wait().unwrap();
+}

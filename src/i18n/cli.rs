@@ -360,6 +360,8 @@ pub const CHECK_CHANGED: Label = Label(
 );
 pub const CHECK_BLOCKS: Label = Label("hindrar", "blocks");
 pub const CHECK_WARNING: Label = Label("varning", "warning");
+/// The summary line of minutes changed after finalizing (never "finalized").
+pub const CHECK_CHANGED_STATUS: Label = Label("ÄNDRAT EFTER JUSTERING", "CHANGED AFTER FINALIZING");
 pub const CHECK_FINALIZED_BROKEN: Label = Label(
     "JUSTERAT MEN UPPFYLLER INTE REGLERNA",
     "FINALIZED BUT BREAKS THE RULES",

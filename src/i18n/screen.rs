@@ -210,6 +210,25 @@ strings! {
     MaskHidden => "(initialer – skriv för att ändra)", "(initials – type to change)";
     Saved => "sparat {}", "saved {}";
     SaveFailed => "KUNDE INTE SPARA: {}", "COULD NOT SAVE: {}";
+    // The save path: the background writer, a save that fails, quitting with unsaved work.
+    Saving => "sparar…", "saving…";
+    SaveRetrying => "ändringen finns kvar här och sparas så fort det går", "the change is kept here and saved as soon as it can be";
+    TooLargeRefused => "Ändringen sparas inte: mötet skulle bli {} MB, mer än de {} MB en mötesfil får rymma. Korta texten.", "The change is not saved: the meeting would be {} MB, more than the {} MB a meeting file may hold. Shorten the text.";
+    QuitUnsavedTitle => "Mötet är inte sparat", "The meeting is not saved";
+    QuitUnsaved => "Mötet kunde inte sparas i sin fil ({}). Om du avslutar nu förloras det som ändrats sedan det senast sparades ({}).", "The meeting could not be saved to its file ({}). Quitting now loses what changed since it was last saved ({}).";
+    QuitUnsavedChoices => "Enter: spara mötet någon annanstans · n: avsluta ändå utan att spara · Esc: stanna kvar (samsyn försöker spara igen)", "Enter: save the meeting elsewhere · n: quit anyway without saving · Esc: stay (samsyn keeps trying to save)";
+    NeverSaved => "när mötet öppnades", "when the meeting was opened";
+    SaveElsewhereForm => "Spara mötet någon annanstans", "Save the meeting elsewhere";
+    SaveElsewhereIntro => "Skriv en ny fil eller en mapp; en fil som redan finns skrivs aldrig över.", "Type a new file or a folder; a file that exists is never written over.";
+    FSaveTo => "Spara som", "Save as";
+    SaveElsewhereFailed => "Kunde inte spara där: {}", "Could not save there: {}";
+    SaveElsewhereExists => "{} finns redan; välj ett annat namn (inget skrivs över).", "{} already exists; choose another name (nothing is written over).";
+    SavedElsewhere => "samsyn: mötet är sparat i {} (dess egen fil {} kunde inte skrivas: {})", "samsyn: the meeting is saved in {} (its own file {} could not be written: {})";
+    ExitUnsaved => "samsyn: MÖTET ÄR INTE SPARAT: {}. Filen {} har versionen som sparades senast ({}).", "samsyn: THE MEETING IS NOT SAVED: {}. The file {} holds the version saved last ({}).";
+    ExitDraftAt => "samsyn: text som skrevs i ett formulär finns i {}; att öppna mötet erbjuder den igen.", "samsyn: text typed in a form is kept in {}; opening the meeting offers it back.";
+    ExitSignal => "samsyn: avslutat av signal {}; mötet är sparat i {}.", "samsyn: ended by signal {}; the meeting is saved in {}.";
+    LinkResolved => "Öppnat via en länk: mötet sparas i filen länken pekar på, {}.", "Opened through a link: the meeting is saved in the file the link points to, {}.";
+    DraftTooLarge => "Osparad text i {} är {} MB, större än en osparad text får vara; den öppnas inte men ligger kvar.", "Unsaved text in {} is {} MB, larger than unsaved text may be; it is not opened but kept.";
     Of => "av {} min", "of {} min";
     Caution => "SNART SLUT", "NEARLY OUT";
     OverTime => "ÖVER TID", "OVER TIME";

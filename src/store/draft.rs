@@ -36,7 +36,14 @@ pub enum Found<F> {
     },
     /// There, but unreadable; the reason.
     Unreadable(String),
+    /// Larger than a draft may be (`LIMIT`): not read at all, so a huge file cannot
+    /// freeze the screen; left on disk for whoever wants to look at it. Its size.
+    TooLarge(u64),
 }
+
+/// The largest draft samsyn reads or writes: the limit of a meeting file, since a draft
+/// is one form of a meeting (`diag::MAX_FILE_BYTES`).
+pub const LIMIT: u64 = crate::diag::MAX_FILE_BYTES;
 
 /// The draft file of a meeting file: a hidden sibling, `.NAME.ron.draft`.
 pub fn path_for(meeting: &Path) -> PathBuf {
@@ -51,13 +58,18 @@ struct VersionOnly {
     version: u32,
 }
 
-/// Read the draft beside `meeting`, if any.
+/// Read the draft beside `meeting`, if any. A link there is not followed (it is
+/// unreadable), and a draft over `LIMIT` is not read.
 pub fn read<F: DeserializeOwned>(meeting: &Path) -> Found<F> {
     let path = path_for(meeting);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
+    let bytes = match crate::fsio::read_limited(&path, LIMIT) {
+        Ok(Ok(b)) => b,
+        Ok(Err(size)) => return Found::TooLarge(size),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Found::None,
         Err(e) => return Found::Unreadable(e.to_string()),
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        return Found::Unreadable("not UTF-8 text".into());
     };
     match ron::from_str::<VersionOnly>(&text) {
         Ok(v) if v.version == VERSION => {}
@@ -85,10 +97,20 @@ pub fn write<F: Serialize>(meeting: &Path, draft: &DraftFile<F>) -> Result<(), F
                 source: std::io::Error::other(e.to_string()),
             }
         })?;
+    if text.len() as u64 > LIMIT {
+        return Err(FileError::Write {
+            path: path_for(meeting),
+            source: std::io::Error::other(format!(
+                "the unsaved text is larger than the {} MB a draft may hold",
+                LIMIT / (1024 * 1024)
+            )),
+        });
+    }
     write_private(&path_for(meeting), text.as_bytes())
 }
 
 /// Remove the draft beside `meeting`; already gone is fine, the point is that it is gone.
+/// (A link there is removed itself; what it points to is never touched.)
 pub fn remove(meeting: &Path) {
     let _ = std::fs::remove_file(path_for(meeting));
 }
@@ -135,5 +157,58 @@ mod tests {
         assert!(matches!(read::<String>(&meeting), Found::Unreadable(_)));
         remove(&meeting);
         assert!(matches!(read::<String>(&meeting), Found::None));
+    }
+
+    #[test]
+    fn a_draft_over_the_limit_is_not_read_and_stays_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let meeting = dir.path().join("m.ron");
+        // 200 MB, sparse: costs no disk and no time to make.
+        let f = std::fs::File::create(path_for(&meeting)).unwrap();
+        f.set_len(200 * 1024 * 1024).unwrap();
+        match read::<String>(&meeting) {
+            Found::TooLarge(size) => assert_eq!(size, 200 * 1024 * 1024),
+            other => panic!("{other:?}"),
+        }
+        assert!(path_for(&meeting).exists());
+        let big = DraftFile {
+            version: VERSION,
+            meeting: "abc".into(),
+            written: chrono::NaiveDate::from_ymd_opt(2026, 12, 2)
+                .unwrap()
+                .and_hms_opt(10, 0, 0)
+                .unwrap(),
+            form: "x".repeat(LIMIT as usize + 1),
+        };
+        assert!(
+            write(&meeting, &big).is_err(),
+            "never written larger than read"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_draft_that_is_a_link_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let meeting = dir.path().join("m.ron");
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::write(&elsewhere, "(version: 2)").unwrap();
+        std::os::unix::fs::symlink(&elsewhere, path_for(&meeting)).unwrap();
+        match read::<String>(&meeting) {
+            Found::Unreadable(why) => assert!(why.contains("symbolic link"), "{why}"),
+            other => panic!("{other:?}"),
+        }
+        let d = DraftFile {
+            version: VERSION,
+            meeting: "abc".into(),
+            written: chrono::NaiveDate::from_ymd_opt(2026, 12, 2)
+                .unwrap()
+                .and_hms_opt(10, 0, 0)
+                .unwrap(),
+            form: "typed".to_string(),
+        };
+        assert!(write(&meeting, &d).is_err(), "not written through the link");
+        remove(&meeting);
+        assert_eq!(std::fs::read_to_string(&elsewhere).unwrap(), "(version: 2)");
     }
 }

@@ -22,20 +22,40 @@ pub fn save(path: &Path, meeting: &Meeting) -> Result<(), FileError> {
     write_private(path, text.as_bytes())
 }
 
-/// A meeting is never written larger than the loader reads (`diag::MAX_FILE_BYTES`):
-/// the change that would cross the limit is refused, and the file stays as it was.
+/// A meeting is never written larger than the loader reads (`diag::within_limit`, the
+/// check `diag::read_text` makes): the change that would cross the limit is refused, and
+/// the file stays as it was.
 fn too_large(path: &Path, text: &str) -> Result<(), FileError> {
-    if text.len() as u64 > crate::diag::MAX_FILE_BYTES {
-        return Err(FileError::Write {
+    match size_refusal(text.len()) {
+        None => Ok(()),
+        Some(why) => Err(FileError::Write {
             path: path.to_path_buf(),
-            source: std::io::Error::other(format!(
-                "the meeting would be {} MB, larger than the {} MB a meeting file may hold; the change is not saved",
-                text.len() / (1024 * 1024),
-                crate::diag::MAX_FILE_BYTES / (1024 * 1024)
-            )),
-        });
+            source: std::io::Error::other(why),
+        }),
     }
-    Ok(())
+}
+
+/// Why a meeting of `len` bytes may not be written, if it may not.
+fn size_refusal(len: usize) -> Option<String> {
+    (!crate::diag::within_limit(len as u64)).then(|| {
+        format!(
+            "the meeting would be {} MB, larger than the {} MB a meeting file may hold; the change is not saved",
+            len / (1024 * 1024),
+            crate::diag::MAX_FILE_BYTES / (1024 * 1024)
+        )
+    })
+}
+
+/// Whether `meeting` may be saved as it is: `Err` with the size it would have when that
+/// is larger than a meeting file may be. The screen asks this when a form is saved, so
+/// the change that would cross the limit is refused at the form, not after it.
+pub fn fits(meeting: &Meeting) -> Result<(), u64> {
+    let len = to_ron(meeting).len() as u64;
+    if crate::diag::within_limit(len) {
+        Ok(())
+    } else {
+        Err(len)
+    }
 }
 
 /// Save a meeting under a new name in `dir`, never overwriting another meeting.

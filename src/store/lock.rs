@@ -10,6 +10,11 @@
 //! holds a line naming the process that has the meeting open, for the read-only banner.
 //! The OS releases the lock when the process ends, however it ends, so a crash leaves no
 //! stale lock. `samsyn check` and `export` only read, and never lock.
+//!
+//! The lock belongs to the real file: a meeting reached through a symbolic link is locked
+//! beside the file the link points to, so the link and its target share one lock. The
+//! lock file itself is opened without following a link (`O_NOFOLLOW`) and must be a plain
+//! file: a link planted there is refused, never followed and truncated.
 
 use crate::i18n::Lang;
 use std::fs::{File, OpenOptions, TryLockError};
@@ -93,19 +98,37 @@ pub fn lock_path(meeting: &Path) -> PathBuf {
 impl MeetingLock {
     /// Take the exclusive lock for editing the meeting at `meeting`, without waiting.
     pub fn acquire(meeting: &Path) -> Result<MeetingLock, Locked> {
-        let path = lock_path(meeting);
+        // By the real file: a link to the meeting and the meeting share one lock.
+        let real = std::fs::canonicalize(meeting).unwrap_or_else(|_| meeting.to_path_buf());
+        let path = lock_path(&real);
         let unavailable = |source| Locked::Unavailable {
             meeting: meeting.to_path_buf(),
             source,
         };
         let mut options = OpenOptions::new();
         options.read(true).write(true).create(true).truncate(false);
+        crate::fsio::no_follow(&mut options);
         #[cfg(unix)]
         {
             use std::os::unix::fs::OpenOptionsExt;
             options.mode(0o600);
         }
-        let mut file = options.open(&path).map_err(unavailable)?;
+        let mut file = options.open(&path).map_err(|e| {
+            unavailable(if crate::fsio::is_link(&path) {
+                std::io::Error::other(format!(
+                    "the lock file {} is a symbolic link; samsyn never follows one there",
+                    path.display()
+                ))
+            } else {
+                e
+            })
+        })?;
+        if !file.metadata().map_err(unavailable)?.is_file() {
+            return Err(unavailable(std::io::Error::other(format!(
+                "the lock file {} is not a plain file",
+                path.display()
+            ))));
+        }
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
@@ -205,6 +228,44 @@ mod tests {
         let mode = std::fs::metadata(lock.path()).unwrap().permissions().mode();
         // The process umask can only remove bits, so at most 0600.
         assert_eq!(mode & 0o077, 0, "{mode:o}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_file_that_is_a_link_is_refused_and_its_target_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let meeting = dir.path().join("m.ron");
+        std::fs::write(&meeting, "meeting").unwrap();
+        let victim = dir.path().join("victim.txt");
+        std::fs::write(&victim, "precious").unwrap();
+        std::os::unix::fs::symlink(&victim, lock_path(&meeting)).unwrap();
+        let err = MeetingLock::acquire(&meeting).unwrap_err();
+        assert!(matches!(err, Locked::Unavailable { .. }), "{err:?}");
+        assert!(err.message(Lang::En).contains("symbolic link"), "{err}");
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_a_meeting_and_the_meeting_share_one_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let meeting = dir.path().join("m.ron");
+        std::fs::write(&meeting, "meeting").unwrap();
+        let other = tempfile::tempdir().unwrap();
+        let link = other.path().join("genväg.ron");
+        std::os::unix::fs::symlink(&meeting, &link).unwrap();
+        let held = MeetingLock::acquire(&link).unwrap();
+        assert!(matches!(
+            MeetingLock::acquire(&meeting),
+            Err(Locked::HeldByAnother { .. })
+        ));
+        assert!(!lock_path(&link).exists(), "no lock beside the link");
+        drop(held);
+        let _held = MeetingLock::acquire(&meeting).unwrap();
+        assert!(matches!(
+            MeetingLock::acquire(&link),
+            Err(Locked::HeldByAnother { .. })
+        ));
     }
 
     #[test]

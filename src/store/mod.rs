@@ -6,12 +6,14 @@ mod file;
 mod load;
 mod lock;
 mod permissions;
+pub mod writer;
 
 pub use crate::fsio::{create_private_dir, remove_stale_temps, write_private};
-pub use file::{archive_dir, save, save_new};
+pub use file::{archive_dir, fits, save, save_new};
 pub use load::{check_against_agenda, load, parse, to_ron};
 pub use lock::{Locked, MeetingLock, lock_path};
 pub use permissions::{ArchiveWarning, archive_warning};
+pub use writer::Writer;
 
 use crate::diag::FileError;
 use crate::meeting::Meeting;

@@ -176,6 +176,20 @@ pub enum Overlay {
         page: usize,
         selected: usize,
     },
+    /// `q` while the meeting cannot be saved: save it elsewhere, quit anyway, or stay.
+    QuitUnsaved,
+}
+
+/// What quitting leaves behind, said on the terminal after the screen is given back.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub enum Exit {
+    /// Everything is saved in the meeting's file.
+    #[default]
+    Saved,
+    /// The user quit although the meeting could not be saved: exit non-zero.
+    Unsaved,
+    /// The meeting could not be saved in its file and was saved here instead.
+    SavedElsewhere(PathBuf),
 }
 
 pub struct App {
@@ -199,8 +213,17 @@ pub struct App {
     /// The last thing that happened, shown in the status line.
     pub message: Option<(String, bool)>,
     pub last_saved: Option<NaiveDateTime>,
-    /// Why the last save failed; shown until a save succeeds.
+    /// Why the last save failed (the reason, as the file system gave it); shown until a
+    /// save succeeds.
     pub save_error: Option<String>,
+    /// A save handed to the background writer is not yet on disk ("saving…").
+    pub saving: bool,
+    /// The background writer (`store::Writer`) the running program saves through; `None`
+    /// saves at once, inside `update` (the tests, which read the file right after a key).
+    pub writer: Option<samsyn::store::Writer>,
+    /// How the program ends: set when the user quits with the meeting not saved
+    /// (non-zero), or it was saved elsewhere (the path, said on exit).
+    pub exit: Exit,
     /// Text typed in an open form, written beside the meeting until it is saved.
     pub draft: super::draft::State,
     /// The user's directory of organisations (`organisations.ron`).
@@ -238,6 +261,9 @@ impl App {
             message: None,
             last_saved: None,
             save_error: None,
+            saving: false,
+            writer: None,
+            exit: Exit::default(),
             draft: Default::default(),
             directory: samsyn::directory::Directory::default(),
             quit: false,
@@ -307,6 +333,11 @@ impl App {
             }
             all
         })
+    }
+
+    /// Whether a change is not yet on disk: a save is in flight or failed.
+    pub fn unsaved(&self) -> bool {
+        self.saving || self.save_error.is_some()
     }
 
     pub fn is_too_small(&self) -> bool {

@@ -43,6 +43,7 @@ fn overlay_commands(app: &App) -> Option<Vec<Cmd>> {
             cmds.extend([Cmd::Privacy, Cmd::Close]);
             cmds
         }
+        Some(Overlay::QuitUnsaved) => vec![Cmd::Confirm, Cmd::Close],
         None => return None,
     })
 }

@@ -53,6 +53,7 @@ pub fn draftable(t: &Target) -> bool {
             | Target::Finalize
             | Target::Amend
             | Target::PhaseTime
+            | Target::SaveElsewhere
     )
 }
 

@@ -253,6 +253,8 @@ pub enum Target {
     Amend,
     /// The time counted in the phase on screen.
     PhaseTime,
+    /// Where to write the meeting when its own file cannot be written (quitting).
+    SaveElsewhere,
 }
 
 /// Which free text a text form edits.

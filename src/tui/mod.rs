@@ -177,6 +177,9 @@ pub fn run(opts: Options) -> i32 {
             return e.code;
         }
     };
+    // From here on saves are written on a thread of their own (`update::save`).
+    app.writer = Some(crate::store::Writer::spawn());
+    let signal = catch_signals();
     let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
@@ -205,21 +208,102 @@ pub fn run(opts: Options) -> i32 {
     }
     // A panic has already restored the terminal and named the file (the hook above);
     // it ends the program with the exit code for "anything else".
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| event_loop(&mut app)));
-    restore_terminal();
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop(&mut app, &signal)
+    }));
     let Ok(result) = result else {
+        // Whatever was handed to the writer before the panic is written.
+        update::flush(&mut app);
         return crate::diag::exit::FAILURE;
     };
-    if let Some(s) = app.session() {
-        eprintln!("samsyn: {}", s.path.display());
+    // However the loop ended (quit, a signal, the terminal gone): the meeting as it is
+    // now and the text in an open form are written, and the writer waited for, before
+    // the terminal is given back.
+    let sig = signal.load(std::sync::atomic::Ordering::SeqCst) as i32;
+    update::save(&mut app);
+    recover::write_now(&mut app);
+    update::flush(&mut app);
+    restore_terminal();
+    let code = farewell(&app, sig);
+    if let Err(e) = result
+        && sig == 0
+    {
+        say(&format!("samsyn: {e}"));
+        return crate::diag::exit::FAILURE;
     }
-    match result {
-        Ok(()) => crate::diag::exit::OK,
-        Err(e) => {
-            eprintln!("samsyn: {e}");
-            crate::diag::exit::FAILURE
+    code
+}
+
+/// SIGTERM and SIGHUP end the program the orderly way (`run`): the flag they set is
+/// looked at by the event loop. A second one while that is under way ends it at once.
+fn catch_signals() -> std::sync::Arc<std::sync::atomic::AtomicUsize> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, AtomicUsize};
+    let which = Arc::new(AtomicUsize::new(0));
+    let armed = Arc::new(AtomicBool::new(false));
+    for sig in [SIGTERM, SIGHUP] {
+        // The order matters: the second signal finds the flag the first one set.
+        let _ = signal_hook::flag::register_conditional_shutdown(sig, 128 + sig, armed.clone());
+        let _ = signal_hook::flag::register(sig, armed.clone());
+        let _ = signal_hook::flag::register_usize(sig, which.clone(), sig as usize);
+    }
+    which
+}
+
+/// A line on the terminal after the screen is given back; a terminal already gone
+/// (SIGHUP) is no reason to panic.
+fn say(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
+/// Say where the meeting is, and what is not saved; the exit code: 128 + the signal that
+/// ended the program, 73 when the meeting could not be saved, else 0.
+fn farewell(app: &App, sig: i32) -> i32 {
+    use crate::i18n::screen::{T, fill};
+    let lang = app.lang;
+    let Some(s) = app.session() else {
+        return if sig > 0 {
+            128 + sig
+        } else {
+            crate::diag::exit::OK
+        };
+    };
+    let shown = s.path.display().to_string();
+    let failure = app.save_error.as_deref().unwrap_or_default();
+    if let app::Exit::SavedElsewhere(to) = &app.exit {
+        say(&fill(
+            T::SavedElsewhere.get(lang),
+            &[&to.display().to_string(), &shown, failure],
+        ));
+        return crate::diag::exit::OK;
+    }
+    let code = if app.save_error.is_some() {
+        let since = app.last_saved.map_or_else(
+            || T::NeverSaved.get(lang).to_string(),
+            |t| t.format("%H:%M:%S").to_string(),
+        );
+        say(&fill(T::ExitUnsaved.get(lang), &[failure, &shown, &since]));
+        let draft = crate::store::draft::path_for(&s.path);
+        if draft.exists() {
+            say(&fill(
+                T::ExitDraftAt.get(lang),
+                &[&draft.display().to_string()],
+            ));
         }
+        crate::diag::exit::CANT_CREATE
+    } else {
+        say(&format!("samsyn: {shown}"));
+        crate::diag::exit::OK
+    };
+    if sig > 0 {
+        if app.save_error.is_none() {
+            say(&fill(T::ExitSignal.get(lang), &[&sig.to_string(), &shown]));
+        }
+        return 128 + sig;
     }
+    code
 }
 
 /// Test builds only: with `SAMSYN_TEST_PANIC` set, F12 panics, so the tests can see what
@@ -238,7 +322,8 @@ fn injected_panic(_: &crossterm::event::KeyEvent) {}
 /// Events handled between two frames at most, so an endless stream still shows.
 const MAX_BATCH: usize = 2000;
 
-fn event_loop(app: &mut App) -> std::io::Result<()> {
+fn event_loop(app: &mut App, signal: &std::sync::atomic::AtomicUsize) -> std::io::Result<()> {
+    let signalled = || signal.load(std::sync::atomic::Ordering::SeqCst) != 0;
     let backend = ratatui::backend::CrosstermBackend::new(std::io::stdout());
     let mut terminal = ratatui::Terminal::new(backend)?;
     let size = terminal.size()?;
@@ -246,7 +331,14 @@ fn event_loop(app: &mut App) -> std::io::Result<()> {
     update(app, Event::Tick(now()));
     loop {
         terminal.draw(|f| render::render(app, f))?;
-        if event::poll(Duration::from_millis(500))? {
+        // While a save is in flight, look again soon: "saved" is shown once it is true.
+        // (Not while saving fails: the writer retries every two seconds by itself.)
+        let wait = if app.saving && app.save_error.is_none() {
+            10
+        } else {
+            500
+        };
+        if event::poll(Duration::from_millis(wait))? {
             // What is already waiting (a paste, a held key) is taken before the next
             // frame: a burst of keys costs one redraw, not one each.
             for _ in 0..MAX_BATCH {
@@ -260,14 +352,14 @@ fn event_loop(app: &mut App) -> std::io::Result<()> {
                 }
                 // (With crossterm's /dev/tty reader a zero timeout never looks at
                 // what was already read, so the shortest real wait.)
-                if app.quit || !event::poll(Duration::from_millis(1))? {
+                if app.quit || signalled() || !event::poll(Duration::from_millis(1))? {
                     break;
                 }
             }
         }
         update(app, Event::Tick(now()));
-        if app.quit {
-            update::save(app);
+        // Quitting, or SIGTERM/SIGHUP: `run` saves and gives the terminal back.
+        if app.quit || signalled() {
             return Ok(());
         }
     }

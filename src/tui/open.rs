@@ -110,6 +110,13 @@ pub fn open_path(app: &mut App, path: &Path) -> Result<(), super::StartError> {
 }
 
 fn set_session(app: &mut App, mut meeting: Meeting, agenda: Agenda, path: PathBuf) {
+    // A meeting reached through a symbolic link is edited in the file the link points
+    // to: saved there (a save through the link would replace the link with a copy), and
+    // locked there, so a window opening either path finds the other's lock.
+    let (path, through_link) = match std::fs::canonicalize(&path) {
+        Ok(real) if samsyn::fsio::is_link(&path) => (real, true),
+        _ => (path, false),
+    };
     super::set_panic_path(&path);
     // Leaving the meeting screen releases the previous meeting's lock first.
     app.screen = Screen::Start(Start::new(Vec::new(), app.now.date(), app.lang));
@@ -190,6 +197,13 @@ fn set_session(app: &mut App, mut meeting: Meeting, agenda: Agenda, path: PathBu
         }
     }
     super::recover::on_open(app);
+    if through_link
+        && app.message.is_none()
+        && let Some(s) = app.session()
+    {
+        let shown = s.path.display().to_string();
+        app.message = Some((fill(app.t(T::LinkResolved), &[&shown]), false));
+    }
 }
 
 /// `u`: start the follow-up of the finalized minutes on screen (or selected on the start

@@ -181,6 +181,31 @@ pub fn confirm(app: &App, label: &str, participant: bool, f: &mut Frame, area: R
     );
 }
 
+/// `q` with the meeting not saved: what is at stake and the three ways out.
+pub fn quit_unsaved(app: &App, f: &mut Frame, area: Rect) {
+    let r = centered(area, 76, 10);
+    f.render_widget(Clear, r);
+    let why = app.save_error.clone().unwrap_or_default();
+    let since = app.last_saved.map_or_else(
+        || app.t(T::NeverSaved).to_string(),
+        |t| t.format("%H:%M:%S").to_string(),
+    );
+    let lines = vec![
+        Line::styled(
+            fill(app.t(T::QuitUnsaved), &[&why, &since]),
+            app.theme.blocking,
+        ),
+        Line::from(""),
+        Line::from(app.t(T::QuitUnsavedChoices)),
+    ];
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(overlay_block(app, app.t(T::QuitUnsavedTitle).into())),
+        r,
+    );
+}
+
 /// One field of a form as drawn: its rows of input, the line of what is typed to find an
 /// option, and its note, each already wrapped to the input column.
 struct Drawn {

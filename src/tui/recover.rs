@@ -62,6 +62,13 @@ pub fn on_open(app: &mut App) {
             return discard(app, T::DraftUnreadable, &format!("version {version}"));
         }
         Found::Unreadable(why) => return discard(app, T::DraftUnreadable, &why),
+        Found::TooLarge(size) => {
+            // Not read (it could freeze the screen) and not deleted: it is someone's text.
+            let shown = file::path_for(&s.path).display().to_string();
+            let mb = (size / (1024 * 1024)).to_string();
+            app.message = Some((fill(app.t(T::DraftTooLarge), &[&shown, &mb]), true));
+            return;
+        }
     };
     let fits = draft.meeting == s.meeting.id
         && s.editable()
@@ -131,9 +138,20 @@ fn restore(app: &mut App, d: Draft) {
 }
 
 /// On every tick: write the open form's unsaved text once typing pauses (or has gone on
-/// for two seconds), and remove the draft once the form is saved or cancelled.
+/// for two seconds), and remove the draft once the form is saved or cancelled and the
+/// meeting holding it is on disk (not while a save is in flight or failing).
 pub fn tick(app: &mut App) {
+    write(app, false);
+}
+
+/// Write the open form's unsaved text now, whatever the pause (the program is ending).
+pub fn write_now(app: &mut App) {
+    write(app, true);
+}
+
+fn write(app: &mut App, now_anyway: bool) {
     let now = app.now;
+    let unsaved = app.unsaved();
     let Some(s) = app.session() else {
         return;
     };
@@ -151,6 +169,10 @@ pub fn tick(app: &mut App) {
     };
     let st = &mut app.draft;
     let Some((target, vals, focus)) = open else {
+        if unsaved {
+            // The saved form's change is not on disk yet: its draft stays until it is.
+            return;
+        }
         if st.on_disk.take().is_some() {
             file::remove(&path);
         }
@@ -174,7 +196,8 @@ pub fn tick(app: &mut App) {
     }
     let since = *st.pending_since.get_or_insert(now);
     let changed = st.changed_at.unwrap_or(now);
-    let due = now - changed >= Duration::milliseconds(QUIET)
+    let due = now_anyway
+        || now - changed >= Duration::milliseconds(QUIET)
         || now - since >= Duration::milliseconds(AT_MOST);
     if !due {
         return;

@@ -28,9 +28,12 @@ pub fn render(app: &App, f: &mut Frame) {
     } else {
         2
     };
+    // The status line wraps: a long message is shown whole, never cut at the edge.
+    let status_lines = wrap_spans(status_spans(app), area.width);
+    let status_h = (status_lines.len() as u16).clamp(1, area.height.saturating_sub(12));
     let [body, status, footer] = Layout::vertical([
         Constraint::Min(10),
-        Constraint::Length(1),
+        Constraint::Length(status_h),
         Constraint::Length(rows),
     ])
     .areas(area);
@@ -38,7 +41,7 @@ pub fn render(app: &App, f: &mut Frame) {
         Screen::Start(st) => start(app, st, f, body),
         Screen::Meeting(s) => meeting(app, s, f, body),
     }
-    status_line(app, f, status);
+    f.render_widget(Paragraph::new(status_lines), status);
     footer_keys(app, f, footer);
     match &app.overlay {
         None => {}
@@ -58,6 +61,7 @@ pub fn render(app: &App, f: &mut Frame) {
                 super::readback::render(app, s, *page, *selected, f, body);
             }
         }
+        Some(Overlay::QuitUnsaved) => overlay::quit_unsaved(app, f, body),
     }
     overlay::draft_offer(app, f, body);
 }
@@ -541,7 +545,56 @@ fn header(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(label_lines), label);
 }
 
-fn status_line(app: &App, f: &mut Frame, area: Rect) {
+/// `spans` laid out in lines of at most `width` columns, broken between words (a word
+/// longer than a line is broken inside it), each piece keeping its style.
+fn wrap_spans(spans: Vec<Span<'static>>, width: u16) -> Vec<Line<'static>> {
+    let cols = |t: &str| Span::raw(t).width();
+    let width = usize::from(width.max(1));
+    let mut lines: Vec<Vec<Span<'static>>> = vec![Vec::new()];
+    let mut x = 0;
+    for span in spans {
+        let style = span.style;
+        // Words with the spaces after them, so the spaces stay where they were.
+        for word in span.content.split_inclusive(' ') {
+            let mut word = word.to_string();
+            let w = cols(word.trim_end());
+            if x > 0 && x + w > width {
+                lines.push(Vec::new());
+                x = 0;
+            }
+            while cols(word.trim_end()) > width - x {
+                // Longer than a whole line: as much as fits, the rest on the next.
+                let mut cut = 0;
+                let mut used = 0;
+                for (i, c) in word.char_indices() {
+                    let cw = cols(c.encode_utf8(&mut [0; 4]));
+                    if used + cw > width - x {
+                        break;
+                    }
+                    used += cw;
+                    cut = i + c.len_utf8();
+                }
+                if cut == 0 {
+                    break;
+                }
+                let rest = word.split_off(cut);
+                let line = lines.last_mut().expect("one line at least");
+                line.push(Span::styled(word, style));
+                lines.push(Vec::new());
+                x = 0;
+                word = rest;
+            }
+            x += cols(&word);
+            lines
+                .last_mut()
+                .expect("one line at least")
+                .push(Span::styled(word, style));
+        }
+    }
+    lines.into_iter().map(Line::from).collect()
+}
+
+fn status_spans(app: &App) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     let sep = || Span::raw(" · ");
     if let Some(s) = app.session() {
@@ -579,11 +632,32 @@ fn status_line(app: &App, f: &mut Frame, area: Rect) {
             app.theme.caution,
         ));
     }
-    if let Some(e) = &app.save_error {
-        // Above everything else: the work is not on disk.
-        spans.insert(0, Span::styled(format!("✖ {e} "), app.theme.over));
+    if let Some(why) = &app.save_error {
+        // Above everything else: the work is not on disk (and is kept, and retried).
+        let text = format!(
+            "✖ {} — {} ",
+            fill(app.t(T::SaveFailed), &[why]),
+            app.t(T::SaveRetrying)
+        );
+        spans.insert(0, Span::styled(text, app.theme.over));
     }
     match (&app.message, app.last_saved) {
+        // Said while it is true, also over a message: the change is not on disk yet.
+        _ if app.saving && app.save_error.is_none() && app.session().is_some() => {
+            if !spans.is_empty() {
+                spans.push(sep());
+            }
+            spans.push(Span::styled(app.t(T::Saving), app.theme.dim));
+            if let Some((msg, bad)) = &app.message {
+                let style = if *bad {
+                    app.theme.blocking
+                } else {
+                    app.theme.ok
+                };
+                spans.push(sep());
+                spans.push(Span::styled(msg.clone(), style));
+            }
+        }
         (Some((msg, bad)), _) => {
             if !spans.is_empty() {
                 spans.push(sep());
@@ -602,10 +676,7 @@ fn status_line(app: &App, f: &mut Frame, area: Rect) {
         }
         _ => {}
     }
-    f.render_widget(
-        Paragraph::new(fit_line(Line::from(spans), area.width as usize)),
-        area,
-    );
+    spans
 }
 
 /// How many lines all the keys the footer would show take at `width`.

@@ -1,7 +1,7 @@
 //! The only place the state changes: one event in, the new state out. Testable with
 //! key sequences and no terminal. Every change to the meeting is saved at once.
 
-use super::app::{App, Overlay, Screen};
+use super::app::{App, Exit, Overlay, Screen};
 use super::available::commands;
 use super::command::Cmd;
 use super::form::{F, Form, FormError, FormKey, Input, Target};
@@ -22,6 +22,7 @@ pub enum Event {
 }
 
 pub fn update(app: &mut App, ev: Event) {
+    poll_writer(app);
     match ev {
         Event::Resize(w, h) => app.size = (w, h),
         Event::Tick(now) => tick(app, now),
@@ -206,10 +207,16 @@ fn leave(app: &mut App) {
     };
     s.note_place(Some(now));
     if !app.from_start {
-        app.quit = true;
+        quit(app);
         return;
     }
     save(app);
+    flush(app);
+    // A meeting that could not be saved is not left behind silently.
+    if app.save_error.is_some() && app.session().is_some_and(|s| s.editable()) {
+        app.overlay = Some(Overlay::QuitUnsaved);
+        return;
+    }
     app.from_start = false;
     // The start screen reads the archive afresh (this meeting's new state too), and the
     // meeting's lock goes with its session.
@@ -339,6 +346,19 @@ fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent, cmds: &[Cmd]) -> Op
             }
         }
         Overlay::ReadBack { page, selected } => read_back_key(app, page, selected, k, cmds),
+        Overlay::QuitUnsaved => {
+            // Esc (and q) stay, checked before `n`, which quits without saving.
+            match app.keys.find(&k, &[Cmd::Confirm, Cmd::Close, Cmd::Reject]) {
+                Some(Cmd::Confirm) => Some(Overlay::Form(Box::new(save_elsewhere_form(app)))),
+                Some(Cmd::Reject) => {
+                    app.exit = Exit::Unsaved;
+                    app.quit = true;
+                    None
+                }
+                Some(_) => None,
+                None => Some(Overlay::QuitUnsaved),
+            }
+        }
         Overlay::ConfirmDelete { label, participant } => match app.keys.find(&k, cmds) {
             Some(Cmd::Confirm) => {
                 if let Some(s) = app.session_mut() {
@@ -465,6 +485,15 @@ fn finalize_start(app: &mut App) {
 fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
     let lang = app.lang;
     let now = app.now;
+    if form.target == Target::SaveElsewhere {
+        return match save_elsewhere(app, &form.text(F::Text)) {
+            Ok(()) => None,
+            Err(e) => {
+                form.fail(e.into());
+                Some(Overlay::Form(form))
+            }
+        };
+    }
     // A personnummer never reaches the meeting file, whichever field it is typed in.
     if let Some(e) = form.personnummer_error(lang) {
         form.fail(e);
@@ -541,6 +570,11 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
                 Target::Invitation => phases::invitation::commit(s, &form, lang),
                 _ => phases::current(s).commit(&mut s.meeting, &form, lang),
             };
+            // A change that would make the file larger than it may be is refused here,
+            // at the form, rather than failing to save after it (the loader's limit).
+            let r = r.and_then(|()| {
+                samsyn::store::fits(&s.meeting).map_err(|size| too_large(size, lang).into())
+            });
             if r.is_err() {
                 // Nothing half-written stays in the meeting.
                 s.meeting = before;
@@ -582,12 +616,18 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
     }
 }
 
-/// Write the meeting to its file now.
+/// Save the meeting: handed to the background writer when there is one (the running
+/// program; `poll_writer` reports what it did), else written now (the tests).
 pub fn save(app: &mut App) {
     let now = app.now;
     let Some(s) = app.session() else { return };
     if s.locked.is_some() {
         // Another window writes this meeting; this one only looks.
+        return;
+    }
+    if let Some(w) = &app.writer {
+        w.submit(&s.path, s.meeting.clone());
+        app.saving = true;
         return;
     }
     match samsyn::store::save(&s.path, &s.meeting) {
@@ -596,9 +636,115 @@ pub fn save(app: &mut App) {
             app.save_error = None;
         }
         Err(e) => {
-            app.save_error = Some(fill(app.t(T::SaveFailed), &[&e.to_string()]));
+            app.save_error = Some(e.to_string());
         }
     }
+}
+
+fn too_large(size: u64, lang: samsyn::i18n::Lang) -> String {
+    let mb = |b: u64| (b / (1024 * 1024)).max(1).to_string();
+    fill(
+        T::TooLargeRefused.get(lang),
+        &[&mb(size), &mb(samsyn::diag::MAX_FILE_BYTES)],
+    )
+}
+
+/// Take in what the background writer has done: "saving…" while a save is not on disk,
+/// "saved hh:mm:ss" once it is, the reason while saving fails.
+pub fn poll_writer(app: &mut App) {
+    let Some(w) = &app.writer else { return };
+    let st = w.status();
+    app.saving = st.pending;
+    app.save_error = st.failure;
+    if let Some(at) = st.saved_at
+        && app.last_saved.is_none_or(|l| l < at)
+    {
+        app.last_saved = Some(at);
+    }
+}
+
+/// Wait until the writer has written everything handed to it (or failed to).
+pub fn flush(app: &mut App) {
+    if let Some(w) = &app.writer {
+        let _ = w.flush();
+    }
+    poll_writer(app);
+}
+
+/// `q`: the meeting is written and the writer waited for. When it cannot be saved, ask
+/// first: save it elsewhere, quit anyway (exit non-zero), or stay.
+fn quit(app: &mut App) {
+    save(app);
+    flush(app);
+    if app.save_error.is_some() && app.session().is_some_and(|s| s.editable()) {
+        app.overlay = Some(Overlay::QuitUnsaved);
+        return;
+    }
+    app.quit = true;
+}
+
+/// The form asking where to save the meeting instead: the home folder by default.
+fn save_elsewhere_form(app: &App) -> Form {
+    let (date, name) = app.session().map_or_else(
+        || (app.now.date(), String::new()),
+        |s| {
+            let name = s
+                .path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            (s.meeting.date, name)
+        },
+    );
+    let home = std::env::var_os("HOME").map_or_else(|| std::path::PathBuf::from("."), Into::into);
+    let mut form = Form::new(
+        Target::SaveElsewhere,
+        app.t(T::SaveElsewhereForm).into(),
+        date,
+    );
+    form.intro = Some(app.t(T::SaveElsewhereIntro).into());
+    form.line(F::Text, T::FSaveTo, &home.join(name).display().to_string());
+    form.style_cursors();
+    form
+}
+
+/// Write the meeting to `typed` (a new file, or a folder to put it in under its own
+/// name), never over a file that exists; then quit, saying where it is.
+fn save_elsewhere(app: &mut App, typed: &str) -> Result<(), String> {
+    let lang = app.lang;
+    let Some(s) = app.session() else {
+        return Ok(());
+    };
+    let typed = typed.trim();
+    let mut path = match typed.strip_prefix("~/") {
+        Some(rest) => std::env::var_os("HOME").map_or_else(
+            || std::path::PathBuf::from(typed),
+            |h| std::path::Path::new(&h).join(rest),
+        ),
+        None => std::path::PathBuf::from(typed),
+    };
+    if typed.is_empty() {
+        return Err(fill(T::NeedText.get(lang), &[T::FSaveTo.get(lang)]));
+    }
+    if path.is_dir() {
+        path = path.join(s.path.file_name().unwrap_or_default());
+    }
+    samsyn::store::fits(&s.meeting).map_err(|size| too_large(size, lang))?;
+    let text = samsyn::store::to_ron(&s.meeting);
+    match samsyn::fsio::write_atomic(&path, text.as_bytes(), false) {
+        Ok(()) => {}
+        Err(samsyn::diag::FileError::Write { source, .. })
+            if source.kind() == std::io::ErrorKind::AlreadyExists =>
+        {
+            return Err(fill(
+                T::SaveElsewhereExists.get(lang),
+                &[&path.display().to_string()],
+            ));
+        }
+        Err(e) => return Err(fill(T::SaveElsewhereFailed.get(lang), &[&e.to_string()])),
+    }
+    app.exit = Exit::SavedElsewhere(path);
+    app.quit = true;
+    Ok(())
 }
 
 /// Esc on a free-text form: put back the text it opened with, if typing had already
@@ -636,13 +782,23 @@ fn autosave_text(app: &mut App, now: NaiveDateTime) {
         return;
     }
     let (target, text) = (target.clone(), form.text(F::Text));
+    let lang = app.lang;
     let Screen::Meeting(s) = &mut app.screen else {
         return;
     };
     if !s.editable() {
         return;
     }
+    let before = text::get(&s.meeting, &target);
     text::commit(&mut s.meeting, &target, text);
+    if let Err(size) = samsyn::store::fits(&s.meeting) {
+        // Kept on the screen only: the file stays as large as it may be.
+        text::commit(&mut s.meeting, &target, before);
+        if let Some(Overlay::Form(form)) = &mut app.overlay {
+            form.error = Some(too_large(size, lang));
+        }
+        return;
+    }
     save(app);
 }
 

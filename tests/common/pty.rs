@@ -24,6 +24,18 @@ impl Session {
     /// Start samsyn with `args` in a terminal of `cols`×`rows`, with a clean environment
     /// apart from `env` (HOME and XDG dirs should point into a temp dir).
     pub fn spawn(args: &[&str], env: &[(&str, &Path)], cols: u16, rows: u16) -> Session {
+        Session::spawn_wrapped(&[], args, env, cols, rows)
+    }
+
+    /// As `spawn`, started through `wrapper` (`["setpriv", "--reuid=65534", …]`): the
+    /// wrapper's words, then the samsyn binary, then `args`.
+    pub fn spawn_wrapped(
+        wrapper: &[&str],
+        args: &[&str],
+        env: &[(&str, &Path)],
+        cols: u16,
+        rows: u16,
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -32,7 +44,16 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("open a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_samsyn"));
+        let bin = env!("CARGO_BIN_EXE_samsyn");
+        let mut cmd = match wrapper.split_first() {
+            None => CommandBuilder::new(bin),
+            Some((program, words)) => {
+                let mut cmd = CommandBuilder::new(program);
+                cmd.args(words);
+                cmd.arg(bin);
+                cmd
+            }
+        };
         cmd.args(args);
         cmd.env_clear();
         cmd.env("TERM", "xterm-256color");
@@ -94,6 +115,53 @@ impl Session {
             "the screen never showed {text:?}; it shows:\n{}",
             self.screen()
         );
+    }
+
+    /// Wait until `test` holds for the screen; panic with the screen (and `what` was
+    /// awaited) if it never does.
+    pub fn wait_until(&self, what: &str, test: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if test(&self.screen()) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        panic!(
+            "the screen never showed {what}; it shows:\n{}",
+            self.screen()
+        );
+    }
+
+    /// Wait until everything the program wrote has been read (after it exited).
+    pub fn wait_output_closed(&self) {
+        let start = Instant::now();
+        while !self.output_closed() && start.elapsed() < PATIENCE {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Whether the cursor is shown.
+    pub fn cursor_visible(&self) -> bool {
+        !self.parser.lock().unwrap().screen().hide_cursor()
+    }
+
+    /// Whether the terminal is in its normal (cooked) mode, echo and line editing on, as
+    /// a shell expects it; `None` when it cannot be asked.
+    pub fn cooked(&self) -> Option<bool> {
+        let fd = self.master.as_raw_fd()?;
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        if unsafe { libc::tcgetattr(fd, &mut t) } != 0 {
+            return None;
+        }
+        Some(t.c_lflag & libc::ECHO != 0 && t.c_lflag & libc::ICANON != 0)
+    }
+
+    /// Send a signal (SIGTERM, SIGHUP…) to the program.
+    pub fn signal(&self, sig: i32) {
+        unsafe {
+            libc::kill(self.pid() as i32, sig);
+        }
     }
 
     /// Type raw bytes (text, or escape sequences from `key`).

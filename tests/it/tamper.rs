@@ -59,6 +59,26 @@ fn a_changed_action_is_reported_and_the_file_still_loads() {
 }
 
 #[test]
+fn the_summary_of_a_tampered_file_never_says_finalized() {
+    let (_dir, agenda, path) = finalized_on_disk();
+    edit(&path, "Anpassad studiegång", "Ingen anpassning");
+    for (lang, changed, finalized) in [
+        ("en", "CHANGED AFTER FINALIZING", ": finalized;"),
+        ("sv", "ÄNDRAT EFTER JUSTERING", ": justerat;"),
+    ] {
+        let out = check(lang, &agenda, &path)
+            .code(65)
+            .get_output()
+            .stdout
+            .clone();
+        let out = String::from_utf8(out).unwrap();
+        let last = out.lines().last().unwrap_or_default();
+        assert!(last.contains(&format!(": {changed};")), "{out}");
+        assert!(!out.contains(finalized), "{out}");
+    }
+}
+
+#[test]
 fn a_changed_deadline_is_reported() {
     let (_dir, agenda, path) = finalized_on_disk();
     edit(&path, "2027-01-15", "2027-06-15");
