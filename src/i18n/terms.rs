@@ -101,7 +101,7 @@ pub fn participant_kind(k: ParticipantKind, lang: Lang) -> &'static str {
 /// Attendance without the reason of a declined invitation.
 pub fn attendance_word(a: &Attendance, lang: Lang) -> &'static str {
     match a {
-        Attendance::Invited => lang.pick("kallad", "invited"),
+        Attendance::Invited => lang.pick("inbjuden", "invited"),
         Attendance::InRoom => lang.pick("på plats", "in the room"),
         Attendance::Video => lang.pick("via video", "by video"),
         Attendance::Phone => lang.pick("via telefon", "by phone"),

@@ -146,3 +146,31 @@ fn a_wide_screen_shows_the_clock_large_too() {
     let top: Vec<&str> = screen.lines().take(5).collect();
     insta::assert_snapshot!("wide_header_160x40", top.join("\n"));
 }
+
+/// The child often has no role written: the row names how they take part, never an empty
+/// dash, and no family member is shown a mandate they cannot have.
+#[test]
+fn a_participant_without_a_role_is_named_by_kind_and_the_family_shows_no_mandate() {
+    use samsyn::meeting::ParticipantKind;
+    let agenda = all_phases_agenda();
+    let mut m = sip_meeting(&agenda);
+    let mut child = m.participants[0].clone();
+    child.id = samsyn::meeting::Id::new("p-child");
+    child.name = "Elsa Svensson".into();
+    child.role = String::new();
+    child.kind = ParticipantKind::Child;
+    child.organisation = None;
+    child.mandate = None;
+    m.participants.push(child);
+    let mut fx = app_with(m, agenda, Lang::Sv, ThemeName::Default, true);
+    goto_phase(&mut fx.app, "roller");
+    let screen = draw(&mut fx.app, 120, 40);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Elsa Svensson —"))
+        .expect("the child's row");
+    assert!(row.contains("Elsa Svensson — barnet / den unge"), "{row}");
+    for line in screen.lines().filter(|l| l.contains("familjen")) {
+        assert!(!line.contains("Mandat"), "{line}");
+    }
+}

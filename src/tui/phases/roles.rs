@@ -209,12 +209,14 @@ fn row(
         Some(md) if md.costs => format!("{} {}", md.scope, app.t(T::Costs)),
         Some(md) => md.scope.clone(),
     };
-    let head = format!(
-        "{mark} {}. {} — {}",
-        i + 1,
-        app.show(&p.name),
-        if p.role.is_empty() { "" } else { &p.role }
-    );
+    // Someone without a written role (often the child) is named by how they take part,
+    // never by an empty dash.
+    let role = if p.role.trim().is_empty() {
+        terms::participant_kind(p.kind, lang)
+    } else {
+        &p.role
+    };
+    let head = format!("{mark} {}. {} — {role}", i + 1, app.show(&p.name));
     let org = match m.organisation_of(&p.id) {
         Some(o) => orgs::label(o, lang),
         None if p.is_family() => terms::family(lang).to_string(),
@@ -229,11 +231,16 @@ fn row(
         };
         attendance = format!("{attendance}, {}", terms::part(part, title, lang));
     }
-    let details = format!(
-        "{org} · {}: {} · {attendance}",
-        app.t(T::ColMandate),
-        mandate,
-    );
+    // The family decides nothing on an organisation's behalf: no mandate to show.
+    let details = if p.is_family() && p.mandate.is_none() {
+        format!("{org} · {attendance}")
+    } else {
+        format!(
+            "{org} · {}: {} · {attendance}",
+            app.t(T::ColMandate),
+            mandate
+        )
+    };
     let one_line = format!("{head}  · {details}");
     if one_line.chars().count() + 4 <= width as usize {
         Text::from(Line::from(one_line))
