@@ -73,8 +73,9 @@ fn a_kallelse_is_filled_in_and_written_from_the_screen() {
         "nora.kallelse.docx",
         "nora.kallelse.ics",
         "nora.kallelse-familj.docx",
-        "nora.kallelse-o1.docx",
-        "nora.kallelse-o4.docx",
+        "nora.kallelse-ekdalsskolan.docx",
+        "nora.kallelse-socialtjanst-barn-och-unga.docx",
+        "nora.kallelse-forsakringskassan.docx",
     ] {
         let path = archive.path().join(name);
         assert!(path.is_file(), "{name}");

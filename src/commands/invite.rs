@@ -9,7 +9,7 @@ use samsyn::export::invite::{self, InviteError, InviteOptions, Recipient};
 use samsyn::i18n::Lang;
 use samsyn::i18n::invite as l;
 use samsyn::store;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// What `samsyn invite` was asked for.
 pub struct Invite<'a> {
@@ -24,14 +24,6 @@ pub struct Invite<'a> {
     pub sent: bool,
     /// The day it is written (default today), against which "late" is judged.
     pub today: Option<chrono::NaiveDate>,
-}
-
-/// The default file: next to the meeting, `möte.kallelse[-för].ext`.
-fn default_target(meeting: &Path, which: &str, format: Format) -> PathBuf {
-    let stem = meeting
-        .file_stem()
-        .map_or_else(|| "meeting".into(), |s| s.to_string_lossy().into_owned());
-    meeting.with_file_name(format!("{stem}.kallelse{which}.{}", format.extension()))
 }
 
 pub fn invite(meeting_path: &Path, a: Invite<'_>, lang: Lang) -> i32 {
@@ -75,7 +67,7 @@ pub fn invite(meeting_path: &Path, a: Invite<'_>, lang: Lang) -> i32 {
         eprintln!("{e}");
         return e.exit_code();
     };
-    let (recipient, which) = match (a.family, a.organisation) {
+    let recipient = match (a.family, a.organisation) {
         (true, Some(_)) => {
             eprintln!(
                 "samsyn: {}",
@@ -86,12 +78,9 @@ pub fn invite(meeting_path: &Path, a: Invite<'_>, lang: Lang) -> i32 {
             );
             return exit::USAGE;
         }
-        (true, None) => (
-            Recipient::Family,
-            format!("-{}", lang.pick("familj", "family")),
-        ),
+        (true, None) => Recipient::Family,
         (false, Some(name)) => match invite::find_organisation(&meeting, name) {
-            Some(o) => (Recipient::Organisation(o.id.clone()), format!("-{}", o.id)),
+            Some(o) => Recipient::Organisation(o.id.clone()),
             None => {
                 let known: Vec<String> = meeting
                     .organisations
@@ -106,12 +95,18 @@ pub fn invite(meeting_path: &Path, a: Invite<'_>, lang: Lang) -> i32 {
                 return exit::DATA;
             }
         },
-        (false, None) => (Recipient::All, String::new()),
+        (false, None) => Recipient::All,
     };
     let out = match a.output {
         Some(p) if p == Path::new("-") => None,
         Some(p) => Some(p.to_path_buf()),
-        None => Some(default_target(meeting_path, &which, a.format)),
+        None => Some(invite::default_path(
+            meeting_path,
+            &meeting,
+            &recipient,
+            a.format,
+            lang,
+        )),
     };
     let out = match super::export::checked_target(meeting_path, out, a.format, lang) {
         Ok(out) => out,

@@ -79,6 +79,65 @@ pub fn find_organisation<'m>(m: &'m Meeting, name: &str) -> Option<&'m Organisat
         })
 }
 
+/// Where a copy goes unless told otherwise: next to the meeting,
+/// `möte.kallelse.ext`, `möte.kallelse-familj.ext` (`-family` in English) or
+/// `möte.kallelse-ORGANISATION.ext`, the organisation by its name in plain letters
+/// ("Socialtjänst: Barn och unga" → `socialtjanst-barn-och-unga`) so the coordinator sees
+/// whose copy a file is; by its id when the name has no letters or another organisation
+/// has the same plain name.
+pub fn default_path(
+    meeting_path: &std::path::Path,
+    m: &Meeting,
+    recipient: &Recipient,
+    format: Format,
+    lang: Lang,
+) -> std::path::PathBuf {
+    let which = match recipient {
+        Recipient::All => String::new(),
+        Recipient::Family => format!("-{}", lang.pick("familj", "family")),
+        Recipient::Organisation(id) => {
+            let plain = |o: &Organisation| plain_name(&o.name);
+            let mine = m.organisations.iter().find(|o| &o.id == id).map(plain);
+            match mine {
+                Some(name)
+                    if !name.is_empty()
+                        && m.organisations.iter().filter(|o| plain(o) == name).count() == 1 =>
+                {
+                    format!("-{name}")
+                }
+                _ => format!("-{id}"),
+            }
+        }
+    };
+    let stem = meeting_path
+        .file_stem()
+        .map_or_else(|| "meeting".into(), |s| s.to_string_lossy().into_owned());
+    meeting_path.with_file_name(format!("{stem}.kallelse{which}.{}", format.extension()))
+}
+
+/// A name in lower-case letters without accents, words joined by `-`: safe in a file
+/// name on every system.
+fn plain_name(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::new();
+    for c in name
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+    {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-')
+        .chars()
+        .take(40)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_string()
+}
+
 /// What the agenda asks and the meeting lacks: the refusing problems make `invite` fail,
 /// the others are for the caller to warn about.
 pub fn problems(m: &Meeting, agenda: &Agenda, today: NaiveDate) -> Vec<InvitationProblem> {
@@ -767,5 +826,65 @@ impl Builder<'_> {
             .name(&format!("{} – {case}", self.agenda.name.get(lang)));
         cal.push(event.done());
         cal.done().to_string()
+    }
+}
+
+#[cfg(test)]
+mod file_name_tests {
+    use super::*;
+    use crate::meeting::Huvudman;
+    use std::path::Path;
+
+    fn org(id: &str, name: &str) -> Organisation {
+        Organisation {
+            id: Id::new(id),
+            name: name.into(),
+            huvudman: Huvudman::Kommun,
+            mission: String::new(),
+            parent: None,
+        }
+    }
+
+    #[test]
+    fn a_copy_is_named_by_its_organisation_in_plain_letters_or_by_id_when_ambiguous() {
+        let mut m = Meeting::new(
+            crate::meeting::AgendaRef {
+                id: "sip".into(),
+                version: 1,
+            },
+            "SIP",
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 15).unwrap(),
+        );
+        m.organisations = vec![
+            org("o1", "Socialtjänst: Barn och unga"),
+            org("o2", "BUP"),
+            org("o3", "bup!"),
+            org("o4", "— ? —"),
+        ];
+        let p = Path::new("/a/nora.ron");
+        let name = |r: Recipient, lang| {
+            default_path(p, &m, &r, Format::Docx, lang)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        };
+        let o = |id: &str| Recipient::Organisation(Id::new(id));
+        assert_eq!(
+            name(o("o1"), Lang::Sv),
+            "nora.kallelse-socialtjanst-barn-och-unga.docx"
+        );
+        assert_eq!(name(o("o2"), Lang::Sv), "nora.kallelse-o2.docx");
+        assert_eq!(name(o("o3"), Lang::Sv), "nora.kallelse-o3.docx");
+        assert_eq!(name(o("o4"), Lang::Sv), "nora.kallelse-o4.docx");
+        assert_eq!(name(Recipient::All, Lang::Sv), "nora.kallelse.docx");
+        assert_eq!(
+            name(Recipient::Family, Lang::Sv),
+            "nora.kallelse-familj.docx"
+        );
+        assert_eq!(
+            name(Recipient::Family, Lang::En),
+            "nora.kallelse-family.docx"
+        );
     }
 }

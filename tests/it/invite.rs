@@ -489,7 +489,7 @@ fn the_command_refuses_bad_input_with_the_reason_and_writes_owner_only() {
         home.path(),
     );
     assert_eq!(code, Some(0));
-    assert!(out.ends_with("nora.kallelse-o3.md\n"), "{out}");
+    assert!(out.ends_with("nora.kallelse-bup-norra.md\n"), "{out}");
     let (code, _, err) = run(
         &[
             "--lang", "en", "invite", f, "--format", "md", "--for", "BVC",

@@ -10,7 +10,6 @@ use samsyn::export::invite::{self, InviteError, InviteOptions, Recipient};
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::{T, fill};
 use samsyn::meeting::{ExpectedDecisions, Invitation, Meeting, is_video_link};
-use std::path::{Path, PathBuf};
 
 /// The form over the meeting's invitation (empty when it has none yet).
 pub fn form(m: &Meeting, lang: Lang) -> Form {
@@ -126,41 +125,26 @@ pub fn commit(s: &mut Session, form: &Form, lang: Lang) -> Result<(), FormError>
     Ok(())
 }
 
-/// Where one copy goes: `möte.kallelse[-för].ext` next to the meeting.
-fn target(meeting: &Path, which: &str, format: Format) -> PathBuf {
-    let stem = meeting
-        .file_stem()
-        .map_or_else(|| "meeting".into(), |s| s.to_string_lossy().into_owned());
-    meeting.with_file_name(format!("{stem}.kallelse{which}.{}", format.extension()))
-}
-
 /// Write the kallelse next to the meeting: everyone's copy (Word and calendar), each
 /// organisation's and the family's (Word). The message says where, or why not; `true`
 /// when it is an error.
 pub fn write(s: &Session, today: chrono::NaiveDate, lang: Lang) -> (String, bool) {
     let m = &s.meeting;
-    let mut copies: Vec<(Recipient, String, Format)> = vec![
-        (Recipient::All, String::new(), Format::Docx),
-        (Recipient::All, String::new(), Format::Ics),
-        (
-            Recipient::Family,
-            format!("-{}", lang.pick("familj", "family")),
-            Format::Docx,
-        ),
+    let mut copies: Vec<(Recipient, Format)> = vec![
+        (Recipient::All, Format::Docx),
+        (Recipient::All, Format::Ics),
+        (Recipient::Family, Format::Docx),
     ];
     for o in m
         .organisations
         .iter()
         .filter(|o| !m.invited_for(&o.id).is_empty())
     {
-        copies.push((
-            Recipient::Organisation(o.id.clone()),
-            format!("-{}", o.id),
-            Format::Docx,
-        ));
+        copies.push((Recipient::Organisation(o.id.clone()), Format::Docx));
     }
     let mut written = 0;
-    for (recipient, which, format) in copies {
+    for (recipient, format) in copies {
+        let path = invite::default_path(&s.path, m, &recipient, format, lang);
         let options = InviteOptions {
             lang,
             recipient,
@@ -179,7 +163,6 @@ pub fn write(s: &Session, today: chrono::NaiveDate, lang: Lang) -> (String, bool
                 return (fill(T::InvitationRefused.get(lang), &[&e]), true);
             }
         };
-        let path = target(&s.path, &which, format);
         // Only a regular file or a new path, as `samsyn invite` writes.
         if std::fs::symlink_metadata(&path).is_ok_and(|meta| !meta.file_type().is_file()) {
             return (
