@@ -6,10 +6,12 @@
 //! fixed clock (`screen`); the pseudo-terminal harness (`pty`).
 #![allow(dead_code)]
 
+pub mod build;
 pub mod fixtures;
 pub mod pty;
 pub mod screen;
 
+use build::{Build, org};
 use chrono::{NaiveDate, NaiveTime};
 use samsyn::agenda::{self, Agenda};
 use samsyn::meeting::*;
@@ -56,21 +58,11 @@ fn person(
     mandate: Option<&str>,
     attendance: Attendance,
 ) -> Participant {
-    Participant {
-        id: Id::new(id),
-        name: name.into(),
-        organisation: organisation.map(Id::new),
-        role: role.into(),
-        kind,
-        mandate: mandate.map(|s| Mandate {
-            scope: s.into(),
-            costs: true,
-        }),
-        attendance,
-        stand_in: None,
-        contact: None,
-        part: None,
-    }
+    build::person(id, name, kind)
+        .of(organisation)
+        .role(role)
+        .mandate(mandate, true)
+        .attending(attendance)
 }
 
 pub fn sip_meeting() -> Meeting {
@@ -97,13 +89,6 @@ pub fn sip_meeting() -> Meeting {
     use Attendance::*;
     use Huvudman::*;
     use ParticipantKind::*;
-    let org = |id: &str, name: &str, huvudman: Huvudman| Organisation {
-        id: Id::new(id),
-        name: name.into(),
-        huvudman,
-        mission: String::new(),
-        parent: None,
-    };
     m.organisations = vec![
         org("o1", "Socialtjänst: Barn och familj", Kommun),
         org("o2", "Skola: Nyboskolan", Kommun),

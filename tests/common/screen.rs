@@ -2,6 +2,7 @@
 //! and an app built around them with a fixed clock and no terminal.
 #![allow(dead_code)]
 
+use super::build::{Build, org};
 use chrono::{NaiveDate, NaiveDateTime};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::{Terminal, backend::TestBackend};
@@ -27,7 +28,6 @@ pub fn all_phases_agenda() -> Agenda {
     agenda::load_file(&path).expect("the test agenda is valid")
 }
 
-#[allow(clippy::too_many_arguments)]
 fn participant(
     id: &str,
     name: &str,
@@ -37,21 +37,11 @@ fn participant(
     mandate: Option<&str>,
     attendance: Attendance,
 ) -> Participant {
-    Participant {
-        id: Id::new(id),
-        name: name.into(),
-        organisation: org.map(Id::new),
-        role: role.into(),
-        kind,
-        mandate: mandate.map(|s| Mandate {
-            scope: s.into(),
-            costs: false,
-        }),
-        attendance,
-        stand_in: None,
-        contact: None,
-        part: None,
-    }
+    super::build::person(id, name, kind)
+        .of(org)
+        .role(role)
+        .mandate(mandate, false)
+        .attending(attendance)
 }
 
 /// A SIP meeting well under way: three professionals (one without mandate), a guardian,
@@ -79,13 +69,6 @@ pub fn sip_meeting(agenda: &Agenda) -> Meeting {
     use Attendance::*;
     use Huvudman::*;
     use ParticipantKind::*;
-    let org = |id: &str, name: &str, huvudman: Huvudman| Organisation {
-        id: Id::new(id),
-        name: name.into(),
-        huvudman,
-        mission: String::new(),
-        parent: None,
-    };
     m.organisations = vec![
         org("o1", "Skola: Nyboskolan", Kommun),
         org("o2", "Socialtjänst: Barn och familj", Kommun),

@@ -1,12 +1,13 @@
 //! The rules of SPEC §4–§5 as pure functions: each blocking rule and each warning has a
 //! case that trips it and a case that does not, and the mandate rule has its own table.
 
+use crate::common::build;
 use chrono::{NaiveDate, NaiveDateTime};
 use samsyn::agenda::{Agenda, Phase, PhaseKind, Rules, Text};
 use samsyn::meeting::{
     Action, ActionStatus, AgendaRef, Attendance, Consent, ConsentForm, Decision, FollowUp, Goal,
-    GoalKind, Huvudman, Id, Mandate, Meeting, Organisation, Participant, ParticipantKind,
-    Performer, Person, Responsibility,
+    GoalKind, Huvudman, Id, Meeting, Organisation, ParticipantKind, Performer, Person,
+    Responsibility,
 };
 use samsyn::rules::{self, Code, MandateViolation, Severity, Target};
 
@@ -66,29 +67,7 @@ fn sip_agenda() -> Agenda {
     }
 }
 
-fn person(
-    id: &str,
-    name: &str,
-    org: Option<&str>,
-    kind: ParticipantKind,
-    mandate: bool,
-) -> Participant {
-    Participant {
-        id: Id::new(id),
-        name: name.into(),
-        organisation: org.map(Id::new),
-        role: String::new(),
-        kind,
-        mandate: mandate.then(|| Mandate {
-            scope: "insatser".into(),
-            costs: true,
-        }),
-        attendance: Attendance::InRoom,
-        stand_in: None,
-        contact: None,
-        part: None,
-    }
-}
+use crate::common::fixtures::person;
 
 const SCHOOL: &str = "o1";
 const SOCIAL: &str = "o2";
@@ -99,12 +78,9 @@ const PRIVATE: &str = "o5";
 const REGION: &str = "o6";
 
 fn org(id: &str, name: &str, huvudman: Huvudman, parent: Option<&str>) -> Organisation {
-    Organisation {
-        id: Id::new(id),
-        name: name.into(),
-        huvudman,
-        mission: String::new(),
-        parent: parent.map(Id::new),
+    match parent {
+        Some(parent) => build::unit(id, name, huvudman, parent),
+        None => build::org(id, name, huvudman),
     }
 }
 

@@ -2,6 +2,7 @@
 //! typed (issue 14, items 1–8): choices found by typing, the fields that apply, text
 //! wrapped in place, the editing keys, marks where text is cut, the footer.
 
+use crate::common::build::{self, Build};
 use crate::common::screen as tui_common;
 
 use crossterm::event::KeyCode::*;
@@ -54,31 +55,14 @@ fn text_of(form: &Form, id: F) -> String {
 }
 
 fn professional(id: &str, name: &str, org: &str, mandate: bool) -> Participant {
-    Participant {
-        id: Id::new(id),
-        name: name.into(),
-        organisation: Some(Id::new(org)),
-        role: "specialpedagog".into(),
-        kind: ParticipantKind::Professional,
-        mandate: mandate.then(|| Mandate {
-            scope: "stöd i skolan".into(),
-            costs: false,
-        }),
-        attendance: Attendance::InRoom,
-        stand_in: None,
-        contact: None,
-        part: None,
-    }
+    build::person(id, name, ParticipantKind::Professional)
+        .of(org)
+        .role("specialpedagog")
+        .mandate(mandate.then_some("stöd i skolan"), false)
 }
 
 fn family(id: &str, name: &str) -> Participant {
-    Participant {
-        organisation: None,
-        role: "förälder".into(),
-        kind: ParticipantKind::Guardian,
-        mandate: None,
-        ..professional(id, name, "o1", false)
-    }
+    build::person(id, name, ParticipantKind::Guardian).role("förälder")
 }
 
 /// The SIP meeting with Lena Holm, a second decider of the school, at the table.
