@@ -5,9 +5,8 @@ use crate::common::build;
 use chrono::{NaiveDate, NaiveDateTime};
 use samsyn::agenda::{Agenda, Phase, PhaseKind, Rules, Text};
 use samsyn::meeting::{
-    Action, ActionStatus, AgendaRef, Attendance, Consent, ConsentForm, Decision, FollowUp, Goal,
-    GoalKind, Huvudman, Id, Meeting, Organisation, ParticipantKind, Performer, Person,
-    Responsibility,
+    Action, ActionStatus, Attendance, Decision, Huvudman, Id, Meeting, ParticipantKind, Performer,
+    Person, Responsibility,
 };
 use samsyn::rules::{self, Code, MandateViolation, Severity, Target};
 
@@ -67,7 +66,7 @@ fn sip_agenda() -> Agenda {
     }
 }
 
-use crate::common::fixtures::person;
+use crate::common::fixtures::{self, person};
 
 const SCHOOL: &str = "o1";
 const SOCIAL: &str = "o2";
@@ -77,99 +76,35 @@ const STATE: &str = "o4";
 const PRIVATE: &str = "o5";
 const REGION: &str = "o6";
 
-fn org(id: &str, name: &str, huvudman: Huvudman, parent: Option<&str>) -> Organisation {
-    match parent {
-        Some(parent) => build::unit(id, name, huvudman, parent),
-        None => build::org(id, name, huvudman),
-    }
-}
-
 fn id(s: &str) -> Option<Id> {
     Some(Id::new(s))
 }
 
-/// A meeting that can be finalized under `sip_agenda`, with no warnings.
+/// A meeting that can be finalized under `sip_agenda`, with no warnings: the durability
+/// tests' meeting, with more kinds of organisation, a professional without mandate (p4)
+/// and a second action, every action confirmed at the table.
 fn valid() -> Meeting {
-    let mut m = Meeting::new(
-        AgendaRef {
-            id: "sip".into(),
-            version: 1,
-        },
-        "SIP",
-        day("2026-12-03"),
-    );
-    m.facilitator = "Karin Holm".into();
-    m.organisations = vec![
-        org(SCHOOL, "Skola: Nyboskolan", Huvudman::Kommun, None),
-        org(
-            SOCIAL,
-            "Socialtjänst: Barn och familj",
-            Huvudman::Kommun,
-            None,
-        ),
-        org(
+    let mut m = fixtures::meeting_named("", "Maria Mamma");
+    m.agenda.id = "sip".into();
+    m.title = "SIP".into();
+    m.organisations.extend([
+        build::unit(
             HEALTH_TEAM,
             "Nyboskolan, elevhälsan",
             Huvudman::Kommun,
-            Some(SCHOOL),
+            SCHOOL,
         ),
-        org(STATE, "Försäkringskassan", Huvudman::Statlig, None),
-        org(PRIVATE, "Vårdbolaget Omsorg AB", Huvudman::Privat, None),
-        org(REGION, "BUP", Huvudman::Region, None),
-    ];
-    m.participants = vec![
-        person(
-            "p1",
-            "Eva Rektor",
-            Some(SCHOOL),
-            ParticipantKind::Professional,
-            true,
-        ),
-        person(
-            "p2",
-            "Ali Soc",
-            Some(SOCIAL),
-            ParticipantKind::Professional,
-            true,
-        ),
-        person("p3", "Maria Mamma", None, ParticipantKind::Guardian, false),
-        person(
-            "p4",
-            "Jon Kurator",
-            Some(SCHOOL),
-            ParticipantKind::Professional,
-            false,
-        ),
-    ];
-    m.consents = vec![Consent {
-        given_by: vec![Person::Participant(Id::new("p3"))],
-        organisations: vec![Id::new(SCHOOL), Id::new(SOCIAL)],
-        scope: "skola och socialtjänst".into(),
-        child_view: String::new(),
-        exclusions: String::new(),
-        form: ConsentForm::Written,
-        date: day("2026-11-20"),
-        valid_until: Some(day("2027-11-20")),
-        withdrawn: None,
-    }];
-    m.child_voice.views = "Vill gå i skolan men inte på morgonen.".into();
-    m.goals = vec![Goal {
-        id: Id::new("g1"),
-        text: "Närvaro 80 % till februari".into(),
-        kind: GoalKind::LongTerm,
-        indicator: "närvarostatistik".into(),
-        parent: None,
-    }];
-    let mut a1 = Action::new(
-        Id::new("a1"),
-        "Anpassad studiegång",
-        Performer::Participant(Id::new("p1")),
-        id(SCHOOL),
-        Decision::AtTable {
-            by: vec![Id::new("p1")],
-        },
-    );
-    a1.deadline = Some(day("2027-01-15"));
+        build::org(STATE, "Försäkringskassan", Huvudman::Statlig),
+        build::org(PRIVATE, "Vårdbolaget Omsorg AB", Huvudman::Privat),
+        build::org(REGION, "BUP", Huvudman::Region),
+    ]);
+    m.participants.push(person(
+        "p4",
+        "Jon Kurator",
+        Some(SCHOOL),
+        ParticipantKind::Professional,
+        false,
+    ));
     let mut a2 = Action::new(
         Id::new("a2"),
         "Familjebehandling",
@@ -180,23 +115,12 @@ fn valid() -> Meeting {
         },
     );
     a2.deadline = Some(day("2027-01-31"));
+    m.actions.push(a2);
     // Read back and confirmed at the table.
-    a1.confirmed = true;
-    a2.confirmed = true;
-    m.actions = vec![a1, a2];
-    m.overall_responsible = Some(Responsibility {
-        organisation: Id::new(SOCIAL),
-        person: Some(Person::Participant(Id::new("p2"))),
-    });
-    m.coordinator = Some(Person::Participant(Id::new("p2")));
-    m.follow_up = Some(FollowUp {
-        date: day("2027-02-11"),
-        time: None,
-        place: "Nyboskolan".into(),
-        convener: Some(Person::Participant(Id::new("p2"))),
-        topics: String::new(),
-    });
-    m.phase_mut("roller").heard = ["p1", "p2", "p3", "p4"].map(Id::new).to_vec();
+    for a in &mut m.actions {
+        a.confirmed = true;
+    }
+    m.phase_mut("roller").heard.push(Id::new("p4"));
     m
 }
 
