@@ -52,7 +52,7 @@ pub fn load_file(path: &Path) -> Result<Config, FileError> {
             return Err(FileError::invalid(
                 path,
                 at_path(&src, "lang"),
-                format!("lang: {other:?} is not a language samsyn speaks; write \"sv\" or \"en\""),
+                crate::i18n::diag::D::NotALanguage.say(&[&format!("{other:?}")]),
             ));
         }
     };
@@ -62,7 +62,7 @@ pub fn load_file(path: &Path) -> Result<Config, FileError> {
         return Err(FileError::invalid(
             path,
             at_path(&src, "theme"),
-            format!("theme: {theme:?} is not a theme; write \"default\" or \"high-contrast\""),
+            crate::i18n::diag::D::NotATheme.say(&[&format!("{theme:?}")]),
         ));
     }
     Ok(Config {

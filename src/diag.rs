@@ -6,6 +6,7 @@ pub mod locate;
 
 pub use explain::{explain, parse_ron};
 
+use crate::i18n::diag::{D, FileKind, io_reason};
 use std::path::{Path, PathBuf};
 
 /// Exit codes of SPEC §8.
@@ -18,30 +19,71 @@ pub mod exit {
     pub const CANT_CREATE: i32 = 73;
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum FileError {
     /// The file is there but its content is wrong.
-    #[error("{}:{line}:{col}: {message}", path.display())]
     Invalid {
         path: PathBuf,
         line: usize,
         col: usize,
         message: String,
     },
-    #[error("{}: no such file", path.display())]
-    Missing { path: PathBuf },
-    #[error("{}: cannot read: {source}", path.display())]
+    Missing {
+        path: PathBuf,
+    },
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}: cannot write: {source}", path.display())]
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}: {message}", path.display())]
-    Locked { path: PathBuf, message: String },
+    Locked {
+        path: PathBuf,
+        message: String,
+    },
+}
+
+/// `path:line:column: what is wrong`, or `path: why it cannot be read`, in the language
+/// of the messages (`i18n::messages`).
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let lang = crate::i18n::messages();
+        match self {
+            FileError::Invalid {
+                path,
+                line,
+                col,
+                message,
+            } => write!(f, "{}:{line}:{col}: {message}", path.display()),
+            FileError::Missing { path } => {
+                write!(f, "{}: {}", path.display(), D::NoSuchFile.get(lang))
+            }
+            FileError::Read { path, source } => write!(
+                f,
+                "{}: {}",
+                path.display(),
+                D::CannotRead.fill(lang, &[&io_reason(lang, source)])
+            ),
+            FileError::Write { path, source } => write!(
+                f,
+                "{}: {}",
+                path.display(),
+                D::CannotWrite.fill(lang, &[&io_reason(lang, source)])
+            ),
+            FileError::Locked { path, message } => write!(f, "{}: {message}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for FileError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            FileError::Read { source, .. } | FileError::Write { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 impl FileError {
@@ -68,7 +110,8 @@ impl FileError {
         FileError::invalid(
             path,
             (err.span.start.line, err.span.start.col),
-            err.code.to_string(),
+            crate::i18n::diag::ron_error(crate::i18n::messages(), &err.code)
+                .unwrap_or_else(|| err.code.to_string()),
         )
     }
 
@@ -107,9 +150,9 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
         return Err(FileError::Read {
             path: path.to_path_buf(),
             source: std::io::Error::other(if meta.is_dir() {
-                "is a folder, not a file"
+                D::IsAFolder.say(&[])
             } else {
-                "not a regular file"
+                D::NotRegular.say(&[])
             }),
         });
     }
@@ -122,18 +165,11 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
         return Err(FileError::invalid(
             path,
             (1, 1),
-            format!(
-                "file is larger than {} MB; this is not a samsyn file",
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
+            D::TooLarge.say(&[&(MAX_FILE_BYTES / (1024 * 1024)).to_string()]),
         ));
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(FileError::invalid(
-            path,
-            (1, 1),
-            "the file is UTF-16 text; save it as UTF-8",
-        ));
+        return Err(FileError::invalid(path, (1, 1), D::Utf16.say(&[])));
     }
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
@@ -143,7 +179,7 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
         FileError::invalid(
             path,
             line_col(&String::from_utf8_lossy(&e.as_bytes()[..at]), at),
-            "not UTF-8 text: the file was saved in another encoding; save it as UTF-8",
+            D::NotUtf8.say(&[]),
         )
     })
 }
@@ -234,10 +270,11 @@ pub fn check_format(path: &Path, src: &str, supported: u32, what: &str) -> Resul
         return Err(FileError::invalid(
             path,
             find_field(src, "format", None, 0).unwrap_or((1, 1)),
-            format!(
-                "format: this {what} file has format {} and was written by a newer samsyn; this version reads format {supported} and older",
-                probe.format
-            ),
+            D::NewerFormat.say(&[
+                FileKind::named(what).this_file(crate::i18n::messages()),
+                &probe.format.to_string(),
+                &supported.to_string(),
+            ]),
         ));
     }
     Ok(())

@@ -4,6 +4,7 @@
 //! Picking one adds it (and the units above it) to the meeting as records.
 
 use crate::diag::{FileError, check_format, locate::at_path, parse_ron, read_text};
+use crate::i18n::diag::D;
 use crate::meeting::{Huvudman, Id, Meeting, Organisation};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -72,7 +73,7 @@ pub fn parse(path: &Path, src: &str) -> Result<Directory, FileError> {
         if key(&e.name).is_empty() {
             return fail(
                 format!("organisations[{i}].name"),
-                "an organisation needs a name".into(),
+                D::DirectoryNoName.say(&[]),
             );
         }
         if dir.organisations[..i]
@@ -81,7 +82,7 @@ pub fn parse(path: &Path, src: &str) -> Result<Directory, FileError> {
         {
             return fail(
                 format!("organisations[{i}].name"),
-                format!("{:?} is in the directory twice", e.name),
+                D::DirectoryTwice.say(&[&format!("{:?}", e.name)]),
             );
         }
     }
@@ -91,13 +92,13 @@ pub fn parse(path: &Path, src: &str) -> Result<Directory, FileError> {
         {
             return fail(
                 format!("organisations[{i}].parent"),
-                format!("no organisation in the directory is named {parent:?}"),
+                D::DirectoryNoParent.say(&[&format!("{parent:?}")]),
             );
         }
         if dir.chain(i).last().is_some_and(|top| top.parent.is_some()) {
             return fail(
                 format!("organisations[{i}].parent"),
-                format!("the units above {:?} lead back to it", e.name),
+                D::UnitsCircle.say(&[&format!("{:?}", e.name)]),
             );
         }
     }

@@ -31,10 +31,9 @@ pub fn no_follow(options: &mut OpenOptions) {
 fn link_refused(path: &Path, e: std::io::Error) -> std::io::Error {
     #[cfg(unix)]
     if e.raw_os_error() == Some(libc::ELOOP) {
-        return std::io::Error::other(format!(
-            "{} is a symbolic link; samsyn does not read or write through links",
-            path.display()
-        ));
+        return std::io::Error::other(
+            crate::i18n::diag::D::LinkRefused.say(&[&path.display().to_string()]),
+        );
     }
     let _ = path;
     e
@@ -52,10 +51,9 @@ pub fn read_limited(path: &Path, limit: u64) -> std::io::Result<Result<Vec<u8>, 
     let file = open_nofollow(path)?;
     let meta = file.metadata()?;
     if !meta.is_file() {
-        return Err(std::io::Error::other(format!(
-            "{} is not a regular file",
-            path.display()
-        )));
+        return Err(std::io::Error::other(
+            crate::i18n::diag::D::PathNotRegular.say(&[&path.display().to_string()]),
+        ));
     }
     if meta.len() > limit {
         return Ok(Err(meta.len()));
@@ -85,10 +83,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<(), File
         source: e,
     };
     if is_link(path) {
-        return Err(err(std::io::Error::other(format!(
-            "{} is a symbolic link; samsyn does not write through links (open the file it points to)",
-            path.display()
-        ))));
+        return Err(err(std::io::Error::other(
+            crate::i18n::diag::D::Link.say(&[&path.display().to_string()]),
+        )));
     }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,

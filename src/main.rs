@@ -12,7 +12,11 @@ fn main() {
     // The help and the errors of the command line speak the user's language, so it is
     // found before the command line is parsed.
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let cli = cli::parse(args.clone(), cli::early_lang(&args));
+    let early = cli::early_lang(&args);
+    // The file errors and the store's messages speak it too (a broken settings file's
+    // error included), so they are set before anything is read.
+    samsyn::i18n::set_messages(early);
+    let cli = cli::parse(args.clone(), early);
     // Generated from the command line's definition alone: no settings file is needed, and
     // a broken one must not stop a package build from writing the completions.
     match &cli.command {
@@ -33,6 +37,7 @@ fn main() {
         .map(Lang::from)
         .or(config.lang)
         .unwrap_or_else(Lang::from_env);
+    samsyn::i18n::set_messages(lang);
     let theme = cli
         .theme
         .or_else(|| {

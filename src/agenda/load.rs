@@ -5,6 +5,7 @@ use super::builtin::SHIPPED;
 use super::{AGENDA_FORMAT, Agenda, PhaseKind};
 use crate::diag::locate::at_path;
 use crate::diag::{FileError, check_format, parse_ron, read_text};
+use crate::i18n::diag::D;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -36,60 +37,42 @@ fn validate(path: &Path, src: &str, agenda: &Agenda) -> Result<(), FileError> {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     {
-        return fail(
-            "id",
-            format!(
-                "{:?} must be lowercase letters, digits and '-' (it is typed on the command line)",
-                agenda.id
-            ),
-        );
+        return fail("id", D::AgendaId.say(&[&format!("{:?}", agenda.id)]));
     }
     if agenda.name.sv.trim().is_empty() {
-        return fail("name.sv", "the Swedish name is empty".into());
+        return fail("name.sv", D::NoSwedishName.say(&[]));
     }
     if agenda.phases.is_empty() {
-        return fail("phases", "an agenda needs at least one phase".into());
+        return fail("phases", D::NoPhases.say(&[]));
     }
     if !(1..=520).contains(&agenda.rules.max_weeks_to_follow_up) {
-        return fail(
-            "rules.max_weeks_to_follow_up",
-            "must be from 1 to 520 weeks (ten years)".into(),
-        );
+        return fail("rules.max_weeks_to_follow_up", D::WeeksRange.say(&[]));
     }
     if agenda.rules.invitation_days_before > 365 {
-        return fail(
-            "rules.invitation_days_before",
-            "must be from 0 (no last day) to 365 days".into(),
-        );
+        return fail("rules.invitation_days_before", D::InvitationDays.say(&[]));
     }
     let mut ids = HashMap::new();
     let mut kinds = HashMap::new();
     for (i, phase) in agenda.phases.iter().enumerate() {
         if phase.id.trim().is_empty() {
-            return fail(&format!("phases[{i}].id"), "a phase needs an id".into());
+            return fail(&format!("phases[{i}].id"), D::PhaseNoId.say(&[]));
         }
         if let Some(first) = ids.insert(phase.id.as_str(), i) {
             return fail(
                 &format!("phases[{i}].id"),
-                format!(
-                    "the phase id {:?} is already used by phases[{first}]",
-                    phase.id
-                ),
+                D::PhaseIdTwice.say(&[&format!("{:?}", phase.id), &first.to_string()]),
             );
         }
         if phase.title.sv.trim().is_empty() {
             return fail(
                 &format!("phases[{i}].title.sv"),
-                format!("phase {:?} has no Swedish title", phase.id),
+                D::PhaseNoTitle.say(&[&format!("{:?}", phase.id)]),
             );
         }
         if !(1..=480).contains(&phase.minutes) {
             return fail(
                 &format!("phases[{i}].minutes"),
-                format!(
-                    "phase {:?} needs a time box from 1 minute to 480 (a working day)",
-                    phase.id
-                ),
+                D::PhaseMinutes.say(&[&format!("{:?}", phase.id)]),
             );
         }
         if phase.kind != PhaseKind::Notes
@@ -97,10 +80,7 @@ fn validate(path: &Path, src: &str, agenda: &Agenda) -> Result<(), FileError> {
         {
             return fail(
                 &format!("phases[{i}].kind"),
-                format!(
-                    "{:?} is already the kind of phases[{first}]; only Notes may repeat",
-                    phase.kind
-                ),
+                D::KindTwice.say(&[&format!("{:?}", phase.kind), &first.to_string()]),
             );
         }
     }
@@ -109,36 +89,26 @@ fn validate(path: &Path, src: &str, agenda: &Agenda) -> Result<(), FileError> {
             agenda.rules.consent_required,
             "rules.consent_required",
             PhaseKind::Consent,
-            "the agenda requires consent but has no Consent phase to record it in",
+            D::NeedsConsentPhase,
         ),
         (
             agenda.rules.overall_responsible_required,
             "rules.overall_responsible_required",
             PhaseKind::Summary,
-            "the agenda requires an overall responsible but has no Summary phase to name it in",
+            D::NeedsSummaryPhase,
         ),
         (
             agenda.rules.follow_up_meeting,
             "rules.follow_up_meeting",
             PhaseKind::Review,
-            "a follow-up agenda needs a Review phase for the previous plan's actions",
+            D::NeedsReviewPhase,
         ),
-        (
-            true,
-            "phases",
-            PhaseKind::FollowUp,
-            "every agenda needs a FollowUp phase (finalizing requires a follow-up date)",
-        ),
-        (
-            true,
-            "phases",
-            PhaseKind::Roles,
-            "every agenda needs a Roles phase (finalizing requires participants)",
-        ),
+        (true, "phases", PhaseKind::FollowUp, D::NeedsFollowUpPhase),
+        (true, "phases", PhaseKind::Roles, D::NeedsRolesPhase),
     ];
     for (on, field, kind, message) in needs {
         if on && !agenda.has_phase(kind) {
-            return fail(field, message.into());
+            return fail(field, message.say(&[]));
         }
     }
     Ok(())
@@ -220,10 +190,7 @@ impl Catalogue {
             Some(_) => Err(FileError::invalid(
                 path,
                 at_path(src, "id"),
-                format!(
-                    "id: another agenda already has the id {:?}; give this one an id of its own",
-                    agenda.id
-                ),
+                D::AgendaIdTaken.say(&[&format!("{:?}", agenda.id)]),
             )),
             None => {
                 self.add(agenda, source);
@@ -288,14 +255,17 @@ impl Catalogue {
         self.get(id_or_path)
             .cloned()
             .ok_or_else(|| FileError::Missing {
-                path: PathBuf::from(format!(
-                    "agenda {id_or_path:?} (known: {})",
-                    self.agendas
-                        .iter()
-                        .map(|(a, _)| a.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )),
+                path: PathBuf::from(
+                    D::NoSuchAgenda.say(&[
+                        &format!("{id_or_path:?}"),
+                        &self
+                            .agendas
+                            .iter()
+                            .map(|(a, _)| a.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ]),
+                ),
             })
     }
 }

@@ -59,10 +59,7 @@ pub fn invite(meeting_path: &Path, a: Invite<'_>, lang: Lang) -> i32 {
         let e = FileError::invalid(
             meeting_path,
             find_text(&src, &format!("\"{}\"", meeting.agenda.id)),
-            format!(
-                "agenda.id: unknown agenda {:?}; put its file in the user agenda directory",
-                meeting.agenda.id
-            ),
+            samsyn::i18n::diag::D::UnknownAgenda.fill(lang, &[&format!("{:?}", meeting.agenda.id)]),
         );
         eprintln!("{e}");
         return e.exit_code();

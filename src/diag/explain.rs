@@ -3,6 +3,8 @@
 
 use super::FileError;
 use super::locate::{Step, context_at, render};
+use crate::i18n::diag::{D, FileKind, ron_error};
+use crate::i18n::messages;
 use ron::error::{Error, Position, SpannedError};
 use serde::de::DeserializeOwned;
 use std::path::Path;
@@ -14,7 +16,7 @@ pub fn parse_ron<T: DeserializeOwned>(path: &Path, src: &str, what: &str) -> Res
         return Err(FileError::invalid(
             path,
             (1, 1),
-            format!("the file is empty; expected a samsyn {what} file"),
+            D::Empty.say(&[FileKind::named(what).a_file(messages())]),
         ));
     }
     let mut de = ron::Deserializer::from_str(src).map_err(|e| explain(path, src, &e, what))?;
@@ -72,6 +74,10 @@ fn with(path: &[Step], field: &str) -> Vec<Step> {
 
 /// "unknown field; did you mean `minutes`?" when one name is close, else the list.
 fn unknown(what: &str, found: &str, expected: &[&str]) -> String {
+    unknown_in(messages(), what, found, expected)
+}
+
+fn unknown_in(lang: crate::i18n::Lang, what: &str, found: &str, expected: &[&str]) -> String {
     let found = found.trim_matches('`');
     let lower = found.to_lowercase();
     let close = expected
@@ -79,17 +85,12 @@ fn unknown(what: &str, found: &str, expected: &[&str]) -> String {
         .map(|e| (distance(&lower, &e.to_lowercase()), e))
         .filter(|(d, e)| *d <= (e.chars().count() / 3).max(1))
         .min_by_key(|(d, _)| *d);
-    let shown = if what == "value" {
-        format!(" `{found}`")
-    } else {
-        String::new()
-    };
-    match close {
-        Some((_, name)) => format!("unknown {what}{shown}; did you mean `{name}`?"),
-        None => format!(
-            "unknown {what}{shown}; expected one of {}",
-            expected.join(", ")
-        ),
+    let list = expected.join(", ");
+    match (what == "value", close) {
+        (false, Some((_, name))) => D::UnknownFieldClose.fill(lang, &[name]),
+        (false, None) => D::UnknownFieldList.fill(lang, &[&list]),
+        (true, Some((_, name))) => D::UnknownValueClose.fill(lang, &[found, name]),
+        (true, None) => D::UnknownValueList.fill(lang, &[found, &list]),
     }
 }
 
@@ -156,10 +157,11 @@ pub fn explain(path: &Path, src: &str, err: &SpannedError, what: &str) -> FileEr
         );
     if unclosed && at_end && !matches!(err.code, Error::TrailingCharacters) {
         let inside = render(&field);
+        let this_file = FileKind::named(what).this_file(messages());
         let message = if inside.is_empty() {
-            format!("the file ends too early; this {what} file looks cut off")
+            D::CutOff.say(&[this_file])
         } else {
-            format!("the file ends in the middle of `{inside}`; this {what} file looks cut off")
+            D::CutOffIn.say(&[&inside, this_file])
         };
         return FileError::invalid(path, here, message);
     }
@@ -180,14 +182,14 @@ pub fn explain(path: &Path, src: &str, err: &SpannedError, what: &str) -> FileEr
                 .container_start()
                 .map_or(here, |o| super::line_col(src, o));
             let message = match *name {
-                "decision" => "missing: every action must say who decided it, either AtTable(by: \"p1\") or Awaiting(decision_maker: \"…\", organisation: \"…\", decide_by: Some(\"YYYY-MM-DD\"))".to_string(),
-                _ => "missing; this field is required".to_string(),
+                "decision" => D::MissingDecision.say(&[]),
+                _ => D::MissingField.say(&[]),
             };
             (pos, at_field(&with(&ctx.container_path(), name), message))
         }
         Error::DuplicateStructField { field: name, .. } => (
             here,
-            at_field(&with(&ctx.container_path(), name), "written twice"),
+            at_field(&with(&ctx.container_path(), name), D::WrittenTwice.say(&[])),
         ),
         Error::NoSuchEnumVariant {
             expected, found, ..
@@ -195,37 +197,43 @@ pub fn explain(path: &Path, src: &str, err: &SpannedError, what: &str) -> FileEr
             here,
             at_field(&field, unknown("value", &format!("`{found}`"), expected)),
         ),
-        Error::InvalidValueForType { expected, found } => (
-            here,
-            at_field(&field, format!("expected {expected}, found {found}")),
-        ),
-        Error::ExpectedInteger | Error::InvalidIntegerDigit { .. } => {
-            (here, at_field(&field, "expected a whole number"))
+        Error::InvalidValueForType { expected, found } => {
+            (here, at_field(&field, D::WrongType.say(&[expected, found])))
         }
-        Error::IntegerOutOfBounds => (here, at_field(&field, "the number is out of range")),
-        Error::ExpectedString => (here, at_field(&field, "expected text in double quotes")),
-        Error::ExpectedStringEnd => (
-            here,
-            at_field(&field, "the text is not closed with a double quote"),
-        ),
-        Error::ExpectedBoolean => (here, at_field(&field, "expected true or false")),
-        Error::ExpectedOption => (here, at_field(&field, "expected Some(…) or None")),
+        Error::ExpectedInteger | Error::InvalidIntegerDigit { .. } => {
+            (here, at_field(&field, D::WholeNumber.say(&[])))
+        }
+        Error::IntegerOutOfBounds => (here, at_field(&field, D::OutOfRange.say(&[]))),
+        Error::ExpectedString => (here, at_field(&field, D::Quoted.say(&[]))),
+        Error::ExpectedStringEnd => (here, at_field(&field, D::Unclosed.say(&[]))),
+        Error::ExpectedBoolean => (here, at_field(&field, D::Boolean.say(&[]))),
+        Error::ExpectedOption => (here, at_field(&field, D::OptionValue.say(&[]))),
         Error::TrailingCharacters => {
             // RON points just after the end; point at the text that should not be there.
             let rest = &src[start..];
             let pos = super::line_col(src, start + rest.len() - rest.trim_start().len());
-            (pos, format!("unexpected text after the end of the {what}"))
+            (
+                pos,
+                D::Trailing.say(&[FileKind::named(what).the_whole(messages())]),
+            )
         }
         Error::Message(m) if is_chrono_message(m) => {
             let value = string_value(src, start).unwrap_or_default();
+            let quoted = format!("{value:?}");
             let message = if value.contains(':') {
-                format!("{value:?} is not a valid time; write it as HH:MM")
+                D::BadTime.say(&[&quoted])
             } else {
-                format!("{value:?} is not a valid date; write it as YYYY-MM-DD")
+                D::BadDate.say(&[&quoted])
             };
             (here, at_field(&field, message))
         }
-        other => (here, at_field(&field, other.to_string())),
+        other => (
+            here,
+            at_field(
+                &field,
+                ron_error(messages(), other).unwrap_or_else(|| other.to_string()),
+            ),
+        ),
     };
     FileError::invalid(path, pos, message)
 }
@@ -243,6 +251,19 @@ mod tests {
         assert_eq!(
             unknown("value", "Fika", &["Roles", "Goal", "Notes"]),
             "unknown value `Fika`; expected one of Roles, Goal, Notes"
+        );
+    }
+
+    #[test]
+    fn suggests_in_swedish_too() {
+        use crate::i18n::Lang;
+        assert_eq!(
+            unknown_in(Lang::Sv, "field", "minuter", &["id", "minutes", "required"]),
+            "okänt fält; menade du `minutes`?"
+        );
+        assert_eq!(
+            unknown_in(Lang::Sv, "value", "Fika", &["Roles", "Goal", "Notes"]),
+            "okänt värde `Fika`; giltiga värden är Roles, Goal, Notes"
         );
     }
 

@@ -27,7 +27,12 @@ impl Builder<'_> {
             .map(|n| (n + 1).to_string())
             .collect();
         if !numbers.is_empty() {
-            t += &format!(" ({} {})", l::GOAL_SHORT.get(self.lang), numbers.join(", "));
+            let word = if numbers.len() == 1 {
+                l::GOAL_SHORT
+            } else {
+                l::GOALS_SHORT
+            };
+            t += &format!(" ({} {})", word.get(self.lang), numbers.join(", "));
         }
         if let Some(o) = &a.origin {
             t += &format!(" ({} {})", l::FROM_PLAN.get(self.lang), o.since);

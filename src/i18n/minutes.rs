@@ -87,6 +87,8 @@ pub const INDICATOR: Label = Label("Så märker vi framsteg", "How we will notic
 pub const PART_OF: Label = Label("till mål", "of goal");
 pub const CONTACTS: Label = Label("Kontaktuppgifter", "Contact details");
 pub const GOAL_SHORT: Label = Label("mål", "goal");
+/// Before two or more goal numbers: "(goals 2, 3)".
+pub const GOALS_SHORT: Label = Label("mål", "goals");
 pub const NOTHING_RECORDED: Label = Label("Inget antecknat.", "Nothing recorded.");
 pub const ACTION_STATUS: Label = Label("Status för insatserna", "Status of the actions");
 pub const STATUS: Label = Label("Status", "Status");

@@ -3,6 +3,7 @@
 
 use crate::diag::FileError;
 use crate::fsio::write_private;
+use crate::i18n::store::S;
 use chrono::NaiveDateTime;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -69,7 +70,7 @@ pub fn read<F: DeserializeOwned>(meeting: &Path) -> Found<F> {
         Err(e) => return Found::Unreadable(e.to_string()),
     };
     let Ok(text) = String::from_utf8(bytes) else {
-        return Found::Unreadable("not UTF-8 text".into());
+        return Found::Unreadable(S::DraftNotUtf8.say(&[]));
     };
     match ron::from_str::<VersionOnly>(&text) {
         Ok(v) if v.version == VERSION => {}
@@ -79,7 +80,7 @@ pub fn read<F: DeserializeOwned>(meeting: &Path) -> Found<F> {
                 text,
             };
         }
-        Ok(v) => return Found::Unreadable(format!("version {}", v.version)),
+        Ok(v) => return Found::Unreadable(S::DraftVersion.say(&[&v.version.to_string()])),
         Err(e) => return Found::Unreadable(e.to_string()),
     }
     match ron::from_str::<DraftFile<F>>(&text) {
@@ -100,10 +101,9 @@ pub fn write<F: Serialize>(meeting: &Path, draft: &DraftFile<F>) -> Result<(), F
     if text.len() as u64 > LIMIT {
         return Err(FileError::Write {
             path: path_for(meeting),
-            source: std::io::Error::other(format!(
-                "the unsaved text is larger than the {} MB a draft may hold",
-                LIMIT / (1024 * 1024)
-            )),
+            source: std::io::Error::other(
+                S::DraftTooLarge.say(&[&(LIMIT / (1024 * 1024)).to_string()]),
+            ),
         });
     }
     write_private(&path_for(meeting), text.as_bytes())

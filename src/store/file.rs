@@ -38,11 +38,10 @@ fn too_large(path: &Path, text: &str) -> Result<(), FileError> {
 /// Why a meeting of `len` bytes may not be written, if it may not.
 fn size_refusal(len: usize) -> Option<String> {
     (!crate::diag::within_limit(len as u64)).then(|| {
-        format!(
-            "the meeting would be {} MB, larger than the {} MB a meeting file may hold; the change is not saved",
-            len / (1024 * 1024),
-            crate::diag::MAX_FILE_BYTES / (1024 * 1024)
-        )
+        crate::i18n::store::S::MeetingTooLarge.say(&[
+            &(len / (1024 * 1024)).to_string(),
+            &(crate::diag::MAX_FILE_BYTES / (1024 * 1024)).to_string(),
+        ])
     })
 }
 

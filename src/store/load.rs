@@ -3,6 +3,7 @@
 
 use crate::diag::locate::at_path;
 use crate::diag::{FileError, check_format, find_field, parse_ron, read_text};
+use crate::i18n::diag::D;
 use crate::meeting::{Decision, FORMAT_VERSION, Id, Meeting, Performer, Person};
 use std::collections::HashSet;
 use std::path::Path;
@@ -29,7 +30,7 @@ pub fn parse(path: &Path, src: &str) -> Result<Meeting, FileError> {
             return Err(FileError::invalid(
                 path,
                 find_field(src, "format", None, 0).unwrap_or((1, 1)),
-                "format: must be 1 or higher",
+                D::FormatZero.say(&[]),
             ));
         }
         // Format 1 is read as it was written and upgraded (meeting::v1).
@@ -91,11 +92,12 @@ fn check_dates(path: &Path, src: &str, m: &Meeting) -> Result<(), FileError> {
         Some((field, d)) => Err(FileError::invalid(
             path,
             at_path(src, &field),
-            format!(
-                "{field}: {d} is outside the years samsyn accepts ({}–{})",
-                YEARS.start(),
-                YEARS.end()
-            ),
+            D::OutsideYears.say(&[
+                &field,
+                &d.to_string(),
+                &YEARS.start().to_string(),
+                &YEARS.end().to_string(),
+            ]),
         )),
     }
 }
@@ -112,9 +114,7 @@ fn check_no_personnummer(path: &Path, src: &str, m: &Meeting) -> Result<(), File
         Some(field) => Err(FileError::invalid(
             path,
             at_path(src, &field),
-            format!(
-                "{field}: looks like a personnummer; samsyn never stores one, use initials or a pseudonymous case reference"
-            ),
+            D::Personnummer.say(&[&field]),
         )),
     }
 }
@@ -159,15 +159,15 @@ fn check_references(path: &Path, src: &str, m: &Meeting) -> Result<(), FileError
             format!("{field}: {message}"),
         ))
     };
-    let no_participant = |id: &Id| format!("no participant has the id {:?}", id.as_str());
-
-    let no_organisation = |id: &Id| format!("no organisation has the id {:?}", id.as_str());
+    let quoted = |id: &Id| format!("{:?}", id.as_str());
+    let no_participant = |id: &Id| D::NoParticipant.say(&[&quoted(id)]);
+    let no_organisation = |id: &Id| D::NoOrganisation.say(&[&quoted(id)]);
     let mut seen = HashSet::new();
     for (i, o) in m.organisations.iter().enumerate() {
         if !seen.insert(&o.id) {
             return fail(
                 format!("organisations[{i}].id"),
-                format!("the organisation id {:?} is used twice", o.id.as_str()),
+                D::OrganisationTwice.say(&[&quoted(&o.id)]),
             );
         }
     }
@@ -187,7 +187,7 @@ fn check_references(path: &Path, src: &str, m: &Meeting) -> Result<(), FileError
         {
             return fail(
                 format!("organisations[{i}].parent"),
-                format!("the units above {:?} lead back to it", o.name),
+                D::UnitsCircle.say(&[&format!("{:?}", o.name)]),
             );
         }
     }
@@ -196,7 +196,7 @@ fn check_references(path: &Path, src: &str, m: &Meeting) -> Result<(), FileError
         if !seen.insert(&p.id) {
             return fail(
                 format!("participants[{i}].id"),
-                format!("the participant id {:?} is used twice", p.id.as_str()),
+                D::ParticipantTwice.say(&[&quoted(&p.id)]),
             );
         }
         if let Some(org) = p
@@ -215,7 +215,7 @@ fn check_references(path: &Path, src: &str, m: &Meeting) -> Result<(), FileError
         if !seen.insert(&g.id) {
             return fail(
                 format!("goals[{i}].id"),
-                format!("the goal id {:?} is used twice", g.id.as_str()),
+                D::GoalTwice.say(&[&quoted(&g.id)]),
             );
         }
     }
@@ -225,7 +225,7 @@ fn check_references(path: &Path, src: &str, m: &Meeting) -> Result<(), FileError
         {
             return fail(
                 format!("goals[{i}].parent"),
-                format!("no goal has the id {:?}", parent.as_str()),
+                D::NoGoal.say(&[&quoted(parent)]),
             );
         }
     }
@@ -234,7 +234,7 @@ fn check_references(path: &Path, src: &str, m: &Meeting) -> Result<(), FileError
         if !seen.insert(&a.id) {
             return fail(
                 format!("actions[{i}].id"),
-                format!("the action id {:?} is used twice", a.id.as_str()),
+                D::ActionTwice.say(&[&quoted(&a.id)]),
             );
         }
         if let Some(Performer::Participant(id)) = &a.performer
@@ -261,10 +261,7 @@ fn check_references(path: &Path, src: &str, m: &Meeting) -> Result<(), FileError
             }
         }
         if let Some(g) = a.goals.iter().find(|g| m.goal(g).is_none()) {
-            return fail(
-                format!("actions[{i}].goals"),
-                format!("no goal has the id {:?}", g.as_str()),
-            );
+            return fail(format!("actions[{i}].goals"), D::NoGoal.say(&[&quoted(g)]));
         }
     }
     let unknown_person = |p: &Person| match p {
@@ -316,7 +313,7 @@ fn check_references(path: &Path, src: &str, m: &Meeting) -> Result<(), FileError
             if let Some(v) = value.filter(|v| !(1..=5).contains(v)) {
                 return fail(
                     format!("evaluations[{i}].{field}"),
-                    format!("{v} is not on the scale; use 1 to 5"),
+                    D::NotOnScale.say(&[&v.to_string()]),
                 );
             }
         }
@@ -343,20 +340,21 @@ pub fn check_against_agenda(
         return Err(FileError::invalid(
             path,
             at_path(src, "agenda.id"),
-            format!(
-                "agenda.id: the meeting was started from {:?}, not {:?}",
-                meeting.agenda.id, agenda.id
-            ),
+            D::OtherAgenda.say(&[
+                &format!("{:?}", meeting.agenda.id),
+                &format!("{:?}", agenda.id),
+            ]),
         ));
     }
     if meeting.agenda.version > agenda.version {
         return Err(FileError::invalid(
             path,
             at_path(src, "agenda.version"),
-            format!(
-                "agenda.version: the meeting was started from version {} of {:?}, newer than the version {} found here",
-                meeting.agenda.version, agenda.id, agenda.version
-            ),
+            D::NewerAgenda.say(&[
+                &meeting.agenda.version.to_string(),
+                &format!("{:?}", agenda.id),
+                &agenda.version.to_string(),
+            ]),
         ));
     }
     for phase in meeting.phases.keys() {
@@ -365,11 +363,12 @@ pub fn check_against_agenda(
             return Err(FileError::invalid(
                 path,
                 at_path(src, &format!("phases[{phase:?}]")),
-                format!(
-                    "phases[{phase:?}]: the agenda {:?} has no phase {phase:?}; its phases are {}",
-                    agenda.id,
-                    known.join(", ")
-                ),
+                D::NoSuchPhase.say(&[
+                    &format!("phases[{phase:?}]"),
+                    &format!("{:?}", agenda.id),
+                    &format!("{phase:?}"),
+                    &known.join(", "),
+                ]),
             ));
         }
     }

@@ -17,6 +17,7 @@
 //! file: a link planted there is refused, never followed and truncated.
 
 use crate::i18n::Lang;
+use crate::i18n::store::S;
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
@@ -29,22 +30,52 @@ pub struct MeetingLock {
 }
 
 /// Why a meeting could not be locked: it must then be opened read-only.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum Locked {
     /// Another samsyn has the meeting open. `holder` is what it wrote in the lock file
     /// ("process 4711 since 2026-10-22 14:32"), when readable.
-    #[error("{}: already open in another samsyn{}", meeting.display(), holder.as_ref().map_or(String::new(), |h| format!(" ({h})")))]
     HeldByAnother {
         meeting: PathBuf,
         holder: Option<String>,
     },
     /// The lock file cannot be created or locked (a read-only directory, a file system
     /// without locks); nothing could be saved safely either.
-    #[error("{}: cannot lock for editing: {source}", meeting.display())]
     Unavailable {
         meeting: PathBuf,
         source: std::io::Error,
     },
+}
+
+/// In the language of the messages (`i18n::messages`).
+impl std::fmt::Display for Locked {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let lang = crate::i18n::messages();
+        f.write_str(&match self {
+            Locked::HeldByAnother { meeting, holder } => S::HeldByAnother.fill(
+                lang,
+                &[
+                    &meeting.display().to_string(),
+                    &holder.as_ref().map_or(String::new(), |h| format!(" ({h})")),
+                ],
+            ),
+            Locked::Unavailable { meeting, source } => S::CannotLock.fill(
+                lang,
+                &[
+                    &meeting.display().to_string(),
+                    &crate::i18n::diag::io_reason(lang, source),
+                ],
+            ),
+        })
+    }
+}
+
+impl std::error::Error for Locked {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Locked::Unavailable { source, .. } => Some(source),
+            Locked::HeldByAnother { .. } => None,
+        }
+    }
 }
 
 impl Locked {
@@ -55,23 +86,11 @@ impl Locked {
                 let who = holder.as_ref().map_or(String::new(), |h| {
                     format!(" ({})", describe_holder(h, lang))
                 });
-                match lang {
-                    Lang::Sv => format!(
-                        "Skrivskyddat: mötet är redan öppet i ett annat samsyn-fönster{who}. Stäng det där för att kunna ändra här."
-                    ),
-                    Lang::En => format!(
-                        "Read-only: this meeting is already open in another samsyn window{who}. Close it there to edit here."
-                    ),
-                }
+                S::ReadOnlyHeld.fill(lang, &[&who])
             }
-            Locked::Unavailable { source, .. } => match lang {
-                Lang::Sv => format!(
-                    "Skrivskyddat: mötet kan inte låsas för ändring ({source}), så inget kan sparas säkert."
-                ),
-                Lang::En => format!(
-                    "Read-only: the meeting cannot be locked for editing ({source}), so nothing could be saved safely."
-                ),
-            },
+            Locked::Unavailable { source, .. } => {
+                S::ReadOnlyUnlockable.fill(lang, &[&crate::i18n::diag::io_reason(lang, source)])
+            }
         }
     }
 }
@@ -79,10 +98,7 @@ impl Locked {
 /// The lock file's line is `pid SINCE`; shown as words in the banner.
 fn describe_holder(line: &str, lang: Lang) -> String {
     match line.split_once(' ') {
-        Some((pid, since)) => match lang {
-            Lang::Sv => format!("process {pid}, sedan {since}"),
-            Lang::En => format!("process {pid}, since {since}"),
-        },
+        Some((pid, since)) => S::Holder.fill(lang, &[pid, since]),
         None => line.to_string(),
     }
 }
@@ -115,19 +131,15 @@ impl MeetingLock {
         }
         let mut file = options.open(&path).map_err(|e| {
             unavailable(if crate::fsio::is_link(&path) {
-                std::io::Error::other(format!(
-                    "the lock file {} is a symbolic link; samsyn never follows one there",
-                    path.display()
-                ))
+                std::io::Error::other(S::LockIsLink.say(&[&path.display().to_string()]))
             } else {
                 e
             })
         })?;
         if !file.metadata().map_err(unavailable)?.is_file() {
-            return Err(unavailable(std::io::Error::other(format!(
-                "the lock file {} is not a plain file",
-                path.display()
-            ))));
+            return Err(unavailable(std::io::Error::other(
+                S::LockNotFile.say(&[&path.display().to_string()]),
+            )));
         }
         match file.try_lock() {
             Ok(()) => {}

@@ -74,36 +74,15 @@ pub fn amend(
 pub fn previous_problem(m: &Meeting, path: &Path, lang: crate::i18n::Lang) -> Option<String> {
     let p = m.previous.as_ref()?;
     let file = path.with_file_name(&p.file);
-    let shown = file.display();
+    use crate::i18n::store::S;
+    let shown = file.display().to_string();
     match load(&file) {
-        Err(FileError::Missing { .. }) => Some(format!(
-            "{}: {shown}",
-            lang.pick(
-                "Förra mötets fil finns inte längre",
-                "The previous meeting's file is gone"
-            )
-        )),
-        Err(e) => Some(format!(
-            "{}: {e}",
-            lang.pick(
-                "Förra mötets fil går inte att läsa",
-                "The previous meeting's file cannot be read"
-            )
-        )),
-        Ok(prev) if prev.id != p.id => Some(format!(
-            "{}: {shown}",
-            lang.pick(
-                "Filen är inte längre förra mötet",
-                "The file is no longer the previous meeting"
-            )
-        )),
-        Ok(prev) if !p.hash.is_empty() && prev.content_hash() != p.hash => Some(format!(
-            "{}: {shown}",
-            lang.pick(
-                "Förra mötet har ändrats sedan uppföljningen startades; jämför planen med den justerade versionen",
-                "The previous meeting was changed after the follow-up started; compare the plan with its finalized version"
-            )
-        )),
+        Err(FileError::Missing { .. }) => Some(S::PreviousGone.fill(lang, &[&shown])),
+        Err(e) => Some(S::PreviousUnreadable.fill(lang, &[&e.to_string()])),
+        Ok(prev) if prev.id != p.id => Some(S::PreviousReplaced.fill(lang, &[&shown])),
+        Ok(prev) if !p.hash.is_empty() && prev.content_hash() != p.hash => {
+            Some(S::PreviousChanged.fill(lang, &[&shown]))
+        }
         Ok(_) => None,
     }
 }

@@ -17,28 +17,15 @@ pub struct ArchiveWarning {
 
 impl ArchiveWarning {
     pub fn message(&self, lang: Lang) -> String {
-        let dir = self.dir.display();
+        use crate::i18n::store::S;
+        let dir = self.dir.display().to_string();
         let mut parts = Vec::new();
         if let Some(mode) = self.dir_mode {
-            parts.push(match lang {
-                Lang::Sv => format!(
-                    "Arkivmappen {dir} kan öppnas av andra användare på datorn (rättigheter {mode:03o}). Kör: chmod 700 {dir}"
-                ),
-                Lang::En => format!(
-                    "The archive folder {dir} can be opened by other users of this computer (permissions {mode:03o}). Run: chmod 700 {dir}"
-                ),
-            });
+            parts.push(S::ArchiveOpen.fill(lang, &[&dir, &format!("{mode:03o}"), &dir]));
         }
         if !self.open_files.is_empty() {
-            let n = self.open_files.len();
-            parts.push(match lang {
-                Lang::Sv => format!(
-                    "{n} mötesfil(er) i arkivet kan läsas av andra användare. Kör: chmod 600 {dir}/*.ron"
-                ),
-                Lang::En => format!(
-                    "{n} meeting file(s) in the archive can be read by other users. Run: chmod 600 {dir}/*.ron"
-                ),
-            });
+            let n = self.open_files.len().to_string();
+            parts.push(S::ArchiveFilesOpen.fill(lang, &[&n, &dir]));
         }
         parts.join(" ")
     }

@@ -195,7 +195,7 @@ fn run(shared: &Shared, save: &SaveFn) {
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             save(&job.path, &job.meeting)
         }))
-        .unwrap_or_else(|_| Err("the save panicked".into()));
+        .unwrap_or_else(|_| Err(crate::i18n::store::S::SavePanicked.say(&[])));
         st = lock(shared);
         st.busy = false;
         st.attempts += 1;

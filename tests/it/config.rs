@@ -38,13 +38,26 @@ fn a_broken_settings_file_is_named_with_line_and_column() {
     let home = tempfile::tempdir().unwrap();
     write_config(home.path(), "(\n  lang: \"fi\",\n)\n");
     let file = home.path().join("samsyn/config.ron");
-    samsyn(home.path()).arg("agendas").assert().code(65).stderr(format!(
-        "samsyn: {}:2:3: lang: \"fi\" is not a language samsyn speaks; write \"sv\" or \"en\"\n",
-        file.display()
-    ));
-    write_config(home.path(), "(theme: \"pink\")\n");
+    samsyn(home.path())
+        .args(["--lang", "en", "agendas"])
+        .assert()
+        .code(65)
+        .stderr(format!(
+            "samsyn: {}:2:3: lang: \"fi\" is not a language samsyn speaks; write \"sv\" or \"en\"\n",
+            file.display()
+        ));
+    // With no language given the locale's (Swedish here) says it.
     samsyn(home.path())
         .arg("agendas")
+        .assert()
+        .code(65)
+        .stderr(format!(
+            "samsyn: {}:2:3: lang: \"fi\" är inget språk samsyn talar; skriv \"sv\" eller \"en\"\n",
+            file.display()
+        ));
+    write_config(home.path(), "(theme: \"pink\")\n");
+    samsyn(home.path())
+        .args(["--lang", "en", "agendas"])
         .assert()
         .code(65)
         .stderr(predicates::str::contains("theme: \"pink\" is not a theme"));

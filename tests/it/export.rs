@@ -96,6 +96,13 @@ fn markdown_action_table_has_one_row_per_action() {
         );
         assert!(actions[2][3].contains("Enhetschef BUP"), "{:?}", actions[2]);
     }
+    // Two goals or more are "goals" in English.
+    let mut two = m.clone();
+    two.actions[0].goals = two.goals.iter().take(2).map(|g| g.id.clone()).collect();
+    let md = export_str(&two, Format::Md, Lang::En, false);
+    assert!(md.contains("(goals 1, 2)"), "{md}");
+    let md = export_str(&two, Format::Md, Lang::Sv, false);
+    assert!(md.contains("(mål 1, 2)"), "{md}");
     let md = export_str(&m, Format::Md, Lang::Sv, false);
     let tables = markdown_tables(&md);
     let actions = action_table(&tables, "Vad");

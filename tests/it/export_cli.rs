@@ -137,11 +137,35 @@ fn missing_invalid_and_unwritable() {
 
     let meeting = write_meeting(dir.path(), "m.ron", &sip_meeting());
     samsyn(dir.path())
-        .args(["export", meeting.to_str().unwrap(), "--format", "md", "-o"])
+        .args([
+            "--lang",
+            "en",
+            "export",
+            meeting.to_str().unwrap(),
+            "--format",
+            "md",
+            "-o",
+        ])
         .arg(dir.path().join("no-such-dir").join("x.md"))
         .assert()
         .code(73)
         .stderr(predicate::str::contains("cannot write"));
+    samsyn(dir.path())
+        .args([
+            "--lang",
+            "sv",
+            "export",
+            meeting.to_str().unwrap(),
+            "--format",
+            "md",
+            "-o",
+        ])
+        .arg(dir.path().join("no-such-dir").join("x.md"))
+        .assert()
+        .code(73)
+        .stderr(predicate::str::contains(
+            "kan inte skrivas: filen eller mappen finns inte",
+        ));
 
     samsyn(dir.path())
         .args(["export", meeting.to_str().unwrap(), "--format", "md", "-o"])

@@ -330,7 +330,8 @@ fn every_invalid_file_gets_its_exact_error_and_exit_65() {
         .unwrap()
         .filter_map(|e| {
             let n = e.unwrap().file_name().to_string_lossy().into_owned();
-            Some(n.strip_suffix(".expected")?.to_string())
+            let stem = n.strip_suffix(".expected")?;
+            Some(stem.strip_suffix(".sv").unwrap_or(stem).to_string())
         })
         .collect();
     for stem in stems {
@@ -342,6 +343,66 @@ fn every_invalid_file_gets_its_exact_error_and_exit_65() {
         );
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// `NAME.sv.expected` beside some of them: the same place and the reason in Swedish, as
+/// `samsyn --lang sv check` says it.
+#[test]
+fn invalid_files_are_explained_in_swedish_at_the_same_place() {
+    let config = empty_config();
+    let mut swedish: Vec<String> = fs::read_dir(root().join("tests/invalid"))
+        .unwrap()
+        .filter_map(|e| {
+            let n = e.unwrap().file_name().to_string_lossy().into_owned();
+            Some(n.strip_suffix(".sv.expected")?.to_string())
+        })
+        .collect();
+    swedish.sort();
+    assert!(swedish.len() >= 10, "{swedish:?}");
+    let mut failures = Vec::new();
+    for stem in swedish {
+        let name = INVALID_CASES
+            .iter()
+            .find(|n| Path::new(n).file_stem().unwrap().to_string_lossy() == stem)
+            .unwrap_or_else(|| panic!("tests/invalid/{stem}.sv.expected has no file beside it"));
+        let file = format!("tests/invalid/{name}");
+        let read = |suffix: &str| {
+            fs::read_to_string(root().join(format!("tests/invalid/{stem}{suffix}"))).unwrap()
+        };
+        let (sv, en) = (read(".sv.expected"), read(".expected"));
+        let out = samsyn(config.path())
+            .args(["--lang", "sv", "check", &file])
+            .timeout(std::time::Duration::from_secs(60)) // a hang guard, not a measurement
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if out.status.code() != Some(65) || stderr != sv || !out.stdout.is_empty() {
+            failures.push(format!(
+                "{file}: exit {:?}\n  expected: {sv}  got:      {stderr}",
+                out.status.code()
+            ));
+        }
+        // The same file, line and column as in English; the reason in other words.
+        let place = |line: &str| line.splitn(4, ':').take(3).collect::<Vec<_>>().join(":");
+        assert_eq!(
+            place(&sv),
+            place(&en),
+            "{stem}: the same place in both languages"
+        );
+        let reason = |line: &str| line.splitn(4, ':').nth(3).unwrap_or("").trim().to_string();
+        assert_ne!(reason(&sv), reason(&en), "{stem}: the reason is in Swedish");
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn a_missing_file_is_said_missing_in_swedish_too() {
+    let config = empty_config();
+    samsyn(config.path())
+        .args(["--lang", "sv", "check", "examples/finns-inte.ron"])
+        .assert()
+        .code(66)
+        .stderr("examples/finns-inte.ron: filen finns inte\n");
 }
 
 #[test]

@@ -15,6 +15,7 @@ mod agendas;
 mod cli_lang;
 mod cli_manual;
 mod config;
+mod docx_render;
 mod export;
 mod export_cli;
 mod export_docx;
