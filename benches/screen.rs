@@ -117,6 +117,7 @@ fn keystroke(c: &mut Criterion) {
         // Each app is dropped before the next opens the meeting: an open meeting may
         // hold the one writer's lock.
         navigate(&mut group, &opts);
+        arrow(&mut group, &opts);
         type_in_form(&mut group, &opts);
         mark_heard(&mut group, &opts, &path);
         group.finish();
@@ -143,6 +144,81 @@ fn navigate(group: &mut Group, opts: &Options) {
             draw(&app, &mut terminal);
         })
     });
+}
+
+/// The arrow key in the actions list, down and up again around its middle: one row's
+/// selection moves, nothing is saved. The floor on every key.
+fn arrow(group: &mut Group, opts: &Options) {
+    let (mut app, mut terminal) = arrow_at_middle(opts);
+    let mut down = true;
+    group.bench_function("arrow-in-actions", |b| {
+        b.iter(|| {
+            press(&mut app, if down { KeyCode::Down } else { KeyCode::Up });
+            down = !down;
+            draw(&app, &mut terminal);
+        })
+    });
+}
+
+/// The app on the actions list, its middle row selected, drawn once.
+fn arrow_at_middle(opts: &Options) -> (App, Screen) {
+    let (mut app, mut terminal) = first_frame(opts);
+    goto(&mut app, PhaseKind::Actions);
+    let half = app.session().unwrap().meeting.actions.len() / 2;
+    for _ in 0..half {
+        press(&mut app, KeyCode::Down);
+    }
+    assert_eq!(
+        app.session().unwrap().selected,
+        half,
+        "↓ moves down the list"
+    );
+    draw(&app, &mut terminal);
+    (app, terminal)
+}
+
+/// Keystroke → frame, each one timed alone: p50, p99 and the slowest of 2,000 arrow
+/// keys in the actions list, printed for README's table (criterion reports means).
+/// Only under `cargo bench`; `cargo test --benches` times 20.
+fn percentiles(_: &mut Criterion) {
+    let n = if std::env::args().any(|a| a == "--bench") {
+        2000
+    } else {
+        20
+    };
+    for case in support::cases() {
+        let archive = support::temp_dir();
+        let path = copy_into(archive.path(), &case.meeting);
+        let opts = options(archive.path(), Begin::Open(path));
+        let (mut app, mut terminal) = arrow_at_middle(&opts);
+        let mut times: Vec<std::time::Duration> = (0..n)
+            .map(|i| {
+                let t = std::time::Instant::now();
+                press(
+                    &mut app,
+                    if i % 2 == 0 {
+                        KeyCode::Down
+                    } else {
+                        KeyCode::Up
+                    },
+                );
+                draw(&app, &mut terminal);
+                t.elapsed()
+            })
+            .collect();
+        times.sort();
+        let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+        println!(
+            "keystroke→frame, arrow in the actions list, {} ({} participants, {} actions, {} goals): p50 {:?}, p99 {:?}, max {:?} over {n}",
+            case.name,
+            case.meeting.participants.len(),
+            case.meeting.actions.len(),
+            case.meeting.goals.len(),
+            at(0.5),
+            at(0.99),
+            times[times.len() - 1],
+        );
+    }
 }
 
 /// Typing in an open form (an action's description): the form checks who may decide
@@ -193,5 +269,5 @@ fn mark_heard(group: &mut Group, opts: &Options, path: &Path) {
     });
 }
 
-criterion_group!(benches, start, keystroke);
+criterion_group!(benches, percentiles, start, keystroke);
 criterion_main!(benches);

@@ -121,7 +121,7 @@ const LAST: [&str; 8] = [
     "Ekström",
 ];
 
-/// A large meeting: sip-bup.ron grown to 40 participants, 20 goals, 200 actions and
+/// A large meeting: sip-bup.ron grown to 60 participants, 20 goals, 300 actions and
 /// long free text in every text field (situation, the child's voice, phase notes,
 /// action descriptions and status comments, evaluation comments). A meeting this size
 /// is unusual; it is the realistic worst case for a program that saves on every change.
@@ -144,7 +144,7 @@ pub fn large_meeting() -> Meeting {
         })
         .collect();
     let first_new = m.participants.len() + 1;
-    for n in first_new..=40 {
+    for n in first_new..=60 {
         let (org, _) = ORGS[n % ORGS.len()];
         m.participants.push(Participant {
             id: Id::new(format!("p{n}")),
@@ -190,7 +190,7 @@ pub fn large_meeting() -> Meeting {
         });
     }
     let base = m.date;
-    for a in m.actions.len() + 1..=200 {
+    for a in m.actions.len() + 1..=300 {
         let (org, _) = ORGS[a % ORGS.len()];
         let org_id = ids[a % ORGS.len()].clone();
         let performer = m

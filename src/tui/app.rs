@@ -70,10 +70,61 @@ impl Start {
     }
 }
 
+/// The open meeting and what the rules say about it. The meeting is read through
+/// `Deref`; the only way to change it is `edit()`, which drops the judgement, so the
+/// problems shown are judged again on the next look and are never those of a meeting
+/// that has since changed. Drawing a frame does not judge the meeting again.
+#[derive(Debug)]
+pub struct Judged {
+    meeting: Meeting,
+    problems: std::sync::OnceLock<Vec<Problem>>,
+}
+
+impl Judged {
+    pub fn new(meeting: Meeting) -> Judged {
+        Judged {
+            meeting,
+            problems: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The meeting, to change: what was judged of it is forgotten.
+    pub fn edit(&mut self) -> &mut Meeting {
+        self.problems.take();
+        &mut self.meeting
+    }
+
+    /// What the rules find in the meeting under `agenda`, judged once per change. Only
+    /// `Session::problems` asks, with the session's own agenda (which never changes).
+    fn problems(&self, agenda: &Agenda) -> &[Problem] {
+        self.problems
+            .get_or_init(|| rules::check(&self.meeting, agenda))
+    }
+
+    /// Whether the judgement is kept (it is dropped by `edit`).
+    pub fn is_judged(&self) -> bool {
+        self.problems.get().is_some()
+    }
+}
+
+impl From<Meeting> for Judged {
+    fn from(meeting: Meeting) -> Judged {
+        Judged::new(meeting)
+    }
+}
+
+impl std::ops::Deref for Judged {
+    type Target = Meeting;
+    fn deref(&self) -> &Meeting {
+        &self.meeting
+    }
+}
+
 /// The open meeting.
 #[derive(Debug)]
 pub struct Session {
-    pub meeting: Meeting,
+    /// The meeting, judged once per change (`Judged::edit` to change it).
+    pub meeting: Judged,
     pub agenda: Agenda,
     pub path: PathBuf,
     /// Index into `agenda.phases`.
@@ -111,8 +162,9 @@ impl Session {
         self.phase().kind
     }
 
-    pub fn problems(&self) -> Vec<Problem> {
-        rules::check(&self.meeting, &self.agenda)
+    /// What the rules find in the meeting: judged when it last changed, not per frame.
+    pub fn problems(&self) -> &[Problem] {
+        self.meeting.problems(&self.agenda)
     }
 
     /// Whether changes may be made and saved here: a draft this window holds.
@@ -142,7 +194,7 @@ impl Session {
         if !self.editable() {
             return;
         }
-        self.meeting.resume = Some(samsyn::meeting::Resume {
+        self.meeting.edit().resume = Some(samsyn::meeting::Resume {
             phase: self.phase().id.clone(),
             closed_at,
         });
@@ -180,6 +232,14 @@ pub enum Overlay {
     QuitUnsaved,
 }
 
+/// A key or a paste that came while the window was too small to show what it does,
+/// kept to be applied, in order, once the window is large enough again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Held {
+    Key(crossterm::event::KeyEvent),
+    Paste(String),
+}
+
 /// What quitting leaves behind, said on the terminal after the screen is given back.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub enum Exit {
@@ -210,6 +270,8 @@ pub struct App {
     pub show_prompts: bool,
     pub now: NaiveDateTime,
     pub size: (u16, u16),
+    /// Keys and pastes that came while the window was too small (`Held`).
+    pub held: Vec<Held>,
     /// The last thing that happened, shown in the status line.
     pub message: Option<(String, bool)>,
     pub last_saved: Option<NaiveDateTime>,
@@ -258,6 +320,7 @@ impl App {
             show_prompts: true,
             now,
             size: (80, 24),
+            held: Vec::new(),
             message: None,
             last_saved: None,
             save_error: None,
@@ -327,7 +390,7 @@ impl App {
     /// finalizing was refused.
     pub fn problem_list(&self, refused: bool) -> Vec<Problem> {
         self.session().map_or_else(Vec::new, |s| {
-            let mut all = s.problems();
+            let mut all = s.problems().to_vec();
             if refused {
                 all.retain(|p| p.is_blocking());
             }

@@ -740,6 +740,32 @@ impl Form {
         }
     }
 
+    /// Text pasted into the focused text field, as one insertion (one step to undo):
+    /// line breaks as the terminal sends them (`\r`, `\r\n`) become new lines, or
+    /// spaces in a one-line field; other control characters are left out.
+    pub fn paste(&mut self, text: &str) -> FormKey {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let clean = |t: &str| -> String {
+            t.chars()
+                .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+                .collect()
+        };
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return FormKey::Ignored;
+        };
+        let changed = match &mut field.input {
+            Input::Multi(ta) => ta.insert_str(clean(&text)),
+            Input::Line(ta) | Input::Date(ta) => ta.insert_str(clean(&text.replace('\n', " "))),
+            Input::Choice { .. } | Input::Check(_) => false,
+        };
+        if !changed {
+            return FormKey::Ignored;
+        }
+        // As when typed: the field being edited shows its text (the mask).
+        self.editing = Some(self.focus);
+        FormKey::Changed
+    }
+
     /// Notes under date fields: the parsed date, or a hint.
     pub fn refresh_dates(&mut self, lang: samsyn::i18n::Lang) {
         let base = self.base_date;

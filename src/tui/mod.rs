@@ -99,6 +99,7 @@ fn restore_terminal() {
         let _ = disable_raw_mode();
         let _ = execute!(
             std::io::stdout(),
+            crossterm::event::DisableBracketedPaste,
             LeaveAlternateScreen,
             crossterm::cursor::Show
         );
@@ -199,9 +200,14 @@ pub fn run(opts: Options) -> i32 {
         }
     }));
     TERMINAL_TAKEN.store(true, std::sync::atomic::Ordering::SeqCst);
-    if let Err(e) =
-        enable_raw_mode().and_then(|()| execute!(std::io::stdout(), EnterAlternateScreen))
-    {
+    // A paste arrives as one event (bracketed paste), taken in as one insertion.
+    if let Err(e) = enable_raw_mode().and_then(|()| {
+        execute!(
+            std::io::stdout(),
+            EnterAlternateScreen,
+            crossterm::event::EnableBracketedPaste
+        )
+    }) {
         restore_terminal();
         eprintln!("samsyn: cannot use the terminal: {e}");
         return crate::diag::exit::FAILURE;
@@ -247,6 +253,15 @@ fn catch_signals() -> std::sync::Arc<std::sync::atomic::AtomicUsize> {
         let _ = signal_hook::flag::register_conditional_shutdown(sig, 128 + sig, armed.clone());
         let _ = signal_hook::flag::register(sig, armed.clone());
         let _ = signal_hook::flag::register_usize(sig, which.clone(), sig as usize);
+        // The event loop sleeps until a key (or the clock) wakes it; crossterm's reader
+        // also wakes on SIGWINCH, so the signal sends that too, and the loop looks at
+        // the flag at once. (`raise` is async-signal-safe.)
+        // SAFETY: the action only calls `raise`, which is async-signal-safe.
+        let _ = unsafe {
+            signal_hook::low_level::register(sig, || {
+                let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+            })
+        };
     }
     which
 }
@@ -322,6 +337,11 @@ fn injected_panic(_: &crossterm::event::KeyEvent) {}
 /// Events handled between two frames at most, so an endless stream still shows.
 const MAX_BATCH: usize = 2000;
 
+/// How long to look for more input already on its way before drawing: crossterm's
+/// reader looks at what it has already read only with a timeout above zero, and a
+/// timeout under a millisecond never sleeps (it is a non-blocking look, repeated).
+const MORE_INPUT: Duration = Duration::from_micros(50);
+
 fn event_loop(app: &mut App, signal: &std::sync::atomic::AtomicUsize) -> std::io::Result<()> {
     let signalled = || signal.load(std::sync::atomic::Ordering::SeqCst) != 0;
     let backend = ratatui::backend::CrosstermBackend::new(std::io::stdout());
@@ -329,16 +349,16 @@ fn event_loop(app: &mut App, signal: &std::sync::atomic::AtomicUsize) -> std::io
     let size = terminal.size()?;
     update(app, Event::Resize(size.width, size.height));
     update(app, Event::Tick(now()));
+    let mut redraw = true;
     loop {
-        terminal.draw(|f| render::render(app, f))?;
-        // While a save is in flight, look again soon: "saved" is shown once it is true.
-        // (Not while saving fails: the writer retries every two seconds by itself.)
-        let wait = if app.saving && app.save_error.is_none() {
-            10
-        } else {
-            500
-        };
-        if event::poll(Duration::from_millis(wait))? {
+        if redraw {
+            terminal.draw(|f| render::render(app, f))?;
+        }
+        // What the clock and the writer may change on the screen, as the frame shows it.
+        let shown = update::ticking(app);
+        // Asleep until a key, or the next moment the screen would show something new.
+        let mut input = false;
+        if event::poll(update::wait(app, now()))? {
             // What is already waiting (a paste, a held key) is taken before the next
             // frame: a burst of keys costs one redraw, not one each.
             for _ in 0..MAX_BATCH {
@@ -347,17 +367,19 @@ fn event_loop(app: &mut App, signal: &std::sync::atomic::AtomicUsize) -> std::io
                         injected_panic(&k);
                         update(app, Event::Key(k))
                     }
+                    CtEvent::Paste(text) => update(app, Event::Paste(text)),
                     CtEvent::Resize(w, h) => update(app, Event::Resize(w, h)),
                     _ => {}
                 }
-                // (With crossterm's /dev/tty reader a zero timeout never looks at
-                // what was already read, so the shortest real wait.)
-                if app.quit || signalled() || !event::poll(Duration::from_millis(1))? {
+                input = true;
+                if app.quit || signalled() || !event::poll(MORE_INPUT)? {
                     break;
                 }
             }
         }
         update(app, Event::Tick(now()));
+        // Drawn again only when something on it changed.
+        redraw = input || update::ticking(app) != shown;
         // Quitting, or SIGTERM/SIGHUP: `run` saves and gives the terminal back.
         if app.quit || signalled() {
             return Ok(());

@@ -164,7 +164,7 @@ fn set_session(app: &mut App, mut meeting: Meeting, agenda: Agenda, path: PathBu
         .filter(|&secs| secs > 0)
         .map(|secs| secs as u64);
     app.screen = Screen::Meeting(Box::new(Session {
-        meeting,
+        meeting: meeting.into(),
         agenda,
         path,
         phase,

@@ -1,7 +1,7 @@
 //! The only place the state changes: one event in, the new state out. Testable with
 //! key sequences and no terminal. Every change to the meeting is saved at once.
 
-use super::app::{App, Exit, Overlay, Screen};
+use super::app::{App, Exit, Held, Overlay, Screen};
 use super::available::commands;
 use super::command::Cmd;
 use super::form::{F, Form, FormError, FormKey, Input, Target};
@@ -13,32 +13,97 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use samsyn::i18n::screen::{T, fill};
 use samsyn::rules::Target as ProblemTarget;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
     Key(KeyEvent),
+    /// Text pasted into the terminal (bracketed paste): taken in as one insertion.
+    Paste(String),
     /// The clock moved on: timers count, nothing else changes.
     Tick(NaiveDateTime),
     Resize(u16, u16),
 }
 
+/// Keys and pastes kept while the window is too small to show what they do, at most
+/// this many (a paste counts as one): applied in order once the window is large again.
+pub const MAX_HELD: usize = 10_000;
+
 pub fn update(app: &mut App, ev: Event) {
     poll_writer(app);
     match ev {
-        Event::Resize(w, h) => app.size = (w, h),
+        Event::Resize(w, h) => {
+            app.size = (w, h);
+            if !app.is_too_small() {
+                // What was typed while the window was too small, now that it shows.
+                for held in std::mem::take(&mut app.held) {
+                    input(
+                        app,
+                        match held {
+                            Held::Key(k) => Event::Key(k),
+                            Held::Paste(text) => Event::Paste(text),
+                        },
+                    );
+                }
+            }
+        }
         Event::Tick(now) => tick(app, now),
-        Event::Key(k) if k.kind != KeyEventKind::Release => key(app, k),
-        Event::Key(_) => {}
+        Event::Key(k) if k.kind == KeyEventKind::Release => {}
+        ev @ (Event::Key(_) | Event::Paste(_)) => input(app, ev),
+    }
+}
+
+/// A key or a paste; kept for later while the window is too small.
+fn input(app: &mut App, ev: Event) {
+    if app.is_too_small() {
+        // Nothing is typed blind into a screen nobody can see, and nothing typed is
+        // lost: it waits until the window is large enough. Quitting stays safe.
+        if let Event::Key(k) = &ev
+            && app.overlay.is_none()
+            && app.held.is_empty()
+            && app.keys.find(k, &[Cmd::Quit]).is_some()
+        {
+            run(app, Cmd::Quit);
+        } else if app.held.len() < MAX_HELD {
+            match ev {
+                Event::Key(k) => app.held.push(Held::Key(k)),
+                Event::Paste(text) => app.held.push(Held::Paste(text)),
+                Event::Tick(_) | Event::Resize(..) => {}
+            }
+        }
+        return;
+    }
+    match ev {
+        Event::Key(k) => key(app, k),
+        Event::Paste(text) => paste(app, &text),
+        Event::Tick(_) | Event::Resize(..) => {}
+    }
+}
+
+/// Pasted text goes into the field of the open form as one insertion (a one-line
+/// field takes it on one line); outside a form it would be a string of commands, so
+/// it is refused with a word on how to paste.
+fn paste(app: &mut App, text: &str) {
+    let lang = app.lang;
+    if app.draft.offer.is_some() {
+        // The question about a draft is answered with a key, not with text.
+        return;
+    }
+    match app.overlay.take() {
+        Some(Overlay::Form(mut form)) => {
+            let result = form.paste(text);
+            app.overlay = form_result(app, form, result, None);
+        }
+        other => {
+            app.overlay = other;
+            let how = lang.pick(
+                "Inklistrad text hamnar i ett formulär: öppna det först",
+                "Pasted text goes into a form: open one first",
+            );
+            app.message = Some((how.to_string(), false));
+        }
     }
 }
 
 fn key(app: &mut App, k: KeyEvent) {
-    if app.is_too_small() {
-        // Nothing is typed blind into a screen nobody can see; quitting stays safe.
-        if app.overlay.is_none() && app.keys.find(&k, &[Cmd::Quit]).is_some() {
-            run(app, Cmd::Quit);
-        }
-        return;
-    }
     // A draft found on opening is answered before anything else.
     if super::recover::offer_key(app, k) {
         return;
@@ -256,7 +321,7 @@ fn toggle_heard(app: &mut App, index: usize) {
     }
     let id = p.id.clone();
     let phase_id = s.phase().id.clone();
-    let heard = &mut s.meeting.phase_mut(&phase_id).heard;
+    let heard = &mut s.meeting.edit().phase_mut(&phase_id).heard;
     if let Some(pos) = heard.iter().position(|h| h == &id) {
         heard.remove(pos);
     } else {
@@ -268,57 +333,84 @@ fn toggle_heard(app: &mut App, index: usize) {
 /// A key while a box is open; `cmds` are the box's commands.
 fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent, cmds: &[Cmd]) -> Option<Overlay> {
     match overlay {
-        Overlay::Form(mut form) => match super::mask::form_key(&mut form, k) {
-            FormKey::Changed => {
-                form.dirty = true;
-                form.pending_since.get_or_insert(app.now);
-                form.error = None;
-                form.discard_armed = false;
-                if let Some(s) = app.session() {
-                    phases::refresh(s, &mut form, app.lang);
-                } else {
-                    form.refresh_dates(app.lang);
-                }
-                Some(Overlay::Form(form))
+        Overlay::Form(mut form) => {
+            let result = super::mask::form_key(&mut form, k);
+            form_result(app, form, result, Some(k))
+        }
+        other => other_overlay_key(app, other, k, cmds),
+    }
+}
+
+/// What a form's answer to a key (or a paste, `k` none) does.
+fn form_result(
+    app: &mut App,
+    mut form: Box<Form>,
+    result: FormKey,
+    k: Option<KeyEvent>,
+) -> Option<Overlay> {
+    match result {
+        FormKey::Changed => {
+            form.dirty = true;
+            form.pending_since.get_or_insert(app.now);
+            form.error = None;
+            form.discard_armed = false;
+            if let Some(s) = app.session() {
+                phases::refresh(s, &mut form, app.lang);
+            } else {
+                form.refresh_dates(app.lang);
             }
-            FormKey::Cancel if form.dirty && !form.discard_armed => {
-                // Nothing typed is thrown away on one key.
-                form.discard_armed = true;
-                form.error = Some(app.t(T::ConfirmDiscard).to_string());
-                Some(Overlay::Form(form))
+            Some(Overlay::Form(form))
+        }
+        FormKey::Cancel if form.dirty && !form.discard_armed => {
+            // Nothing typed is thrown away on one key.
+            form.discard_armed = true;
+            form.error = Some(app.t(T::ConfirmDiscard).to_string());
+            Some(Overlay::Form(form))
+        }
+        FormKey::Cancel => {
+            restore_text(app, &form);
+            None
+        }
+        FormKey::Save => submit(app, form),
+        FormKey::Moved => {
+            form.error = None;
+            form.discard_armed = false;
+            if let Some(s) = app.session() {
+                phases::refresh(s, &mut form, app.lang);
+            } else {
+                form.refresh_dates(app.lang);
             }
-            FormKey::Cancel => {
-                restore_text(app, &form);
-                None
-            }
-            FormKey::Save => submit(app, form),
-            FormKey::Moved => {
-                form.error = None;
-                form.discard_armed = false;
-                if let Some(s) = app.session() {
-                    phases::refresh(s, &mut form, app.lang);
-                } else {
-                    form.refresh_dates(app.lang);
-                }
-                Some(Overlay::Form(form))
-            }
-            FormKey::Ignored => {
-                // A key that does nothing in a choice: say how to choose instead of eating
-                // it; ←/→ on a choice of one say there is nothing else.
-                if let Some(fl) = form.fields.get(form.focus)
-                    && let Input::Choice { opts, .. } = &fl.input
+            Some(Overlay::Form(form))
+        }
+        FormKey::Ignored => {
+            // A key that does nothing in a choice: say how to choose instead of eating
+            // it; ←/→ on a choice of one say there is nothing else.
+            if let Some(fl) = form.fields.get(form.focus)
+                && let Input::Choice { opts, .. } = &fl.input
+                && let Some(k) = k
+            {
+                if matches!(k.code, KeyCode::Left | KeyCode::Right) && opts.len() == 1 {
+                    app.message = Some((app.t(T::OnlyOneChoice).into(), false));
+                } else if let KeyCode::Char(_) = k.code
+                    && !k.modifiers.contains(KeyModifiers::CONTROL)
                 {
-                    if matches!(k.code, KeyCode::Left | KeyCode::Right) && opts.len() == 1 {
-                        app.message = Some((app.t(T::OnlyOneChoice).into(), false));
-                    } else if let KeyCode::Char(_) = k.code
-                        && !k.modifiers.contains(KeyModifiers::CONTROL)
-                    {
-                        app.message = Some((app.t(T::ChooseHint).into(), false));
-                    }
+                    app.message = Some((app.t(T::ChooseHint).into(), false));
                 }
-                Some(Overlay::Form(form))
             }
-        },
+            Some(Overlay::Form(form))
+        }
+    }
+}
+
+/// A key while a box other than a form is open.
+fn other_overlay_key(
+    app: &mut App,
+    overlay: Overlay,
+    k: KeyEvent,
+    cmds: &[Cmd],
+) -> Option<Overlay> {
+    match overlay {
+        Overlay::Form(form) => Some(Overlay::Form(form)),
         Overlay::Help(scroll) => match app.keys.find(&k, cmds) {
             Some(Cmd::Close) => None,
             Some(Cmd::Up) => Some(Overlay::Help(scroll.saturating_sub(1))),
@@ -363,7 +455,7 @@ fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent, cmds: &[Cmd]) -> Op
             Some(Cmd::Confirm) => {
                 if let Some(s) = app.session_mut() {
                     let phase = phases::current(s);
-                    phase.delete(&mut s.meeting, s.selected);
+                    phase.delete(s.meeting.edit(), s.selected);
                     let n = phase.rows(s).count();
                     s.selected = s.selected.min(n.saturating_sub(1));
                 }
@@ -405,7 +497,7 @@ fn read_back_key(
             };
             if let Some(s) = app.session_mut()
                 && s.editable()
-                && let Some(a) = s.meeting.actions.get_mut(i)
+                && let Some(a) = s.meeting.edit().actions.get_mut(i)
             {
                 a.confirmed = !a.confirmed;
                 save(app);
@@ -521,8 +613,13 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
             if by.is_empty() {
                 Err(FormError::at(F::By, T::NeedFinalizer.get(lang)))
             } else {
-                match samsyn::rules::finalize_with(&mut s.meeting, &s.agenda, &by, &justerare, now)
-                {
+                match samsyn::rules::finalize_with(
+                    s.meeting.edit(),
+                    &s.agenda,
+                    &by,
+                    &justerare,
+                    now,
+                ) {
                     Ok(stamp) => Ok(Some(fill(
                         T::FinalizedOk.get(lang),
                         &[&stamp.revision.to_string()],
@@ -551,7 +648,7 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
                     fill(T::NeedText.get(lang), &[T::FBy.get(lang)]),
                 ))
             } else {
-                match samsyn::store::amend(&s.path, &mut s.meeting, &reason, &by, now) {
+                match samsyn::store::amend(&s.path, s.meeting.edit(), &reason, &by, now) {
                     Ok(kept) => Ok(Some(fill(
                         T::AmendedOk.get(lang),
                         &[&kept
@@ -566,9 +663,9 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
             let s = app.session_mut()?;
             let before = s.meeting.clone();
             let r = match form.target {
-                Target::Details => details::commit(&mut s.meeting, &form, lang),
+                Target::Details => details::commit(s.meeting.edit(), &form, lang),
                 Target::Invitation => phases::invitation::commit(s, &form, lang),
-                _ => phases::current(s).commit(&mut s.meeting, &form, lang),
+                _ => phases::current(s).commit(s.meeting.edit(), &form, lang),
             };
             // A change that would make the file larger than it may be is refused here,
             // at the form, rather than failing to save after it (the loader's limit).
@@ -577,7 +674,7 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
             });
             if r.is_err() {
                 // Nothing half-written stays in the meeting.
-                s.meeting = before;
+                *s.meeting.edit() = before;
             }
             r.map(|()| None)
         }
@@ -757,7 +854,7 @@ fn restore_text(app: &mut App, form: &Form) {
     if text::get(&s.meeting, target) == *original {
         return;
     }
-    text::commit(&mut s.meeting, target, original.clone());
+    text::commit(s.meeting.edit(), target, original.clone());
     save(app);
 }
 
@@ -790,16 +887,78 @@ fn autosave_text(app: &mut App, now: NaiveDateTime) {
         return;
     }
     let before = text::get(&s.meeting, &target);
-    text::commit(&mut s.meeting, &target, text);
+    text::commit(s.meeting.edit(), &target, text);
     if let Err(size) = samsyn::store::fits(&s.meeting) {
         // Kept on the screen only: the file stays as large as it may be.
-        text::commit(&mut s.meeting, &target, before);
+        text::commit(s.meeting.edit(), &target, before);
         if let Some(Overlay::Form(form)) = &mut app.overlay {
             form.error = Some(too_large(size, lang));
         }
         return;
     }
     save(app);
+}
+
+/// What the passing of time and the background writer may change on the screen: the
+/// clock's minute (and the day), the phase timer and the meeting's time, the save's
+/// state, the status line's message and the open form's error. The event loop draws
+/// again after a tick only when this changed (a key always draws).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ticking {
+    minute: (chrono::NaiveDate, u32, u32),
+    timers: Option<(u64, u64, bool)>,
+    saving: bool,
+    last_saved: Option<NaiveDateTime>,
+    save_error: Option<String>,
+    message: Option<(String, bool)>,
+    form_error: Option<String>,
+    offer: bool,
+}
+
+pub fn ticking(app: &App) -> Ticking {
+    use chrono::Timelike;
+    Ticking {
+        minute: (app.now.date(), app.now.hour(), app.now.minute()),
+        timers: app
+            .session()
+            .map(|s| (s.elapsed_secs(), s.meeting_secs(), s.paused)),
+        saving: app.saving,
+        last_saved: app.last_saved,
+        save_error: app.save_error.clone(),
+        message: app.message.clone(),
+        form_error: match &app.overlay {
+            Some(Overlay::Form(f)) => f.error.clone(),
+            _ => None,
+        },
+        offer: app.draft.offer.is_some(),
+    }
+}
+
+/// How long the event loop may sleep when no key comes: until the phase timer shows
+/// the next second while it runs, else until the clock shows the next minute; a second
+/// at most while a form is open (its text is written within seconds) or saving failed
+/// (the writer retries); 10 ms while a save is on its way, so "saved" is said once true.
+pub fn wait(app: &App, now: NaiveDateTime) -> std::time::Duration {
+    use chrono::Timelike;
+    let ms = |n: i64| std::time::Duration::from_millis(n.clamp(1, 60_000) as u64);
+    if app.saving && app.save_error.is_none() {
+        return ms(10);
+    }
+    // A little after the moment, never just before it (which would wake for nothing).
+    const AFTER: i64 = 2;
+    let timer = app
+        .session()
+        .filter(|s| s.editable() && !s.paused)
+        .and_then(|s| s.last_tick);
+    if let Some(last) = timer {
+        let since = (now - last).num_milliseconds();
+        return ms(1000 - since.rem_euclid(1000) + AFTER);
+    }
+    let next_second = 1000 - i64::from(now.nanosecond().min(999_999_999) / 1_000_000) + AFTER;
+    if matches!(app.overlay, Some(Overlay::Form(_))) || app.save_error.is_some() {
+        return ms(next_second);
+    }
+    ms((59 - i64::from(now.second().min(59))) * 1000 + next_second)
 }
 
 fn tick(app: &mut App, now: NaiveDateTime) {
@@ -825,7 +984,7 @@ fn tick(app: &mut App, now: NaiveDateTime) {
     // A suspended laptop must not count its sleep as meeting time.
     let secs = whole.min(60) as u64;
     let phase_id = s.phase().id.clone();
-    let record = s.meeting.phase_mut(&phase_id);
+    let record = s.meeting.edit().phase_mut(&phase_id);
     let before = record.elapsed_secs;
     record.elapsed_secs += secs;
     if before / 30 != record.elapsed_secs / 30 {
@@ -844,7 +1003,7 @@ fn take_in(app: &mut App) {
         .previous
         .as_ref()
         .map_or_else(String::new, |p| p.file.clone());
-    s.meeting.take_in(&prev, &file);
+    s.meeting.edit().take_in(&prev, &file);
     s.previous_note = None;
     s.selected = 0;
     let text = app.t(T::TookIn).to_string();

@@ -35,8 +35,39 @@ pub fn list(
     selected: Option<usize>,
     empty: Option<String>,
 ) {
+    let mut items: Vec<Option<Text<'static>>> = items.into_iter().map(Some).collect();
+    let len = items.len();
+    list_lazy(
+        theme,
+        f,
+        area,
+        title,
+        len,
+        |i| items[i].take().unwrap_or_default(),
+        selected,
+        empty,
+    );
+}
+
+/// A list of `len` rows like `list`, where `row(i)` builds row `i` and is asked only for
+/// the rows on screen (and those it takes to know which are): a list of hundreds of
+/// rows costs what the rows shown cost. The rows shown are exactly those ratatui's
+/// `List` shows with the whole list and a fresh `ListState`: from the top as many as fit,
+/// or, when the selected row is below them, the selected row last with as many rows
+/// before it as fit.
+#[allow(clippy::too_many_arguments)]
+pub fn list_lazy(
+    theme: &Theme,
+    f: &mut Frame,
+    area: Rect,
+    title: &str,
+    len: usize,
+    mut row: impl FnMut(usize) -> Text<'static>,
+    selected: Option<usize>,
+    empty: Option<String>,
+) {
     let blk = block(theme, title, false);
-    if items.is_empty() {
+    if len == 0 {
         let msg = empty.unwrap_or_default();
         f.render_widget(
             Paragraph::new(Span::styled(msg, theme.dim))
@@ -46,13 +77,47 @@ pub fn list(
         );
         return;
     }
-    let items: Vec<ListItem> = items.into_iter().map(ListItem::new).collect();
+    let room = blk.inner(area).height as usize;
+    let selected = selected.map(|s| s.min(len - 1));
+    let mut built: std::collections::BTreeMap<usize, Text<'static>> = Default::default();
+    let mut height = |i: usize, built: &mut std::collections::BTreeMap<usize, Text<'static>>| {
+        built.entry(i).or_insert_with(|| row(i)).height()
+    };
+    // From the top: the rows that fit.
+    let (mut end, mut used) = (0, 0);
+    while end < len {
+        let h = height(end, &mut built);
+        if used + h > room {
+            break;
+        }
+        used += h;
+        end += 1;
+    }
+    let (first, last) = match selected {
+        // The selected row further down: it is the last shown, after those that fit.
+        Some(sel) if sel >= end => {
+            let (mut first, mut used) = (sel + 1, 0);
+            while first > 0 {
+                let h = height(first - 1, &mut built);
+                if used + h > room {
+                    break;
+                }
+                used += h;
+                first -= 1;
+            }
+            (first, sel + 1)
+        }
+        _ => (0, end),
+    };
+    let items: Vec<ListItem> = (first..last)
+        .map(|i| ListItem::new(built.remove(&i).unwrap_or_else(|| row(i))))
+        .collect();
     let widget = List::new(items)
         .block(blk)
         .highlight_style(theme.selected)
         .highlight_symbol("▶ ")
         .style(theme.base);
-    let mut state = ListState::default().with_selected(selected);
+    let mut state = ListState::default().with_selected(selected.and_then(|s| s.checked_sub(first)));
     f.render_stateful_widget(widget, area, &mut state);
 }
 
@@ -305,5 +370,87 @@ mod tests {
         let cut = fit_line(line, 16);
         assert_eq!(cut.to_string(), "Sekreterare: Jo…");
         assert!(cut.width() <= 16);
+    }
+}
+
+#[cfg(test)]
+mod lazy_list {
+    use super::*;
+    use ratatui::{Terminal, backend::TestBackend};
+
+    /// Rows of 1 to 4 lines, by a rule of their index.
+    fn row(i: usize) -> Text<'static> {
+        let lines = 1 + (i * 7 + i / 3) % 4;
+        Text::from(
+            (0..lines)
+                .map(|l| Line::from(format!("row {i} line {l}")))
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    fn drawn(h: u16, draw: impl FnOnce(&mut Frame)) -> ratatui::buffer::Buffer {
+        let mut t = Terminal::new(TestBackend::new(30, h)).unwrap();
+        t.draw(draw).unwrap();
+        t.backend().buffer().clone()
+    }
+
+    #[test]
+    fn a_lazy_list_shows_what_the_whole_list_shows_and_builds_only_what_is_shown() {
+        let theme = Theme::new(super::super::theme::ThemeName::Default, true);
+        for len in [1, 2, 5, 40, 300] {
+            for h in [2, 3, 4, 7, 12, 40] {
+                for sel in [
+                    None,
+                    Some(0),
+                    Some(1),
+                    Some(len / 2),
+                    Some(len - 1),
+                    Some(len + 3),
+                ] {
+                    let area = Rect::new(0, 0, 30, h);
+                    let whole = drawn(h, |f| {
+                        list(&theme, f, area, "t", (0..len).map(row).collect(), sel, None)
+                    });
+                    let mut asked = 0;
+                    let lazy = drawn(h, |f| {
+                        list_lazy(
+                            &theme,
+                            f,
+                            area,
+                            "t",
+                            len,
+                            |i| {
+                                asked += 1;
+                                row(i)
+                            },
+                            sel,
+                            None,
+                        )
+                    });
+                    // Drawn by ratatui's List from all the rows, as before.
+                    let mut t = Terminal::new(TestBackend::new(30, h)).unwrap();
+                    t.draw(|f| {
+                        let items: Vec<ListItem> =
+                            (0..len).map(|i| ListItem::new(row(i))).collect();
+                        let w = List::new(items)
+                            .block(block(&theme, "t", false))
+                            .highlight_style(theme.selected)
+                            .highlight_symbol("▶ ")
+                            .style(theme.base);
+                        let mut st = ListState::default().with_selected(sel);
+                        f.render_stateful_widget(w, area, &mut st);
+                    })
+                    .unwrap();
+                    let ratatui = t.backend().buffer().clone();
+                    assert_eq!(lazy, ratatui, "len {len}, height {h}, selected {sel:?}");
+                    assert_eq!(whole, ratatui, "len {len}, height {h}, selected {sel:?}");
+                    let inner = h.saturating_sub(2) as usize;
+                    assert!(
+                        asked <= 2 * inner + 2,
+                        "{asked} rows built for {inner} lines (len {len}, selected {sel:?})"
+                    );
+                }
+            }
+        }
     }
 }

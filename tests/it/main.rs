@@ -40,6 +40,7 @@ mod tui_invite;
 mod tui_lock;
 mod tui_mask;
 mod tui_save;
+mod tui_screen;
 mod tui_snapshots;
 mod tui_table;
 mod tui_unicode;

@@ -449,7 +449,7 @@ fn summary_drafts_reopen_on_their_own_rows() {
         let (mut app, dir) = (fx.app, fx.dir);
         let file = path(&app);
         if let Some(s) = app.session_mut() {
-            s.meeting.disagreements = vec!["Skolan och hemmet är oeniga".into()];
+            s.meeting.edit().disagreements = vec!["Skolan och hemmet är oeniga".into()];
         }
         samsyn::tui::update::save(&mut app);
         drop(app);

@@ -210,7 +210,7 @@ fn the_meeting_is_saved_elsewhere_default_the_home_folder_never_over_a_file() {
     let m = saved(&to);
     assert_eq!(
         m,
-        session(&fx.app).meeting,
+        *session(&fx.app).meeting,
         "all of it, the unsaved change too"
     );
 }

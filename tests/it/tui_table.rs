@@ -225,7 +225,7 @@ fn finalized_minutes_are_read_back_but_not_marked() {
     read_back(&mut fx.app);
     key(&mut fx.app, Esc);
     if let Screen::Meeting(s) = &mut fx.app.screen {
-        s.meeting.finalized = Some(samsyn::meeting::FinalizeStamp {
+        s.meeting.edit().finalized = Some(samsyn::meeting::FinalizeStamp {
             by: "x".into(),
             at: now(),
             revision: 1,
@@ -382,7 +382,7 @@ fn q_goes_back_to_the_start_screen_only_for_a_meeting_opened_there() {
 fn amending_finalized_minutes_stays_on_the_phase() {
     let mut fx = sip_app(Lang::Sv);
     if let Screen::Meeting(s) = &mut fx.app.screen {
-        s.meeting.finalized = Some(samsyn::meeting::FinalizeStamp {
+        s.meeting.edit().finalized = Some(samsyn::meeting::FinalizeStamp {
             by: "Maria Lund".into(),
             at: now(),
             revision: 1,

@@ -981,7 +981,7 @@ fn an_actions_status_follows_its_decision() {
 
     // A follow-up status is the user's: it stays when the decision changes.
     if let samsyn::tui::app::Screen::Meeting(s) = &mut fx.app.screen {
-        s.meeting.actions[2].status = ActionStatus::Done;
+        s.meeting.edit().actions[2].status = ActionStatus::Done;
     }
     key(&mut fx.app, Down);
     key(&mut fx.app, Enter);
@@ -1062,7 +1062,7 @@ fn the_finalize_confirmation_lists_the_open_warnings() {
     let mut fx = sip_app(Lang::Sv);
     // Without the action whose decider lacks a mandate nothing blocks.
     if let samsyn::tui::app::Screen::Meeting(s) = &mut fx.app.screen {
-        s.meeting.actions.pop();
+        s.meeting.edit().actions.pop();
     }
     let s = session(&fx.app);
     assert!(rules::blocking(&s.meeting, &s.agenda).is_empty());
@@ -1102,7 +1102,7 @@ fn the_finalize_confirmation_lists_the_open_warnings() {
 fn the_justerare_named_at_finalizing_are_in_the_stamp() {
     let mut fx = sip_app(Lang::Sv);
     if let samsyn::tui::app::Screen::Meeting(s) = &mut fx.app.screen {
-        s.meeting.actions.pop();
+        s.meeting.edit().actions.pop();
     }
     goto_phase(&mut fx.app, "uppfoljning");
     key(&mut fx.app, Char('F'));
@@ -1196,7 +1196,7 @@ fn the_screen_and_the_minutes_use_the_same_word_for_every_value() {
     /// The phase drawn with `m`, and the minutes of `m`, both in lower case.
     fn both(fx: &mut Fixture, m: Meeting, phase: &str, lang: Lang) -> (String, String) {
         let paper = minutes(fx, &m, lang);
-        fx.app.session_mut().unwrap().meeting = m;
+        fx.app.session_mut().unwrap().meeting = m.into();
         goto_phase(&mut fx.app, phase);
         let screen = draw(&mut fx.app, 200, 60).to_lowercase();
         (screen, paper)
@@ -1731,7 +1731,7 @@ fn opening_the_summary_never_drops_a_responsibility_the_agenda_does_not_allow() 
     let mut fx = sip_app(Lang::Sv);
     // Hand-edited: a state authority holds the overall responsibility of this SIP.
     if let samsyn::tui::app::Screen::Meeting(s) = &mut fx.app.screen {
-        s.meeting.organisations[1].huvudman = samsyn::meeting::Huvudman::Statlig;
+        s.meeting.edit().organisations[1].huvudman = samsyn::meeting::Huvudman::Statlig;
     }
     goto_phase(&mut fx.app, "summering");
     key(&mut fx.app, Enter);

@@ -31,11 +31,10 @@ pub fn performer_name(m: &Meeting, p: Option<&Performer>, lang: Lang) -> String 
 pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     let m = &s.meeting;
     let lang = app.lang;
-    let items: Vec<Text<'static>> = m
-        .actions
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
+    // Only the rows on screen are built (and judged by the mandate rule).
+    let row = |i: usize| -> Text<'static> {
+        let a = &m.actions[i];
+        {
             let what = a.what.lines().next().unwrap_or("").to_string();
             let status = terms::action_status(a.status, app.lang);
             let kind = terms::capital(terms::action_kind(m.action_kind(a), lang));
@@ -121,15 +120,16 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
                 );
             }
             Text::from(lines)
-        })
-        .collect();
+        }
+    };
     let title = fill(app.t(T::ActionsList), &[&m.actions.len().to_string()]);
-    super::list(
+    super::list_lazy(
         app,
         f,
         area,
         &title,
-        items,
+        m.actions.len(),
+        row,
         Some(s.selected),
         Some(empty_hint(app)),
     );

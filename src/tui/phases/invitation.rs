@@ -117,10 +117,10 @@ pub fn commit(s: &mut Session, form: &Form, lang: Lang) -> Result<(), FormError>
         .agenda
         .phase_of_kind(PhaseKind::Purpose)
         .map(|p| p.id.clone());
-    s.meeting.set_invitation(inv, purpose.as_deref());
+    s.meeting.edit().set_invitation(inv, purpose.as_deref());
     // Sent now: the calendar event it carried is the one announced, as `--sent` records.
     if let Some(on) = sent.filter(|_| sent != before.sent) {
-        s.meeting.mark_invitation_sent(on);
+        s.meeting.edit().mark_invitation_sent(on);
     }
     Ok(())
 }

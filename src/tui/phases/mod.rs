@@ -241,6 +241,22 @@ pub fn list(
     widgets::list(&app.theme, f, area, title, items, selected, empty);
 }
 
+/// A list of `len` rows whose rows are built by `row` only when on screen
+/// (`widgets::list_lazy`): for the lists that may be long (actions, participants).
+#[allow(clippy::too_many_arguments)]
+pub fn list_lazy(
+    app: &App,
+    f: &mut Frame,
+    area: Rect,
+    title: &str,
+    len: usize,
+    row: impl FnMut(usize) -> Text<'static>,
+    selected: Option<usize>,
+    empty: Option<String>,
+) {
+    widgets::list_lazy(&app.theme, f, area, title, len, row, selected, empty);
+}
+
 /// A bordered box of free text, or a hint when it is empty.
 pub fn text_box(app: &App, f: &mut Frame, area: Rect, title: &str, body: &str, focused: bool) {
     let hint = fill(app.t(T::EmptyText), &[&app.keys.label(Cmd::Edit)]);

@@ -1,0 +1,180 @@
+//! The meeting screen's bookkeeping for speed, which must never cost correctness: the
+//! problems are judged once per change and never shown stale; keys typed while the
+//! window is too small are kept and applied once it is large again; a paste goes into
+//! the open field as one insertion.
+
+use crate::common::screen::*;
+use crossterm::event::KeyCode;
+use samsyn::i18n::Lang;
+use samsyn::tui::app::{Overlay, Screen};
+use samsyn::tui::form::F;
+use samsyn::tui::{Event, update};
+
+/// What the screen says about the meeting is what the rules say about it now.
+fn judged_as_now(app: &samsyn::tui::App) {
+    let s = session(app);
+    assert_eq!(
+        s.problems(),
+        samsyn::rules::check(&s.meeting, &s.agenda).as_slice(),
+        "the problems shown are those of the meeting as it is"
+    );
+}
+
+#[test]
+fn the_problems_are_judged_once_per_change_and_never_stale() {
+    let mut fx = sip_app(Lang::Sv);
+    draw(&mut fx.app, 120, 40);
+    assert!(session(&fx.app).meeting.is_judged(), "drawing judged it");
+    let before = session(&fx.app).problems().to_vec();
+    // Drawing again, and the clock standing still, judge nothing again.
+    draw(&mut fx.app, 120, 40);
+    assert!(session(&fx.app).meeting.is_judged());
+    judged_as_now(&fx.app);
+    // Deleting an action (d, then y) changes the meeting: judged again on the next look.
+    goto_phase(&mut fx.app, "insatser");
+    key(&mut fx.app, KeyCode::Char('d'));
+    key(&mut fx.app, KeyCode::Char('j'));
+    assert!(
+        !session(&fx.app).meeting.is_judged(),
+        "the change dropped it"
+    );
+    let shown = draw(&mut fx.app, 120, 40);
+    judged_as_now(&fx.app);
+    assert_ne!(session(&fx.app).problems(), before.as_slice());
+    let blocking = session(&fx.app)
+        .problems()
+        .iter()
+        .filter(|p| p.is_blocking())
+        .count();
+    if blocking > 0 {
+        assert!(
+            shown.contains(&format!("{blocking} hindrar justering")),
+            "the status line counts the new judgement:\n{shown}"
+        );
+    }
+    // Every kind of change on the way: marks, the timer, a saved form.
+    goto_phase(&mut fx.app, "roller");
+    key(&mut fx.app, KeyCode::Char('1'));
+    judged_as_now(&fx.app);
+    update(&mut fx.app, Event::Tick(now()));
+    update(
+        &mut fx.app,
+        Event::Tick(now() + chrono::Duration::seconds(700)),
+    );
+    judged_as_now(&fx.app);
+    key(&mut fx.app, KeyCode::Char('a'));
+    typ(&mut fx.app, "Ny Person");
+    ctrl(&mut fx.app, 's');
+    draw(&mut fx.app, 120, 40);
+    judged_as_now(&fx.app);
+}
+
+fn form_text(app: &samsyn::tui::App) -> String {
+    match &app.overlay {
+        Some(Overlay::Form(f)) => f.text(F::Text),
+        other => panic!("no form open: {other:?}"),
+    }
+}
+
+/// The purpose phase's notes, open in their form.
+fn purpose_form(lang: Lang) -> Fixture {
+    let mut fx = sip_app(lang);
+    goto_phase(&mut fx.app, "syfte");
+    draw(&mut fx.app, 100, 30);
+    key(&mut fx.app, KeyCode::Char('e'));
+    assert!(matches!(fx.app.overlay, Some(Overlay::Form(_))));
+    fx
+}
+
+#[test]
+fn keys_typed_while_the_window_is_too_small_are_applied_when_it_is_large_again() {
+    let mut fx = purpose_form(Lang::Sv);
+    let before = form_text(&fx.app);
+    update(&mut fx.app, Event::Resize(60, 20));
+    typ(&mut fx.app, "abc");
+    update(&mut fx.app, Event::Resize(79, 30));
+    typ(&mut fx.app, " åäö");
+    update(&mut fx.app, Event::Paste(" klistrat".into()));
+    // Not typed blind into a form nobody can see.
+    assert_eq!(form_text(&fx.app), before);
+    assert!(draw(&mut fx.app, 70, 20).contains("Terminalen"));
+    // Shown again: everything, in order.
+    update(&mut fx.app, Event::Resize(100, 30));
+    assert_eq!(
+        form_text(&fx.app),
+        format!("{before}abc åäö klistrat").trim()
+    );
+    // Esc typed while small is kept too: the form asks before throwing text away.
+    update(&mut fx.app, Event::Resize(40, 10));
+    key(&mut fx.app, KeyCode::Esc);
+    assert!(matches!(fx.app.overlay, Some(Overlay::Form(_))));
+    update(&mut fx.app, Event::Resize(100, 30));
+    assert!(
+        draw(&mut fx.app, 100, 30).contains("Esc igen"),
+        "Esc arrived once the form showed"
+    );
+}
+
+#[test]
+fn q_while_the_window_is_too_small_still_quits_when_nothing_is_waiting() {
+    let mut fx = sip_app(Lang::Sv);
+    update(&mut fx.app, Event::Resize(50, 10));
+    key(&mut fx.app, KeyCode::Char('q'));
+    assert!(fx.app.quit);
+}
+
+#[test]
+fn a_paste_lands_whole_with_its_line_breaks() {
+    let mut fx = purpose_form(Lang::Sv);
+    let before = form_text(&fx.app);
+    let mut text = String::new();
+    for n in 0..20_000 {
+        text.push_str(&format!("ord{n:05}å "));
+        if n % 9 == 8 {
+            text.push('\n');
+        }
+    }
+    // Terminals send line breaks as \r (some as \r\n).
+    let sent = text.replace('\n', "\r").replacen('\r', "\r\n", 3);
+    update(&mut fx.app, Event::Paste(sent));
+    let got = form_text(&fx.app);
+    let want = format!("{before}{text}");
+    let at = got
+        .chars()
+        .zip(want.trim().chars())
+        .position(|(a, b)| a != b);
+    assert!(
+        got == want.trim(),
+        "{} characters in the field, {} pasted after {}; first difference at {at:?}",
+        got.chars().count(),
+        text.chars().count(),
+        before.chars().count()
+    );
+}
+
+#[test]
+fn a_paste_in_a_one_line_field_stays_on_one_line() {
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "roller");
+    key(&mut fx.app, KeyCode::Char('a'));
+    update(&mut fx.app, Event::Paste("Anna\r\nAndersson\x1b".into()));
+    match &fx.app.overlay {
+        Some(Overlay::Form(f)) => assert_eq!(f.text(F::Name), "Anna Andersson"),
+        other => panic!("no form open: {other:?}"),
+    }
+}
+
+#[test]
+fn a_paste_outside_a_form_changes_nothing_and_says_how() {
+    let mut fx = sip_app(Lang::En);
+    goto_phase(&mut fx.app, "insatser");
+    let phase = session(&fx.app).phase;
+    let before = session(&fx.app).meeting.clone();
+    update(&mut fx.app, Event::Paste("adjq".into()));
+    assert!(!fx.app.quit);
+    assert!(fx.app.overlay.is_none());
+    assert_eq!(*session(&fx.app).meeting, before);
+    assert_eq!(session(&fx.app).phase, phase);
+    assert!(matches!(fx.app.screen, Screen::Meeting(_)));
+    assert!(draw(&mut fx.app, 100, 30).contains("Pasted text goes into a form"));
+}
