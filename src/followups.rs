@@ -7,7 +7,7 @@
 use crate::diag::FileError;
 use crate::meeting::{ActionStatus, Decision, Meeting, Person};
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -51,7 +51,7 @@ pub fn follow_up_of<'e>(entries: &'e [Entry], id: &str) -> Option<&'e Entry> {
         .find(|e| e.meeting.previous.as_ref().is_some_and(|p| p.id == id))
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     FollowUpDue,
@@ -104,6 +104,215 @@ pub struct Item {
     pub who: String,
 }
 
+/// What a meeting's file tells the archive: what the start screen shows of it, and
+/// what may need attention, reduced so that it no longer depends on the day it is read
+/// (`due` judges it against today). The archive's index (`crate::archive`) keeps one of
+/// these per file, so a look at the archive need not read every meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub id: String,
+    pub title: String,
+    pub date: NaiveDate,
+    pub start: Option<chrono::NaiveTime>,
+    pub agenda: String,
+    pub finalized: bool,
+    pub case_ref: String,
+    /// The date of the follow-up the meeting set.
+    pub follow_up: Option<NaiveDate>,
+    /// The meeting this one follows up, by id.
+    pub previous: Option<String>,
+    /// The family's names (with their initials) and the professionals', for the mask.
+    pub people: (Vec<(String, String)>, Vec<String>),
+    /// What may need attention, each with the condition under which it does.
+    pub candidates: Vec<Candidate>,
+    /// The kallelse of a draft: whether and when it was sent, and who convenes.
+    pub invitation_sent: Option<NaiveDate>,
+    pub convener: Option<String>,
+}
+
+/// One thing that may need attention, and when it does.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Candidate {
+    pub kind: Kind,
+    pub date: Option<NaiveDate>,
+    pub when: When,
+    pub what: String,
+    pub organisation: Option<String>,
+    pub who: Who,
+}
+
+/// When a candidate is due, against the day the archive is looked at (`today`) and the
+/// last day looked ahead to (`until`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum When {
+    Always,
+    /// Its date is on or before `until`.
+    ByUntil,
+    /// Its date is before today.
+    BeforeToday,
+    /// Its date is before the later of `until` and this day (the next follow-up).
+    Before(Option<NaiveDate>),
+}
+
+/// Who is to act: a name, or the family (said in the report's language).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Who {
+    Named(String),
+    Family,
+}
+
+impl Summary {
+    /// The summary of a meeting.
+    pub fn of(m: &Meeting) -> Summary {
+        Summary {
+            id: m.id.clone(),
+            title: m.title.clone(),
+            date: m.date,
+            start: m.start,
+            agenda: m.agenda.id.clone(),
+            finalized: m.is_finalized(),
+            case_ref: m.case_ref.clone(),
+            follow_up: m.follow_up.as_ref().map(|f| f.date),
+            previous: m.previous.as_ref().map(|p| p.id.clone()),
+            people: crate::meeting::Pseudonyms::people_of(m),
+            candidates: candidates(m),
+            invitation_sent: m.invitation.as_ref().and_then(|i| i.sent),
+            convener: m.invitation.as_ref().map(|i| i.convener.clone()),
+        }
+    }
+}
+
+/// Everything in `m` that may need attention, whatever the day.
+fn candidates(m: &Meeting) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    if m.plan_closed.is_some() {
+        return out;
+    }
+    let item =
+        |kind, date: Option<NaiveDate>, when, what: String, org: Option<String>, who| Candidate {
+            kind,
+            date,
+            when,
+            what,
+            organisation: org,
+            who,
+        };
+    let person = |p: Option<&Person>| p.map(|p| m.person_name(p)).unwrap_or_default();
+    // A follow-up meeting not yet held (or not finalized): the meeting is the date.
+    if m.previous.is_some() && !m.is_finalized() {
+        out.push(item(
+            Kind::FollowUpDue,
+            Some(m.date),
+            When::ByUntil,
+            m.title.clone(),
+            None,
+            Who::Named(m.facilitator.clone()),
+        ));
+    }
+    match &m.follow_up {
+        Some(f) => out.push(item(
+            Kind::FollowUpDue,
+            Some(f.date),
+            When::ByUntil,
+            m.title.clone(),
+            None,
+            Who::Named(person(f.convener.as_ref())),
+        )),
+        None if m.is_finalized() => out.push(item(
+            Kind::NoNextStep,
+            None,
+            When::Always,
+            m.title.clone(),
+            None,
+            Who::Named(String::new()),
+        )),
+        None => {}
+    }
+    // The previous plan's actions not yet accounted for at a follow-up in progress.
+    let open_reviews = m
+        .reviews
+        .iter()
+        .filter(|r| {
+            r.outcome.is_none_or(|o| o.goes_on())
+                && r.carried_to
+                    .as_ref()
+                    .is_none_or(|id| m.action(id).is_none())
+        })
+        .map(|r| &r.was);
+    for a in m.actions.iter().chain(open_reviews) {
+        if matches!(a.status, ActionStatus::Done | ActionStatus::Cancelled) {
+            continue;
+        }
+        let what = a.what.lines().next().unwrap_or("").to_string();
+        let org = a.organisation.as_ref().map(|o| m.organisation_name(o));
+        if let Decision::Awaiting {
+            decision_maker,
+            decide_by: Some(d),
+            ..
+        } = &a.decision
+        {
+            out.push(item(
+                Kind::DecisionOverdue,
+                Some(*d),
+                When::BeforeToday,
+                what.clone(),
+                org.clone(),
+                Who::Named(decision_maker.clone()),
+            ));
+        }
+        if let Some(d) = a.deadline {
+            let who = match &a.performer {
+                None => Who::Named(String::new()),
+                Some(crate::meeting::Performer::Participant(id)) => {
+                    Who::Named(m.person_name(&Person::Participant(id.clone())))
+                }
+                Some(crate::meeting::Performer::Family) => Who::Family,
+                Some(crate::meeting::Performer::Named(n)) => Who::Named(n.clone()),
+            };
+            out.push(item(
+                Kind::ActionOverdue,
+                Some(d),
+                When::BeforeToday,
+                what.clone(),
+                org.clone(),
+                who,
+            ));
+        }
+        if let Some(f) = &a.feedback
+            && let Some(d) = f.by
+        {
+            out.push(item(
+                Kind::FeedbackDue,
+                Some(d),
+                When::ByUntil,
+                what.clone(),
+                org.clone(),
+                Who::Named(f.from.clone()),
+            ));
+        }
+    }
+    // Consent that runs out before the next follow-up (or before `until`).
+    let next = m.follow_up.as_ref().map(|f| f.date);
+    for c in m
+        .consents
+        .iter()
+        // The consents that held at the meeting; one already run out is overdue.
+        .filter(|c| c.is_valid_on(m.date))
+    {
+        if let Some(u) = c.valid_until {
+            out.push(item(
+                Kind::ConsentExpires,
+                Some(u),
+                When::Before(next),
+                m.title.clone(),
+                None,
+                Who::Named(m.givers(c)),
+            ));
+        }
+    }
+    out
+}
+
 /// Everything due by `until` (and everything overdue), most urgent first: overdue before
 /// due, earlier before later.
 pub fn due(
@@ -112,149 +321,58 @@ pub fn due(
     until: NaiveDate,
     lang: crate::i18n::Lang,
 ) -> Vec<Item> {
-    let followed: HashSet<&str> = entries
-        .iter()
-        .filter_map(|e| e.meeting.previous.as_ref().map(|p| p.id.as_str()))
+    let summaries: Vec<Summary> = entries.iter().map(|e| Summary::of(&e.meeting)).collect();
+    due_in(
+        entries.iter().map(|e| e.path.as_path()).zip(&summaries),
+        today,
+        until,
+        lang,
+    )
+}
+
+/// `due` over the archive's summaries.
+pub fn due_in<'a>(
+    summaries: impl IntoIterator<Item = (&'a Path, &'a Summary)> + Clone,
+    today: NaiveDate,
+    until: NaiveDate,
+    lang: crate::i18n::Lang,
+) -> Vec<Item> {
+    let followed: HashSet<&str> = summaries
+        .clone()
+        .into_iter()
+        .filter_map(|(_, s)| s.previous.as_deref())
         .collect();
     let mut out = Vec::new();
-    for e in entries {
-        let m = &e.meeting;
-        if followed.contains(m.id.as_str()) {
+    for (path, s) in summaries {
+        if followed.contains(s.id.as_str()) {
             continue;
         }
-        let item = |kind, date: Option<NaiveDate>, what: String, org: Option<String>, who| Item {
-            kind,
-            date,
-            overdue: date.is_some_and(|d| d < today),
-            draft: !m.is_finalized(),
-            file: e.path.clone(),
-            case_ref: m.case_ref.clone(),
-            meeting_date: m.date,
-            what,
-            organisation: org,
-            who,
-        };
-        let due_by = |d: NaiveDate| d <= until;
-        let person = |p: Option<&Person>| p.map(|p| m.person_name(p)).unwrap_or_default();
-        if m.plan_closed.is_some() {
-            continue;
-        }
-        // A follow-up meeting not yet held (or not finalized): the meeting is the date.
-        if m.previous.is_some() && !m.is_finalized() && due_by(m.date) {
-            out.push(item(
-                Kind::FollowUpDue,
-                Some(m.date),
-                m.title.clone(),
-                None,
-                m.facilitator.clone(),
-            ));
-        }
-        match &m.follow_up {
-            Some(f) if due_by(f.date) => out.push(item(
-                Kind::FollowUpDue,
-                Some(f.date),
-                m.title.clone(),
-                None,
-                person(f.convener.as_ref()),
-            )),
-            Some(_) => {}
-            None if m.is_finalized() => out.push(item(
-                Kind::NoNextStep,
-                None,
-                m.title.clone(),
-                None,
-                String::new(),
-            )),
-            None => {}
-        }
-        // The previous plan's actions not yet accounted for at a follow-up in progress.
-        let open_reviews = m
-            .reviews
-            .iter()
-            .filter(|r| {
-                r.outcome.is_none_or(|o| o.goes_on())
-                    && r.carried_to
-                        .as_ref()
-                        .is_none_or(|id| m.action(id).is_none())
-            })
-            .map(|r| &r.was);
-        for a in m.actions.iter().chain(open_reviews) {
-            if matches!(a.status, ActionStatus::Done | ActionStatus::Cancelled) {
+        for c in &s.candidates {
+            let holds = match (c.when, c.date) {
+                (When::Always, _) => true,
+                (_, None) => false,
+                (When::ByUntil, Some(d)) => d <= until,
+                (When::BeforeToday, Some(d)) => d < today,
+                (When::Before(next), Some(d)) => d < next.map_or(until, |n| n.max(until)),
+            };
+            if !holds {
                 continue;
             }
-            let what = a.what.lines().next().unwrap_or("").to_string();
-            let org = a.organisation.as_ref().map(|o| m.organisation_name(o));
-            if let Decision::Awaiting {
-                decision_maker,
-                decide_by: Some(d),
-                ..
-            } = &a.decision
-                && *d < today
-            {
-                out.push(item(
-                    Kind::DecisionOverdue,
-                    Some(*d),
-                    what.clone(),
-                    org.clone(),
-                    decision_maker.clone(),
-                ));
-            }
-            if let Some(d) = a.deadline
-                && d < today
-            {
-                let who = a
-                    .performer
-                    .as_ref()
-                    .map(|p| match p {
-                        crate::meeting::Performer::Participant(id) => {
-                            m.person_name(&Person::Participant(id.clone()))
-                        }
-                        crate::meeting::Performer::Family => {
-                            crate::i18n::terms::family(lang).into()
-                        }
-                        crate::meeting::Performer::Named(n) => n.clone(),
-                    })
-                    .unwrap_or_default();
-                out.push(item(
-                    Kind::ActionOverdue,
-                    Some(d),
-                    what.clone(),
-                    org.clone(),
-                    who,
-                ));
-            }
-            if let Some(f) = &a.feedback
-                && let Some(d) = f.by
-                && due_by(d)
-            {
-                out.push(item(
-                    Kind::FeedbackDue,
-                    Some(d),
-                    what.clone(),
-                    org.clone(),
-                    f.from.clone(),
-                ));
-            }
-        }
-        // Consent that runs out before the next follow-up (or before `until`).
-        let horizon = m.follow_up.as_ref().map_or(until, |f| f.date.max(until));
-        for c in m
-            .consents
-            .iter()
-            // The consents that held at the meeting; one already run out is overdue.
-            .filter(|c| c.is_valid_on(m.date))
-        {
-            if let Some(u) = c.valid_until
-                && u < horizon
-            {
-                out.push(item(
-                    Kind::ConsentExpires,
-                    Some(u),
-                    m.title.clone(),
-                    None,
-                    m.givers(c),
-                ));
-            }
+            out.push(Item {
+                kind: c.kind,
+                date: c.date,
+                overdue: c.date.is_some_and(|d| d < today),
+                draft: !s.finalized,
+                file: path.to_path_buf(),
+                case_ref: s.case_ref.clone(),
+                meeting_date: s.date,
+                what: c.what.clone(),
+                organisation: c.organisation.clone(),
+                who: match &c.who {
+                    Who::Named(n) => n.clone(),
+                    Who::Family => crate::i18n::terms::family(lang).into(),
+                },
+            });
         }
     }
     sort(&mut out);
@@ -292,20 +410,38 @@ pub fn invitations<'a>(
     until: NaiveDate,
     agendas: &crate::agenda::Catalogue,
 ) -> Vec<Item> {
+    let summaries: Vec<(&Path, Summary)> = meetings
+        .into_iter()
+        .map(|(p, m)| (p, Summary::of(m)))
+        .collect();
+    invitations_in(
+        summaries.iter().map(|(p, s)| (*p, s)),
+        today,
+        until,
+        agendas,
+    )
+}
+
+/// `invitations` over the archive's summaries.
+pub fn invitations_in<'a>(
+    summaries: impl IntoIterator<Item = (&'a Path, &'a Summary)>,
+    today: NaiveDate,
+    until: NaiveDate,
+    agendas: &crate::agenda::Catalogue,
+) -> Vec<Item> {
     let default_days = crate::agenda::Rules::default().invitation_days_before;
     let mut out = Vec::new();
-    for (path, m) in meetings {
-        if m.is_finalized() || m.date < today {
+    for (path, m) in summaries {
+        if m.finalized || m.date < today {
             continue;
         }
         let days = agendas
-            .get(&m.agenda.id)
+            .get(&m.agenda)
             .map_or(default_days, |a| a.rules.invitation_days_before);
-        let Some(deadline) = m.invitation_deadline(days) else {
+        let Some(deadline) = crate::meeting::invitation_deadline(m.date, days) else {
             continue;
         };
-        let invitation = m.invitation.as_ref();
-        let kind = match invitation.and_then(|i| i.sent) {
+        let kind = match m.invitation_sent {
             None if deadline <= until => Kind::InvitationNotSent,
             Some(sent) if sent > deadline => Kind::InvitationLate,
             _ => continue,
@@ -320,7 +456,7 @@ pub fn invitations<'a>(
             meeting_date: m.date,
             what: m.title.clone(),
             organisation: None,
-            who: invitation.map(|i| i.convener.clone()).unwrap_or_default(),
+            who: m.convener.clone().unwrap_or_default(),
         });
     }
     out

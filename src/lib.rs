@@ -2,6 +2,7 @@
 //! minutes. The library holds the domain and its rules; the binary drives them.
 
 pub mod agenda;
+pub mod archive;
 pub mod config;
 pub mod datetime;
 pub mod diag;

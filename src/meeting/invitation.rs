@@ -271,7 +271,7 @@ impl Meeting {
     /// The last day the kallelse should go out: `days_before` the meeting; `None` when
     /// the agenda sets no such day (0).
     pub fn invitation_deadline(&self, days_before: u32) -> Option<NaiveDate> {
-        (days_before > 0).then(|| self.date - chrono::TimeDelta::days(i64::from(days_before)))
+        invitation_deadline(self.date, days_before)
     }
 
     /// What is wrong with the invitation, judged on `today` (the day it is written or
@@ -342,6 +342,12 @@ impl Meeting {
         }
         out
     }
+}
+
+/// The last day the kallelse of a meeting on `date` should go out: `days_before` it;
+/// `None` when the agenda sets no such day (0).
+pub fn invitation_deadline(date: NaiveDate, days_before: u32) -> Option<NaiveDate> {
+    (days_before > 0).then(|| date - chrono::TimeDelta::days(i64::from(days_before)))
 }
 
 #[cfg(test)]

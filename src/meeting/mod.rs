@@ -17,7 +17,8 @@ pub use edit::{OrgReference, Reference, StillNamed, remove_at};
 pub use finalize::{AmendError, FinalizeStamp, Revision, RevisionKind};
 pub use ids::Id;
 pub use invitation::{
-    ExpectedDecisions, Invitation, InvitationProblem, MandateAtTable, is_video_link, purpose_notes,
+    ExpectedDecisions, Invitation, InvitationProblem, MandateAtTable, invitation_deadline,
+    is_video_link, purpose_notes,
 };
 pub use organisation::{ActionKind, Huvudman, Organisation};
 pub use participant::{

@@ -133,6 +133,12 @@ impl Pseudonyms {
         Pseudonyms::from_people(&family, &others)
     }
 
+    /// The people the rule for `m` is made from (`from_people` makes it again): the
+    /// family's names with their initials, and the professionals' names.
+    pub fn people_of(m: &Meeting) -> (Vec<(String, String)>, Vec<String>) {
+        people(m)
+    }
+
     /// Whether this is still the rule for `m` (its people are the same), so a screen
     /// drawing many texts makes the rule once, not once a text.
     pub fn is_for(&self, m: &Meeting) -> bool {

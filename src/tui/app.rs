@@ -13,13 +13,9 @@ use samsyn::meeting::Pseudonyms as Mask;
 use samsyn::rules::{self, Problem};
 use std::path::PathBuf;
 
-/// One entry of the archive on the start screen.
-#[derive(Debug, Clone)]
-pub struct ArchiveEntry {
-    pub path: PathBuf,
-    /// The meeting, or why it cannot be read.
-    pub meeting: Result<Meeting, String>,
-}
+/// One entry of the archive on the start screen: its file and what the start screen
+/// shows of it (`followups::Summary`), or why it cannot be read.
+pub use samsyn::archive::Entry as ArchiveEntry;
 
 #[derive(Debug)]
 pub struct Start {
@@ -36,16 +32,12 @@ impl Start {
         today: chrono::NaiveDate,
         lang: samsyn::i18n::Lang,
     ) -> Start {
-        let entries: Vec<samsyn::followups::Entry> = archive
-            .iter()
-            .filter_map(|e| {
-                Some(samsyn::followups::Entry {
-                    path: e.path.clone(),
-                    meeting: e.meeting.as_ref().ok()?.clone(),
-                })
-            })
-            .collect();
-        let mut due = samsyn::followups::due(&entries, today, today + chrono::Days::new(14), lang);
+        let mut due = samsyn::followups::due_in(
+            summaries(&archive),
+            today,
+            today + chrono::Days::new(14),
+            lang,
+        );
         // Due soon first, then what is overdue.
         due.sort_by_key(|d| (d.overdue, d.date));
         Start {
@@ -58,12 +50,12 @@ impl Start {
     /// With the kallelser not sent (or sent late) of the meetings to come, by the last
     /// day their agenda in `agendas` sets.
     pub fn with_invitations(mut self, today: chrono::NaiveDate, agendas: &Catalogue) -> Start {
-        let meetings = self
-            .archive
-            .iter()
-            .filter_map(|e| Some((e.path.as_path(), e.meeting.as_ref().ok()?)));
-        let late =
-            samsyn::followups::invitations(meetings, today, today + chrono::Days::new(14), agendas);
+        let late = samsyn::followups::invitations_in(
+            summaries(&self.archive),
+            today,
+            today + chrono::Days::new(14),
+            agendas,
+        );
         self.due.extend(late);
         self.due.sort_by_key(|d| (d.overdue, d.date));
         self
@@ -118,6 +110,15 @@ impl std::ops::Deref for Judged {
     fn deref(&self) -> &Meeting {
         &self.meeting
     }
+}
+
+/// The readable entries of the archive, with their files.
+fn summaries(
+    archive: &[ArchiveEntry],
+) -> impl Iterator<Item = (&std::path::Path, &samsyn::followups::Summary)> + Clone {
+    archive
+        .iter()
+        .filter_map(|e| Some((e.path.as_path(), e.summary.as_ref().ok()?)))
 }
 
 /// The open meeting.
@@ -408,28 +409,14 @@ impl App {
     }
 }
 
-/// Meetings in `dir`: drafts first, then finalized; newest first within each.
+/// Meetings in `dir`: drafts first, then finalized; newest first within each. Read from
+/// the archive's index where the files have not changed (`samsyn::archive`).
 pub fn scan_archive(dir: &std::path::Path) -> Vec<ArchiveEntry> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut out: Vec<ArchiveEntry> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.extension().is_some_and(|x| x == "ron")
-                && !p
-                    .file_name()
-                    .is_some_and(|n| n.to_string_lossy().contains(".rev"))
-        })
-        .map(|path| {
-            let meeting = samsyn::store::load(&path).map_err(|e| e.to_string());
-            ArchiveEntry { path, meeting }
-        })
-        .collect();
+    let mut out = samsyn::archive::scan(dir).entries;
     out.sort_by(|a, b| {
-        let key = |e: &ArchiveEntry| match &e.meeting {
+        let key = |e: &ArchiveEntry| match &e.summary {
             Ok(m) => (
-                m.is_finalized() as u8,
+                m.finalized as u8,
                 std::cmp::Reverse(Some((m.date, m.start))),
             ),
             Err(_) => (2, std::cmp::Reverse(None)),

@@ -17,10 +17,13 @@ pub(super) fn open_selected(app: &mut App) {
     let i = st.selected;
     app.from_start = true;
     if let Some(entry) = st.archive.get(i) {
-        if let Ok(m) = &entry.meeting {
-            let (m, path) = (m.clone(), entry.path.clone());
-            if let Err(e) = open_meeting(app, m, path) {
-                app.message = Some((e, true));
+        if entry.summary.is_ok() {
+            let path = entry.path.clone();
+            // The file is read once, now, with its lock taken: what another window saved
+            // since the archive was looked at is what is opened.
+            if let Err(e) = open_file(app, &path) {
+                show_start(app);
+                app.message = Some((e.message, true));
             }
         }
         return;
@@ -90,66 +93,87 @@ pub(super) fn create_meeting(
 
 /// Open a meeting read from `path`.
 pub fn open_meeting(app: &mut App, m: Meeting, path: PathBuf) -> Result<(), String> {
-    let agenda = app
-        .catalogue
-        .get(&m.agenda.id)
-        .cloned()
-        .ok_or_else(|| format!("{}: unknown agenda {:?}", path.display(), m.agenda.id))?;
+    let agenda = agenda_of(app, &m, &path)?;
     set_session(app, m, agenda, path);
     Ok(())
 }
 
-pub fn open_path(app: &mut App, path: &Path) -> Result<(), super::StartError> {
-    let m = samsyn::store::load(path)?;
-    app.from_start = false;
-    // A meeting naming an agenda nobody has is bad data, as `samsyn check` says.
-    open_meeting(app, m, path.to_path_buf()).map_err(|message| super::StartError {
-        message,
-        code: samsyn::diag::exit::DATA,
-    })
+fn agenda_of(app: &App, m: &Meeting, path: &Path) -> Result<Agenda, String> {
+    app.catalogue
+        .get(&m.agenda.id)
+        .cloned()
+        .ok_or_else(|| format!("{}: unknown agenda {:?}", path.display(), m.agenda.id))
 }
 
-fn set_session(app: &mut App, mut meeting: Meeting, agenda: Agenda, path: PathBuf) {
-    // A meeting reached through a symbolic link is edited in the file the link points
-    // to: saved there (a save through the link would replace the link with a copy), and
-    // locked there, so a window opening either path finds the other's lock.
-    let (path, through_link) = match std::fs::canonicalize(&path) {
-        Ok(real) if samsyn::fsio::is_link(&path) => (real, true),
-        _ => (path, false),
+/// Open the meeting in the file at `path` from the command line: `q` quits.
+pub fn open_path(app: &mut App, path: &Path) -> Result<(), super::StartError> {
+    open_file(app, path)?;
+    app.from_start = false;
+    Ok(())
+}
+
+/// Take the meeting's lock, then read the file once: this window edits what is in the
+/// file now. A file that does not load, or names an agenda nobody has (bad data, as
+/// `samsyn check` says), is not opened.
+fn open_file(app: &mut App, path: &Path) -> Result<(), super::StartError> {
+    let (path, through_link) = resolve_link(path);
+    // Leaving the start screen (or a meeting) lets go of what it held first.
+    app.screen = Screen::Start(Start::new(Vec::new(), app.now.date(), app.lang));
+    // No lock file is left beside a name that holds no meeting file.
+    if !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+        samsyn::store::load(&path)?;
+    }
+    let lock = samsyn::store::MeetingLock::acquire(&path);
+    let m = samsyn::store::load(&path)?;
+    let agenda = agenda_of(app, &m, &path).map_err(|message| super::StartError {
+        message,
+        code: samsyn::diag::exit::DATA,
+    })?;
+    let (lock, locked) = match lock {
+        // Minutes changed after finalizing are shown read-only, with the reason, and
+        // not locked.
+        _ if m.stamp_matches() == Some(false) => (None, Some(app.t(T::Tampered).to_string())),
+        Ok(lock) => (Some(lock), None),
+        Err(e) => (None, Some(e.message(app.lang))),
     };
-    super::set_panic_path(&path);
+    start_session(app, m, agenda, path, through_link, lock, locked);
+    Ok(())
+}
+
+/// A meeting reached through a symbolic link is edited in the file the link points to:
+/// saved there (a save through the link would replace the link with a copy), and locked
+/// there, so a window opening either path finds the other's lock.
+fn resolve_link(path: &Path) -> (PathBuf, bool) {
+    match std::fs::canonicalize(path) {
+        Ok(real) if samsyn::fsio::is_link(path) => (real, true),
+        _ => (path.to_path_buf(), false),
+    }
+}
+
+/// Open a meeting this window has just written (a new one, a follow-up), taking its
+/// lock.
+fn set_session(app: &mut App, meeting: Meeting, agenda: Agenda, path: PathBuf) {
+    let (path, through_link) = resolve_link(&path);
     // Leaving the meeting screen releases the previous meeting's lock first.
     app.screen = Screen::Start(Start::new(Vec::new(), app.now.date(), app.lang));
-    // One writer per meeting: a second window shows it read-only and says why. Minutes
-    // changed after finalizing are shown read-only too, with the reason, and not locked.
-    let (mut lock, mut locked) = if meeting.stamp_matches() == Some(false) {
-        (None, Some(app.t(T::Tampered).to_string()))
-    } else {
-        match samsyn::store::MeetingLock::acquire(&path) {
-            Ok(lock) => (Some(lock), None),
-            Err(e) => (None, Some(e.message(app.lang))),
-        }
+    // One writer per meeting: a second window shows it read-only and says why.
+    let (lock, locked) = match samsyn::store::MeetingLock::acquire(&path) {
+        Ok(lock) => (Some(lock), None),
+        Err(e) => (None, Some(e.message(app.lang))),
     };
-    if lock.is_some() {
-        // The copy read before the lock may be stale (the start screen scanned the
-        // archive a while ago, another window may have saved since): this window will
-        // save, so it edits what is in the file now. A file that no longer loads is
-        // shown as it was read, read-only, and never written over.
-        match samsyn::store::load(&path) {
-            Ok(fresh) if fresh.stamp_matches() == Some(false) => {
-                meeting = fresh;
-                (lock, locked) = (None, Some(app.t(T::Tampered).to_string()));
-            }
-            Ok(fresh) => meeting = fresh,
-            Err(e) => {
-                let why = app.lang.pick(
-                    "Skrivskyddat: filen går inte längre att läsa",
-                    "Read-only: the file no longer loads",
-                );
-                (lock, locked) = (None, Some(format!("{why}: {e}")));
-            }
-        }
-    }
+    start_session(app, meeting, agenda, path, through_link, lock, locked);
+}
+
+fn start_session(
+    app: &mut App,
+    meeting: Meeting,
+    agenda: Agenda,
+    path: PathBuf,
+    through_link: bool,
+    lock: Option<samsyn::store::MeetingLock>,
+    locked: Option<String>,
+) {
+    super::set_panic_path(&path);
     // Where the meeting was left, and for how long it was closed (`closed_secs`).
     let phase = meeting
         .resume
@@ -213,7 +237,8 @@ pub(super) fn start_follow_up(app: &mut App) {
         Screen::Start(st) => st
             .archive
             .get(st.selected)
-            .and_then(|e| e.meeting.as_ref().ok().map(|m| (m.clone(), e.path.clone()))),
+            .filter(|e| e.summary.is_ok())
+            .and_then(|e| Some((samsyn::store::load(&e.path).ok()?, e.path.clone()))),
         Screen::Meeting(s) => Some((s.meeting.clone(), s.path.clone())),
     };
     let Some((prev, path)) = source else {
@@ -234,8 +259,8 @@ pub(super) fn start_follow_up(app: &mut App) {
     let dir = path
         .parent()
         .map_or_else(|| app.archive_dir.clone(), Path::to_path_buf);
-    let (entries, _) = samsyn::followups::scan(&dir);
-    if let Some(first) = samsyn::followups::follow_up_of(&entries, &prev.id) {
+    let entries = samsyn::archive::scan(&dir).entries;
+    if let Some(first) = samsyn::archive::follow_up_of(&entries, &prev.id) {
         let name = first.path.display().to_string();
         app.message = Some((fill(app.t(T::AlreadyFollowed), &[&name]), true));
         return;

@@ -93,54 +93,113 @@ fn too_small(app: &App, f: &mut Frame, area: Rect) {
 
 // The start screen.
 
+/// One row of the start screen's list, before it is drawn.
+#[derive(Clone, Copy)]
+enum StartRow {
+    /// The archive's heading, with the number of meetings.
+    ArchiveHeading,
+    NoMeetings,
+    /// The archive's entry `i`.
+    Meeting(usize),
+    NeedsHeading,
+    /// What needs attention, item `j`.
+    Due(usize),
+    FinalizedHeading,
+    Blank,
+    AgendasHeading,
+    /// The catalogue's agenda `j`.
+    Agenda(usize),
+}
+
 fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
     let [title, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(area);
     f.render_widget(
         Paragraph::new(Line::styled(app.t(T::StartTitle), app.theme.title)),
         title,
     );
-    let mut items: Vec<ListItem> = Vec::new();
-    let heading = |t: String| ListItem::new(Line::styled(t, app.theme.title));
-    let mut rows: Vec<Option<usize>> = Vec::new();
-    // Drafts, then what needs someone's attention (follow-ups due soon, then what is
-    // overdue; found when the archive was read), then the finalized minutes.
-    let due = &st.due;
-    let meeting_line = |e: &super::app::ArchiveEntry| {
-        let name = e
-            .path
-            .file_name()
-            .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-        match &e.meeting {
-            Ok(m) => {
-                let badge = if m.is_finalized() {
-                    app.t(T::Finalized)
-                } else {
-                    app.t(T::Draft)
-                };
-                // The start screen is on the projector too: the mask covers it, the
-                // file's name too (one renamed by hand may hold a name).
-                let (title, name) = if app.mask {
-                    let mask = super::mask::Mask::for_meeting(m);
-                    (mask.apply(&m.title), mask.apply(&name))
-                } else {
-                    (m.title.clone(), name)
-                };
-                let follow_up = m
-                    .follow_up
-                    .as_ref()
-                    .map(|f| format!(" · {} {}", app.t(T::FollowUpHeading).to_lowercase(), f.date))
-                    .unwrap_or_default();
-                format!(
-                    "[{badge}] {} {} — {title}{follow_up}  ({name})",
-                    m.date, m.agenda.id
-                )
-            }
-            Err(err) => format!("[!] {name}: {}", fill(app.t(T::Unreadable), &[err])),
-        }
+    // The rows in order, each with what ↑↓ selects there. Drafts, then what needs
+    // someone's attention (follow-ups due soon, then what is overdue; found when the
+    // archive was read), then the finalized minutes, in the archive's own order (drafts,
+    // finalized, unreadable) so ↑↓ moves as drawn. Only the rows on screen are built.
+    let finalized = |e: &super::app::ArchiveEntry| e.summary.as_ref().is_ok_and(|m| m.finalized);
+    let draft = |e: &super::app::ArchiveEntry| e.summary.as_ref().is_ok_and(|m| !m.finalized);
+    let mut rows: Vec<(StartRow, Option<usize>)> = vec![(StartRow::ArchiveHeading, None)];
+    if st.archive.is_empty() {
+        rows.push((StartRow::NoMeetings, None));
+    }
+    let meetings = |pick: &dyn Fn(&super::app::ArchiveEntry) -> bool| {
+        st.archive
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| pick(e))
+            .map(|(i, _)| (StartRow::Meeting(i), Some(i)))
+            .collect::<Vec<_>>()
     };
+    rows.extend(meetings(&draft));
+    if !st.due.is_empty() {
+        rows.push((StartRow::NeedsHeading, None));
+        rows.extend((0..st.due.len().min(8)).map(|j| (StartRow::Due(j), None)));
+    }
+    if st.archive.iter().any(finalized) {
+        rows.push((StartRow::FinalizedHeading, None));
+    }
+    rows.extend(meetings(&|e| finalized(e) || e.summary.is_err()));
+    rows.push((StartRow::Blank, None));
+    rows.push((StartRow::AgendasHeading, None));
+    rows.extend(
+        (0..app.catalogue.agendas.len()).map(|j| (StartRow::Agenda(j), Some(st.archive.len() + j))),
+    );
+
     // Rows carry dates: a row too long for the screen wraps (the rest indented), never
     // cut. The list's border and the selection mark take four columns.
     let row_width = (list.width as usize).saturating_sub(4).max(20);
+    let item = |row: StartRow| start_row(app, st, row, row_width);
+    // The rows shown, as the list would scroll them with the selection kept on screen
+    // (at the bottom once it is past the first screenful): only those are built.
+    let room = list.height.saturating_sub(2) as usize;
+    let selected = rows.iter().position(|r| r.1 == Some(st.selected));
+    let mut built: Vec<ListItem> = Vec::new();
+    let mut used = 0;
+    let mut first = 0;
+    for (row, _) in &rows {
+        let it = item(*row);
+        if used + it.height() > room && !built.is_empty() {
+            break;
+        }
+        used += it.height();
+        built.push(it);
+    }
+    if let Some(sel) = selected.filter(|&s| s >= built.len()) {
+        // From the selection up, as many rows as fit.
+        built.clear();
+        used = 0;
+        first = sel + 1;
+        while first > 0 {
+            let it = item(rows[first - 1].0);
+            if used + it.height() > room && !built.is_empty() {
+                break;
+            }
+            used += it.height();
+            built.push(it);
+            first -= 1;
+        }
+        built.reverse();
+    }
+    let widget = List::new(built)
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(app.theme.border),
+        )
+        .highlight_style(app.theme.selected)
+        .highlight_symbol("▶ ");
+    let mut state = ListState::default().with_selected(selected.map(|s| s - first));
+    f.render_stateful_widget(widget, list, &mut state);
+}
+
+/// One row of the start screen, drawn `row_width` columns wide.
+fn start_row(app: &App, st: &Start, row: StartRow, row_width: usize) -> ListItem<'static> {
+    let heading = |t: String| ListItem::new(Line::styled(t, app.theme.title));
     let wrapped_row = |text: String, style: ratatui::style::Style| {
         if width(&text) <= row_width {
             return Text::from(Line::styled(text, style));
@@ -160,45 +219,30 @@ fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
                 .collect::<Vec<_>>(),
         )
     };
-    let finalized =
-        |e: &super::app::ArchiveEntry| e.meeting.as_ref().is_ok_and(|m| m.is_finalized());
-    items.push(heading(fill(
-        app.t(T::Archive),
-        &[&st.archive.len().to_string()],
-    )));
-    rows.push(None);
-    if st.archive.is_empty() {
-        items.push(ListItem::new(Line::styled(
+    match row {
+        StartRow::ArchiveHeading => {
+            heading(fill(app.t(T::Archive), &[&st.archive.len().to_string()]))
+        }
+        StartRow::NoMeetings => ListItem::new(Line::styled(
             format!("  {}", app.t(T::NoMeetings)),
             app.theme.dim,
-        )));
-        rows.push(None);
-    }
-    // In the archive's own order (drafts, finalized, unreadable), so ↑↓ moves as drawn.
-    let draft = |e: &super::app::ArchiveEntry| e.meeting.as_ref().is_ok_and(|m| !m.is_finalized());
-    for (i, e) in st.archive.iter().enumerate().filter(|(_, e)| draft(e)) {
-        items.push(ListItem::new(wrapped_row(
-            meeting_line(e),
+        )),
+        StartRow::Meeting(i) => ListItem::new(wrapped_row(
+            meeting_line(app, &st.archive[i]),
             ratatui::style::Style::default(),
-        )));
-        rows.push(Some(i));
-    }
-    if !due.is_empty() {
-        items.push(heading(fill(
-            app.t(T::NeedsAttention),
-            &[&due.len().to_string()],
-        )));
-        rows.push(None);
-        for d in due.iter().take(8) {
+        )),
+        StartRow::NeedsHeading => {
+            heading(fill(app.t(T::NeedsAttention), &[&st.due.len().to_string()]))
+        }
+        StartRow::Due(j) => {
+            let d = &st.due[j];
             let date = d.date.map_or_else(String::new, |x| x.to_string());
             let what = if app.mask {
                 st.archive
                     .iter()
                     .find(|e| e.path == d.file)
-                    .and_then(|e| e.meeting.as_ref().ok())
-                    .map_or(d.what.clone(), |m| {
-                        super::mask::Mask::for_meeting(m).apply(&d.what)
-                    })
+                    .and_then(|e| e.summary.as_ref().ok())
+                    .map_or(d.what.clone(), |m| mask_of(m).apply(&d.what))
             } else {
                 d.what.clone()
             };
@@ -212,60 +256,70 @@ fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
             } else {
                 format!(" · {}", d.case_ref)
             };
-            items.push(ListItem::new(wrapped_row(
+            ListItem::new(wrapped_row(
                 format!("  {date}  {}: {what}{case}", d.kind.word(app.lang)),
                 style,
-            )));
-            rows.push(None);
+            ))
+        }
+        StartRow::FinalizedHeading => heading(app.t(T::FinalizedMinutes).to_string()),
+        StartRow::Blank => ListItem::new(""),
+        StartRow::AgendasHeading => heading(app.t(T::Agendas).to_string()),
+        StartRow::Agenda(j) => {
+            let (a, _) = &app.catalogue.agendas[j];
+            let line = format!(
+                "{} — {} ({} {}, {} min)",
+                a.id,
+                a.name.get(app.lang),
+                a.phases.len(),
+                app.t(T::Phases),
+                a.typical_minutes()
+            );
+            let desc = a.description.get(app.lang).to_string();
+            ListItem::new(Text::from(vec![
+                Line::from(line),
+                Line::styled(truncate(&format!("   {desc}"), row_width), app.theme.dim),
+            ]))
         }
     }
-    if st.archive.iter().any(finalized) {
-        items.push(heading(app.t(T::FinalizedMinutes).to_string()));
-        rows.push(None);
+}
+
+/// The privacy mask for a meeting of the archive, from its summary.
+fn mask_of(m: &samsyn::followups::Summary) -> super::mask::Mask {
+    super::mask::Mask::from_people(&m.people.0, &m.people.1)
+}
+
+/// An archive entry's row: badge, date, agenda, title, follow-up date, file name.
+fn meeting_line(app: &App, e: &super::app::ArchiveEntry) -> String {
+    let name = e
+        .path
+        .file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    match &e.summary {
+        Ok(m) => {
+            let badge = if m.finalized {
+                app.t(T::Finalized)
+            } else {
+                app.t(T::Draft)
+            };
+            // The start screen is on the projector too: the mask covers it, the file's
+            // name too (one renamed by hand may hold a name).
+            let (title, name) = if app.mask {
+                let mask = mask_of(m);
+                (mask.apply(&m.title), mask.apply(&name))
+            } else {
+                (m.title.clone(), name)
+            };
+            let follow_up = m
+                .follow_up
+                .map(|date| format!(" · {} {date}", app.t(T::FollowUpHeading).to_lowercase()))
+                .unwrap_or_default();
+            format!(
+                "[{badge}] {} {} — {title}{follow_up}  ({name})",
+                m.date, m.agenda
+            )
+        }
+        Err(err) => format!("[!] {name}: {}", fill(app.t(T::Unreadable), &[err])),
     }
-    for (i, e) in st
-        .archive
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| finalized(e) || e.meeting.is_err())
-    {
-        items.push(ListItem::new(wrapped_row(
-            meeting_line(e),
-            ratatui::style::Style::default(),
-        )));
-        rows.push(Some(i));
-    }
-    items.push(ListItem::new(""));
-    rows.push(None);
-    items.push(heading(app.t(T::Agendas).to_string()));
-    rows.push(None);
-    for (j, (a, _)) in app.catalogue.agendas.iter().enumerate() {
-        let line = format!(
-            "{} — {} ({} {}, {} min)",
-            a.id,
-            a.name.get(app.lang),
-            a.phases.len(),
-            app.t(T::Phases),
-            a.typical_minutes()
-        );
-        let desc = a.description.get(app.lang).to_string();
-        items.push(ListItem::new(Text::from(vec![
-            Line::from(line),
-            Line::styled(truncate(&format!("   {desc}"), row_width), app.theme.dim),
-        ])));
-        rows.push(Some(st.archive.len() + j));
-    }
-    let selected = rows.iter().position(|r| *r == Some(st.selected));
-    let widget = List::new(items)
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(app.theme.border),
-        )
-        .highlight_style(app.theme.selected)
-        .highlight_symbol("▶ ");
-    let mut state = ListState::default().with_selected(selected);
-    f.render_stateful_widget(widget, list, &mut state);
 }
 
 // The meeting screen.

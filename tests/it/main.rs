@@ -12,6 +12,7 @@ mod fuzz_checks;
 
 mod agenda_shadow;
 mod agendas;
+mod archive_index;
 mod cli_lang;
 mod cli_manual;
 mod config;

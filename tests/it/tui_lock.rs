@@ -162,20 +162,26 @@ fn opening_from_the_start_screen_reads_what_another_window_saved_since() {
 }
 
 #[test]
-fn a_meeting_that_no_longer_loads_opens_read_only_and_is_not_written_over() {
+fn a_meeting_that_no_longer_loads_is_not_opened_and_not_written_over() {
     let mut fx = sip_app(Lang::En);
     let path = path(&fx.app);
     samsyn::tui::update::show_start(&mut fx.app);
     std::fs::write(&path, "(this is not a meeting").unwrap();
 
+    // The start screen keeps only what it shows of each meeting: the file is read when
+    // it is opened, and one that no longer loads stays on the start screen, said why.
     key(&mut fx.app, KeyCode::Enter);
-    let why = session(&fx.app).locked.clone().expect("opened read-only");
-    assert!(
-        why.starts_with("Read-only: the file no longer loads"),
-        "{why}"
-    );
-    assert!(!session(&fx.app).editable());
-    samsyn::tui::update::save(&mut fx.app);
+    assert!(fx.app.session().is_none(), "not opened");
+    let (why, error) = fx.app.message.clone().expect("said why");
+    assert!(error);
+    assert!(why.contains(&path.display().to_string()), "{why}");
+    match &fx.app.screen {
+        samsyn::tui::app::Screen::Start(st) => {
+            let e = st.archive.iter().find(|e| e.path == path).unwrap();
+            assert!(e.summary.is_err(), "listed as unreadable");
+        }
+        samsyn::tui::app::Screen::Meeting(_) => unreachable!(),
+    }
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         "(this is not a meeting"
