@@ -93,7 +93,7 @@ fn check_refuses_a_hand_made_organisation_reference_with_its_place() {
     let (code, out) = check(&bad);
     assert_eq!(code, 65, "{out}");
     assert!(
-        out.contains("participants[3].organisation: no organisation has the id \"o9\""),
+        out.contains("participants[3].organisation: ingen verksamhet har id:t \"o9\""),
         "{out}"
     );
     assert!(out.contains("meeting.ron:"), "{out}");
@@ -106,7 +106,7 @@ fn check_refuses_a_hand_made_organisation_reference_with_its_place() {
     assert_ne!(circle, sip);
     let (code, out) = check(&circle);
     assert_eq!(code, 65, "{out}");
-    assert!(out.contains("lead back to it"), "{out}");
+    assert!(out.contains("leder tillbaka till den"), "{out}");
 }
 
 #[test]

@@ -175,9 +175,9 @@ messages! {
     Personnummer =>
         "{}: ser ut som ett personnummer; samsyn sparar aldrig personnummer, använd initialer eller ett pseudonymt ärendenummer",
         "{}: looks like a personnummer; samsyn never stores one, use initials or a pseudonymous case reference";
-    NoParticipant => "ingen deltagare har id {}", "no participant has the id {}";
-    NoOrganisation => "ingen verksamhet har id {}", "no organisation has the id {}";
-    NoGoal => "inget mål har id {}", "no goal has the id {}";
+    NoParticipant => "ingen deltagare har id:t {}", "no participant has the id {}";
+    NoOrganisation => "ingen verksamhet har id:t {}", "no organisation has the id {}";
+    NoGoal => "inget mål har id:t {}", "no goal has the id {}";
     OrganisationTwice => "verksamhetens id {} används två gånger",
         "the organisation id {} is used twice";
     ParticipantTwice => "deltagarens id {} används två gånger",
@@ -213,7 +213,7 @@ messages! {
     PhaseNoTitle => "fasen {} har ingen svensk rubrik", "phase {} has no Swedish title";
     PhaseMinutes => "fasen {} behöver en tidsram från 1 minut till 480 (en arbetsdag)",
         "phase {} needs a time box from 1 minute to 480 (a working day)";
-    KindTwice => "{} är redan typen för phases[{}]; bara Notes får upprepas",
+    KindTwice => "{} används redan som typ av phases[{}]; bara Notes får förekomma flera gånger",
         "{} is already the kind of phases[{}]; only Notes may repeat";
     NeedsConsentPhase =>
         "agendan kräver samtycke men har ingen Consent-fas att registrera det i",
@@ -230,7 +230,7 @@ messages! {
     NeedsRolesPhase => "varje agenda behöver en Roles-fas (justering kräver deltagare)",
         "every agenda needs a Roles phase (finalizing requires participants)";
     AgendaIdTaken =>
-        "id: en annan agenda har redan id {}; ge den här ett eget id",
+        "id: en annan agenda har redan id:t {}; ge den här ett eget id",
         "id: another agenda already has the id {}; give this one an id of its own";
     NoSuchAgenda => "agendan {} (kända: {})", "agenda {} (known: {})";
 

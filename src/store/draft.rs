@@ -67,7 +67,9 @@ pub fn read<F: DeserializeOwned>(meeting: &Path) -> Found<F> {
         Ok(Ok(b)) => b,
         Ok(Err(size)) => return Found::TooLarge(size),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Found::None,
-        Err(e) => return Found::Unreadable(e.to_string()),
+        Err(e) => {
+            return Found::Unreadable(crate::i18n::diag::io_reason(crate::i18n::messages(), &e));
+        }
     };
     let Ok(text) = String::from_utf8(bytes) else {
         return Found::Unreadable(S::DraftNotUtf8.say(&[]));

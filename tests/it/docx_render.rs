@@ -1,6 +1,8 @@
 //! The Word minutes as LibreOffice lays them out: every example meeting, in Swedish and
 //! English, pseudonymized and not, converted to PDF, and no word of the meeting broken
-//! across two lines in the middle ("Familjebehan|dlare"). Needs `libreoffice` (or
+//! across two lines in the middle ("Familjebehan|dlare"); every page of a draft says it
+//! is one and names the case and the date; a pseudonymized copy names nobody of the
+//! family anywhere, page headers included. Needs `libreoffice` (or
 //! `soffice`) and `pdftotext` (poppler-utils); where they are missing the test says so on
 //! stderr and checks nothing (`.ci/run` says so too).
 
@@ -128,7 +130,7 @@ fn set_widths(xml: &str, tag: &str) -> String {
 }
 
 #[test]
-fn libreoffice_breaks_no_word_of_the_example_meetings_across_lines() {
+fn libreoffice_breaks_no_word_and_marks_every_page_of_the_example_minutes() {
     let office = on_path("libreoffice").or_else(|| on_path("soffice"));
     let (Some(office), Some(pdftotext)) = (office, on_path("pdftotext")) else {
         eprintln!(
@@ -150,13 +152,13 @@ fn libreoffice_breaks_no_word_of_the_example_meetings_across_lines() {
                 let docx = dir.path().join(format!("{stem}.docx"));
                 std::fs::write(&docx, export(&m, Format::Docx, lang, pseudonymize)).unwrap();
                 let md = String::from_utf8(export(&m, Format::Md, lang, pseudonymize)).unwrap();
-                cases.push((stem, docx, md));
+                cases.push((stem, docx, md, lang, pseudonymize, m.clone()));
             }
         }
     }
     // The control: a copy whose columns are far too narrow.
     let (control_stem, control_docx, control_md) = {
-        let (stem, docx, md) = cases
+        let (stem, docx, md, ..) = cases
             .iter()
             .find(|(s, ..)| s == "sip-bup-sv")
             .expect("the SIP example");
@@ -175,7 +177,7 @@ fn libreoffice_breaks_no_word_of_the_example_meetings_across_lines() {
         ))
         .args(["--headless", "--convert-to", "pdf", "--outdir"])
         .arg(&pdfs)
-        .args(cases.iter().map(|(_, docx, _)| docx))
+        .args(cases.iter().map(|(_, docx, ..)| docx))
         .arg(&control_docx)
         .timeout(std::time::Duration::from_secs(600)) // a hang guard, not a measurement
         .assert()
@@ -192,7 +194,7 @@ fn libreoffice_breaks_no_word_of_the_example_meetings_across_lines() {
         String::from_utf8(out.stdout).unwrap()
     };
     let mut failures = Vec::new();
-    for (stem, _, md) in &cases {
+    for (stem, _, md, lang, pseudonymize, m) in &cases {
         let words: HashSet<&str> = words_of(md).into_iter().collect();
         let text = text_of(stem);
         assert!(
@@ -202,6 +204,30 @@ fn libreoffice_breaks_no_word_of_the_example_meetings_across_lines() {
         let broken = broken_words(&text, &words);
         if !broken.is_empty() {
             failures.push(format!("{stem}: {}", broken.join(", ")));
+        }
+        // pdftotext ends each page with a form feed.
+        let pages: Vec<&str> = text
+            .split('\u{c}')
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        let date = m.date.to_string();
+        for (i, page) in pages.iter().enumerate() {
+            let page_no = i + 1;
+            if !m.is_finalized() {
+                let mark = lang.pick("UTKAST – ej justerat", "DRAFT – not finalized");
+                assert!(page.contains(mark), "{stem}, page {page_no}: no «{mark}»");
+            }
+            if !m.case_ref.is_empty() {
+                assert!(
+                    page.contains(&m.case_ref) && page.contains(&date),
+                    "{stem}, page {page_no}: the case and the date are not in the header"
+                );
+            }
+        }
+        if *pseudonymize {
+            for name in crate::common::family_names(m) {
+                assert!(!text.contains(&name), "{stem}: «{name}» is in the PDF");
+            }
         }
     }
     assert!(

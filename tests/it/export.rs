@@ -772,6 +772,95 @@ fn a_follow_up_meeting_shows_the_status_of_each_action_and_a_closed_plan() {
     assert!(!md.contains("Ingen uppföljning bestämd"));
 }
 
+/// The text a receiver reads: the Markdown as it is, the HTML's text, the Word
+/// document's paragraphs one per line.
+fn text_of(m: &Meeting, format: Format, contacts: bool) -> String {
+    let opts = Options {
+        lang: Lang::Sv,
+        pseudonymize: false,
+        contacts,
+    };
+    let bytes = export::export(m, &sip_agenda(), format, opts).unwrap();
+    match format {
+        Format::Md => String::from_utf8(bytes).unwrap(),
+        Format::Html => {
+            let html = scraper::Html::parse_document(&String::from_utf8(bytes).unwrap());
+            html.root_element().text().collect()
+        }
+        Format::Docx => {
+            let xml = docx_part(&bytes, "word/document.xml");
+            let doc = roxmltree::Document::parse(&xml).unwrap();
+            doc.descendants()
+                .filter(|n| n.has_tag_name(w("p")))
+                .map(|p| {
+                    // A hyphen that must not break reads as a hyphen.
+                    p.descendants()
+                        .filter_map(|n| match n.tag_name().name() {
+                            "t" => n.text(),
+                            "noBreakHyphen" => Some("-"),
+                            _ => None,
+                        })
+                        .collect::<String>()
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        }
+        other => panic!("{other:?} is not read as minutes here"),
+    }
+}
+
+/// Nothing the forms record is missing from the minutes a receiver opens (#13 item 7):
+/// the cost bearer, an action's start date, why a decision is awaited, the goals an
+/// action serves, and the contact details when asked for; and each person is on the
+/// distribution list once.
+#[test]
+fn everything_recorded_is_in_the_markdown_html_and_word_minutes() {
+    let mut m = sip_meeting();
+    m.actions[0].cost_bearer = Some(samsyn::meeting::Id::new("o1"));
+    m.participants[0].contact = Some("karin.ek@kommun.se".into());
+    m.distribution
+        .push("Jonas Berg, vårdnadshavare (per post)".into());
+    for format in [Format::Md, Format::Html, Format::Docx] {
+        let text = text_of(&m, format, true);
+        for (what, needle) in [
+            (
+                "the cost bearer",
+                "Kostnadsansvar: Socialtjänst: Barn och familj",
+            ),
+            ("the start date", "2026-03-11"),
+            (
+                "why the decision is awaited",
+                "Skäl: Utredningen kräver enhetschefens beslut om resurser.",
+            ),
+            ("the goals served", "(mål 2)"),
+            ("the contact details", "karin.ek@kommun.se"),
+            (
+                "how a recipient gets them",
+                "Jonas Berg, vårdnadshavare (per post)",
+            ),
+        ] {
+            assert!(
+                text.contains(needle),
+                "{format:?} lacks {what}: «{needle}»\n{text}"
+            );
+        }
+        assert!(
+            !text_of(&m, format, false).contains("karin.ek@kommun.se"),
+            "{format:?}: contact details only when asked for"
+        );
+        assert!(
+            !text.contains("står i planen nedan"),
+            "{format:?}: no filler"
+        );
+    }
+    // Jonas Berg once on the distribution list, as the line that says how he gets it.
+    let md = text_of(&m, Format::Md, false);
+    let list = md.split("### Sändlista").nth(1).unwrap();
+    let list = list.split("###").next().unwrap();
+    let jonas: Vec<&str> = list.lines().filter(|l| l.contains("Jonas Berg")).collect();
+    assert_eq!(jonas, ["- Jonas Berg, vårdnadshavare (per post)"], "{list}");
+}
+
 #[test]
 fn contact_details_are_in_the_minutes_only_when_asked_for() {
     let mut m = sip_meeting();

@@ -1221,6 +1221,7 @@ fn the_screen_and_the_minutes_use_the_same_word_for_every_value() {
             reason: "sjuk".into(),
         };
         for a in [
+            Attendance::Invited,
             Attendance::InRoom,
             Attendance::Video,
             Attendance::Phone,
@@ -1274,6 +1275,21 @@ fn the_screen_and_the_minutes_use_the_same_word_for_every_value() {
                 &screen,
                 &paper,
                 &format!("{st:?}"),
+            );
+        }
+        // An insats of a huvudman, an åtgärd of anyone else: the law's words.
+        let mut m = base.clone();
+        m.actions[0].organisation = None; // the family's own: an åtgärd
+        let kinds: std::collections::HashSet<_> =
+            m.actions.iter().map(|a| m.action_kind(a)).collect();
+        assert_eq!(kinds.len(), 2, "an insats and an åtgärd");
+        let (screen, paper) = both(&mut fx, m, "insatser", lang);
+        for k in kinds {
+            same(
+                terms::action_kind(k, lang),
+                &screen,
+                &paper,
+                &format!("{k:?}"),
             );
         }
         // How someone takes part shows in the form's options only.
@@ -1643,6 +1659,88 @@ fn the_review_accounts_for_every_action_and_carries_on_what_continues() {
     goto_phase(&mut fx.app, "insatser");
     let screen = draw(&mut fx.app, 120, 40);
     assert!(screen.contains("från planen 2026-12-03"), "{screen}");
+}
+
+/// One word per term in a follow-up too: what became of each action, each awaited
+/// decision and each goal of the previous plan reads the same on the Review phase and
+/// in the minutes.
+#[test]
+fn the_review_and_the_minutes_use_the_same_word_for_every_outcome() {
+    use samsyn::export::{Format, Options, export};
+    use samsyn::i18n::terms;
+    use samsyn::meeting::{DecisionOutcome, GoalOutcome, Meeting, Outcome};
+
+    fn both(fx: &mut Fixture, m: Meeting, lang: Lang) -> (String, String) {
+        let agenda = session(&fx.app).agenda.clone();
+        let options = Options {
+            lang,
+            pseudonymize: false,
+            contacts: false,
+        };
+        let paper = String::from_utf8(export(&m, &agenda, Format::Md, options).unwrap())
+            .unwrap()
+            .to_lowercase();
+        *fx.app.session_mut().unwrap().meeting.edit() = m;
+        goto_phase(&mut fx.app, "genomgang");
+        (draw(&mut fx.app, 200, 60).to_lowercase(), paper)
+    }
+    fn same(word: &str, (screen, paper): &(String, String), what: &str) {
+        let w = word.to_lowercase();
+        assert!(
+            screen.contains(&w),
+            "{what}: the screen lacks «{word}»\n{screen}"
+        );
+        assert!(paper.contains(&w), "{what}: the minutes lack «{word}»");
+    }
+
+    for lang in [Lang::Sv, Lang::En] {
+        let mut fx = follow_up_app(lang);
+        let base = session(&fx.app).meeting.clone();
+        assert!(!base.reviews.is_empty() && !base.goal_reviews.is_empty());
+        for o in Outcome::ALL {
+            let mut m = base.clone();
+            for r in &mut m.reviews {
+                r.outcome = Some(o);
+                r.comment = "Kommenterad.".into();
+            }
+            same(
+                terms::outcome(o, lang),
+                &both(&mut fx, m, lang),
+                &format!("{o:?}"),
+            );
+        }
+        let by = "Enhetschef".to_string();
+        for d in [
+            DecisionOutcome::Granted {
+                by: by.clone(),
+                on: None,
+            },
+            DecisionOutcome::Refused { by, on: None },
+            DecisionOutcome::StillAwaited,
+        ] {
+            let mut m = base.clone();
+            for r in &mut m.reviews {
+                r.decision = Some(d.clone());
+            }
+            let what = format!("{d:?}");
+            same(
+                terms::decision_outcome(&d, lang),
+                &both(&mut fx, m, lang),
+                &what,
+            );
+        }
+        for o in GoalOutcome::ALL {
+            let mut m = base.clone();
+            for g in &mut m.goal_reviews {
+                g.outcome = Some(o);
+            }
+            same(
+                terms::goal_outcome(o, lang),
+                &both(&mut fx, m, lang),
+                &format!("{o:?}"),
+            );
+        }
+    }
 }
 
 #[test]
