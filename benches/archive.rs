@@ -111,7 +111,12 @@ fn archive(c: &mut Criterion) {
         ),
         View::Meeting(_) => panic!("the start screen"),
     }
-    assert!(terminal.backend().to_string().contains("Utkast"));
+    assert!(
+        terminal
+            .backend()
+            .to_string()
+            .contains(&format!("Möten i arkivet ({n})"))
+    );
     eprintln!(
         "archive: {n} meetings, {} MB; index {} KB",
         bytes / (1024 * 1024),
