@@ -142,6 +142,9 @@ fn archive(c: &mut Criterion) {
             total
         })
     });
+    group.bench_function("scan-unchanged-warm", |b| {
+        b.iter(|| samsyn::archive::scan(black_box(dir.path())))
+    });
     group.bench_function("start-unchanged-warm", |b| {
         b.iter(|| first_frame(black_box(&start)))
     });
