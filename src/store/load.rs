@@ -104,6 +104,11 @@ fn check_dates(path: &Path, src: &str, m: &Meeting) -> Result<(), FileError> {
 /// hand) is refused, naming the field, so it cannot reach file names, exports or
 /// calendars. The screen refuses it when it is typed.
 fn check_no_personnummer(path: &Path, src: &str, m: &Meeting) -> Result<(), FileError> {
+    // Nothing in the whole text looks like one, and no escape could spell a digit: no
+    // field holds one. (Walking every field is a tenth of reading a meeting.)
+    if plain_escapes(src) && !crate::meeting::looks_like_personnummer(src) {
+        return Ok(());
+    }
     let Ok(value) = serde_json::to_value(m) else {
         return Ok(());
     };
@@ -117,6 +122,25 @@ fn check_no_personnummer(path: &Path, src: &str, m: &Meeting) -> Result<(), File
             ),
         )),
     }
+}
+
+/// Whether every escape in `src` is one of a letter that stands for a character that is
+/// not a digit (`\n`, `\t`, `\r`, `\"`, `\\`), so the digits of a field's text stand
+/// side by side in the file as they do in the field (`\0` and `\u{…}` are not).
+fn plain_escapes(src: &str) -> bool {
+    let bytes = src.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\\' {
+            match bytes.get(i + 1) {
+                Some(b'n' | b't' | b'r' | b'"' | b'\\') => i += 2,
+                _ => return false,
+            }
+        } else {
+            i += 1;
+        }
+    }
+    true
 }
 
 /// The path of the first string in `v` that looks like a personnummer, written as the
