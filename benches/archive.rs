@@ -111,7 +111,12 @@ fn archive(c: &mut Criterion) {
         ),
         View::Meeting(_) => panic!("the start screen"),
     }
-    assert!(terminal.backend().to_string().contains("Utkast"));
+    assert!(
+        terminal
+            .backend()
+            .to_string()
+            .contains(&format!("Möten i arkivet ({n})"))
+    );
     eprintln!(
         "archive: {n} meetings, {} MB; index {} KB",
         bytes / (1024 * 1024),
@@ -136,6 +141,9 @@ fn archive(c: &mut Criterion) {
             }
             total
         })
+    });
+    group.bench_function("scan-unchanged-warm", |b| {
+        b.iter(|| samsyn::archive::scan(black_box(dir.path())))
     });
     group.bench_function("start-unchanged-warm", |b| {
         b.iter(|| first_frame(black_box(&start)))

@@ -1,5 +1,7 @@
 //! `samsyn followups` over a large archive: reading 10,000 meeting files (the reference,
-//! what any look at the archive costs) against finding what is due in them once read.
+//! what any look at the archive without its index costs), finding what is due in them
+//! once read, and the report as `samsyn followups` makes it: from the archive's index
+//! (`samsyn::archive`, nothing changed since the last look) to the items due.
 //! Under `cargo test --benches` (the CI smoke run) 200 files stand in for the 10,000.
 
 mod support;
@@ -32,6 +34,20 @@ fn report(c: &mut Criterion) {
         !followups::due(&entries, today, until, samsyn::i18n::Lang::Sv).is_empty(),
         "the generated archive has things due"
     );
+    // The files older than the index's settling time, as in real use; then indexed.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    assert_eq!(samsyn::archive::scan(dir.path()).read, n);
+    let report = || {
+        let entries = samsyn::archive::scan(dir.path()).entries;
+        let summaries = entries
+            .iter()
+            .filter_map(|e| Some((e.path.as_path(), e.summary.as_ref().ok()?)));
+        followups::due_in(summaries, today, until, samsyn::i18n::Lang::Sv).len()
+    };
+    assert_eq!(
+        report(),
+        followups::due(&entries, today, until, samsyn::i18n::Lang::Sv).len()
+    );
     let mut group = c.benchmark_group("followups");
     group.sample_size(10);
     group.bench_function(format!("scan-{n}"), |b| {
@@ -40,6 +56,7 @@ fn report(c: &mut Criterion) {
     group.bench_function(format!("due-{n}"), |b| {
         b.iter(|| followups::due(black_box(&entries), today, until, samsyn::i18n::Lang::Sv))
     });
+    group.bench_function(format!("report-from-index-{n}"), |b| b.iter(report));
     group.finish();
 }
 

@@ -22,7 +22,7 @@ pub const INDEX_FILE: &str = ".samsyn-index.json";
 
 /// Changes whenever `Summary` or how it is made changes, so an index written by another
 /// version of samsyn is rebuilt rather than read.
-const VERSION: &str = concat!("1 ", env!("CARGO_PKG_VERSION"));
+const VERSION: &str = concat!("2 ", env!("CARGO_PKG_VERSION"));
 
 /// The largest index read; a larger one is rebuilt (and would be one for millions of
 /// meetings).
@@ -47,19 +47,28 @@ pub struct Scan {
     pub read: usize,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct Index {
     version: String,
     files: HashMap<String, Indexed>,
 }
 
-#[derive(Serialize, Deserialize, Clone)]
+#[derive(Deserialize)]
 struct Indexed {
     size: u64,
     /// Modification time, nanoseconds since the epoch.
     mtime: u128,
     summary: Summary,
 }
+
+/// A file looked at: its path and name, its summary, and its size and time when it goes
+/// into the index.
+type Looked = (
+    PathBuf,
+    String,
+    Result<Summary, String>,
+    Option<(u64, u128)>,
+);
 
 /// Whether `path` is one of the archive's meetings by its name.
 pub fn is_meeting_file(path: &Path) -> bool {
@@ -101,71 +110,125 @@ pub fn scan_with(dir: &Path, write: bool) -> Scan {
         .filter(|p| is_meeting_file(p))
         .collect();
     paths.sort();
-    let old = read_index(dir);
+    let mut old = read_index(dir);
+    let was_indexed = old.as_ref().map(|o| o.files.len());
     let now = SystemTime::now();
-    let mut files: HashMap<String, Indexed> = HashMap::with_capacity(paths.len());
-    let mut scan = Scan {
-        entries: Vec::with_capacity(paths.len()),
-        ..Scan::default()
-    };
+    // Each file with its summary, and whether it goes into the index (its size and time).
+    let mut looked: Vec<Looked> = Vec::with_capacity(paths.len());
     let mut changed = old.is_none();
+    // First what the index knows, then the other files read, on every core.
+    let mut unknown: Vec<usize> = Vec::new();
     for path in paths {
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         // The file as `store::load` reads it (through a link, like opening it).
-        let meta = std::fs::metadata(&path).ok();
-        let stamp = meta
-            .as_ref()
+        let stamp = std::fs::metadata(&path)
+            .ok()
             .filter(|m| m.is_file())
-            .and_then(|m| Some((m.len(), nanos(m.modified().ok()?), m.modified().ok()?)));
-        let known = stamp.and_then(|(size, mtime, _)| {
-            old.as_ref()?
-                .files
+            .and_then(|m| Some((m.len(), m.modified().ok()?)));
+        let known = stamp.and_then(|(size, modified)| {
+            let files = &mut old.as_mut()?.files;
+            let fits = files
                 .get(&name)
-                .filter(|i| i.size == size && i.mtime == mtime)
+                .is_some_and(|i| i.size == size && i.mtime == nanos(modified));
+            fits.then(|| files.remove(&name)).flatten()
         });
-        let summary = match known {
-            Some(i) => {
-                files.insert(name, i.clone());
-                Ok(i.summary.clone())
-            }
+        match known {
+            Some(i) => looked.push((path, name, Ok(i.summary), Some((i.size, i.mtime)))),
             None => {
-                scan.read += 1;
-                let summary = crate::store::load(&path)
-                    .map(|m| Summary::of(&m))
-                    .map_err(|e| e.to_string());
-                if let (Ok(s), Some((size, mtime, modified))) = (&summary, stamp)
-                    && now.duration_since(modified).is_ok_and(|age| age >= SETTLE)
-                {
-                    changed = true;
-                    files.insert(
-                        name,
-                        Indexed {
-                            size,
-                            mtime,
-                            summary: s.clone(),
-                        },
-                    );
-                }
-                summary
+                unknown.push(looked.len());
+                // The stamp waits here until the file is read.
+                let stamp = stamp.map(|(size, modified)| (size, nanos(modified)));
+                looked.push((path, name, Err(String::new()), stamp));
             }
-        };
-        scan.entries.push(Entry { path, summary });
+        }
+    }
+    let read = unknown.len();
+    let summaries = read_all(unknown.iter().map(|&i| looked[i].0.as_path()));
+    let now = nanos(now);
+    for (i, summary) in unknown.into_iter().zip(summaries) {
+        let l = &mut looked[i];
+        l.3 = l.3.filter(|(_, mtime)| {
+            summary.is_ok() && now.saturating_sub(*mtime) >= SETTLE.as_nanos()
+        });
+        changed |= l.3.is_some();
+        l.2 = summary;
     }
     // Files gone (or no longer readable) since the index was written.
-    changed |= old.as_ref().is_some_and(|o| o.files.len() != files.len());
+    let indexed = looked.iter().filter(|l| l.3.is_some()).count();
+    changed |= was_indexed.is_some_and(|n| n != indexed);
     if write && changed {
-        let index = Index {
-            version: VERSION.to_string(),
+        #[derive(Serialize)]
+        struct IndexOut<'a> {
+            version: &'a str,
+            files: HashMap<&'a str, IndexedOut<'a>>,
+        }
+        #[derive(Serialize)]
+        struct IndexedOut<'a> {
+            size: u64,
+            mtime: u128,
+            summary: &'a Summary,
+        }
+        let files = looked
+            .iter()
+            .filter_map(|(_, name, summary, stamp)| {
+                let (size, mtime) = (*stamp)?;
+                let summary = summary.as_ref().ok()?;
+                Some((
+                    name.as_str(),
+                    IndexedOut {
+                        size,
+                        mtime,
+                        summary,
+                    },
+                ))
+            })
+            .collect();
+        let index = IndexOut {
+            version: VERSION,
             files,
         };
         if let Ok(bytes) = serde_json::to_vec(&index) {
             let _ = crate::fsio::write_private(&dir.join(INDEX_FILE), &bytes);
         }
     }
-    scan
+    Scan {
+        entries: looked
+            .into_iter()
+            .map(|(path, _, summary, _)| Entry { path, summary })
+            .collect(),
+        read,
+    }
+}
+
+/// Read and summarize `paths`, in their order, on as many threads as there are cores.
+fn read_all<'a>(paths: impl Iterator<Item = &'a Path>) -> Vec<Result<Summary, String>> {
+    let paths: Vec<&Path> = paths.collect();
+    let one = |p: &Path| {
+        crate::store::load(p)
+            .map(|m| Summary::of(&m))
+            .map_err(|e| e.to_string())
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads < 2 || paths.len() < 16 {
+        return paths.into_iter().map(one).collect();
+    }
+    let chunk = paths.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|p| one(p)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// The follow-up already started from meeting `id`, if one is in the archive.

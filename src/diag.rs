@@ -256,14 +256,55 @@ struct FormatProbe {
 /// The format number a file declares: read when the file parses that far, else taken
 /// from the text, so a broken old file is still judged as the format it was written in.
 pub fn format_of(src: &str) -> Option<u32> {
+    if let Some(n) = declared_format(src) {
+        return Some(n);
+    }
     if let Ok(probe) = ron::from_str::<FormatProbe>(src) {
         return Some(probe.format);
     }
     (1..=9).find(|n| find_field(src, "format", Some(&n.to_string()), 0).is_some())
 }
 
+/// The format a file declares in its first field, `(format: N, …`, read from the text
+/// alone (white space and comments before it skipped); `None` when the file does not
+/// start that way. Reading the `FormatProbe` instead parses the whole file.
+pub fn declared_format(src: &str) -> Option<u32> {
+    fn skip(mut s: &str) -> Option<&str> {
+        loop {
+            let t = s.trim_start();
+            if let Some(rest) = t.strip_prefix("//") {
+                s = rest.find('\n').map_or("", |i| &rest[i..]);
+            } else if let Some(rest) = t.strip_prefix("/*") {
+                let end = rest.find("*/")?;
+                // A nested block comment is left to the parser.
+                if rest[..end].contains("/*") {
+                    return None;
+                }
+                s = &rest[end + 2..];
+            } else {
+                return Some(t);
+            }
+        }
+    }
+    let s = skip(src)?.strip_prefix('(')?;
+    let s = skip(s)?.strip_prefix("format")?;
+    let s = skip(s)?.strip_prefix(':')?;
+    let s = skip(s)?;
+    let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let (number, rest) = s.split_at(digits);
+    match skip(rest)?.chars().next() {
+        Some(',' | ')') => number.parse().ok(),
+        _ => None,
+    }
+}
+
 /// Refuse a file whose format is newer than `supported`.
 pub fn check_format(path: &Path, src: &str, supported: u32, what: &str) -> Result<(), FileError> {
+    // The common case, read from the text: the file starts with a format this version
+    // reads. Only another start costs a parse of the whole file here.
+    if declared_format(src).is_some_and(|n| n <= supported) {
+        return Ok(());
+    }
     if let Ok(probe) = ron::from_str::<FormatProbe>(src)
         && probe.format > supported
     {

@@ -130,14 +130,21 @@ pub struct Summary {
     pub convener: Option<String>,
 }
 
-/// One thing that may need attention, and when it does.
+/// One thing that may need attention, and when it does. (Written with one-letter names:
+/// the archive's index holds one per action and date, tens of thousands of them.)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Candidate {
+    #[serde(rename = "k")]
     pub kind: Kind,
+    #[serde(rename = "d")]
     pub date: Option<NaiveDate>,
+    #[serde(rename = "w")]
     pub when: When,
+    #[serde(rename = "t")]
     pub what: String,
+    #[serde(rename = "o")]
     pub organisation: Option<String>,
+    #[serde(rename = "p")]
     pub who: Who,
 }
 
@@ -145,19 +152,25 @@ pub struct Candidate {
 /// last day looked ahead to (`until`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum When {
+    #[serde(rename = "A")]
     Always,
     /// Its date is on or before `until`.
+    #[serde(rename = "U")]
     ByUntil,
     /// Its date is before today.
+    #[serde(rename = "T")]
     BeforeToday,
     /// Its date is before the later of `until` and this day (the next follow-up).
+    #[serde(rename = "B")]
     Before(Option<NaiveDate>),
 }
 
 /// Who is to act: a name, or the family (said in the report's language).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Who {
+    #[serde(rename = "N")]
     Named(String),
+    #[serde(rename = "F")]
     Family,
 }
 

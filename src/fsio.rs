@@ -78,6 +78,19 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
 /// the link was and leave what it points to behind, unchanged (two copies that differ).
 /// The temporary file is created with `O_EXCL` (tempfile), so no link is followed there.
 pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<(), FileError> {
+    write_renamed(path, bytes, replace, true)
+}
+
+/// Write an export (minutes, a kallelse, a calendar file) owner-only and atomically, as
+/// `write_private` does but without waiting for the disk (no fsync): a reader never
+/// sees half a file, and a power cut in the seconds after writing may lose the file,
+/// which the meeting file (written with fsync) makes again. Waiting for the disk was
+/// most of an export's time (two fsyncs: 13 ms of 18 ms for a Word document).
+pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    write_renamed(path, bytes, true, false)
+}
+
+fn write_renamed(path: &Path, bytes: &[u8], replace: bool, sync: bool) -> Result<(), FileError> {
     let err = |e| FileError::Write {
         path: path.to_path_buf(),
         source: e,
@@ -98,13 +111,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<(), File
         .tempfile_in(dir)
         .map_err(err)?;
     tmp.write_all(bytes).map_err(err)?;
-    tmp.as_file().sync_all().map_err(err)?;
+    if sync {
+        tmp.as_file().sync_all().map_err(err)?;
+    }
     if replace {
         tmp.persist(path).map_err(|e| err(e.error))?;
     } else {
         tmp.persist_noclobber(path).map_err(|e| err(e.error))?;
     }
-    sync_dir(dir).map_err(err)?;
+    if sync {
+        sync_dir(dir).map_err(err)?;
+    }
     Ok(())
 }
 

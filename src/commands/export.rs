@@ -178,7 +178,7 @@ pub(super) fn write_output(out: Option<&Path>, bytes: &[u8]) -> i32 {
             }
         }
         Some(path) => {
-            if let Err(e) = store::write_private(path, bytes) {
+            if let Err(e) = samsyn::fsio::write_export(path, bytes) {
                 eprintln!("{e}");
                 return e.exit_code();
             }

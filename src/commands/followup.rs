@@ -145,14 +145,20 @@ fn line(i: &Item, lang: Lang) -> String {
 pub fn followups(dir: &Path, r: Report, lang: Lang) -> i32 {
     let today = r.today.unwrap_or_else(|| chrono::Local::now().date_naive());
     let until = r.until.unwrap_or(today + chrono::Days::new(28));
-    let (entries, errors) = followups::scan(dir);
-    for e in &errors {
-        eprintln!("{e}");
+    // From the archive's index where the files have not changed (`samsyn::archive`).
+    let entries = samsyn::archive::scan(dir).entries;
+    for e in &entries {
+        if let Err(e) = &e.summary {
+            eprintln!("{e}");
+        }
     }
+    let summaries = entries
+        .iter()
+        .filter_map(|e| Some((e.path.as_path(), e.summary.as_ref().ok()?)));
     // Files are named as they stand in the folder the report is about.
-    let mut items = followups::due(&entries, today, until, lang);
-    items.extend(followups::invitations(
-        entries.iter().map(|e| (e.path.as_path(), &e.meeting)),
+    let mut items = followups::due_in(summaries.clone(), today, until, lang);
+    items.extend(followups::invitations_in(
+        summaries,
         today,
         until,
         &samsyn::agenda::Catalogue::load(),
@@ -179,7 +185,10 @@ pub fn followups(dir: &Path, r: Report, lang: Lang) -> i32 {
             today,
             until,
             items: &items,
-            unreadable: errors.iter().map(|e| e.to_string()).collect(),
+            unreadable: entries
+                .iter()
+                .filter_map(|e| e.summary.as_ref().err().cloned())
+                .collect(),
         };
         println!(
             "{}",

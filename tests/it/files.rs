@@ -481,6 +481,29 @@ fn a_meeting_cut_off_anywhere_is_refused_with_a_located_error() {
 }
 
 #[test]
+fn a_personnummer_spelled_with_escapes_is_refused_too() {
+    // Reading skips the walk over every field when the file's text shows no
+    // personnummer; digits written as escapes must not slip past that.
+    let src = fs::read_to_string(root().join("examples/sip-bup.ron")).unwrap();
+    let m = samsyn::store::parse(Path::new("x.ron"), &src).unwrap();
+    let plain = samsyn::store::to_ron(&m);
+    let needle = format!("{:?}", m.case_ref);
+    assert!(plain.contains(&needle));
+    for spelled in [
+        "\"\\u{31}20315-1234\"",
+        "\"12031\\u{35}-1234\"",
+        "\"\\x31\\x320315-1234\"",
+        "\"x\\0120315-1234\"",
+    ] {
+        let text = plain.replacen(&needle, spelled, 1);
+        let err = samsyn::store::parse(Path::new("x.ron"), &text)
+            .expect_err(spelled)
+            .to_string();
+        assert!(err.contains("personnummer"), "{spelled}: {err}");
+    }
+}
+
+#[test]
 fn no_example_or_agenda_holds_a_personnummer() {
     use samsyn::meeting::looks_like_personnummer;
     assert!(looks_like_personnummer("född 120315-1234"));

@@ -3,7 +3,6 @@
 
 use super::xml::Xml;
 use crate::i18n::Lang;
-use std::io::Write;
 
 pub(super) const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 pub(super) const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -38,7 +37,6 @@ pub(super) fn pack(
     footer: Vec<u8>,
     props: &Properties,
 ) -> std::io::Result<Vec<u8>> {
-    use zip::write::SimpleFileOptions;
     let parts: [(&str, Vec<u8>); 11] = [
         ("[Content_Types].xml", content_types()),
         ("_rels/.rels", package_rels()),
@@ -52,16 +50,83 @@ pub(super) fn pack(
         ("word/header1.xml", header),
         ("word/footer1.xml", footer),
     ];
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    // A fixed time stamp: the same minutes give the same bytes.
-    let options = SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default());
+    zip(&parts)
+}
+
+/// The parts as a zip archive, each deflated (level 6, as zip tools do) with one
+/// compressor reset between parts: setting one up clears a quarter of a megabyte, which
+/// was a third of a Word export's time when each part had its own. (Storing the parts
+/// under 1 KB instead would save another tenth of the export's time and add 2.4 KB.)
+/// A fixed time stamp (1980-01-01 00:00, the zip epoch): the same minutes give the same
+/// bytes.
+fn zip(parts: &[(&str, Vec<u8>)]) -> std::io::Result<Vec<u8>> {
+    use flate2::{Compress, Compression, FlushCompress, Status};
+    const TIME: u16 = 0;
+    const DATE: u16 = (1 << 5) | 1;
+    let mut out = Vec::with_capacity(16 * 1024);
+    let mut central = Vec::new();
+    let mut deflate = Compress::new(Compression::new(6), false);
+    let mut packed = Vec::new();
+    let too_large = || std::io::Error::other("a part of the document is larger than a zip holds");
     for (name, bytes) in parts {
-        zip.start_file(name, options)?;
-        zip.write_all(&bytes)?;
+        packed.clear();
+        deflate.reset();
+        packed.reserve(bytes.len() + bytes.len() / 1000 + 64);
+        loop {
+            let done = deflate.total_in() as usize;
+            match deflate
+                .compress_vec(&bytes[done..], &mut packed, FlushCompress::Finish)
+                .map_err(std::io::Error::other)?
+            {
+                Status::StreamEnd => break,
+                Status::Ok | Status::BufError => packed.reserve(packed.capacity().max(1024)),
+            }
+        }
+        let crc = crc32fast::hash(bytes);
+        let offset = u32::try_from(out.len()).map_err(|_| too_large())?;
+        let size = u32::try_from(bytes.len()).map_err(|_| too_large())?;
+        let packed_size = u32::try_from(packed.len()).map_err(|_| too_large())?;
+        let name_len = u16::try_from(name.len()).map_err(|_| too_large())?;
+        // The fields a local header and a central directory entry share.
+        let mut common = Vec::with_capacity(26);
+        // Version 2.0, no flags, deflate (8), the time stamp.
+        for half in [20u16, 0, 8, TIME, DATE] {
+            common.extend_from_slice(&half.to_le_bytes());
+        }
+        for word in [crc, packed_size, size] {
+            common.extend_from_slice(&word.to_le_bytes());
+        }
+        common.extend_from_slice(&name_len.to_le_bytes());
+        common.extend_from_slice(&0u16.to_le_bytes());
+        out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
+        out.extend_from_slice(&common);
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(&packed);
+        central.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
+        central.extend_from_slice(&20u16.to_le_bytes());
+        central.extend_from_slice(&common);
+        // Comment length, disk, internal and external attributes, where the part is.
+        for half in [0u16, 0, 0] {
+            central.extend_from_slice(&half.to_le_bytes());
+        }
+        for word in [0u32, offset] {
+            central.extend_from_slice(&word.to_le_bytes());
+        }
+        central.extend_from_slice(name.as_bytes());
     }
-    Ok(zip.finish()?.into_inner())
+    let count = u16::try_from(parts.len()).map_err(|_| too_large())?;
+    let central_at = u32::try_from(out.len()).map_err(|_| too_large())?;
+    let central_size = u32::try_from(central.len()).map_err(|_| too_large())?;
+    out.extend_from_slice(&central);
+    out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+    for half in [0u16, 0, count, count] {
+        out.extend_from_slice(&half.to_le_bytes());
+    }
+    for word in [central_size, central_at] {
+        out.extend_from_slice(&word.to_le_bytes());
+    }
+    out.extend_from_slice(&0u16.to_le_bytes());
+    Ok(out)
 }
 
 fn content_types() -> Vec<u8> {
