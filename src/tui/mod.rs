@@ -357,25 +357,35 @@ fn event_loop(app: &mut App, signal: &std::sync::atomic::AtomicUsize) -> std::io
     )?;
     update(app, Event::Resize(w, h));
     update(app, Event::Tick(now()));
-    let mut redraw = true;
-    // The frame drawn last, and whether only the clock has changed since.
+    let (mut redraw, mut input) = (true, true);
+    // The frame drawn last, kept once the screen is left alone (not after a key: copying
+    // it would hold up the answer), and whether only the clock has changed since.
     let mut last: Option<ratatui::buffer::Buffer> = None;
     let mut clock_only = false;
     loop {
         if redraw {
-            let before = last.take();
-            terminal.draw(|f| {
-                match &before {
-                    Some(before) if clock_only => render::clock_only(app, f, before),
-                    _ => render::render(app, f),
+            terminal.draw(|f| match last.as_mut() {
+                Some(last) if clock_only => match render::clock_only(app, f, last) {
+                    // The frame kept, brought up to date where it was drawn again.
+                    Some(head) => {
+                        for y in head.top()..head.bottom() {
+                            for x in head.left()..head.right() {
+                                last[(x, y)].clone_from(&f.buffer_mut()[(x, y)]);
+                            }
+                        }
+                    }
+                    None => *last = f.buffer_mut().clone(),
+                },
+                _ => {
+                    render::render(app, f);
+                    last = (!input).then(|| f.buffer_mut().clone());
                 }
-                last = Some(f.buffer_mut().clone());
             })?;
         }
         // What the clock and the writer may change on the screen, as the frame shows it.
         let shown = update::ticking(app);
         // Asleep until a key, or the next moment the screen would show something new.
-        let mut input = false;
+        input = false;
         if event::poll(update::wait(app, now()))? {
             // What is already waiting (a paste, a held key) is taken before the next
             // frame: a burst of keys costs one redraw, not one each.

@@ -76,8 +76,9 @@ fn frame_areas(app: &App, area: Rect) -> ([Rect; 3], Vec<Line<'static>>) {
 /// the meeting screen: its header (the clock, the phase timer, the meeting's time). For
 /// a second in which nothing else changed (the event loop knows: `update::Ticking`); the
 /// frame is the one `render` draws (tests/it/tui_screen.rs), at a fraction of the cost.
-/// Anything else (a box open, another screen, another size) is drawn whole.
-pub fn clock_only(app: &App, f: &mut Frame, last: &ratatui::buffer::Buffer) {
+/// Anything else (a box open, another screen, another size) is drawn whole. The area
+/// drawn again is returned (`None`: the whole frame).
+pub fn clock_only(app: &App, f: &mut Frame, last: &ratatui::buffer::Buffer) -> Option<Rect> {
     let area = f.area();
     let whole = area.width < 80
         || area.height < 24
@@ -85,7 +86,8 @@ pub fn clock_only(app: &App, f: &mut Frame, last: &ratatui::buffer::Buffer) {
         || app.overlay.is_some()
         || app.draft.offer.is_some();
     let Some(s) = app.session().filter(|_| !whole) else {
-        return render(app, f);
+        render(app, f);
+        return None;
     };
     let ([body, ..], _) = frame_areas(app, area);
     let (head, ..) = meeting_areas(app, s, body);
@@ -99,6 +101,7 @@ pub fn clock_only(app: &App, f: &mut Frame, last: &ratatui::buffer::Buffer) {
     // As `render` begins: the theme's colours everywhere.
     f.render_widget(Block::default().style(app.theme.base), head);
     header(app, s, f, head);
+    Some(head)
 }
 
 fn too_small(app: &App, f: &mut Frame, area: Rect) {
