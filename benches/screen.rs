@@ -2,10 +2,10 @@
 //! rendered into ratatui's TestBackend at 120×40 as the tests do. The terminal itself
 //! (a real tty, the process start) is not part of it.
 //!
-//! Every change to the meeting is saved at once (`tui::update` calls `store::save`), so
-//! a keystroke that changes the meeting includes an atomic save with two fsyncs: the
-//! editing key measured here (marking a participant as heard) does, the navigation key
-//! and typing in an open form do not.
+//! Every change to the meeting is saved at once: handed to the background writer
+//! (`store::Writer`, as the running program does), which writes it off the frame. The
+//! editing key measured here (marking a participant as heard) hands over a save, the
+//! navigation keys and typing in an open form do not.
 
 mod support;
 
@@ -260,6 +260,8 @@ fn mark_heard(group: &mut Group, opts: &Options, path: &Path) {
         before,
         "the digit changes the meeting and saves it"
     );
+    // From here on as the running program saves: through the background writer.
+    app.writer = Some(samsyn::store::Writer::spawn());
     group.sample_size(30);
     group.bench_function("mark-heard-and-save", |b| {
         b.iter(|| {
@@ -267,7 +269,46 @@ fn mark_heard(group: &mut Group, opts: &Options, path: &Path) {
             draw(&app, &mut terminal);
         })
     });
+    samsyn::tui::update::flush(&mut app);
 }
 
-criterion_group!(benches, percentiles, start, keystroke);
+/// A bracketed paste of `kb` KB of notes (a line break after each sentence) into the
+/// situation's first text field, and the frame after it: one insertion, one frame.
+fn paste(c: &mut Criterion) {
+    let case = support::sip_bup();
+    let archive = support::temp_dir();
+    let path = copy_into(archive.path(), &case.meeting);
+    let opts = options(archive.path(), Begin::Open(path));
+    let mut group = c.benchmark_group("paste");
+    group.sample_size(10);
+    for kb in [20, 200] {
+        let text: String = support::prose(kb * 1024, kb)
+            .split(". ")
+            .collect::<Vec<_>>()
+            .join(".\r");
+        group.bench_function(format!("{kb}kb-and-frame"), |b| {
+            b.iter_batched(
+                || {
+                    let (mut app, terminal) = first_frame(&opts);
+                    goto(&mut app, PhaseKind::Situation);
+                    press(&mut app, KeyCode::Char('e'));
+                    assert!(
+                        matches!(app.overlay, Some(Overlay::Form(_))),
+                        "e opens the text"
+                    );
+                    (app, terminal)
+                },
+                |(mut app, mut terminal)| {
+                    update(&mut app, Event::Paste(text.clone()));
+                    draw(&app, &mut terminal);
+                    (app, terminal)
+                },
+                criterion::BatchSize::PerIteration,
+            )
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, percentiles, start, keystroke, paste);
 criterion_main!(benches);

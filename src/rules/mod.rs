@@ -17,7 +17,7 @@ pub use mandate::{
     why_not_decider,
 };
 pub use phases::phase_has_content;
-pub use warnings::warnings;
+pub use warnings::{over_time, warnings};
 
 use consent::consent_problems;
 use follow_up::follow_up_problems;

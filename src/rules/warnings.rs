@@ -209,10 +209,9 @@ pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
         }
     }
 
-    for phase in &agenda.phases {
-        let spent = m.phase(&phase.id).map_or(0, |r| r.elapsed_secs);
-        if spent > u64::from(phase.minutes) * 60 {
-            let (spent, minutes) = (spent.div_ceil(60).to_string(), phase.minutes.to_string());
+    for (phase, spent) in agenda.phases.iter().zip(over_time(m, agenda)) {
+        if let Some(spent) = spent {
+            let (spent, minutes) = (spent.to_string(), phase.minutes.to_string());
             out.push(Problem::worded(
                 Code::PhaseOverTime,
                 Target::Phase(phase.kind),
@@ -221,4 +220,18 @@ pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
         }
     }
     out
+}
+
+/// All that the rules read of the phase timers: for each phase of `agenda`, the minutes
+/// spent on it when that is over its time (the warning says how many), else `None`. A
+/// timer that moves on without changing this changes nothing the rules say.
+pub fn over_time(m: &Meeting, agenda: &Agenda) -> Vec<Option<u64>> {
+    agenda
+        .phases
+        .iter()
+        .map(|phase| {
+            let spent = m.phase(&phase.id).map_or(0, |r| r.elapsed_secs);
+            (spent > u64::from(phase.minutes) * 60).then(|| spent.div_ceil(60))
+        })
+        .collect()
 }

@@ -93,6 +93,18 @@ impl Judged {
             .get_or_init(|| rules::check(&self.meeting, agenda))
     }
 
+    /// `secs` more on the timer of phase `phase`. The judgement is kept when what the
+    /// rules read of the timers (`rules::over_time`) is as it was, which is most
+    /// seconds: a phase going over its time, or a minute more over it, is judged again.
+    fn count_time(&mut self, phase: &str, secs: u64, agenda: &Agenda) {
+        let had_record = self.meeting.phase(phase).is_some();
+        let before = rules::over_time(&self.meeting, agenda);
+        self.meeting.phase_mut(phase).elapsed_secs += secs;
+        if !had_record || rules::over_time(&self.meeting, agenda) != before {
+            self.problems.take();
+        }
+    }
+
     /// Whether the judgement is kept (it is dropped by `edit`).
     pub fn is_judged(&self) -> bool {
         self.problems.get().is_some()
@@ -166,6 +178,15 @@ impl Session {
     /// What the rules find in the meeting: judged when it last changed, not per frame.
     pub fn problems(&self) -> &[Problem] {
         self.meeting.problems(&self.agenda)
+    }
+
+    /// `secs` more on the phase timer on screen (the clock ticking); judged again only
+    /// when that changes what the rules say (`Judged::count_time`). The phase's seconds
+    /// so far are returned.
+    pub fn count_time(&mut self, secs: u64) -> u64 {
+        let phase = self.phase().id.clone();
+        self.meeting.count_time(&phase, secs, &self.agenda);
+        self.elapsed_secs()
     }
 
     /// Whether changes may be made and saved here: a draft this window holds.

@@ -340,24 +340,52 @@ const MAX_BATCH: usize = 2000;
 /// How long to look for more input already on its way before drawing: crossterm's
 /// reader looks at what it has already read only with a timeout above zero, and a
 /// timeout under a millisecond never sleeps (it is a non-blocking look, repeated).
-const MORE_INPUT: Duration = Duration::from_micros(50);
+const MORE_INPUT: Duration = Duration::from_micros(10);
 
 fn event_loop(app: &mut App, signal: &std::sync::atomic::AtomicUsize) -> std::io::Result<()> {
     let signalled = || signal.load(std::sync::atomic::Ordering::SeqCst) != 0;
     let backend = ratatui::backend::CrosstermBackend::new(std::io::stdout());
-    let mut terminal = ratatui::Terminal::new(backend)?;
-    let size = terminal.size()?;
-    update(app, Event::Resize(size.width, size.height));
+    // The whole window, resized when the terminal says it changed (not asked on every
+    // frame, which costs opening /dev/tty before anything is drawn).
+    let (w, h) = crossterm::terminal::size()?;
+    let whole = |w, h| ratatui::layout::Rect::new(0, 0, w, h);
+    let mut terminal = ratatui::Terminal::with_options(
+        backend,
+        ratatui::TerminalOptions {
+            viewport: ratatui::Viewport::Fixed(whole(w, h)),
+        },
+    )?;
+    update(app, Event::Resize(w, h));
     update(app, Event::Tick(now()));
-    let mut redraw = true;
+    let (mut redraw, mut input) = (true, true);
+    // The frame drawn last, kept once the screen is left alone (not after a key: copying
+    // it would hold up the answer), and whether only the clock has changed since.
+    let mut last: Option<ratatui::buffer::Buffer> = None;
+    let mut clock_only = false;
     loop {
         if redraw {
-            terminal.draw(|f| render::render(app, f))?;
+            terminal.draw(|f| match last.as_mut() {
+                Some(last) if clock_only => match render::clock_only(app, f, last) {
+                    // The frame kept, brought up to date where it was drawn again.
+                    Some(head) => {
+                        for y in head.top()..head.bottom() {
+                            for x in head.left()..head.right() {
+                                last[(x, y)].clone_from(&f.buffer_mut()[(x, y)]);
+                            }
+                        }
+                    }
+                    None => *last = f.buffer_mut().clone(),
+                },
+                _ => {
+                    render::render(app, f);
+                    last = (!input).then(|| f.buffer_mut().clone());
+                }
+            })?;
         }
         // What the clock and the writer may change on the screen, as the frame shows it.
         let shown = update::ticking(app);
         // Asleep until a key, or the next moment the screen would show something new.
-        let mut input = false;
+        input = false;
         if event::poll(update::wait(app, now()))? {
             // What is already waiting (a paste, a held key) is taken before the next
             // frame: a burst of keys costs one redraw, not one each.
@@ -368,7 +396,10 @@ fn event_loop(app: &mut App, signal: &std::sync::atomic::AtomicUsize) -> std::io
                         update(app, Event::Key(k))
                     }
                     CtEvent::Paste(text) => update(app, Event::Paste(text)),
-                    CtEvent::Resize(w, h) => update(app, Event::Resize(w, h)),
+                    CtEvent::Resize(w, h) => {
+                        terminal.resize(whole(w, h))?;
+                        update(app, Event::Resize(w, h))
+                    }
                     _ => {}
                 }
                 input = true;
@@ -379,7 +410,9 @@ fn event_loop(app: &mut App, signal: &std::sync::atomic::AtomicUsize) -> std::io
         }
         update(app, Event::Tick(now()));
         // Drawn again only when something on it changed.
-        redraw = input || update::ticking(app) != shown;
+        let now_shown = update::ticking(app);
+        redraw = input || now_shown != shown;
+        clock_only = !input && now_shown.only_timers(&shown, app);
         // Quitting, or SIGTERM/SIGHUP: `run` saves and gives the terminal back.
         if app.quit || signalled() {
             return Ok(());

@@ -22,21 +22,7 @@ pub fn render(app: &App, f: &mut Frame) {
         too_small(app, f, area);
         return;
     }
-    // Two lines of keys; a third on a tall screen when the phase's keys need it.
-    let rows = if area.height >= 32 && footer_rows(app, area.width) > 2 {
-        3
-    } else {
-        2
-    };
-    // The status line wraps: a long message is shown whole, never cut at the edge.
-    let status_lines = wrap_spans(status_spans(app), area.width);
-    let status_h = (status_lines.len() as u16).clamp(1, area.height.saturating_sub(12));
-    let [body, status, footer] = Layout::vertical([
-        Constraint::Min(10),
-        Constraint::Length(status_h),
-        Constraint::Length(rows),
-    ])
-    .areas(area);
+    let ([body, status, footer], status_lines) = frame_areas(app, area);
     match &app.screen {
         Screen::Start(st) => start(app, st, f, body),
         Screen::Meeting(s) => meeting(app, s, f, body),
@@ -64,6 +50,58 @@ pub fn render(app: &App, f: &mut Frame) {
         Some(Overlay::QuitUnsaved) => overlay::quit_unsaved(app, f, body),
     }
     overlay::draft_offer(app, f, body);
+}
+
+/// The body, the status line and the footer of a frame of `area`; the status line's lines.
+fn frame_areas(app: &App, area: Rect) -> ([Rect; 3], Vec<Line<'static>>) {
+    // Two lines of keys; a third on a tall screen when the phase's keys need it.
+    let rows = if area.height >= 32 && footer_rows(app, area.width) > 2 {
+        3
+    } else {
+        2
+    };
+    // The status line wraps: a long message is shown whole, never cut at the edge.
+    let status_lines = wrap_spans(status_spans(app), area.width);
+    let status_h = (status_lines.len() as u16).clamp(1, area.height.saturating_sub(12));
+    let areas = Layout::vertical([
+        Constraint::Min(10),
+        Constraint::Length(status_h),
+        Constraint::Length(rows),
+    ])
+    .areas(area);
+    (areas, status_lines)
+}
+
+/// Draw over `last`, the frame drawn before, only what the passing of time changes on
+/// the meeting screen: its header (the clock, the phase timer, the meeting's time). For
+/// a second in which nothing else changed (the event loop knows: `update::Ticking`); the
+/// frame is the one `render` draws (tests/it/tui_screen.rs), at a fraction of the cost.
+/// Anything else (a box open, another screen, another size) is drawn whole. The area
+/// drawn again is returned (`None`: the whole frame).
+pub fn clock_only(app: &App, f: &mut Frame, last: &ratatui::buffer::Buffer) -> Option<Rect> {
+    let area = f.area();
+    let whole = area.width < 80
+        || area.height < 24
+        || last.area != area
+        || app.overlay.is_some()
+        || app.draft.offer.is_some();
+    let Some(s) = app.session().filter(|_| !whole) else {
+        render(app, f);
+        return None;
+    };
+    let ([body, ..], _) = frame_areas(app, area);
+    let (head, ..) = meeting_areas(app, s, body);
+    let buf = f.buffer_mut();
+    buf.clone_from(last);
+    for y in head.top()..head.bottom() {
+        for x in head.left()..head.right() {
+            buf[(x, y)].reset();
+        }
+    }
+    // As `render` begins: the theme's colours everywhere.
+    f.render_widget(Block::default().style(app.theme.base), head);
+    header(app, s, f, head);
+    Some(head)
 }
 
 fn too_small(app: &App, f: &mut Frame, area: Rect) {
@@ -324,7 +362,8 @@ fn meeting_line(app: &App, e: &super::app::ArchiveEntry) -> String {
 
 // The meeting screen.
 
-fn meeting(app: &App, s: &Session, f: &mut Frame, area: Rect) {
+/// The meeting screen's header, banner (with its lines) and main area in `area`.
+fn meeting_areas(app: &App, s: &Session, area: Rect) -> (Rect, Rect, Rect, Vec<String>) {
     // A read-only meeting says why above everything else, wrapped to two lines at most.
     let banner_text = if let Some(why) = &s.locked {
         Some(format!("■ {why}"))
@@ -351,6 +390,11 @@ fn meeting(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         Constraint::Min(5),
     ])
     .areas(area);
+    (head, banner_area, main, banner_lines)
+}
+
+fn meeting(app: &App, s: &Session, f: &mut Frame, area: Rect) {
+    let (head, banner_area, main, banner_lines) = meeting_areas(app, s, area);
     header(app, s, f, head);
     f.render_widget(
         Paragraph::new(

@@ -915,6 +915,20 @@ pub struct Ticking {
     offer: bool,
 }
 
+impl Ticking {
+    /// Whether only the timers moved on from `before`, with the meeting judged as it
+    /// was: then only the header needs drawing again (`render::clock_only`).
+    pub fn only_timers(&self, before: &Ticking, app: &App) -> bool {
+        let same = Ticking {
+            timers: before.timers,
+            ..self.clone()
+        };
+        same == *before
+            && self.timers != before.timers
+            && app.session().is_some_and(|s| s.meeting.is_judged())
+    }
+}
+
 pub fn ticking(app: &App) -> Ticking {
     use chrono::Timelike;
     Ticking {
@@ -983,11 +997,9 @@ fn tick(app: &mut App, now: NaiveDateTime) {
     }
     // A suspended laptop must not count its sleep as meeting time.
     let secs = whole.min(60) as u64;
-    let phase_id = s.phase().id.clone();
-    let record = s.meeting.edit().phase_mut(&phase_id);
-    let before = record.elapsed_secs;
-    record.elapsed_secs += secs;
-    if before / 30 != record.elapsed_secs / 30 {
+    let before = s.elapsed_secs();
+    let after = s.count_time(secs);
+    if before / 30 != after / 30 {
         save(app);
     }
 }

@@ -83,9 +83,10 @@ pub fn list_lazy(
     let mut height = |i: usize, built: &mut std::collections::BTreeMap<usize, Text<'static>>| {
         built.entry(i).or_insert_with(|| row(i)).height()
     };
-    // From the top: the rows that fit.
+    // From the top: the rows that fit. (Each row is a line at least, so a selected row
+    // further down than the list is tall is not among them: no need to build them.)
     let (mut end, mut used) = (0, 0);
-    while end < len {
+    while end < len && selected.is_none_or(|sel| sel < room) {
         let h = height(end, &mut built);
         if used + h > room {
             break;
@@ -176,14 +177,20 @@ pub fn wrapped(text: &str, area_width: u16, prefix: &str) -> Vec<Line<'static>> 
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut line = String::new();
+    // The line's length in characters, kept as it grows.
+    let mut chars = 0;
     for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+        let n = word.chars().count();
+        if !line.is_empty() && chars + 1 + n > width {
             out.push(std::mem::take(&mut line));
+            chars = 0;
         }
         if !line.is_empty() {
             line.push(' ');
+            chars += 1;
         }
         line.push_str(word);
+        chars += n;
     }
     if !line.is_empty() || out.is_empty() {
         out.push(line);

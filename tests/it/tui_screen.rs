@@ -56,12 +56,34 @@ fn the_problems_are_judged_once_per_change_and_never_stale() {
     goto_phase(&mut fx.app, "roller");
     key(&mut fx.app, KeyCode::Char('1'));
     judged_as_now(&fx.app);
+    // The clock, second by second past the phase's time: judged again when the phase
+    // goes over its time and each minute more, the judgement kept between.
     update(&mut fx.app, Event::Tick(now()));
-    update(
-        &mut fx.app,
-        Event::Tick(now() + chrono::Duration::seconds(700)),
+    draw(&mut fx.app, 120, 40);
+    let limit = u64::from(session(&fx.app).phase().minutes) * 60;
+    let start = session(&fx.app).elapsed_secs();
+    assert!(start < limit, "the phase is not over its time yet");
+    let mut rejudged = 0;
+    for second in 1..=limit + 150 - start {
+        update(
+            &mut fx.app,
+            Event::Tick(now() + chrono::Duration::seconds(second as i64)),
+        );
+        rejudged += usize::from(!session(&fx.app).meeting.is_judged());
+        judged_as_now(&fx.app);
+    }
+    assert_eq!(session(&fx.app).elapsed_secs(), limit + 150);
+    assert!(
+        session(&fx.app)
+            .problems()
+            .iter()
+            .any(|p| p.code == samsyn::rules::Code::PhaseOverTime),
+        "over its time: warned"
     );
-    judged_as_now(&fx.app);
+    assert!(
+        (3..=5).contains(&rejudged),
+        "judged again going over and once a minute after, not every second: {rejudged}"
+    );
     key(&mut fx.app, KeyCode::Char('a'));
     typ(&mut fx.app, "Ny Person");
     ctrl(&mut fx.app, 's');
@@ -177,4 +199,74 @@ fn a_paste_outside_a_form_changes_nothing_and_says_how() {
     assert_eq!(session(&fx.app).phase, phase);
     assert!(matches!(fx.app.screen, Screen::Meeting(_)));
     assert!(draw(&mut fx.app, 100, 30).contains("Pasted text goes into a form"));
+}
+
+fn frame(
+    app: &samsyn::tui::App,
+    w: u16,
+    h: u16,
+    last: Option<&ratatui::buffer::Buffer>,
+) -> ratatui::buffer::Buffer {
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| match last {
+        Some(last) => {
+            samsyn::tui::render::clock_only(app, f, last);
+        }
+        None => samsyn::tui::render::render(app, f),
+    })
+    .unwrap();
+    t.backend().buffer().clone()
+}
+
+#[test]
+fn a_second_drawn_on_the_last_frame_is_the_frame_drawn_whole() {
+    let mut fx = sip_app(Lang::Sv);
+    let phases: Vec<String> = session(&fx.app)
+        .agenda
+        .phases
+        .iter()
+        .map(|p| p.id.clone())
+        .collect();
+    let mut t = now();
+    let mut moved = 0;
+    for (w, h) in [(80, 24), (120, 40), (150, 45)] {
+        update(&mut fx.app, Event::Resize(w, h));
+        for id in &phases {
+            goto_phase(&mut fx.app, id);
+            for _ in 0..3 {
+                let before = frame(&fx.app, w, h, None);
+                t += chrono::Duration::seconds(1);
+                update(&mut fx.app, Event::Tick(t));
+                let whole = frame(&fx.app, w, h, None);
+                let over_last = frame(&fx.app, w, h, Some(&before));
+                moved += usize::from(whole != before);
+                assert!(
+                    whole == over_last,
+                    "phase {id} at {w}x{h}: drawn on the last frame it differs"
+                );
+                // The event loop keeps the last frame by patching what was drawn again.
+                let mut kept = before.clone();
+                let mut t =
+                    ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+                t.draw(
+                    |f| match samsyn::tui::render::clock_only(&fx.app, f, &before) {
+                        Some(head) => {
+                            for y in head.top()..head.bottom() {
+                                for x in head.left()..head.right() {
+                                    kept[(x, y)].clone_from(&f.buffer_mut()[(x, y)]);
+                                }
+                            }
+                        }
+                        None => kept = f.buffer_mut().clone(),
+                    },
+                )
+                .unwrap();
+                assert!(
+                    kept == whole,
+                    "phase {id} at {w}x{h}: the kept frame is not the frame"
+                );
+            }
+        }
+    }
+    assert!(moved > 60, "the timer moved on the screen ({moved} frames)");
 }

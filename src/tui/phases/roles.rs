@@ -82,12 +82,15 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         .phase(&s.phase().id)
         .map(|p| p.heard.clone())
         .unwrap_or_default();
-    let items: Vec<Text<'static>> = m
-        .participants
-        .iter()
-        .enumerate()
-        .map(|(i, p)| row(app, m, p, i, heard.contains(&p.id), list.width))
-        .collect();
+    // Rows are built only as far as they are needed: to know how tall the people's list
+    // may be (up to the whole area), and those on screen.
+    let mut built: Vec<Option<Text<'static>>> = vec![None; m.participants.len()];
+    let person = |i: usize, built: &mut Vec<Option<Text<'static>>>| -> Text<'static> {
+        built[i].take().unwrap_or_else(|| {
+            let p = &m.participants[i];
+            row(app, m, p, i, heard.contains(&p.id), list.width)
+        })
+    };
     let title = fill(
         app.t(T::ParticipantsList),
         &[&m.participants.len().to_string()],
@@ -102,7 +105,15 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     let in_orgs = s.selected >= np && !m.organisations.is_empty();
     let (people, org_area) = if list.height >= 16 {
         // The people get what they need; the organisations the rest, and a third at least.
-        let people_need: u16 = items.iter().map(|t| t.height() as u16).sum::<u16>() + 2;
+        let mut people_need: u16 = 2;
+        for i in 0..np {
+            if people_need > list.height {
+                break;
+            }
+            let t = person(i, &mut built);
+            people_need = people_need.saturating_add(t.height() as u16);
+            built[i] = Some(t);
+        }
         let orgs_need: u16 = m
             .organisations
             .iter()
@@ -127,12 +138,13 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         } else {
             title.clone()
         };
-        super::list(
+        super::list_lazy(
             app,
             f,
             area,
             &people_title,
-            items,
+            np,
+            |i| person(i, &mut built),
             (s.selected < np).then_some(s.selected),
             Some(empty_hint(app)),
         );
