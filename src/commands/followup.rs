@@ -116,9 +116,9 @@ pub struct Report {
 fn line(i: &Item, lang: Lang) -> String {
     let date = i.date.map_or_else(|| "—".repeat(10), |d| d.to_string());
     let mark = if i.overdue {
-        lang.pick("FÖRSENAD ", "OVERDUE ")
+        format!("{} ", samsyn::i18n::terms::overdue(lang))
     } else {
-        ""
+        String::new()
     };
     let draft = if i.draft {
         lang.pick(" [utkast]", " [draft]")

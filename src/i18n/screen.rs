@@ -81,6 +81,8 @@ strings! {
     NotFollowable => "Ingen uppföljning kan startas: {}", "No follow-up can be started: {}";
     AlreadyFollowed => "Uppföljningen av detta protokoll är redan påbörjad: {}", "The follow-up of these minutes is already started: {}";
     NeedsAttention => "Att följa upp ({})", "Needs attention ({})";
+    MoreAttention => "… och {} till: samsyn followups visar alla",
+        "… and {} more: samsyn followups lists them all";
     CmdTakeIn => "ta in ändringen", "take in the amendment";
     CmdTakeInLong => "Förra mötet har ändrats och justerats igen: läs in den nya versionen; det som redan sagts om varje insats står kvar.", "The previous meeting was amended and finalized again: read in the new version; what was said of each action stays.";
     TookIn => "Den ändrade versionen av förra mötet är inläst.", "The amended version of the previous meeting is taken in.";

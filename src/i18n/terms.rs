@@ -203,6 +203,11 @@ pub fn capital(word: &str) -> String {
     }
 }
 
+/// The mark of something past its date, in capitals so it is seen without colour.
+pub fn overdue(lang: Lang) -> &'static str {
+    lang.pick("FÖRSENAD", "OVERDUE")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -38,8 +38,9 @@ impl Start {
             today + chrono::Days::new(14),
             lang,
         );
-        // Due soon first, then what is overdue.
-        due.sort_by_key(|d| (d.overdue, d.date));
+        // The most urgent first, as `samsyn followups` lists them: what is overdue, then
+        // what is due soon, each by date.
+        due.sort_by_key(|d| (!d.overdue, d.date));
         Start {
             archive,
             selected: 0,
@@ -57,7 +58,7 @@ impl Start {
             agendas,
         );
         self.due.extend(late);
-        self.due.sort_by_key(|d| (d.overdue, d.date));
+        self.due.sort_by_key(|d| (!d.overdue, d.date));
         self
     }
 }

@@ -142,12 +142,17 @@ enum StartRow {
     NeedsHeading,
     /// What needs attention, item `j`.
     Due(usize),
+    /// How many more need attention than are listed.
+    MoreDue(usize),
     FinalizedHeading,
     Blank,
     AgendasHeading,
     /// The catalogue's agenda `j`.
     Agenda(usize),
 }
+
+/// At most this many items needing attention on the start screen; the rest are counted.
+const DUE_SHOWN: usize = 8;
 
 fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
     let [title, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(area);
@@ -156,7 +161,7 @@ fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
         title,
     );
     // The rows in order, each with what ↑↓ selects there. Drafts, then what needs
-    // someone's attention (follow-ups due soon, then what is overdue; found when the
+    // someone's attention (what is overdue, then what is due soon; found when the
     // archive was read), then the finalized minutes, in the archive's own order (drafts,
     // finalized, unreadable) so ↑↓ moves as drawn. Only the rows on screen are built.
     let finalized = |e: &super::app::ArchiveEntry| e.summary.as_ref().is_ok_and(|m| m.finalized);
@@ -176,7 +181,11 @@ fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
     rows.extend(meetings(&draft));
     if !st.due.is_empty() {
         rows.push((StartRow::NeedsHeading, None));
-        rows.extend((0..st.due.len().min(8)).map(|j| (StartRow::Due(j), None)));
+        let shown = st.due.len().min(DUE_SHOWN);
+        rows.extend((0..shown).map(|j| (StartRow::Due(j), None)));
+        if st.due.len() > shown {
+            rows.push((StartRow::MoreDue(st.due.len() - shown), None));
+        }
     }
     if st.archive.iter().any(finalized) {
         rows.push((StartRow::FinalizedHeading, None));
@@ -294,11 +303,21 @@ fn start_row(app: &App, st: &Start, row: StartRow, row_width: usize) -> ListItem
             } else {
                 format!(" · {}", d.case_ref)
             };
+            // Overdue in words too: colour alone is lost on a projector or without colour.
+            let mark = if d.overdue {
+                format!("{} ", samsyn::i18n::terms::overdue(app.lang))
+            } else {
+                String::new()
+            };
             ListItem::new(wrapped_row(
-                format!("  {date}  {}: {what}{case}", d.kind.word(app.lang)),
+                format!("  {date} {mark}{}: {what}{case}", d.kind.word(app.lang)),
                 style,
             ))
         }
+        StartRow::MoreDue(n) => ListItem::new(Line::styled(
+            format!("    {}", fill(app.t(T::MoreAttention), &[&n.to_string()])),
+            app.theme.dim,
+        )),
         StartRow::FinalizedHeading => heading(app.t(T::FinalizedMinutes).to_string()),
         StartRow::Blank => ListItem::new(""),
         StartRow::AgendasHeading => heading(app.t(T::Agendas).to_string()),

@@ -174,3 +174,56 @@ fn a_participant_without_a_role_is_named_by_kind_and_the_family_shows_no_mandate
         assert!(!line.contains("Mandat"), "{line}");
     }
 }
+
+/// The start screen over the fixture's archive with these examples copied in, at 120×60.
+fn start_with(examples: &[&str]) -> String {
+    let mut fx = sip_app(Lang::Sv);
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    for f in examples {
+        std::fs::copy(dir.join(f), fx.dir.path().join(f)).unwrap();
+    }
+    samsyn::tui::update::show_start(&mut fx.app);
+    draw(&mut fx.app, 120, 60)
+}
+
+/// What needs attention is listed most urgent first, as `samsyn followups` lists it: what
+/// is overdue (said in words, not only in red), then what is due soon.
+#[test]
+fn the_start_screen_lists_what_is_overdue_first_and_says_so() {
+    let screen = start_with(&["sip-bup.ron"]);
+    let dated: Vec<&str> = screen
+        .lines()
+        .map(|l| l.trim_start_matches(['"', '│', '▶', ' ']))
+        .filter(|l| {
+            let b = l.as_bytes();
+            b.len() > 10 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-'
+        })
+        .filter(|l| l.contains(':'))
+        .collect();
+    let overdue: Vec<bool> = dated.iter().map(|l| l.contains("FÖRSENAD")).collect();
+    assert!(
+        overdue.contains(&true) && overdue.contains(&false),
+        "{screen}"
+    );
+    let first_soon = overdue.iter().position(|o| !o).unwrap();
+    assert!(
+        overdue[first_soon..].iter().all(|o| !o),
+        "overdue after what is due soon:\n{screen}"
+    );
+    assert!(!screen.contains("… och"), "{screen}");
+}
+
+/// Only the first eight are listed; the rest are counted, never silently left out.
+#[test]
+fn the_start_screen_counts_what_it_does_not_list() {
+    let screen = start_with(&["sip-bup.ron", "samba-skolfranvaro.ron", "sip-kallelse.ron"]);
+    let heading = screen
+        .split("Att följa upp (")
+        .nth(1)
+        .and_then(|r| r.split(')').next())
+        .and_then(|n| n.parse::<usize>().ok())
+        .expect("the heading counts them");
+    assert!(heading > 8, "{screen}");
+    let more = format!("… och {} till: samsyn followups visar alla", heading - 8);
+    assert!(screen.contains(&more), "{screen}");
+}
