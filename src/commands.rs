@@ -23,7 +23,7 @@ pub fn agendas(lang: Lang) -> i32 {
     let catalogue = Catalogue::load();
     for (agenda, source) in &catalogue.agendas {
         let origin = match source {
-            AgendaSource::BuiltIn => lang.pick("inbyggd", "built-in").to_string(),
+            AgendaSource::BuiltIn => t::AGENDA_BUILT_IN.get(lang).to_string(),
             AgendaSource::File(p) => p.display().to_string(),
         };
         println!(
@@ -31,7 +31,7 @@ pub fn agendas(lang: Lang) -> i32 {
             agenda.id,
             agenda.name.get(lang),
             agenda.phases.len(),
-            lang.pick("faser", "phases"),
+            t::AGENDA_PHASES.get(lang),
             agenda.typical_minutes(),
             origin
         );

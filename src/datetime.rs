@@ -6,6 +6,7 @@
 //! weeks from that meeting.
 
 use crate::i18n::Lang;
+use crate::i18n::dates as words;
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
 
 /// Longest input worth looking at; anything longer is refused before any work is done.
@@ -40,7 +41,7 @@ impl Parsed {
             d.year()
         );
         if let Some(t) = self.time {
-            text.push_str(lang.pick(" kl. ", " at "));
+            text.push_str(words::AT.get(lang));
             text.push_str(&t.format("%H:%M").to_string());
         }
         text
@@ -68,45 +69,28 @@ impl ParseError {
     /// What to type instead.
     pub fn hint(&self, lang: Lang) -> &'static str {
         match self {
-            ParseError::NoSuchTime { .. } => lang.pick(
-                "Timmar 0–23 och minuter 0–59, t.ex. 14:00 eller 9.30",
-                "Hours 0–23 and minutes 0–59, e.g. 14:00 or 9.30",
-            ),
-            ParseError::MissingUnit => lang.pick(
-                "Skriv t.ex. +6v (veckor), +10d (dagar), +6m (månader) eller +1år",
-                "Type e.g. +6w (weeks), +10d (days), +6m (months) or +1y",
-            ),
-            _ => lang.pick(
-                "Skriv t.ex. 2026-12-03 14:00, 3/12 14, 3 mars, tisdag, +6v, +6m eller om 2 veckor",
-                "Type e.g. 2026-12-03 14:00, 3/12 14, 3 March, Tuesday, +6w, +6m or in 2 weeks",
-            ),
+            ParseError::NoSuchTime { .. } => words::HINT_TIME.get(lang),
+            ParseError::MissingUnit => words::HINT_UNIT.get(lang),
+            _ => words::HINT_DATE.get(lang),
         }
     }
 
     /// The reason and the hint, in one line for the form.
     pub fn message(&self, lang: Lang) -> String {
-        let reason = match (self, lang) {
-            (ParseError::Empty, Lang::Sv) => "Inget datum skrivet".to_string(),
-            (ParseError::NotUnderstood, Lang::Sv) => "Förstår inte datumet".to_string(),
-            (ParseError::NoSuchDate { day, month }, Lang::Sv) => {
-                format!("Det finns ingen {day}/{month}")
-            }
-            (ParseError::NoSuchTime { hour, minute }, Lang::Sv) => {
-                format!("{hour}:{minute:02} är ingen tid")
-            }
-            (ParseError::MissingUnit, Lang::Sv) => {
-                "Talet efter + behöver v (veckor), d (dagar), m (månader) eller år".to_string()
-            }
-            (ParseError::TooFar, Lang::Sv) => "Mer än tio år bort".to_string(),
-            (ParseError::Empty, Lang::En) => "No date typed".to_string(),
-            (ParseError::NotUnderstood, Lang::En) => "Not understood as a date".to_string(),
-            (e, Lang::En) => {
-                let mut s = e.to_string();
-                if let Some(first) = s.get_mut(0..1) {
-                    first.make_ascii_uppercase();
-                }
-                s
-            }
+        let fill = crate::i18n::cli::fill;
+        let reason = match self {
+            ParseError::Empty => words::EMPTY.get(lang).to_string(),
+            ParseError::NotUnderstood => words::NOT_UNDERSTOOD.get(lang).to_string(),
+            ParseError::NoSuchDate { day, month } => fill(
+                words::NO_SUCH_DATE.get(lang),
+                &[&day.to_string(), &month.to_string()],
+            ),
+            ParseError::NoSuchTime { hour, minute } => fill(
+                words::NO_SUCH_TIME.get(lang),
+                &[&hour.to_string(), &format!("{minute:02}")],
+            ),
+            ParseError::MissingUnit => words::MISSING_UNIT.get(lang).to_string(),
+            ParseError::TooFar => words::TOO_FAR.get(lang).to_string(),
         };
         format!("{reason}. {}", self.hint(lang))
     }
@@ -486,52 +470,7 @@ fn month_number(word: &str) -> Option<u32> {
     })
 }
 
-fn weekday_name(day: Weekday, lang: Lang) -> &'static str {
-    let (sv, en) = match day {
-        Weekday::Mon => ("måndag", "Monday"),
-        Weekday::Tue => ("tisdag", "Tuesday"),
-        Weekday::Wed => ("onsdag", "Wednesday"),
-        Weekday::Thu => ("torsdag", "Thursday"),
-        Weekday::Fri => ("fredag", "Friday"),
-        Weekday::Sat => ("lördag", "Saturday"),
-        Weekday::Sun => ("söndag", "Sunday"),
-    };
-    lang.pick(sv, en)
-}
-
-/// The month's name (1 = January) in running text: lower case in Swedish.
-pub fn month_name(month: u32, lang: Lang) -> &'static str {
-    const SV: [&str; 12] = [
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let i = (month.clamp(1, 12) - 1) as usize;
-    lang.pick(SV[i], EN[i])
-}
+use words::{month_name, weekday_name};
 
 #[cfg(test)]
 mod tests {

@@ -93,10 +93,7 @@ pub fn export(
             eprintln!(
                 "{}: {}",
                 meeting_path.display(),
-                lang.pick(
-                    "ändrat efter justering: innehållet stämmer inte med det justerade protokollets kontrollsumma; exporteras inte",
-                    "changed after finalizing: the content does not match the finalized minutes' hash; not exported"
-                )
+                t::EXPORT_CHANGED.get(lang)
             );
             return exit::DATA;
         }
@@ -126,26 +123,13 @@ pub(super) fn checked_target(
     lang: Lang,
 ) -> Result<Option<PathBuf>, i32> {
     if out.is_none() && !format.is_text() {
-        eprintln!(
-            "samsyn: {}",
-            lang.pick(
-                "ett Word-dokument kan inte skrivas till standard ut; ange en fil med -o",
-                "a Word document cannot be written to standard output; name a file with -o"
-            )
-        );
+        eprintln!("samsyn: {}", t::EXPORT_DOCX_STDOUT.get(lang));
         return Err(exit::USAGE);
     }
     if let Some(out) = &out
         && same_file(meeting_path, out)
     {
-        eprintln!(
-            "{}: {}",
-            out.display(),
-            lang.pick(
-                "skulle skriva över mötesfilen; välj en annan fil med -o",
-                "would overwrite the meeting file; name another file with -o"
-            )
-        );
+        eprintln!("{}: {}", out.display(), t::EXPORT_OVER_MEETING.get(lang));
         return Err(exit::CANT_CREATE);
     }
     // Only a regular file or a new path is written: never a device, a folder or a pipe
@@ -154,14 +138,7 @@ pub(super) fn checked_target(
         && let Ok(meta) = std::fs::symlink_metadata(out)
         && !meta.file_type().is_file()
     {
-        eprintln!(
-            "{}: {}",
-            out.display(),
-            lang.pick(
-                "är ingen vanlig fil; protokollet skrivs bara till en vanlig fil eller en ny sökväg (-o - för standard ut)",
-                "is not a regular file; the minutes are written only to a regular file or a new path (-o - for standard output)"
-            )
-        );
+        eprintln!("{}: {}", out.display(), t::EXPORT_NOT_FILE.get(lang));
         return Err(exit::CANT_CREATE);
     }
     Ok(out)
@@ -173,7 +150,12 @@ pub(super) fn write_output(out: Option<&Path>, bytes: &[u8]) -> i32 {
         None => {
             let mut stdout = std::io::stdout().lock();
             if let Err(e) = stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-                eprintln!("samsyn: standard output: {e}");
+                let lang = samsyn::i18n::messages();
+                eprintln!(
+                    "samsyn: {}: {}",
+                    t::STANDARD_OUTPUT.get(lang),
+                    samsyn::i18n::diag::io_reason(lang, &e)
+                );
                 return exit::CANT_CREATE;
             }
         }

@@ -5,6 +5,7 @@ use samsyn::agenda::Catalogue;
 use samsyn::diag::exit;
 use samsyn::followups::{self, Item};
 use samsyn::i18n::Lang;
+use samsyn::i18n::cli;
 use samsyn::meeting::AgendaRef;
 use samsyn::store;
 use std::path::Path;
@@ -27,10 +28,7 @@ pub fn followup(file: &Path, date: Option<chrono::NaiveDate>, branch: bool, lang
         eprintln!(
             "{}: {} {next_id:?}",
             file.display(),
-            lang.pick(
-                "uppföljningens agenda finns inte:",
-                "the follow-up's agenda is not installed:"
-            )
+            cli::FOLLOWUP_NO_AGENDA.get(lang)
         );
         return exit::DATA;
     };
@@ -45,15 +43,9 @@ pub fn followup(file: &Path, date: Option<chrono::NaiveDate>, branch: bool, lang
         eprintln!(
             "{}: {} {} ({})",
             file.display(),
-            lang.pick(
-                "uppföljningen av detta protokoll är redan påbörjad:",
-                "the follow-up of these minutes is already started:"
-            ),
+            cli::FOLLOWUP_STARTED.get(lang),
             first.path.display(),
-            lang.pick(
-                "--branch startar en andra, som en gren av planen",
-                "--branch starts a second one, as a branch of the plan"
-            )
+            cli::FOLLOWUP_BRANCH_HINT.get(lang)
         );
         return exit::DATA;
     }
@@ -74,10 +66,7 @@ pub fn followup(file: &Path, date: Option<chrono::NaiveDate>, branch: bool, lang
             eprintln!(
                 "{}: {}: {}",
                 file.display(),
-                lang.pick(
-                    "ingen uppföljning kan startas",
-                    "no follow-up can be started"
-                ),
+                cli::FOLLOWUP_NONE.get(lang),
                 samsyn::i18n::terms::not_followable(&why, lang)
             );
             return exit::DATA;
@@ -86,13 +75,7 @@ pub fn followup(file: &Path, date: Option<chrono::NaiveDate>, branch: bool, lang
     match store::save_new(dir, &m) {
         Ok(path) => {
             if branch && followups::follow_up_of(&entries, &prev.id).is_some() {
-                eprintln!(
-                    "samsyn: {}",
-                    lang.pick(
-                        "varning: en andra uppföljning av samma protokoll (en gren av planen)",
-                        "warning: a second follow-up of the same minutes (a branch of the plan)"
-                    )
-                );
+                eprintln!("samsyn: {}", cli::FOLLOWUP_BRANCH_WARNING.get(lang));
             }
             println!("{}", path.display());
             exit::OK
@@ -121,7 +104,7 @@ fn line(i: &Item, lang: Lang) -> String {
         String::new()
     };
     let draft = if i.draft {
-        lang.pick(" [utkast]", " [draft]")
+        cli::FOLLOWUPS_DRAFT.get(lang)
     } else {
         ""
     };
@@ -195,19 +178,14 @@ pub fn followups(dir: &Path, r: Report, lang: Lang) -> i32 {
             serde_json::to_string_pretty(&out).expect("the report serializes")
         );
     } else if items.is_empty() {
-        println!(
-            "{}",
-            lang.pick("Inget behöver uppmärksamhet.", "Nothing needs attention.")
-        );
+        println!("{}", cli::FOLLOWUPS_NOTHING.get(lang));
     } else if r.by_organisation {
         let mut orgs: Vec<Option<&String>> =
             items.iter().map(|i| i.organisation.as_ref()).collect();
         orgs.sort();
         orgs.dedup();
         for org in orgs {
-            let none = lang
-                .pick("(ingen verksamhet)", "(no organisation)")
-                .to_string();
+            let none = cli::FOLLOWUPS_NO_ORG.get(lang).to_string();
             println!("{}", org.unwrap_or(&none));
             for i in items.iter().filter(|i| i.organisation.as_ref() == org) {
                 println!("  {}", line(i, lang));

@@ -7,6 +7,7 @@ use samsyn::diag::{FileError, exit, find_text, read_text};
 use samsyn::export::Format;
 use samsyn::export::invite::{self, InviteError, InviteOptions, Recipient};
 use samsyn::i18n::Lang;
+use samsyn::i18n::cli;
 use samsyn::i18n::invite as l;
 use samsyn::store;
 use std::path::Path;
@@ -66,13 +67,7 @@ pub fn invite(meeting_path: &Path, a: Invite<'_>, lang: Lang) -> i32 {
     };
     let recipient = match (a.family, a.organisation) {
         (true, Some(_)) => {
-            eprintln!(
-                "samsyn: {}",
-                lang.pick(
-                    "--family och --for kan inte anges samtidigt",
-                    "--family and --for cannot be given together"
-                )
-            );
+            eprintln!("samsyn: {}", cli::INVITE_FAMILY_AND_FOR.get(lang));
             return exit::USAGE;
         }
         (true, None) => Recipient::Family,

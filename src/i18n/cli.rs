@@ -386,6 +386,58 @@ pub const EXPORT_BREAKS_RULES: Label = Label(
     "the finalized minutes break the rules: {}",
 );
 
+// What the commands say besides `check`: `export`, `invite`, `followup`, `followups`,
+// `agendas`.
+pub const INVITE_FAMILY_AND_FOR: Label = Label(
+    "--family och --for kan inte anges samtidigt",
+    "--family and --for cannot be given together",
+);
+pub const EXPORT_CHANGED: Label = Label(
+    "ändrat efter justering: innehållet stämmer inte med det justerade protokollets kontrollsumma; exporteras inte",
+    "changed after finalizing: the content does not match the finalized minutes' hash; not exported",
+);
+pub const EXPORT_DOCX_STDOUT: Label = Label(
+    "ett Word-dokument kan inte skrivas till standard ut; ange en fil med -o",
+    "a Word document cannot be written to standard output; name a file with -o",
+);
+pub const EXPORT_OVER_MEETING: Label = Label(
+    "skulle skriva över mötesfilen; välj en annan fil med -o",
+    "would overwrite the meeting file; name another file with -o",
+);
+pub const EXPORT_NOT_FILE: Label = Label(
+    "är ingen vanlig fil; protokollet skrivs bara till en vanlig fil eller en ny sökväg (-o - för standard ut)",
+    "is not a regular file; the minutes are written only to a regular file or a new path (-o - for standard output)",
+);
+pub const FOLLOWUP_NO_AGENDA: Label = Label(
+    "uppföljningens agenda finns inte:",
+    "the follow-up's agenda is not installed:",
+);
+pub const FOLLOWUP_STARTED: Label = Label(
+    "uppföljningen av detta protokoll är redan påbörjad:",
+    "the follow-up of these minutes is already started:",
+);
+pub const FOLLOWUP_BRANCH_HINT: Label = Label(
+    "--branch startar en andra, som en gren av planen",
+    "--branch starts a second one, as a branch of the plan",
+);
+pub const FOLLOWUP_NONE: Label = Label(
+    "ingen uppföljning kan startas",
+    "no follow-up can be started",
+);
+pub const FOLLOWUP_BRANCH_WARNING: Label = Label(
+    "varning: en andra uppföljning av samma protokoll (en gren av planen)",
+    "warning: a second follow-up of the same minutes (a branch of the plan)",
+);
+pub const FOLLOWUPS_DRAFT: Label = Label(" [utkast]", " [draft]");
+pub const FOLLOWUPS_NOTHING: Label =
+    Label("Inget behöver uppmärksamhet.", "Nothing needs attention.");
+pub const FOLLOWUPS_NO_ORG: Label = Label("(ingen verksamhet)", "(no organisation)");
+pub const AGENDA_BUILT_IN: Label = Label("inbyggd", "built-in");
+pub const AGENDA_PHASES: Label = Label("faser", "phases");
+
+pub const STANDARD_OUTPUT: Label = Label("standard ut", "standard output");
+pub const NO_TERMINAL: Label = Label("terminalen går inte att använda", "cannot use the terminal");
+
 /// `template` with each `{}` replaced by the next of `values`.
 pub fn fill(template: &str, values: &[&str]) -> String {
     let mut out = String::with_capacity(template.len());

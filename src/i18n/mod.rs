@@ -3,6 +3,7 @@
 //! Swedish is the default; English comes from `--lang en` or the system locale.
 
 pub mod cli;
+pub mod dates;
 pub mod diag;
 pub mod invite;
 pub mod minutes;

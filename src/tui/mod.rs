@@ -209,7 +209,12 @@ pub fn run(opts: Options) -> i32 {
         )
     }) {
         restore_terminal();
-        eprintln!("samsyn: cannot use the terminal: {e}");
+        let lang = crate::i18n::messages();
+        eprintln!(
+            "samsyn: {}: {}",
+            crate::i18n::cli::NO_TERMINAL.get(lang),
+            crate::i18n::diag::io_reason(lang, &e)
+        );
         return crate::diag::exit::FAILURE;
     }
     // A panic has already restored the terminal and named the file (the hook above);
