@@ -85,7 +85,7 @@ impl Builder<'_> {
                 .iter()
                 .map(|id| self.person_with_org(id))
                 .collect::<Vec<_>>()
-                .join(self.lang.pick(" och ", " and ")),
+                .join(crate::i18n::terms::and(self.lang)),
             Decision::Awaiting {
                 decision_maker,
                 organisation,

@@ -208,6 +208,16 @@ pub fn overdue(lang: Lang) -> &'static str {
     lang.pick("FÖRSENAD", "OVERDUE")
 }
 
+/// Between the last two of several names: "Lena och Kim".
+pub fn and(lang: Lang) -> &'static str {
+    lang.pick(" och ", " and ")
+}
+
+/// Between choices: "Lena eller Kim".
+pub fn or(lang: Lang) -> &'static str {
+    lang.pick(" eller ", " or ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -188,7 +188,7 @@ fn to_ask(m: &Meeting, a: &Action, lang: Lang) -> String {
         .iter()
         .map(|id| m.person_name(&Person::Participant(id.clone())))
         .collect();
-    names.join(lang.pick(" och ", " and "))
+    names.join(samsyn::i18n::terms::and(lang))
 }
 
 fn action_piece(app: &App, m: &Meeting, i: usize, a: &Action, width: usize) -> Piece {
@@ -221,7 +221,7 @@ fn action_piece(app: &App, m: &Meeting, i: usize, a: &Action, width: usize) -> P
             format!(
                 "{}: {}",
                 app.t(T::ReadBackDecidedBy),
-                names.join(lang.pick(" och ", " and "))
+                names.join(samsyn::i18n::terms::and(lang))
             )
         }
         Decision::Awaiting {

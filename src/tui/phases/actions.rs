@@ -69,11 +69,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
                         .map(|id| app.show(&m.person_name(&Person::Participant(id.clone()))))
                         .collect();
                     lines.extend(super::wrapped(
-                        &format!(
-                            "{}: {}",
-                            app.t(T::ColDecided),
-                            names.join(lang.pick(" och ", " and "))
-                        ),
+                        &format!("{}: {}", app.t(T::ColDecided), names.join(terms::and(lang))),
                         area.width,
                         "   ",
                     ));

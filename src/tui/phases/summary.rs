@@ -103,7 +103,7 @@ pub fn form(s: &Session, lang: Lang) -> Form {
             Some((
                 fill(
                     T::OverallOnly.get(lang),
-                    &[&names.join(lang.pick(" eller ", " or "))],
+                    &[&names.join(samsyn::i18n::terms::or(lang))],
                 ),
                 false,
             )),
