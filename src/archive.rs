@@ -327,7 +327,7 @@ fn take_date(s: &[u8]) -> Option<(Option<NaiveDate>, &[u8])> {
 
 /// `encode` read back, the texts left empty.
 fn decode(s: &str) -> Option<Vec<Candidate>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(s.bytes().filter(|&b| b == b',').count() + 1);
     if s.is_empty() {
         return Some(out);
     }
