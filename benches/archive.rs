@@ -118,9 +118,11 @@ fn archive(c: &mut Criterion) {
             .contains(&format!("Möten i arkivet ({n})"))
     );
     eprintln!(
-        "archive: {n} meetings, {} MB; index {} KB",
+        "archive: {n} meetings, {} MB; index {} KB, its details {} KB",
         bytes / (1024 * 1024),
-        std::fs::metadata(&index).map_or(0, |m| m.len() / 1024)
+        std::fs::metadata(&index).map_or(0, |m| m.len() / 1024),
+        std::fs::metadata(dir.path().join(samsyn::archive::DETAILS_FILE))
+            .map_or(0, |m| m.len() / 1024)
     );
     let cold = drop_caches();
     if !cold {
@@ -144,6 +146,10 @@ fn archive(c: &mut Criterion) {
     });
     group.bench_function("scan-unchanged-warm", |b| {
         b.iter(|| samsyn::archive::scan(black_box(dir.path())))
+    });
+    // The start screen's look: the details file is left for the rows drawn.
+    group.bench_function("scan-lazy-unchanged-warm", |b| {
+        b.iter(|| samsyn::archive::scan_lazy(black_box(dir.path())))
     });
     group.bench_function("start-unchanged-warm", |b| {
         b.iter(|| first_frame(black_box(&start)))

@@ -350,17 +350,44 @@ pub fn due_in<'a>(
     until: NaiveDate,
     lang: crate::i18n::Lang,
 ) -> Vec<Item> {
+    let summaries: Vec<(&Path, &Summary)> = summaries.into_iter().collect();
+    let mut out: Vec<Item> = due_refs(summaries.iter().map(|(_, s)| *s), today, until)
+        .into_iter()
+        .map(|(i, j)| {
+            let (path, s) = summaries[i];
+            let c = &s.candidates[j];
+            item(
+                path,
+                s,
+                c,
+                (&c.what, c.organisation.as_deref(), &c.who),
+                today,
+                lang,
+            )
+        })
+        .collect();
+    sort(&mut out);
+    out
+}
+
+/// Which of `summaries`' candidates are due by `until` (or overdue): each as the
+/// summary's place and the candidate's, in the summaries' order.
+pub fn due_refs<'a>(
+    summaries: impl IntoIterator<Item = &'a Summary> + Clone,
+    today: NaiveDate,
+    until: NaiveDate,
+) -> Vec<(usize, usize)> {
     let followed: HashSet<&str> = summaries
         .clone()
         .into_iter()
-        .filter_map(|(_, s)| s.previous.as_deref())
+        .filter_map(|s| s.previous.as_deref())
         .collect();
     let mut out = Vec::new();
-    for (path, s) in summaries {
+    for (i, s) in summaries.into_iter().enumerate() {
         if followed.contains(s.id.as_str()) {
             continue;
         }
-        for c in &s.candidates {
+        for (j, c) in s.candidates.iter().enumerate() {
             let holds = match (c.when, c.date) {
                 (When::Always, _) => true,
                 (_, None) => false,
@@ -368,28 +395,39 @@ pub fn due_in<'a>(
                 (When::BeforeToday, Some(d)) => d < today,
                 (When::Before(next), Some(d)) => d < next.map_or(until, |n| n.max(until)),
             };
-            if !holds {
-                continue;
+            if holds {
+                out.push((i, j));
             }
-            out.push(Item {
-                kind: c.kind,
-                date: c.date,
-                overdue: c.date.is_some_and(|d| d < today),
-                draft: !s.finalized,
-                file: path.to_path_buf(),
-                case_ref: s.case_ref.clone(),
-                meeting_date: s.date,
-                what: c.what.clone(),
-                organisation: c.organisation.clone(),
-                who: match &c.who {
-                    Who::Named(n) => n.clone(),
-                    Who::Family => crate::i18n::terms::family(lang).into(),
-                },
-            });
         }
     }
-    sort(&mut out);
     out
+}
+
+/// The item candidate `c` of the meeting summarized in `s` makes, with its texts (what
+/// it is about, its organisation, who is to act).
+pub fn item(
+    path: &Path,
+    s: &Summary,
+    c: &Candidate,
+    (what, organisation, who): (&str, Option<&str>, &Who),
+    today: NaiveDate,
+    lang: crate::i18n::Lang,
+) -> Item {
+    Item {
+        kind: c.kind,
+        date: c.date,
+        overdue: c.date.is_some_and(|d| d < today),
+        draft: !s.finalized,
+        file: path.to_path_buf(),
+        case_ref: s.case_ref.clone(),
+        meeting_date: s.date,
+        what: what.to_string(),
+        organisation: organisation.map(str::to_string),
+        who: match who {
+            Who::Named(n) => n.clone(),
+            Who::Family => crate::i18n::terms::family(lang).into(),
+        },
+    }
 }
 
 /// Most urgent first: overdue before due, earlier before later, then by kind and file.

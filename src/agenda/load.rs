@@ -144,6 +144,19 @@ impl Catalogue {
         catalogue
     }
 
+    /// The catalogue as `load` gives it for agenda `id` alone (`get(id)` answers the
+    /// same): an agenda that ships with samsyn is the only one parsed (a user's agenda
+    /// cannot take its id), any other is looked for among the user's too.
+    pub fn load_for(id: &str) -> Catalogue {
+        match builtin_agenda(id) {
+            Some(a) => Catalogue {
+                agendas: vec![(a, AgendaSource::BuiltIn)],
+                errors: Vec::new(),
+            },
+            None => Catalogue::load(),
+        }
+    }
+
     pub fn builtin() -> Catalogue {
         Catalogue {
             agendas: builtin()
@@ -268,6 +281,18 @@ impl Catalogue {
                 ),
             })
     }
+}
+
+/// The shipped agenda `id`, parsing only its file (named by its id) when it has one.
+pub fn builtin_agenda(id: &str) -> Option<Agenda> {
+    let by_name = SHIPPED
+        .iter()
+        .find(|(name, _)| Path::new(name).file_stem().is_some_and(|s| s == id))
+        .map(|(name, src)| {
+            parse(Path::new(name), src).unwrap_or_else(|e| panic!("shipped agenda is invalid: {e}"))
+        })
+        .filter(|a| a.id == id);
+    by_name.or_else(|| builtin().into_iter().find(|a| a.id == id))
 }
 
 /// The shipped agendas, in the order they are offered.

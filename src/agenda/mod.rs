@@ -4,7 +4,9 @@
 mod builtin;
 mod load;
 
-pub use load::{AgendaSource, Catalogue, builtin, load_file, parse, user_agenda_dir};
+pub use load::{
+    AgendaSource, Catalogue, builtin, builtin_agenda, load_file, parse, user_agenda_dir,
+};
 
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};

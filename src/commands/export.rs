@@ -49,7 +49,7 @@ pub fn export(
             return e.exit_code();
         }
     };
-    let catalogue = Catalogue::load();
+    let catalogue = Catalogue::load_for(&meeting.agenda.id);
     let Some(agenda) = catalogue.get(&meeting.agenda.id) else {
         let e = FileError::invalid(
             meeting_path,

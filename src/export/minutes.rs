@@ -243,11 +243,15 @@ impl Builder<'_> {
     fn reviews(&self, s: &mut Section) {
         let lang = self.lang;
         let m = self.m;
-        // The earlier meetings by their agenda's name where it ships with samsyn.
-        let shipped = crate::agenda::Catalogue::builtin();
-        let name = |id: &str| {
+        // The earlier meetings by their agenda's name where it ships with samsyn (each
+        // agenda parsed once, and only when named).
+        let mut shipped: std::collections::HashMap<String, Option<crate::agenda::Agenda>> =
+            std::collections::HashMap::new();
+        let mut name = |id: &str| {
             shipped
-                .get(id)
+                .entry(id.to_string())
+                .or_insert_with(|| crate::agenda::builtin_agenda(id))
+                .as_ref()
                 .map_or_else(|| id.to_string(), |a| a.name.get(lang).to_string())
         };
         let mut chain: Vec<String> = m

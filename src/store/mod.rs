@@ -12,7 +12,7 @@ pub use crate::fsio::{create_private_dir, remove_stale_temps, write_private};
 pub use file::{archive_dir, fits, save, save_new};
 pub use load::{check_against_agenda, load, parse, to_ron};
 pub use lock::{Locked, MeetingLock, lock_path};
-pub use permissions::{ArchiveWarning, archive_warning};
+pub use permissions::{ArchiveWarning, archive_warning, archive_warning_for};
 pub use writer::Writer;
 
 use crate::diag::FileError;

@@ -31,6 +31,27 @@ impl ArchiveWarning {
     }
 }
 
+/// `archive_warning`, with the meeting files (and kept revisions) that group or others
+/// can read already found, as `archive::scan` finds them (`Scan::open_to_others`).
+#[cfg(unix)]
+pub fn archive_warning_for(dir: &Path, open_files: Vec<PathBuf>) -> Option<ArchiveWarning> {
+    use std::os::unix::fs::PermissionsExt;
+    let meta = std::fs::metadata(dir).ok().filter(|m| m.is_dir())?;
+    let mode = meta.permissions().mode() & 0o777;
+    let dir_mode = (mode & 0o077 != 0).then_some(mode);
+    (dir_mode.is_some() || !open_files.is_empty()).then(|| ArchiveWarning {
+        dir: dir.to_path_buf(),
+        dir_mode,
+        open_files,
+    })
+}
+
+/// Other platforms have no permission bits to check.
+#[cfg(not(unix))]
+pub fn archive_warning_for(_dir: &Path, _open_files: Vec<PathBuf>) -> Option<ArchiveWarning> {
+    None
+}
+
 /// Whether the archive at `dir` is open to group or others; `None` when it is private or
 /// does not exist yet (it will then be created 0700).
 #[cfg(unix)]

@@ -17,49 +17,88 @@ use std::path::PathBuf;
 /// shows of it (`followups::Summary`), or why it cannot be read.
 pub use samsyn::archive::Entry as ArchiveEntry;
 
+/// How many of the things that need attention the start screen lists.
+pub const SHOWN_DUE: usize = 8;
+
 #[derive(Debug)]
 pub struct Start {
     pub archive: Vec<ArchiveEntry>,
     pub selected: usize,
-    /// What needs attention in the archive, found once when it is read (not per frame).
+    /// How many things need attention in the archive, found once when it is read.
+    pub due_count: usize,
+    /// The first `SHOWN_DUE` of them (not per frame): overdue first, then what is due
+    /// soon; earlier before later.
     pub due: Vec<samsyn::followups::Item>,
 }
 
 impl Start {
-    /// The start screen over `archive`, with what needs attention from `today` on.
+    /// The start screen over `archive`, with what needs attention from `today` on; with
+    /// `agendas`, the kallelser not sent (or sent late) of the meetings to come too, by
+    /// the last day their agenda sets. Only the texts of the things listed are read
+    /// (`ArchiveEntry::text`).
     pub fn new(
         archive: Vec<ArchiveEntry>,
         today: chrono::NaiveDate,
         lang: samsyn::i18n::Lang,
+        agendas: Option<&Catalogue>,
     ) -> Start {
-        let mut due = samsyn::followups::due_in(
-            summaries(&archive),
-            today,
-            today + chrono::Days::new(14),
-            lang,
-        );
-        // The most urgent first, as `samsyn followups` lists them: what is overdue, then
-        // what is due soon, each by date.
+        let until = today + chrono::Days::new(14);
+        let ok: Vec<(&ArchiveEntry, &samsyn::followups::Summary)> = archive
+            .iter()
+            .filter_map(|e| e.summary.as_ref().ok().map(|s| (e, s)))
+            .collect();
+        let mut refs = samsyn::followups::due_refs(ok.iter().map(|(_, s)| *s), today, until);
+        let mut due_count = refs.len();
+        // The order the list ranks them in, without their texts: the most urgent first,
+        // as `samsyn followups` lists them (overdue, then due soon), by date, kind and
+        // file; only the last of those shown may tie with more than are shown, and the
+        // texts decide among those.
+        let mut by_path: Vec<usize> = (0..ok.len()).collect();
+        by_path.sort_unstable_by(|&a, &b| ok[a].0.path.file_name().cmp(&ok[b].0.path.file_name()));
+        let mut rank = vec![0; ok.len()];
+        for (r, &i) in by_path.iter().enumerate() {
+            rank[i] = r;
+        }
+        let key = |&(i, j): &(usize, usize)| {
+            let c = &ok[i].1.candidates[j];
+            (c.date.is_none_or(|d| d >= today), c.date, c.kind, rank[i])
+        };
+        if refs.len() > SHOWN_DUE {
+            refs.select_nth_unstable_by_key(SHOWN_DUE - 1, |r| (key(r), r.1));
+            let last = key(&refs[SHOWN_DUE - 1]);
+            let mut kept = refs[..SHOWN_DUE].to_vec();
+            kept.extend(refs[SHOWN_DUE..].iter().filter(|r| key(r) == last));
+            refs = kept;
+        }
+        let nobody = samsyn::followups::Who::Named(String::new());
+        let mut due: Vec<samsyn::followups::Item> = refs
+            .iter()
+            .map(|&(i, j)| {
+                let (e, s) = ok[i];
+                let texts = e.text(j).unwrap_or(("", None, &nobody));
+                samsyn::followups::item(&e.path, s, &s.candidates[j], texts, today, lang)
+            })
+            .collect();
+        samsyn::followups::sort(&mut due);
         due.sort_by_key(|d| (!d.overdue, d.date));
+        if let Some(agendas) = agendas {
+            let late = samsyn::followups::invitations_in(
+                ok.iter().map(|(e, s)| (e.path.as_path(), *s)),
+                today,
+                until,
+                agendas,
+            );
+            due_count += late.len();
+            due.extend(late);
+            due.sort_by_key(|d| (!d.overdue, d.date));
+        }
+        due.truncate(SHOWN_DUE);
         Start {
             archive,
             selected: 0,
+            due_count,
             due,
         }
-    }
-
-    /// With the kallelser not sent (or sent late) of the meetings to come, by the last
-    /// day their agenda in `agendas` sets.
-    pub fn with_invitations(mut self, today: chrono::NaiveDate, agendas: &Catalogue) -> Start {
-        let late = samsyn::followups::invitations_in(
-            summaries(&self.archive),
-            today,
-            today + chrono::Days::new(14),
-            agendas,
-        );
-        self.due.extend(late);
-        self.due.sort_by_key(|d| (!d.overdue, d.date));
-        self
     }
 }
 
@@ -123,15 +162,6 @@ impl std::ops::Deref for Judged {
     fn deref(&self) -> &Meeting {
         &self.meeting
     }
-}
-
-/// The readable entries of the archive, with their files.
-fn summaries(
-    archive: &[ArchiveEntry],
-) -> impl Iterator<Item = (&std::path::Path, &samsyn::followups::Summary)> + Clone {
-    archive
-        .iter()
-        .filter_map(|e| Some((e.path.as_path(), e.summary.as_ref().ok()?)))
 }
 
 /// The open meeting.
@@ -335,7 +365,7 @@ impl App {
             keys,
             catalogue,
             archive_dir,
-            screen: Screen::Start(Start::new(Vec::new(), now.date(), lang)),
+            screen: Screen::Start(Start::new(Vec::new(), now.date(), lang, None)),
             overlay: None,
             mask: false,
             state_path: None,
@@ -433,8 +463,9 @@ impl App {
 
 /// Meetings in `dir`: drafts first, then finalized; newest first within each. Read from
 /// the archive's index where the files have not changed (`samsyn::archive`).
-pub fn scan_archive(dir: &std::path::Path) -> Vec<ArchiveEntry> {
-    let mut out = samsyn::archive::scan(dir).entries;
+pub fn scan_archive(dir: &std::path::Path) -> (Vec<ArchiveEntry>, Vec<std::path::PathBuf>) {
+    let scan = samsyn::archive::scan_lazy(dir);
+    let mut out = scan.entries;
     out.sort_by(|a, b| {
         let key = |e: &ArchiveEntry| match &e.summary {
             Ok(m) => (
@@ -445,5 +476,5 @@ pub fn scan_archive(dir: &std::path::Path) -> Vec<ArchiveEntry> {
         };
         key(a).cmp(&key(b)).then_with(|| a.path.cmp(&b.path))
     });
-    out
+    (out, scan.open_to_others)
 }

@@ -37,17 +37,19 @@ pub(super) fn open_selected(app: &mut App) {
 
 /// Show the start screen with a fresh look at the archive.
 pub fn show_start(app: &mut App) {
-    let archive = scan_archive(&app.archive_dir);
-    if let Some(w) = samsyn::store::archive_warning(&app.archive_dir)
+    let (archive, open_to_others) = scan_archive(&app.archive_dir);
+    if let Some(w) = samsyn::store::archive_warning_for(&app.archive_dir, open_to_others)
         && app.message.is_none()
     {
         // Others could read these children's files: say so where the archive is shown.
         app.message = Some((w.message(app.lang), true));
     }
-    app.screen = Screen::Start(
-        Start::new(archive, app.now.date(), app.lang)
-            .with_invitations(app.now.date(), &app.catalogue),
-    );
+    app.screen = Screen::Start(Start::new(
+        archive,
+        app.now.date(),
+        app.lang,
+        Some(&app.catalogue),
+    ));
 }
 
 /// Open the new-meeting form for `agenda`.
@@ -118,7 +120,7 @@ pub fn open_path(app: &mut App, path: &Path) -> Result<(), super::StartError> {
 fn open_file(app: &mut App, path: &Path) -> Result<(), super::StartError> {
     let (path, through_link) = resolve_link(path);
     // Leaving the start screen (or a meeting) lets go of what it held first.
-    app.screen = Screen::Start(Start::new(Vec::new(), app.now.date(), app.lang));
+    app.screen = Screen::Start(Start::new(Vec::new(), app.now.date(), app.lang, None));
     // No lock file is left beside a name that holds no meeting file.
     if !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
         samsyn::store::load(&path)?;
@@ -155,7 +157,7 @@ fn resolve_link(path: &Path) -> (PathBuf, bool) {
 fn set_session(app: &mut App, meeting: Meeting, agenda: Agenda, path: PathBuf) {
     let (path, through_link) = resolve_link(&path);
     // Leaving the meeting screen releases the previous meeting's lock first.
-    app.screen = Screen::Start(Start::new(Vec::new(), app.now.date(), app.lang));
+    app.screen = Screen::Start(Start::new(Vec::new(), app.now.date(), app.lang, None));
     // One writer per meeting: a second window shows it read-only and says why.
     let (lock, locked) = match samsyn::store::MeetingLock::acquire(&path) {
         Ok(lock) => (Some(lock), None),
@@ -259,7 +261,7 @@ pub(super) fn start_follow_up(app: &mut App) {
     let dir = path
         .parent()
         .map_or_else(|| app.archive_dir.clone(), Path::to_path_buf);
-    let entries = samsyn::archive::scan(&dir).entries;
+    let entries = samsyn::archive::scan_lazy(&dir).entries;
     if let Some(first) = samsyn::archive::follow_up_of(&entries, &prev.id) {
         let name = first.path.display().to_string();
         app.message = Some((fill(app.t(T::AlreadyFollowed), &[&name]), true));

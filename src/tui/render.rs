@@ -151,9 +151,6 @@ enum StartRow {
     Agenda(usize),
 }
 
-/// At most this many items needing attention on the start screen; the rest are counted.
-const DUE_SHOWN: usize = 8;
-
 fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
     let [title, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(area);
     f.render_widget(
@@ -181,10 +178,9 @@ fn start(app: &App, st: &Start, f: &mut Frame, area: Rect) {
     rows.extend(meetings(&draft));
     if !st.due.is_empty() {
         rows.push((StartRow::NeedsHeading, None));
-        let shown = st.due.len().min(DUE_SHOWN);
-        rows.extend((0..shown).map(|j| (StartRow::Due(j), None)));
-        if st.due.len() > shown {
-            rows.push((StartRow::MoreDue(st.due.len() - shown), None));
+        rows.extend((0..st.due.len()).map(|j| (StartRow::Due(j), None)));
+        if st.due_count > st.due.len() {
+            rows.push((StartRow::MoreDue(st.due_count - st.due.len()), None));
         }
     }
     if st.archive.iter().any(finalized) {
@@ -279,7 +275,7 @@ fn start_row(app: &App, st: &Start, row: StartRow, row_width: usize) -> ListItem
             ratatui::style::Style::default(),
         )),
         StartRow::NeedsHeading => {
-            heading(fill(app.t(T::NeedsAttention), &[&st.due.len().to_string()]))
+            heading(fill(app.t(T::NeedsAttention), &[&st.due_count.to_string()]))
         }
         StartRow::Due(j) => {
             let d = &st.due[j];
@@ -288,8 +284,7 @@ fn start_row(app: &App, st: &Start, row: StartRow, row_width: usize) -> ListItem
                 st.archive
                     .iter()
                     .find(|e| e.path == d.file)
-                    .and_then(|e| e.summary.as_ref().ok())
-                    .map_or(d.what.clone(), |m| mask_of(m).apply(&d.what))
+                    .map_or(d.what.clone(), |e| masked(e, &d.what))
             } else {
                 d.what.clone()
             };
@@ -340,9 +335,13 @@ fn start_row(app: &App, st: &Start, row: StartRow, row_width: usize) -> ListItem
     }
 }
 
-/// The privacy mask for a meeting of the archive, from its summary.
-fn mask_of(m: &samsyn::followups::Summary) -> super::mask::Mask {
-    super::mask::Mask::from_people(&m.people.0, &m.people.1)
+/// `text` of a meeting of the archive under the privacy mask, by the meeting's people;
+/// hidden whole when they can no longer be read.
+fn masked(e: &super::app::ArchiveEntry, text: &str) -> String {
+    e.people().map_or_else(
+        || "…".to_string(),
+        |(family, others)| super::mask::Mask::from_people(family, others).apply(text),
+    )
 }
 
 /// An archive entry's row: badge, date, agenda, title, follow-up date, file name.
@@ -361,8 +360,7 @@ fn meeting_line(app: &App, e: &super::app::ArchiveEntry) -> String {
             // The start screen is on the projector too: the mask covers it, the file's
             // name too (one renamed by hand may hold a name).
             let (title, name) = if app.mask {
-                let mask = mask_of(m);
-                (mask.apply(&m.title), mask.apply(&name))
+                (masked(e, &m.title), masked(e, &name))
             } else {
                 (m.title.clone(), name)
             };

@@ -155,3 +155,14 @@ fn the_sip_legal_reference_cites_the_rule_and_what_the_plan_must_show() {
         assert!(!text.contains("personnummer"));
     }
 }
+
+#[test]
+fn the_catalogue_read_for_one_agenda_gives_it_as_the_whole_catalogue_does() {
+    let whole = samsyn::agenda::Catalogue::load();
+    for (a, _) in &samsyn::agenda::Catalogue::builtin().agendas {
+        assert_eq!(samsyn::agenda::builtin_agenda(&a.id).as_ref(), Some(a));
+        let one = samsyn::agenda::Catalogue::load_for(&a.id);
+        assert_eq!(one.get(&a.id), whole.get(&a.id), "{}", a.id);
+    }
+    assert_eq!(samsyn::agenda::builtin_agenda("ingen-sadan"), None);
+}

@@ -7,7 +7,7 @@
 #[allow(unused_imports)]
 mod support;
 
-use samsyn::archive::{INDEX_FILE, Scan, scan, scan_with};
+use samsyn::archive::{DETAILS_FILE, INDEX_FILE, Scan, scan, scan_lazy, scan_with};
 use samsyn::i18n::Lang;
 use samsyn::meeting::Meeting;
 use std::path::{Path, PathBuf};
@@ -46,6 +46,7 @@ fn archive() -> (tempfile::TempDir, Vec<PathBuf>) {
     let first = scan(dir.path());
     assert_eq!(first.read, 3, "no index yet: every file is read");
     assert!(dir.path().join(INDEX_FILE).is_file());
+    assert!(dir.path().join(DETAILS_FILE).is_file());
     assert_eq!(scan(dir.path()).read, 0, "nothing changed: nothing is read");
     (dir, paths)
 }
@@ -140,6 +141,120 @@ fn a_corrupt_index_is_rebuilt_never_an_error() {
     assert_eq!(scan(dir.path()).read, paths.len());
 }
 
+#[test]
+fn a_corrupt_or_missing_details_file_is_rebuilt_never_an_error() {
+    let (dir, paths) = archive();
+    let details = dir.path().join(DETAILS_FILE);
+    let whole = scan_with(dir.path(), false);
+    let good = std::fs::read(&details).unwrap();
+    // Its first line names the index's stamp; after it, one entry per line.
+    let first = good.iter().position(|&b| b == b'\n').unwrap() + 1;
+    let mut other_stamp = good.clone();
+    other_stamp[first - 2] ^= 1;
+    let mut scrambled = good.clone();
+    for b in &mut scrambled[first..] {
+        if b.is_ascii_lowercase() {
+            *b = b'x';
+        }
+    }
+    let mut swapped = good[..first].to_vec();
+    let lines: Vec<&[u8]> = good[first..].split_inclusive(|&b| b == b'\n').collect();
+    swapped.extend(lines.iter().rev().flat_map(|l| l.iter()));
+    for (what, bytes, all_read) in [
+        ("another stamp", other_stamp, true),
+        ("empty", Vec::new(), true),
+        ("garbage", b"\xff\xfe\x00 not an index".to_vec(), true),
+        // The stamp is right but the entries are not the files': read from the files.
+        ("scrambled", scrambled, false),
+        ("entries swapped", swapped, false),
+    ] {
+        std::fs::write(&details, &bytes).unwrap();
+        let lazy = scan_lazy(dir.path());
+        for (l, w) in lazy.entries.iter().zip(&whole.entries) {
+            let s = w.summary.as_ref().unwrap();
+            assert_eq!(l.people(), Some(&s.people), "{what}");
+            for (i, c) in s.candidates.iter().enumerate() {
+                assert_eq!(
+                    l.text(i),
+                    Some((c.what.as_str(), c.organisation.as_deref(), &c.who)),
+                    "{what}"
+                );
+            }
+        }
+        std::fs::write(&details, &bytes).unwrap();
+        let s = scan(dir.path());
+        if all_read {
+            assert_eq!(s.read, paths.len(), "{what}: every file is read");
+        }
+        assert_eq!(s.entries, whole.entries, "{what}");
+        assert_eq!(scan(dir.path()).read, 0, "{what}: the index is rebuilt");
+    }
+    std::fs::remove_file(&details).unwrap();
+    assert_eq!(scan(dir.path()).read, paths.len());
+    assert_eq!(scan(dir.path()).read, 0);
+}
+
+#[test]
+fn the_start_screens_look_leaves_the_texts_in_the_details_file_and_gives_them_when_asked() {
+    let dir = generated(30);
+    let whole = scan_with(dir.path(), false);
+    scan(dir.path());
+    let lazy = scan_lazy(dir.path());
+    assert_eq!(lazy.read, 0);
+    for (l, w) in lazy.entries.iter().zip(&whole.entries) {
+        let (ls, ws) = (l.summary.as_ref().unwrap(), w.summary.as_ref().unwrap());
+        assert_eq!(
+            (ls.id.as_str(), &ls.title, ls.date),
+            (ws.id.as_str(), &ws.title, ws.date)
+        );
+        assert!(
+            ls.people.0.is_empty() && ls.people.1.is_empty(),
+            "not read yet"
+        );
+        assert_eq!(l.people(), Some(&ws.people));
+        assert_eq!(ls.candidates.len(), ws.candidates.len());
+        for (i, (lc, wc)) in ls.candidates.iter().zip(&ws.candidates).enumerate() {
+            assert_eq!((lc.kind, lc.date, lc.when), (wc.kind, wc.date, wc.when));
+            assert_eq!(
+                l.text(i),
+                Some((wc.what.as_str(), wc.organisation.as_deref(), &wc.who))
+            );
+        }
+    }
+    // A look that changes the index keeps the texts it did not read.
+    let first = &whole.entries[0].path;
+    let m = samsyn::store::load(first).unwrap();
+    write(first, &m, long_ago(90));
+    assert_eq!(scan_lazy(dir.path()).read, 1);
+    let again = scan(dir.path());
+    assert_eq!(again.read, 0);
+    assert_eq!(again.entries, whole.entries);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_details_file_that_is_a_symbolic_link_is_neither_read_nor_written_through() {
+    let (dir, paths) = archive();
+    let details = dir.path().join(DETAILS_FILE);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let target = elsewhere.path().join("target");
+    // The link points at this very archive's details file: still not read.
+    std::fs::rename(&details, &target).unwrap();
+    let before = std::fs::read(&target).unwrap();
+    std::os::unix::fs::symlink(&target, &details).unwrap();
+    for _ in 0..2 {
+        let s = scan(dir.path());
+        assert_eq!(s.read, paths.len(), "the link is not read");
+        assert_eq!(s.entries.len(), paths.len());
+    }
+    assert!(samsyn::fsio::is_link(&details), "the link is left as it is");
+    assert_eq!(
+        std::fs::read(&target).unwrap(),
+        before,
+        "not written through"
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn an_index_that_is_a_symbolic_link_is_neither_read_nor_written_through() {
@@ -169,11 +284,13 @@ fn an_index_that_is_a_symbolic_link_is_neither_read_nor_written_through() {
 fn the_index_is_owner_only() {
     use std::os::unix::fs::PermissionsExt;
     let (dir, _) = archive();
-    let mode = std::fs::metadata(dir.path().join(INDEX_FILE))
-        .unwrap()
-        .permissions()
-        .mode();
-    assert_eq!(mode & 0o777, 0o600);
+    for file in [INDEX_FILE, DETAILS_FILE] {
+        let mode = std::fs::metadata(dir.path().join(file))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "{file}");
+    }
 }
 
 #[test]
