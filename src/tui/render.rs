@@ -72,36 +72,37 @@ fn frame_areas(app: &App, area: Rect) -> ([Rect; 3], Vec<Line<'static>>) {
     (areas, status_lines)
 }
 
-/// Draw over `last`, the frame drawn before, only what the passing of time changes on
-/// the meeting screen: its header (the clock, the phase timer, the meeting's time). For
-/// a second in which nothing else changed (the event loop knows: `update::Ticking`); the
-/// frame is the one `render` draws (tests/it/tui_screen.rs), at a fraction of the cost.
-/// Anything else (a box open, another screen, another size) is drawn whole. The area
-/// drawn again is returned (`None`: the whole frame).
-pub fn clock_only(app: &App, f: &mut Frame, last: &ratatui::buffer::Buffer) -> Option<Rect> {
-    let area = f.area();
-    let whole = area.width < 80
-        || area.height < 24
-        || last.area != area
-        || app.overlay.is_some()
-        || app.draft.offer.is_some();
-    let Some(s) = app.session().filter(|_| !whole) else {
-        render(app, f);
-        return None;
-    };
+/// Whether the meeting screen may be drawn again only where time changes it
+/// (`clock_area`), over `last`, its last frame at the size `area`: not with a box open,
+/// on another screen or at another size.
+pub fn clock_allowed(app: &App, area: Rect, last: &ratatui::buffer::Buffer) -> bool {
+    area.width >= 80
+        && area.height >= 24
+        && last.area == area
+        && app.overlay.is_none()
+        && app.draft.offer.is_none()
+        && app.session().is_some()
+}
+
+/// Where the passing of time changes the meeting screen of size `area`, whose last
+/// frame is `last`: its header (the clock, the phase timer, the meeting's time). `None`
+/// when the frame must be drawn whole (`clock_allowed`). For a second in which nothing
+/// else changed (the event loop knows: `update::Ticking`), so the area stays where it
+/// is until the next whole frame.
+pub fn clock_area(app: &App, area: Rect, last: &ratatui::buffer::Buffer) -> Option<Rect> {
+    let s = app.session().filter(|_| clock_allowed(app, area, last))?;
     let ([body, ..], _) = frame_areas(app, area);
-    let (head, ..) = meeting_areas(app, s, body);
-    let buf = f.buffer_mut();
-    buf.clone_from(last);
-    for y in head.top()..head.bottom() {
-        for x in head.left()..head.right() {
-            buf[(x, y)].reset();
-        }
-    }
+    Some(meeting_areas(app, s, body).0)
+}
+
+/// Draw the header into `head` (from `clock_area`) of the blank `f`: `last` with these
+/// cells drawn again is the frame `render` draws (tests/it/tui_screen.rs), at a
+/// fraction of the cost (`paint::Painter::clock`).
+pub fn clock_only(app: &App, f: &mut Frame, head: Rect) {
+    let Some(s) = app.session() else { return };
     // As `render` begins: the theme's colours everywhere.
     f.render_widget(Block::default().style(app.theme.base), head);
     header(app, s, f, head);
-    Some(head)
 }
 
 fn too_small(app: &App, f: &mut Frame, area: Rect) {
