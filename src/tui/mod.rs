@@ -431,7 +431,9 @@ fn event_loop(app: &mut App, signal: &std::sync::atomic::AtomicUsize) -> std::io
         let shown = update::ticking(app);
         // Asleep until a key, or the next moment the screen would show something new.
         input = false;
-        let wait = update::wait(app, now());
+        // From the time of the last tick (a frame ago): one look at the clock a second,
+        // which also looks at /etc/localtime.
+        let wait = update::wait(app, app.now);
         if (waiting || sleep.sleep(wait)?) && event::poll(MIN_LOOK)? {
             // What is already waiting (a paste, a held key) is taken before the next
             // frame: a burst of keys costs one redraw, not one each.
