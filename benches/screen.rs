@@ -269,6 +269,22 @@ fn mark_heard(group: &mut Group, opts: &Options, path: &Path) {
             draw(&app, &mut terminal);
         })
     });
+    // As people press keys: the writer has written the last save before the next key
+    // (waited for outside the time measured). Above, each key came while it was still
+    // writing the one before.
+    group.bench_function("mark-heard-and-save-writer-done", |b| {
+        b.iter_custom(|iters| {
+            let mut took = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                samsyn::tui::update::flush(&mut app);
+                let t = std::time::Instant::now();
+                press(&mut app, KeyCode::Char('1'));
+                draw(&app, &mut terminal);
+                took += t.elapsed();
+            }
+            took
+        })
+    });
     samsyn::tui::update::flush(&mut app);
 }
 

@@ -727,7 +727,7 @@ pub fn save(app: &mut App) {
         return;
     }
     if let Some(w) = &app.writer {
-        w.submit(&s.path, s.meeting.clone());
+        w.submit(&s.path, s.meeting.shared());
         app.saving = true;
         return;
     }
