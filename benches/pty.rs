@@ -140,10 +140,15 @@ fn env(cmd: &mut CommandBuilder, home: &Path) {
 
 /// samsyn with `case` open (its first phase, the timer running).
 fn open(home: &Path, case: &support::Case) -> Pty {
+    open_with(home, case, Path::new(env!("CARGO_BIN_EXE_samsyn")))
+}
+
+/// The same, with the program `bin`.
+fn open_with(home: &Path, case: &support::Case, bin: &Path) -> Pty {
     let archive = home.join(format!("arkiv-{}", case.name));
     samsyn::store::create_private_dir(&archive).unwrap();
     let path = samsyn::store::save_new(&archive, &case.meeting).unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_samsyn"));
+    let mut cmd = CommandBuilder::new(bin);
     cmd.arg("open");
     cmd.arg(&path);
     env(&mut cmd, home);
@@ -235,32 +240,55 @@ fn cpu_ns(pid: u32) -> u64 {
 }
 
 /// Idle CPU with a meeting open and the phase timer running, nothing typed: the CPU
-/// time used over 60 s (`cargo bench`; 3 s under `cargo test --benches`), for the
-/// example meeting and the large one, printed as a share of one core. Not a criterion
-/// measurement: one long sample each.
+/// time used over 150 s (`cargo bench`, so that the timer's save every two minutes
+/// falls in it once or twice; 3 s under `cargo test --benches`), for the example
+/// meeting and the large one, printed as a share of one core. With
+/// `SAMSYN_BENCH_BEFORE=path/to/another/samsyn` that program is measured beside this
+/// one, at the same time (a before and after in one run). Not a criterion measurement:
+/// one long sample each.
 fn idle(_: &mut Criterion) {
     let bench = std::env::args().any(|a| a == "--bench");
-    let span = Duration::from_secs(if bench { 60 } else { 3 });
+    let span = Duration::from_secs(if bench { 150 } else { 3 });
+    let ours = std::path::PathBuf::from(env!("CARGO_BIN_EXE_samsyn"));
+    let mut programs = vec![("this build", ours)];
+    if let Some(before) = std::env::var_os("SAMSYN_BENCH_BEFORE") {
+        programs.push(("before", before.into()));
+    }
     for case in [support::sip_bup(), support::large()] {
-        let home = support::temp_dir();
-        let pty = open(home.path(), &case);
-        let pid = pty.child.process_id().expect("the program's pid");
+        let running: Vec<_> = programs
+            .iter()
+            .map(|(name, bin)| {
+                let home = support::temp_dir();
+                let pty = open_with(home.path(), &case, bin);
+                let pid = pty.child.process_id().expect("the program's pid");
+                (name, home, pty, pid)
+            })
+            .collect();
         std::thread::sleep(Duration::from_secs(1));
-        let (t0, c0) = (Instant::now(), cpu_ns(pid));
-        // What it draws meanwhile is read (and dropped), as a terminal would.
-        let mut bytes = 0;
+        let t0 = Instant::now();
+        let start: Vec<u64> = running.iter().map(|r| cpu_ns(r.3)).collect();
+        // What they draw meanwhile is read (and dropped), as a terminal would.
+        let mut bytes = vec![0; running.len()];
         while t0.elapsed() < span {
-            if let Ok((_, b)) = pty.output.recv_timeout(Duration::from_millis(200)) {
-                bytes += b.len();
+            for (i, r) in running.iter().enumerate() {
+                while let Ok((_, b)) = r.2.output.try_recv() {
+                    bytes[i] += b.len();
+                }
             }
+            std::thread::sleep(Duration::from_millis(200));
         }
-        let (secs, used) = (t0.elapsed().as_secs_f64(), cpu_ns(pid) - c0);
-        println!(
-            "idle CPU, {} open, timer running, {secs:.0} s: {:.3} ms of CPU = {:.4} % of a core; {bytes} bytes drawn",
-            case.name,
-            used as f64 / 1e6,
-            used as f64 / 1e9 / secs * 100.0
-        );
+        let secs = t0.elapsed().as_secs_f64();
+        for (i, r) in running.iter().enumerate() {
+            let used = cpu_ns(r.3) - start[i];
+            println!(
+                "idle CPU, {} open, timer running, {secs:.0} s, {}: {:.3} ms of CPU = {:.4} % of a core; {} bytes drawn",
+                case.name,
+                r.0,
+                used as f64 / 1e6,
+                used as f64 / 1e9 / secs * 100.0,
+                bytes[i]
+            );
+        }
     }
 }
 

@@ -269,6 +269,22 @@ fn mark_heard(group: &mut Group, opts: &Options, path: &Path) {
             draw(&app, &mut terminal);
         })
     });
+    // As people press keys: the writer has written the last save before the next key
+    // (waited for outside the time measured). Above, each key came while it was still
+    // writing the one before.
+    group.bench_function("mark-heard-and-save-writer-done", |b| {
+        b.iter_custom(|iters| {
+            let mut took = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                samsyn::tui::update::flush(&mut app);
+                let t = std::time::Instant::now();
+                press(&mut app, KeyCode::Char('1'));
+                draw(&app, &mut terminal);
+                took += t.elapsed();
+            }
+            took
+        })
+    });
     samsyn::tui::update::flush(&mut app);
 }
 
@@ -310,5 +326,46 @@ fn paste(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, percentiles, start, keystroke, paste);
+/// A second of the phase timer with nothing else changed, as the event loop draws it
+/// (`paint::Painter`): only the header's changed cells, against drawing the whole
+/// frame (what ratatui's `draw` does: render, diff and clear every cell).
+fn second(c: &mut Criterion) {
+    for case in support::cases() {
+        let archive = support::temp_dir();
+        let path = copy_into(archive.path(), &case.meeting);
+        let opts = options(archive.path(), Begin::Open(path));
+        let (mut app, _) = first_frame(&opts);
+        let mut painter =
+            samsyn::tui::paint::Painter::new(Terminal::new(TestBackend::new(W, H)).unwrap());
+        painter.whole(&app, true).unwrap();
+        let mut now = support::now();
+        // As the running program saves.
+        app.writer = Some(samsyn::store::Writer::spawn());
+        let mut group = c.benchmark_group(format!("second/{}", case.name));
+        // The tick itself (counting the second; every two minutes a save) is not timed.
+        let mut timed = |b: &mut criterion::Bencher, header: bool| {
+            b.iter_custom(|iters| {
+                let mut took = std::time::Duration::ZERO;
+                for _ in 0..iters {
+                    now += chrono::Duration::seconds(1);
+                    update(&mut app, Event::Tick(now));
+                    let t = std::time::Instant::now();
+                    if header {
+                        assert!(painter.clock(&app).unwrap(), "only the clock moved");
+                    } else {
+                        painter.whole(&app, true).unwrap();
+                    }
+                    took += t.elapsed();
+                }
+                took
+            })
+        };
+        group.bench_function("header-only", |b| timed(b, true));
+        group.bench_function("whole-frame", |b| timed(b, false));
+        group.finish();
+        samsyn::tui::update::flush(&mut app);
+    }
+}
+
+criterion_group!(benches, percentiles, start, keystroke, paste, second);
 criterion_main!(benches);

@@ -33,7 +33,8 @@ pub struct Status {
 
 struct Job {
     path: PathBuf,
-    meeting: Meeting,
+    /// Shared with the screen, which copies it only to change it while it is here.
+    meeting: Arc<Meeting>,
     /// Tried and failed: tried again after `RETRY`, after any job not yet tried.
     retry: bool,
 }
@@ -106,7 +107,8 @@ impl Writer {
     }
 
     /// Save `meeting` to `path` soon. Returns at once.
-    pub fn submit(&self, path: &Path, meeting: Meeting) {
+    pub fn submit(&self, path: &Path, meeting: impl Into<Arc<Meeting>>) {
+        let meeting = meeting.into();
         let mut st = lock(&self.shared);
         // Coalesce: a state of the same file not yet begun (or failed) is replaced.
         st.queue.retain(|j| j.path != path);

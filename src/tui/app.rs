@@ -106,16 +106,20 @@ impl Start {
 /// `Deref`; the only way to change it is `edit()`, which drops the judgement, so the
 /// problems shown are judged again on the next look and are never those of a meeting
 /// that has since changed. Drawing a frame does not judge the meeting again.
+///
+/// The meeting is shared with the background writer (`shared`) rather than copied for
+/// it: a change made while the writer still holds the state it is writing copies the
+/// meeting then (`Arc::make_mut`), which, at the pace of keys, is seldom.
 #[derive(Debug)]
 pub struct Judged {
-    meeting: Meeting,
+    meeting: std::sync::Arc<Meeting>,
     problems: std::sync::OnceLock<Vec<Problem>>,
 }
 
 impl Judged {
     pub fn new(meeting: Meeting) -> Judged {
         Judged {
-            meeting,
+            meeting: std::sync::Arc::new(meeting),
             problems: std::sync::OnceLock::new(),
         }
     }
@@ -123,7 +127,12 @@ impl Judged {
     /// The meeting, to change: what was judged of it is forgotten.
     pub fn edit(&mut self) -> &mut Meeting {
         self.problems.take();
-        &mut self.meeting
+        std::sync::Arc::make_mut(&mut self.meeting)
+    }
+
+    /// The meeting as it is now, for the writer, without copying it.
+    pub fn shared(&self) -> std::sync::Arc<Meeting> {
+        self.meeting.clone()
     }
 
     /// What the rules find in the meeting under `agenda`, judged once per change. Only
@@ -139,7 +148,9 @@ impl Judged {
     fn count_time(&mut self, phase: &str, secs: u64, agenda: &Agenda) {
         let had_record = self.meeting.phase(phase).is_some();
         let before = rules::over_time(&self.meeting, agenda);
-        self.meeting.phase_mut(phase).elapsed_secs += secs;
+        std::sync::Arc::make_mut(&mut self.meeting)
+            .phase_mut(phase)
+            .elapsed_secs += secs;
         if !had_record || rules::over_time(&self.meeting, agenda) != before {
             self.problems.take();
         }

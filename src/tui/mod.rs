@@ -20,6 +20,7 @@ pub mod phases;
 pub mod available;
 mod open;
 mod overlay;
+pub mod paint;
 pub mod readback;
 mod recover;
 pub mod render;
@@ -347,6 +348,63 @@ const MAX_BATCH: usize = 2000;
 /// timeout under a millisecond never sleeps (it is a non-blocking look, repeated).
 const MORE_INPUT: Duration = Duration::from_micros(10);
 
+/// How long crossterm may look for what woke the sleep (`Sleep`): it is there at once;
+/// a signal that brought nothing costs this much.
+const MIN_LOOK: Duration = Duration::from_millis(1);
+
+/// Where the event loop sleeps: the terminal crossterm reads (stdin when it is one, as
+/// crossterm does, else `/dev/tty`; readiness is the terminal's, whichever descriptor
+/// looks at it) and a pipe the signals that should wake it write to (a resize, SIGTERM,
+/// SIGHUP), so one arriving just before the sleep still ends it.
+struct Sleep {
+    tty: std::os::fd::OwnedFd,
+    woken: std::os::unix::net::UnixStream,
+}
+
+impl Sleep {
+    fn new() -> std::io::Result<Sleep> {
+        use std::io::IsTerminal;
+        use std::os::fd::AsFd;
+        let tty = if std::io::stdin().is_terminal() {
+            std::io::stdin().as_fd().try_clone_to_owned()?
+        } else {
+            std::fs::File::open("/dev/tty")?.into()
+        };
+        let (woken, wake) = std::os::unix::net::UnixStream::pair()?;
+        woken.set_nonblocking(true)?;
+        wake.set_nonblocking(true)?;
+        use signal_hook::consts::{SIGHUP, SIGTERM, SIGWINCH};
+        for sig in [SIGWINCH, SIGTERM, SIGHUP] {
+            signal_hook::low_level::pipe::register(sig, wake.try_clone()?)?;
+        }
+        Ok(Sleep { tty, woken })
+    }
+
+    /// Sleep until the terminal has input, a signal came, or `timeout` passed; whether
+    /// it was not the timeout. One `poll` of the descriptors: crossterm's own wait
+    /// sleeps in whole milliseconds and then looks again and again, without sleeping,
+    /// through the fraction of a millisecond left of its timeout.
+    fn sleep(&self, timeout: Duration) -> std::io::Result<bool> {
+        use std::io::Read;
+        use std::os::fd::AsRawFd;
+        let fd = |fd: i32| filedescriptor::pollfd {
+            fd,
+            events: filedescriptor::POLLIN,
+            revents: 0,
+        };
+        let mut fds = [fd(self.tty.as_raw_fd()), fd(self.woken.as_raw_fd())];
+        let woke = match filedescriptor::poll(&mut fds, Some(timeout)) {
+            Ok(n) => n > 0,
+            // A signal without a pipe of ours (it wakes the loop all the same).
+            Err(_) => true,
+        };
+        // What the signals wrote is taken out; crossterm has its own pipe for resizes.
+        let mut drain = [0u8; 64];
+        while matches!((&self.woken).read(&mut drain), Ok(n) if n > 0) {}
+        Ok(woke)
+    }
+}
+
 fn event_loop(app: &mut App, signal: &std::sync::atomic::AtomicUsize) -> std::io::Result<()> {
     let signalled = || signal.load(std::sync::atomic::Ordering::SeqCst) != 0;
     let backend = ratatui::backend::CrosstermBackend::new(std::io::stdout());
@@ -354,46 +412,37 @@ fn event_loop(app: &mut App, signal: &std::sync::atomic::AtomicUsize) -> std::io
     // frame, which costs opening /dev/tty before anything is drawn).
     let (w, h) = crossterm::terminal::size()?;
     let whole = |w, h| ratatui::layout::Rect::new(0, 0, w, h);
-    let mut terminal = ratatui::Terminal::with_options(
+    let terminal = ratatui::Terminal::with_options(
         backend,
         ratatui::TerminalOptions {
             viewport: ratatui::Viewport::Fixed(whole(w, h)),
         },
     )?;
+    let mut painter = paint::Painter::new(terminal);
+    let sleep = Sleep::new()?;
     update(app, Event::Resize(w, h));
     update(app, Event::Tick(now()));
     let (mut redraw, mut input) = (true, true);
-    // The frame drawn last, kept once the screen is left alone (not after a key: copying
-    // it would hold up the answer), and whether only the clock has changed since.
-    let mut last: Option<ratatui::buffer::Buffer> = None;
-    let mut clock_only = false;
+    // Whether only the clock has changed since the last frame; whether input is still
+    // waiting in crossterm (a batch cut short), which a sleep on the terminal misses.
+    let (mut clock_only, mut waiting) = (false, false);
     loop {
-        if redraw {
-            terminal.draw(|f| match last.as_mut() {
-                Some(last) if clock_only => match render::clock_only(app, f, last) {
-                    // The frame kept, brought up to date where it was drawn again.
-                    Some(head) => {
-                        for y in head.top()..head.bottom() {
-                            for x in head.left()..head.right() {
-                                last[(x, y)].clone_from(&f.buffer_mut()[(x, y)]);
-                            }
-                        }
-                    }
-                    None => *last = f.buffer_mut().clone(),
-                },
-                _ => {
-                    render::render(app, f);
-                    last = (!input).then(|| f.buffer_mut().clone());
-                }
-            })?;
+        if redraw && !(clock_only && painter.clock(app)?) {
+            // The frame is kept for the seconds that follow once the screen is left
+            // alone (not after a key: copying it would hold up the answer).
+            painter.whole(app, !input)?;
         }
         // What the clock and the writer may change on the screen, as the frame shows it.
         let shown = update::ticking(app);
         // Asleep until a key, or the next moment the screen would show something new.
         input = false;
-        if event::poll(update::wait(app, now()))? {
+        // From the time of the last tick (a frame ago): one look at the clock a second,
+        // which also looks at /etc/localtime.
+        let wait = update::wait(app, app.now);
+        if (waiting || sleep.sleep(wait)?) && event::poll(MIN_LOOK)? {
             // What is already waiting (a paste, a held key) is taken before the next
             // frame: a burst of keys costs one redraw, not one each.
+            waiting = true;
             for _ in 0..MAX_BATCH {
                 match event::read()? {
                     CtEvent::Key(k) => {
@@ -402,16 +451,19 @@ fn event_loop(app: &mut App, signal: &std::sync::atomic::AtomicUsize) -> std::io
                     }
                     CtEvent::Paste(text) => update(app, Event::Paste(text)),
                     CtEvent::Resize(w, h) => {
-                        terminal.resize(whole(w, h))?;
+                        painter.resize(whole(w, h))?;
                         update(app, Event::Resize(w, h))
                     }
                     _ => {}
                 }
                 input = true;
                 if app.quit || signalled() || !event::poll(MORE_INPUT)? {
+                    waiting = false;
                     break;
                 }
             }
+        } else {
+            waiting = false;
         }
         update(app, Event::Tick(now()));
         // Drawn again only when something on it changed.

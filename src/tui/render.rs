@@ -72,36 +72,39 @@ fn frame_areas(app: &App, area: Rect) -> ([Rect; 3], Vec<Line<'static>>) {
     (areas, status_lines)
 }
 
-/// Draw over `last`, the frame drawn before, only what the passing of time changes on
-/// the meeting screen: its header (the clock, the phase timer, the meeting's time). For
-/// a second in which nothing else changed (the event loop knows: `update::Ticking`); the
-/// frame is the one `render` draws (tests/it/tui_screen.rs), at a fraction of the cost.
-/// Anything else (a box open, another screen, another size) is drawn whole. The area
-/// drawn again is returned (`None`: the whole frame).
-pub fn clock_only(app: &App, f: &mut Frame, last: &ratatui::buffer::Buffer) -> Option<Rect> {
-    let area = f.area();
-    let whole = area.width < 80
-        || area.height < 24
-        || last.area != area
-        || app.overlay.is_some()
-        || app.draft.offer.is_some();
-    let Some(s) = app.session().filter(|_| !whole) else {
-        render(app, f);
-        return None;
-    };
+/// Whether the meeting screen may be drawn again only where time changes it
+/// (`clock_area`), over `last`, its last frame at the size `area`: not with a box open,
+/// on another screen or at another size.
+pub fn clock_allowed(app: &App, area: Rect, last: &ratatui::buffer::Buffer) -> bool {
+    area.width >= 80
+        && area.height >= 24
+        && last.area == area
+        && app.overlay.is_none()
+        && app.draft.offer.is_none()
+        && app.session().is_some()
+}
+
+/// Where the passing of time changes the meeting screen of size `area`, whose last
+/// frame is `last`: the clocks in its header (the wall clock, the phase timer, the
+/// meeting's time). `None`
+/// when the frame must be drawn whole (`clock_allowed`). For a second in which nothing
+/// else changed (the event loop knows: `update::Ticking`), so the area stays where it
+/// is until the next whole frame.
+pub fn clock_area(app: &App, area: Rect, last: &ratatui::buffer::Buffer) -> Option<Rect> {
+    let s = app.session().filter(|_| clock_allowed(app, area, last))?;
     let ([body, ..], _) = frame_areas(app, area);
-    let (head, ..) = meeting_areas(app, s, body);
-    let buf = f.buffer_mut();
-    buf.clone_from(last);
-    for y in head.top()..head.bottom() {
-        for x in head.left()..head.right() {
-            buf[(x, y)].reset();
-        }
-    }
+    let head = meeting_areas(app, s, body).0;
+    Some(header_columns(head)[1])
+}
+
+/// Draw the header's clocks into `clocks` (from `clock_area`) of the blank `f`: `last`
+/// with these cells drawn again is the frame `render` draws (tests/it/tui_screen.rs),
+/// at a fraction of the cost (`paint::Painter::clock`).
+pub fn clock_only(app: &App, f: &mut Frame, clocks: Rect) {
+    let Some(s) = app.session() else { return };
     // As `render` begins: the theme's colours everywhere.
-    f.render_widget(Block::default().style(app.theme.base), head);
-    header(app, s, f, head);
-    Some(head)
+    f.render_widget(Block::default().style(app.theme.base), clocks);
+    header_clocks(app, s, f, clocks);
 }
 
 fn too_small(app: &App, f: &mut Frame, area: Rect) {
@@ -504,19 +507,39 @@ fn meeting(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     phases::current(s).render(app, s, f, main);
 }
 
+/// The phase timer as the header shows it: always five characters, "mm:ss".
+fn timer_text(s: &Session) -> String {
+    let elapsed = s.elapsed_secs();
+    format!("{:02}:{:02}", (elapsed / 60).min(99), elapsed % 60)
+}
+
+/// Whether the wall clock is shown large too (a wide screen), and how wide.
+fn wall_clock_width(header: Rect) -> u16 {
+    if header.width >= 140 {
+        bigclock::width("00:00") + 2
+    } else {
+        0
+    }
+}
+
+/// The header's two columns: the title and the stepper, which time does not change;
+/// the clocks, which it does. Neither depends on the time shown (`timer_text` is always
+/// as wide).
+fn header_columns(area: Rect) -> [Rect; 2] {
+    Layout::horizontal([
+        Constraint::Min(30),
+        Constraint::Length(wall_clock_width(area) + CLOCKS_W),
+    ])
+    .areas(area)
+}
+
+/// The column of clocks without the large wall clock: the phase timer, its label (14)
+/// and the room around them.
+const CLOCKS_W: u16 = 5 * 4 - 1 + 14 + 3;
+
 fn header(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     let m = &s.meeting;
-    let elapsed = s.elapsed_secs();
-    let timer = format!("{:02}:{:02}", (elapsed / 60).min(99), elapsed % 60);
-    let big_w = bigclock::width(&timer);
-    let label_w = 14;
-    // On a wide screen the clock is large too.
-    let clock_w = if area.width >= 140 { big_w + 2 } else { 0 };
-    let [left, right] = Layout::horizontal([
-        Constraint::Min(30),
-        Constraint::Length(clock_w + big_w + label_w + 3),
-    ])
-    .areas(area);
+    let [left, right] = header_columns(area);
     // Title line.
     let [title_row, stepper_rows] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(left);
@@ -588,7 +611,18 @@ fn header(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }),
         stepper_rows,
     );
-    // Clock and the phase timer, large.
+    header_clocks(app, s, f, right);
+}
+
+/// The header's column of clocks (`header_columns`): the meeting's time and the wall
+/// clock, and the phase timer, large.
+fn header_clocks(app: &App, s: &Session, f: &mut Frame, right: Rect) {
+    // What is left of the column, when the screen is wide enough for it (it may be
+    // narrower than asked for: the title keeps 30 columns).
+    let clock_w = right.width.saturating_sub(CLOCKS_W);
+    let elapsed = s.elapsed_secs();
+    let timer = timer_text(s);
+    let big_w = bigclock::width(&timer);
     let minutes = s.phase().minutes.max(1) as u64;
     let ratio = elapsed as f64 / (minutes * 60) as f64;
     let (state, style) = if s.paused {

@@ -171,6 +171,7 @@ fn run(app: &mut App, cmd: Cmd) {
                 s.selected = 0;
                 s.note_place(None);
             }
+            save_clock(app);
         }
         Cmd::Up | Cmd::Down => move_selection(app, cmd == Cmd::Down),
         Cmd::HeardSelected => {
@@ -222,6 +223,7 @@ fn run(app: &mut App, cmd: Cmd) {
                 };
                 app.message = Some((text, false));
             }
+            save_clock(app);
         }
         Cmd::PhaseTime => {
             if let Some(s) = app.session() {
@@ -525,7 +527,9 @@ fn jump_to_problem(app: &mut App, index: usize, refused: bool) {
     if let Some(i) = s.agenda.phases.iter().position(|p| p.kind == kind) {
         s.phase = i;
         s.note_place(None);
+        save_clock(app);
     }
+    let Some(s) = app.session_mut() else { return };
     let m = &s.meeting;
     s.selected = match &problem.target {
         ProblemTarget::Participant(id) => m.participants.iter().position(|p| &p.id == id),
@@ -723,7 +727,7 @@ pub fn save(app: &mut App) {
         return;
     }
     if let Some(w) = &app.writer {
-        w.submit(&s.path, s.meeting.clone());
+        w.submit(&s.path, s.meeting.shared());
         app.saving = true;
         return;
     }
@@ -999,7 +1003,21 @@ fn tick(app: &mut App, now: NaiveDateTime) {
     let secs = whole.min(60) as u64;
     let before = s.elapsed_secs();
     let after = s.count_time(secs);
-    if before / 30 != after / 30 {
+    if before / CLOCK_SAVED_EVERY != after / CLOCK_SAVED_EVERY {
+        save(app);
+    }
+}
+
+/// The phase timer is written with the meeting every this many seconds of a phase
+/// while nothing else is saved (each save of the meeting writes it too), and on every
+/// change of phase, pause, quit or signal: a crash loses at most two minutes of the
+/// clock, never anything typed. (Each of these saves writes the whole meeting.)
+pub const CLOCK_SAVED_EVERY: u64 = 120;
+
+/// The phase changed or the clock was paused or started: the time so far is saved
+/// (with where the meeting is, `Session::note_place`).
+fn save_clock(app: &mut App) {
+    if app.session().is_some_and(|s| s.editable()) {
         save(app);
     }
 }

@@ -385,8 +385,21 @@ fn the_phase_timer_counts_ticks_and_shows_over_time() {
     }
     assert_eq!(session(&fx.app).elapsed_secs(), 310);
     assert!(draw(&mut fx.app, 80, 24).contains("OVER TIME"));
-    // Elapsed time is saved with the meeting.
-    assert!(saved(&fx.app).phase("syfte").unwrap().elapsed_secs >= 300);
+    // Elapsed time is saved with the meeting every two minutes of the phase while
+    // nothing else is, not on every tick,
+    assert_eq!(saved(&fx.app).phase("syfte").unwrap().elapsed_secs, 240);
+    // and whole when the clock is paused,
+    key(&mut fx.app, Char('P'));
+    assert_eq!(saved(&fx.app).phase("syfte").unwrap().elapsed_secs, 310);
+    key(&mut fx.app, Char('P'));
+    update(
+        &mut fx.app,
+        Event::Tick(t0 + chrono::Duration::seconds(330)),
+    );
+    assert_eq!(saved(&fx.app).phase("syfte").unwrap().elapsed_secs, 310);
+    // or the phase changes.
+    key(&mut fx.app, Right);
+    assert_eq!(saved(&fx.app).phase("syfte").unwrap().elapsed_secs, 330);
 }
 
 #[test]
