@@ -343,6 +343,19 @@ fn overlay_key(app: &mut App, overlay: Overlay, k: KeyEvent, cmds: &[Cmd]) -> Op
     }
 }
 
+/// The form after a key that changed or moved in it: no error or armed discard left, and
+/// what depends on its fields (the offered deciders, dates read back) worked out again.
+fn refreshed(app: &App, mut form: Box<Form>) -> Box<Form> {
+    form.error = None;
+    form.discard_armed = false;
+    if let Some(s) = app.session() {
+        phases::refresh(s, &mut form, app.lang);
+    } else {
+        form.refresh_dates(app.lang);
+    }
+    form
+}
+
 /// What a form's answer to a key (or a paste, `k` none) does.
 fn form_result(
     app: &mut App,
@@ -354,14 +367,7 @@ fn form_result(
         FormKey::Changed => {
             form.dirty = true;
             form.pending_since.get_or_insert(app.now);
-            form.error = None;
-            form.discard_armed = false;
-            if let Some(s) = app.session() {
-                phases::refresh(s, &mut form, app.lang);
-            } else {
-                form.refresh_dates(app.lang);
-            }
-            Some(Overlay::Form(form))
+            Some(Overlay::Form(refreshed(app, form)))
         }
         FormKey::Cancel if form.dirty && !form.discard_armed => {
             // Nothing typed is thrown away on one key.
@@ -374,16 +380,7 @@ fn form_result(
             None
         }
         FormKey::Save => submit(app, form),
-        FormKey::Moved => {
-            form.error = None;
-            form.discard_armed = false;
-            if let Some(s) = app.session() {
-                phases::refresh(s, &mut form, app.lang);
-            } else {
-                form.refresh_dates(app.lang);
-            }
-            Some(Overlay::Form(form))
-        }
+        FormKey::Moved => Some(Overlay::Form(refreshed(app, form))),
         FormKey::Ignored => {
             // A key that does nothing in a choice: say how to choose instead of eating
             // it; ←/→ on a choice of one say there is nothing else.
