@@ -7,26 +7,7 @@ use common::pty as support;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use support::{PATIENCE, Session, key};
-
-struct Dirs {
-    _root: tempfile::TempDir,
-    archive: PathBuf,
-    config: PathBuf,
-}
-
-fn dirs() -> Dirs {
-    let root = tempfile::tempdir().unwrap();
-    let archive = root.path().join("arkiv");
-    let config = root.path().join("config");
-    std::fs::create_dir_all(&config).unwrap();
-    samsyn::store::create_private_dir(&archive).unwrap();
-    Dirs {
-        archive,
-        config,
-        _root: root,
-    }
-}
+use support::{Dirs, dirs, PATIENCE, Session, key};
 
 /// The Samba example (seven participants, a draft) opened in a `cols`×`rows` terminal.
 fn open(d: &Dirs, cols: u16, rows: u16) -> (Session, PathBuf) {

@@ -5,26 +5,7 @@ mod common;
 use common::pty as support;
 
 use std::path::{Path, PathBuf};
-use support::{Session, key};
-
-struct Dirs {
-    _root: tempfile::TempDir,
-    archive: PathBuf,
-    config: PathBuf,
-}
-
-fn dirs() -> Dirs {
-    let root = tempfile::tempdir().unwrap();
-    let archive = root.path().join("arkiv");
-    let config = root.path().join("config");
-    std::fs::create_dir_all(&config).unwrap();
-    samsyn::store::create_private_dir(&archive).unwrap();
-    Dirs {
-        archive,
-        config,
-        _root: root,
-    }
-}
+use support::{Dirs, dirs, Session, key};
 
 fn spawn(d: &Dirs, args: &[&str]) -> Session {
     let home = d.config.parent().unwrap();

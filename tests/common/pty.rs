@@ -4,7 +4,7 @@
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -250,5 +250,26 @@ pub mod key {
     /// Ctrl + a letter.
     pub fn ctrl(c: char) -> String {
         ((c.to_ascii_lowercase() as u8 - b'a' + 1) as char).to_string()
+    }
+}
+
+/// A test's own folders: an owner-only archive (`arkiv`) and a settings folder (`config`)
+/// in one temporary directory, removed when dropped.
+pub struct Dirs {
+    _root: tempfile::TempDir,
+    pub archive: PathBuf,
+    pub config: PathBuf,
+}
+
+pub fn dirs() -> Dirs {
+    let root = tempfile::tempdir().unwrap();
+    let archive = root.path().join("arkiv");
+    let config = root.path().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    samsyn::store::create_private_dir(&archive).unwrap();
+    Dirs {
+        archive,
+        config,
+        _root: root,
     }
 }
