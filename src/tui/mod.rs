@@ -423,9 +423,9 @@ fn event_loop(app: &mut App, signal: &std::sync::atomic::AtomicUsize) -> std::io
     update(app, Event::Resize(w, h));
     update(app, Event::Tick(now()));
     let (mut redraw, mut input) = (true, true);
-    // Whether only the clock has changed since the last frame; whether input is still
-    // waiting in crossterm (a batch cut short), which a sleep on the terminal misses.
-    let (mut clock_only, mut waiting) = (false, false);
+    // Whether only the clock has changed since the last frame; how many more sleeps
+    // go through crossterm's wait.
+    let (mut clock_only, mut crossterm_waits) = (false, 0u8);
     loop {
         if redraw && !(clock_only && painter.clock(app)?) {
             // The frame is kept for the seconds that follow once the screen is left
@@ -435,14 +435,26 @@ fn event_loop(app: &mut App, signal: &std::sync::atomic::AtomicUsize) -> std::io
         // What the clock and the writer may change on the screen, as the frame shows it.
         let shown = update::ticking(app);
         // Asleep until a key, or the next moment the screen would show something new.
-        input = false;
         // From the time of the last tick (a frame ago): one look at the clock a second,
         // which also looks at /etc/localtime.
         let wait = update::wait(app, app.now);
-        if (waiting || sleep.sleep(wait)?) && event::poll(MIN_LOOK)? {
+        // Soon after input crossterm may hold what it has read but not handed out (its
+        // look for more came too late to see it, on a busy machine, or the batch was
+        // cut short): its own wait looks there first. Once it has slept without finding
+        // anything, one poll of the terminal does (`Sleep`).
+        if input {
+            crossterm_waits = 2;
+        }
+        let ready = if crossterm_waits > 0 {
+            crossterm_waits -= 1;
+            event::poll(wait)?
+        } else {
+            sleep.sleep(wait)? && event::poll(MIN_LOOK)?
+        };
+        input = false;
+        if ready {
             // What is already waiting (a paste, a held key) is taken before the next
             // frame: a burst of keys costs one redraw, not one each.
-            waiting = true;
             for _ in 0..MAX_BATCH {
                 match event::read()? {
                     CtEvent::Key(k) => {
@@ -458,12 +470,9 @@ fn event_loop(app: &mut App, signal: &std::sync::atomic::AtomicUsize) -> std::io
                 }
                 input = true;
                 if app.quit || signalled() || !event::poll(MORE_INPUT)? {
-                    waiting = false;
                     break;
                 }
             }
-        } else {
-            waiting = false;
         }
         update(app, Event::Tick(now()));
         // Drawn again only when something on it changed.
