@@ -7,7 +7,7 @@ use common::pty as support;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use support::{Dirs, dirs, PATIENCE, Session, key};
+use support::{Dirs, PATIENCE, Session, dirs, key};
 
 /// The Samba example (seven participants, a draft) opened in a `cols`×`rows` terminal.
 fn open(d: &Dirs, cols: u16, rows: u16) -> (Session, PathBuf) {

@@ -5,7 +5,7 @@ mod common;
 use common::pty as support;
 
 use std::path::{Path, PathBuf};
-use support::{Dirs, dirs, Session, key};
+use support::{Dirs, Session, dirs, key};
 
 fn spawn(d: &Dirs, args: &[&str]) -> Session {
     let home = d.config.parent().unwrap();
