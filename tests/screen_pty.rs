@@ -6,8 +6,8 @@ mod common;
 use common::pty as support;
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
-use support::{Dirs, PATIENCE, Session, dirs, key};
+use std::time::Duration;
+use support::{Dirs, PATIENCE, Session, dirs, key, notes, wait_for_notes};
 
 /// The Samba example (seven participants, a draft) opened in a `cols`×`rows` terminal.
 fn open(d: &Dirs, cols: u16, rows: u16) -> (Session, PathBuf) {
@@ -30,13 +30,6 @@ fn open(d: &Dirs, cols: u16, rows: u16) -> (Session, PathBuf) {
     (s, file)
 }
 
-fn notes(file: &Path, phase: &str) -> String {
-    samsyn::store::load(file)
-        .ok()
-        .and_then(|m| m.phase(phase).map(|p| p.notes.clone()))
-        .unwrap_or_default()
-}
-
 /// The notes of the purpose phase's text field, opened with `e`.
 fn open_purpose_notes(s: &mut Session) {
     s.send(key::RIGHT);
@@ -44,37 +37,6 @@ fn open_purpose_notes(s: &mut Session) {
     s.wait_for("Syfte");
     s.send("e");
     s.wait_for("Ctrl+S");
-}
-
-/// Wait until the file's purpose notes are `expected`; say where they differ if not.
-fn wait_for_notes(s: &Session, file: &Path, expected: &str) {
-    let mut last = String::new();
-    let start = Instant::now();
-    while last != expected && start.elapsed() < PATIENCE * 2 {
-        std::thread::sleep(Duration::from_millis(100));
-        last = notes(file, "syfte");
-    }
-    if last != expected {
-        let at = last
-            .chars()
-            .zip(expected.chars())
-            .position(|(a, b)| a != b)
-            .unwrap_or(last.chars().count().min(expected.chars().count()));
-        let around = |t: &str| {
-            t.chars()
-                .skip(at.saturating_sub(20))
-                .take(60)
-                .collect::<String>()
-        };
-        panic!(
-            "the saved notes ({} characters) differ from what was typed ({}) at character {at}:\n saved: {:?}\n typed: {:?}\nthe screen shows:\n{}",
-            last.chars().count(),
-            expected.chars().count(),
-            around(&last),
-            around(expected),
-            s.screen()
-        );
-    }
 }
 
 #[test]
@@ -108,7 +70,13 @@ fn keys_typed_while_the_window_is_resized_under_80x24_all_arrive() {
     // Saved only once the window shows the form again.
     s.resize(100, 30);
     s.send(key::ctrl('s'));
-    wait_for_notes(&s, &file, format!("{before}{text}").trim());
+    wait_for_notes(
+        &s,
+        &file,
+        "syfte",
+        format!("{before}{text}").trim(),
+        PATIENCE * 2,
+    );
     s.wait_for("? hjälp");
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
@@ -134,7 +102,13 @@ fn a_200_kb_bracketed_paste_arrives_whole() {
     let pasted = text.replace('\n', "\r");
     s.send(format!("\x1b[200~{pasted}\x1b[201~"));
     s.send(key::ctrl('s'));
-    wait_for_notes(&s, &file, format!("{before}{text}").trim());
+    wait_for_notes(
+        &s,
+        &file,
+        "syfte",
+        format!("{before}{text}").trim(),
+        PATIENCE * 2,
+    );
     s.wait_for("? hjälp");
     s.send("q");
     assert_eq!(s.wait_exit(), 0);

@@ -7,26 +7,7 @@ use common::pty as support;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use support::{PATIENCE, Session, key};
-
-struct Dirs {
-    _root: tempfile::TempDir,
-    archive: PathBuf,
-    config: PathBuf,
-}
-
-fn dirs() -> Dirs {
-    let root = tempfile::tempdir().unwrap();
-    let archive = root.path().join("arkiv");
-    let config = root.path().join("config");
-    std::fs::create_dir_all(&config).unwrap();
-    samsyn::store::create_private_dir(&archive).unwrap();
-    Dirs {
-        archive,
-        config,
-        _root: root,
-    }
-}
+use support::{Dirs, PATIENCE, Session, dirs, key, notes, wait_for_notes};
 
 fn spawn(d: &Dirs, args: &[&str], cols: u16, rows: u16) -> Session {
     let home = d.config.parent().unwrap();
@@ -98,13 +79,6 @@ fn add_participant_unsaved(s: &mut Session, file: &Path, name: &str) {
     poll("the draft with the whole form", s, || {
         std::fs::read_to_string(draft_path(file)).is_ok_and(|d| d.contains("Solbergaskolan"))
     });
-}
-
-fn notes(file: &Path, phase: &str) -> String {
-    samsyn::store::load(file)
-        .ok()
-        .and_then(|m| m.phase(phase).map(|p| p.notes.clone()))
-        .unwrap_or_default()
 }
 
 /// Send keys in small writes, quickly, as a terminal repeating a held key does.
@@ -221,33 +195,7 @@ fn pasting_10000_characters_loses_nothing() {
     let expected = format!("{before}{text}").trim().to_string();
     // Each keystroke of the paste re-measures the whole text in the text area, so an
     // unoptimised test build on a busy machine needs a while: the guard is wide.
-    let mut last = String::new();
-    let start = Instant::now();
-    while last != expected && start.elapsed() < PATIENCE * 4 {
-        std::thread::sleep(Duration::from_millis(100));
-        last = notes(&file, "syfte");
-    }
-    if last != expected {
-        let at = last
-            .chars()
-            .zip(expected.chars())
-            .position(|(a, b)| a != b)
-            .unwrap_or(last.chars().count().min(expected.chars().count()));
-        let around = |t: &str| {
-            t.chars()
-                .skip(at.saturating_sub(20))
-                .take(60)
-                .collect::<String>()
-        };
-        panic!(
-            "the saved notes ({} characters) differ from the paste ({}) at character {at}:\n saved: {:?}\n paste: {:?}\nthe screen shows:\n{}",
-            last.chars().count(),
-            expected.chars().count(),
-            around(&last),
-            around(&expected),
-            s.screen()
-        );
-    }
+    wait_for_notes(&s, &file, "syfte", &expected, PATIENCE * 4);
     s.wait_for("? hjälp");
     s.send("q");
     assert_eq!(s.wait_exit(), 0);

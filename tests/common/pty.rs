@@ -273,3 +273,43 @@ pub fn dirs() -> Dirs {
         _root: root,
     }
 }
+
+/// The notes of `phase` as the meeting file holds them now ("" when it does not load).
+pub fn notes(file: &Path, phase: &str) -> String {
+    samsyn::store::load(file)
+        .ok()
+        .and_then(|m| m.phase(phase).map(|p| p.notes.clone()))
+        .unwrap_or_default()
+}
+
+/// Wait up to `patience` for the notes of `phase` in `file` to be `expected`; if they
+/// never are, fail showing where they first differ and what the screen shows.
+pub fn wait_for_notes(s: &Session, file: &Path, phase: &str, expected: &str, patience: Duration) {
+    let mut last = String::new();
+    let start = Instant::now();
+    while last != expected && start.elapsed() < patience {
+        std::thread::sleep(Duration::from_millis(100));
+        last = notes(file, phase);
+    }
+    if last != expected {
+        let at = last
+            .chars()
+            .zip(expected.chars())
+            .position(|(a, b)| a != b)
+            .unwrap_or(last.chars().count().min(expected.chars().count()));
+        let around = |t: &str| {
+            t.chars()
+                .skip(at.saturating_sub(20))
+                .take(60)
+                .collect::<String>()
+        };
+        panic!(
+            "the saved notes ({} characters) differ from what was typed ({}) at character {at}:\n saved: {:?}\n typed: {:?}\nthe screen shows:\n{}",
+            last.chars().count(),
+            expected.chars().count(),
+            around(&last),
+            around(expected),
+            s.screen()
+        );
+    }
+}
