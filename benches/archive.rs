@@ -15,19 +15,14 @@ mod support;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::{Terminal, backend::TestBackend};
 use samsyn::i18n::Lang;
 use samsyn::tui::app::Screen as View;
 use samsyn::tui::theme::ThemeName;
-use samsyn::tui::{App, Begin, Event, Options, update};
+use samsyn::tui::{Begin, Event, Options, update};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-const W: u16 = 120;
-const H: u16 = 40;
-
-type Screen = Terminal<TestBackend>;
+use support::screen::{draw, first_frame};
 
 fn meetings() -> usize {
     if std::env::args().any(|a| a == "--bench") {
@@ -44,22 +39,6 @@ fn options(archive: &Path, begin: Begin) -> Options {
         dir: Some(archive.to_path_buf()),
         begin,
     }
-}
-
-/// What the program does from its options to the first drawn frame.
-fn first_frame(opts: &Options) -> (App, Screen) {
-    let mut app = samsyn::tui::prepare(opts, support::now()).unwrap();
-    update(&mut app, Event::Resize(W, H));
-    update(&mut app, Event::Tick(support::now()));
-    let mut terminal = Terminal::new(TestBackend::new(W, H)).unwrap();
-    draw(&app, &mut terminal);
-    (app, terminal)
-}
-
-fn draw(app: &App, terminal: &mut Screen) {
-    terminal
-        .draw(|f| samsyn::tui::render::render(app, f))
-        .unwrap();
 }
 
 /// `iters` runs of `run`, each after `setup` and with the page cache emptied; only

@@ -20,11 +20,7 @@ use samsyn::tui::theme::ThemeName;
 use samsyn::tui::{App, Begin, Event, Options, update};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
-
-const W: u16 = 120;
-const H: u16 = 40;
-
-type Screen = Terminal<TestBackend>;
+use support::screen::{H, Screen, W, draw, first_frame};
 
 fn options(archive: &Path, begin: Begin) -> Options {
     Options {
@@ -38,22 +34,6 @@ fn options(archive: &Path, begin: Begin) -> Options {
 /// Save a copy of `meeting` into `archive`, as the file the user opens.
 fn copy_into(archive: &Path, meeting: &Meeting) -> PathBuf {
     samsyn::store::save_new(archive, meeting).unwrap()
-}
-
-/// What the program does from its options to the first drawn frame.
-fn first_frame(opts: &Options) -> (App, Screen) {
-    let mut app = samsyn::tui::prepare(opts, support::now()).unwrap();
-    update(&mut app, Event::Resize(W, H));
-    update(&mut app, Event::Tick(support::now()));
-    let mut terminal = Terminal::new(TestBackend::new(W, H)).unwrap();
-    draw(&app, &mut terminal);
-    (app, terminal)
-}
-
-fn draw(app: &App, terminal: &mut Screen) {
-    terminal
-        .draw(|f| samsyn::tui::render::render(app, f))
-        .unwrap();
 }
 
 fn press(app: &mut App, code: KeyCode) {

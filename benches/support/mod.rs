@@ -3,6 +3,9 @@
 //! directories on the project's disk, and a generated archive of many meetings.
 #![allow(dead_code)]
 
+#[cfg(feature = "tui")]
+pub mod screen;
+
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use samsyn::agenda::{Agenda, Catalogue};
 use samsyn::meeting::*;
