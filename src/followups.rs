@@ -69,18 +69,18 @@ pub enum Kind {
 impl Kind {
     /// The kind in a few words, for a report line.
     pub fn word(self, lang: crate::i18n::Lang) -> &'static str {
+        use crate::i18n::terms::attention as a;
         match self {
-            Kind::FollowUpDue => lang.pick("uppföljning", "follow-up"),
-            Kind::DecisionOverdue => lang.pick("beslut inväntas", "decision awaited"),
-            Kind::ActionOverdue => lang.pick("insats försenad", "action overdue"),
-            Kind::FeedbackDue => lang.pick("återkoppling", "feedback"),
-            Kind::ConsentExpires => lang.pick("samtycke går ut", "consent expires"),
-            Kind::NoNextStep => {
-                lang.pick("ingen uppföljning eller avslut", "no follow-up or closing")
-            }
-            Kind::InvitationNotSent => lang.pick("kallelsen inte skickad", "notice not sent"),
-            Kind::InvitationLate => lang.pick("kallelsen skickades sent", "notice sent late"),
+            Kind::FollowUpDue => a::FOLLOW_UP_DUE,
+            Kind::DecisionOverdue => a::DECISION_OVERDUE,
+            Kind::ActionOverdue => a::ACTION_OVERDUE,
+            Kind::FeedbackDue => a::FEEDBACK_DUE,
+            Kind::ConsentExpires => a::CONSENT_EXPIRES,
+            Kind::NoNextStep => a::NO_NEXT_STEP,
+            Kind::InvitationNotSent => a::INVITATION_NOT_SENT,
+            Kind::InvitationLate => a::INVITATION_LATE,
         }
+        .get(lang)
     }
 }
 

@@ -94,7 +94,7 @@ pub fn default_path(
 ) -> std::path::PathBuf {
     let which = match recipient {
         Recipient::All => String::new(),
-        Recipient::Family => format!("-{}", lang.pick("familj", "family")),
+        Recipient::Family => format!("-{}", crate::i18n::invite::FAMILY_FILE.get(lang)),
         Recipient::Organisation(id) => {
             let plain = |o: &Organisation| plain_name(&o.name);
             let mine = m.organisations.iter().find(|o| &o.id == id).map(plain);

@@ -202,7 +202,7 @@ impl Builder<'_> {
                 "{} {} {} {} · rev. {} · SHA-256 {}",
                 self.t(l::FINALIZED_AT),
                 s.at.format("%Y-%m-%d %H:%M"),
-                self.lang.pick("av", "by"),
+                self.t(l::STAMP_BY),
                 s.by,
                 s.revision,
                 s.hash.get(..12).unwrap_or(&s.hash)

@@ -7,6 +7,8 @@ pub use crate::i18n::minutes::Label;
 // The organisations' copy.
 pub const KALLELSE: Label = Label("Kallelse", "Notice of meeting");
 pub const INBJUDAN: Label = Label("Inbjudan", "Invitation");
+/// How the family's copy is named on disk (`-familj`).
+pub const FAMILY_FILE: Label = Label("familj", "family");
 pub const MARK: Label = Label("{} – {} {}", "{} – {} {}");
 pub const VIDEO_LINK: Label = Label("Videolänk", "Video link");
 pub const CONVENER: Label = Label("Sammankallande", "Convened by");

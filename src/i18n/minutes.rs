@@ -173,6 +173,8 @@ pub const LEGAL_REFERENCE: Label = Label("Lagrum", "Legal basis");
 pub const STAMP: Label = Label("Justering", "Finalizing");
 pub const FINALIZED_BY: Label = Label("Justerat av", "Finalized by");
 pub const FINALIZED_AT: Label = Label("Justerat", "Finalized");
+/// Between the time and the name in the finalize stamp ("Justerat 2026-03-02 14:10 av Lena").
+pub const STAMP_BY: Label = Label("av", "by");
 pub const JUSTERARE: Label = Label("Justerare", "To check and sign");
 // Above the lines to sign on paper: the note-taker, then who checks and approves.
 pub const SIGNED_RECORD: Label = Label("Vid protokollet", "Minutes taken by");

@@ -34,7 +34,7 @@ pub fn and_list(items: &[String], lang: Lang) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} {} {last}", rest.join(", "), lang.pick("och", "and")),
+        [rest @ .., last] => format!("{}{}{last}", rest.join(", "), super::terms::and(lang)),
     }
 }
 
@@ -507,4 +507,6 @@ strings! {
     MandateLacking => "! {} saknar mandatet", "! {} lacks the mandate";
     MandateNobody => "! ingen på plats med mandat", "! nobody present with the mandate";
     ReadOnlyRefused => "Protokollet är justerat och skrivskyddat. {} = ändra.", "The minutes are finalized and read-only. {} = amend.";
+    AgendaAdded => "Agendan har lagts till bland dina agendor: {}", "The agenda was added to your agendas: {}";
+    PasteNeedsForm => "Inklistrad text hamnar i ett formulär: öppna det först", "Pasted text goes into a form: open one first";
 }

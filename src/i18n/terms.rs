@@ -229,3 +229,18 @@ mod tests {
         assert_eq!(capital(""), "");
     }
 }
+
+/// What needs attention, in a few words (`followups::Kind::word`), for the start screen
+/// and `samsyn followups`.
+pub mod attention {
+    pub use crate::i18n::minutes::Label;
+    pub const FOLLOW_UP_DUE: Label = Label("uppföljning", "follow-up");
+    pub const DECISION_OVERDUE: Label = Label("beslut inväntas", "decision awaited");
+    pub const ACTION_OVERDUE: Label = Label("insats försenad", "action overdue");
+    pub const FEEDBACK_DUE: Label = Label("återkoppling", "feedback");
+    pub const CONSENT_EXPIRES: Label = Label("samtycke går ut", "consent expires");
+    pub const NO_NEXT_STEP: Label =
+        Label("ingen uppföljning eller avslut", "no follow-up or closing");
+    pub const INVITATION_NOT_SENT: Label = Label("kallelsen inte skickad", "notice not sent");
+    pub const INVITATION_LATE: Label = Label("kallelsen skickades sent", "notice sent late");
+}

@@ -31,6 +31,7 @@ pub use update::{Event, update};
 
 use crate::agenda::Catalogue;
 use crate::i18n::Lang;
+use crate::i18n::screen::{T, fill};
 use crossterm::event::{self, Event as CtEvent};
 use crossterm::execute;
 use crossterm::terminal::{
@@ -142,11 +143,8 @@ pub fn prepare(opts: &Options, now: chrono::NaiveDateTime) -> Result<App, StartE
     // A broken key file is said first; the start screen adds an archive others can open.
     app.message = key_error.or(state_error).map(|e| (e, true)).or_else(|| {
         installed.map(|p| {
-            let what = opts.lang.pick(
-                "Agendan har lagts till bland dina agendor",
-                "The agenda was added to your agendas",
-            );
-            (format!("{what}: {}", p.display()), false)
+            let what = T::AgendaAdded.get(opts.lang);
+            (fill(what, &[&p.display().to_string()]), false)
         })
     });
     match &begin {

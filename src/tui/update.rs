@@ -94,11 +94,7 @@ fn paste(app: &mut App, text: &str) {
         }
         other => {
             app.overlay = other;
-            let how = lang.pick(
-                "Inklistrad text hamnar i ett formulär: öppna det först",
-                "Pasted text goes into a form: open one first",
-            );
-            app.message = Some((how.to_string(), false));
+            app.message = Some((T::PasteNeedsForm.get(lang).to_string(), false));
         }
     }
 }
