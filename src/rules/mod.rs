@@ -360,15 +360,47 @@ fn overall_responsibility_problems(m: &Meeting, agenda: &Agenda, out: &mut Vec<P
 
 /// Every problem, blocking first, in a stable order.
 pub fn check(meeting: &Meeting, agenda: &Agenda) -> Vec<Problem> {
-    let (mut all, later) = judged(meeting, agenda);
-    all.extend(warnings(meeting, agenda));
+    check_with(meeting, agenda, &Plan::judge(meeting, agenda))
+}
+
+/// What the rules say of a meeting's plan: everything but its phase records (each
+/// phase's notes, who was heard in it, its timer), which most of the judging (the
+/// mandate rule over every action) never reads. A change of the phase records alone
+/// keeps it (`check_with`), so marking someone heard or writing a phase's notes judges
+/// only what those can change. `check` is `check_with` on a plan judged anew; a test
+/// holds the two the same over changes of the records.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// What blocks finalizing, but for the required phases left empty.
+    blocking: Vec<Problem>,
+    /// The warnings listed before who was not heard, and those after.
+    warnings: (Vec<Problem>, Vec<Problem>),
+}
+
+impl Plan {
+    pub fn judge(m: &Meeting, agenda: &Agenda) -> Plan {
+        Plan {
+            blocking: plan_blocking(m, agenda),
+            warnings: warnings::plan_warnings(m, agenda),
+        }
+    }
+}
+
+/// Every problem of `meeting`, whose plan (all but the phase records) was judged as
+/// `plan`: the phase records are judged now.
+pub fn check_with(meeting: &Meeting, agenda: &Agenda, plan: &Plan) -> Vec<Problem> {
+    let (mut all, later) = judged(meeting, blocking_with(meeting, agenda, plan));
+    all.extend(plan.warnings.0.iter().cloned());
+    warnings::not_heard(meeting, agenda, &mut all);
+    all.extend(plan.warnings.1.iter().cloned());
+    warnings::over_time_warnings(meeting, agenda, &mut all);
     all.extend(later);
     all
 }
 
 /// What blocks finalizing (SPEC §5, 1–7).
 pub fn blocking(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
-    judged(m, agenda).0
+    judged(m, rule_blocking(m, agenda)).0
 }
 
 /// Rules that meeting-file format 1 could not express: the cost bearer and the
@@ -381,12 +413,11 @@ const SINCE_FORMAT_2: [Code; 4] = [
     Code::OverallPersonOtherOrganisation,
 ];
 
-/// The blocking problems, and apart from them, as warnings, those of rules newer than
-/// the minutes' finalize stamp: minutes finalized in format 1 are not broken by a rule
-/// that came after them (and judged on organisations the upgrade derived from text);
-/// the rule is still shown, so an amendment can put it right.
-fn judged(m: &Meeting, agenda: &Agenda) -> (Vec<Problem>, Vec<Problem>) {
-    let all = rule_blocking(m, agenda);
+/// The blocking problems `all`, and apart from them, as warnings, those of rules newer
+/// than the minutes' finalize stamp: minutes finalized in format 1 are not broken by a
+/// rule that came after them (and judged on organisations the upgrade derived from
+/// text); the rule is still shown, so an amendment can put it right.
+fn judged(m: &Meeting, all: Vec<Problem>) -> (Vec<Problem>, Vec<Problem>) {
     if !(m.is_finalized() && m.upgraded.is_upgraded()) {
         return (all, Vec::new());
     }
@@ -401,7 +432,21 @@ fn judged(m: &Meeting, agenda: &Agenda) -> (Vec<Problem>, Vec<Problem>) {
     (now, later)
 }
 
+/// Everything that blocks finalizing, the plan's part judged as `plan`.
+fn blocking_with(m: &Meeting, agenda: &Agenda, plan: &Plan) -> Vec<Problem> {
+    let mut out = plan.blocking.clone();
+    required_phase_problems(m, agenda, &mut out);
+    out
+}
+
 fn rule_blocking(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
+    let mut out = plan_blocking(m, agenda);
+    required_phase_problems(m, agenda, &mut out);
+    out
+}
+
+/// What blocks finalizing that reads nothing of the phase records.
+fn plan_blocking(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
     let mut out = Vec::new();
     if m.facilitator.trim().is_empty() {
         out.push(Problem::says(
@@ -438,6 +483,5 @@ fn rule_blocking(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
     if agenda.rules.follow_up_meeting || m.previous.is_some() {
         review_problems(m, &mut out);
     }
-    required_phase_problems(m, agenda, &mut out);
     out
 }

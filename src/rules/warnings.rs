@@ -8,8 +8,19 @@ use crate::i18n::rules::R;
 use crate::meeting::{ActionStatus, Id, Meeting};
 use std::collections::BTreeSet;
 
-/// What is shown but never blocks (SPEC §5, warnings).
+/// What is shown but never blocks (SPEC §5, warnings), in the order `check` lists them.
 pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
+    let (before, after) = plan_warnings(m, agenda);
+    let mut out = before;
+    not_heard(m, agenda, &mut out);
+    out.extend(after);
+    over_time_warnings(m, agenda, &mut out);
+    out
+}
+
+/// The warnings about the plan, which read nothing of the phase records (see
+/// `super::Plan`): those listed before who was not heard, and those after.
+pub(super) fn plan_warnings(m: &Meeting, agenda: &Agenda) -> (Vec<Problem>, Vec<Problem>) {
     let mut out = Vec::new();
 
     // Organisations with actions but nobody present who may decide for them (someone
@@ -153,6 +164,13 @@ pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
         ));
     }
 
+    let mut after = Vec::new();
+    not_confirmed(m, agenda, &mut after);
+    (out, after)
+}
+
+/// Who is at the table and was heard in no speaking round (reads the phase records).
+pub(super) fn not_heard(m: &Meeting, agenda: &Agenda, out: &mut Vec<Problem>) {
     let heard: BTreeSet<&Id> = m.phases.values().flat_map(|p| p.heard.iter()).collect();
     let has_round = agenda.phases.iter().any(|p| p.kind.has_speaking_round());
     let ids: Vec<&str> = agenda.phases.iter().map(|p| p.id.as_str()).collect();
@@ -182,9 +200,11 @@ pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
             ));
         }
     }
+}
 
-    // The plan read back at the table (the Summary's read-back): every action still in
-    // play was confirmed by the one who decides it or carries it out.
+/// The plan read back at the table (the Summary's read-back): every action still in
+/// play was confirmed by the one who decides it or carries it out.
+fn not_confirmed(m: &Meeting, agenda: &Agenda, out: &mut Vec<Problem>) {
     if agenda.has_phase(PhaseKind::Summary) {
         let open: Vec<String> = m
             .actions
@@ -208,7 +228,10 @@ pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
             ));
         }
     }
+}
 
+/// The phases over their time (reads the phase timers).
+pub(super) fn over_time_warnings(m: &Meeting, agenda: &Agenda, out: &mut Vec<Problem>) {
     for (phase, spent) in agenda.phases.iter().zip(over_time(m, agenda)) {
         if let Some(spent) = spent {
             let (spent, minutes) = (spent.to_string(), phase.minutes.to_string());
@@ -219,7 +242,6 @@ pub fn warnings(m: &Meeting, agenda: &Agenda) -> Vec<Problem> {
             ));
         }
     }
-    out
 }
 
 /// All that the rules read of the phase timers: for each phase of `agenda`, the minutes

@@ -110,9 +110,15 @@ impl Start {
 /// The meeting is shared with the background writer (`shared`) rather than copied for
 /// it: a change made while the writer still holds the state it is writing copies the
 /// meeting then (`Arc::make_mut`), which, at the pace of keys, is seldom.
+///
+/// The rules' judgement is kept in two parts (`rules::Plan`): what they say of the plan,
+/// and all the problems. A change of one phase's record (`edit_record`: marking someone
+/// heard, a phase's notes, its timer) keeps the first, which no rule of the plan reads,
+/// and judges only the records again.
 #[derive(Debug)]
 pub struct Judged {
     meeting: std::sync::Arc<Meeting>,
+    plan: std::sync::OnceLock<rules::Plan>,
     problems: std::sync::OnceLock<Vec<Problem>>,
 }
 
@@ -120,14 +126,24 @@ impl Judged {
     pub fn new(meeting: Meeting) -> Judged {
         Judged {
             meeting: std::sync::Arc::new(meeting),
+            plan: std::sync::OnceLock::new(),
             problems: std::sync::OnceLock::new(),
         }
     }
 
     /// The meeting, to change: what was judged of it is forgotten.
     pub fn edit(&mut self) -> &mut Meeting {
+        self.plan.take();
         self.problems.take();
         std::sync::Arc::make_mut(&mut self.meeting)
+    }
+
+    /// The record of phase `phase_id` (made if there is none), to change: its notes, who
+    /// was heard in it, its timer. What was judged of the plan is kept; the problems are
+    /// judged again, from it, on the next look.
+    pub fn edit_record(&mut self, phase_id: &str) -> &mut samsyn::meeting::PhaseRecord {
+        self.problems.take();
+        std::sync::Arc::make_mut(&mut self.meeting).phase_mut(phase_id)
     }
 
     /// The meeting as it is now, for the writer, without copying it.
@@ -138,8 +154,12 @@ impl Judged {
     /// What the rules find in the meeting under `agenda`, judged once per change. Only
     /// `Session::problems` asks, with the session's own agenda (which never changes).
     fn problems(&self, agenda: &Agenda) -> &[Problem] {
-        self.problems
-            .get_or_init(|| rules::check(&self.meeting, agenda))
+        self.problems.get_or_init(|| {
+            let plan = self
+                .plan
+                .get_or_init(|| rules::Plan::judge(&self.meeting, agenda));
+            rules::check_with(&self.meeting, agenda, plan)
+        })
     }
 
     /// `secs` more on the timer of phase `phase`. The judgement is kept when what the
@@ -152,6 +172,7 @@ impl Judged {
             .phase_mut(phase)
             .elapsed_secs += secs;
         if !had_record || rules::over_time(&self.meeting, agenda) != before {
+            // A timer is a phase record: the plan's judgement stands.
             self.problems.take();
         }
     }

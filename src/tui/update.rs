@@ -319,7 +319,7 @@ fn toggle_heard(app: &mut App, index: usize) {
     }
     let id = p.id.clone();
     let phase_id = s.phase().id.clone();
-    let heard = &mut s.meeting.edit().phase_mut(&phase_id).heard;
+    let heard = &mut s.meeting.edit_record(&phase_id).heard;
     if let Some(pos) = heard.iter().position(|h| h == &id) {
         heard.remove(pos);
     } else {
@@ -851,7 +851,7 @@ fn restore_text(app: &mut App, form: &Form) {
     if text::get(&s.meeting, target) == *original {
         return;
     }
-    text::commit(s.meeting.edit(), target, original.clone());
+    text::commit_judged(&mut s.meeting, target, original.clone());
     save(app);
 }
 
@@ -884,10 +884,10 @@ fn autosave_text(app: &mut App, now: NaiveDateTime) {
         return;
     }
     let before = text::get(&s.meeting, &target);
-    text::commit(s.meeting.edit(), &target, text);
+    text::commit_judged(&mut s.meeting, &target, text);
     if let Err(size) = samsyn::store::fits(&s.meeting) {
         // Kept on the screen only: the file stays as large as it may be.
-        text::commit(s.meeting.edit(), &target, before);
+        text::commit_judged(&mut s.meeting, &target, before);
         if let Some(Overlay::Form(form)) = &mut app.overlay {
             form.error = Some(too_large(size, lang));
         }

@@ -34,6 +34,7 @@ mod migration;
 mod permissions;
 mod pseudonym_props;
 mod rules;
+mod rules_records;
 mod tamper;
 mod tui_drafts;
 mod tui_forms;

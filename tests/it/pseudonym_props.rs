@@ -18,8 +18,34 @@ const CONSONANTS: &[char] = &[
 const VOWELS: &[char] = &['a', 'e', 'i', 'o', 'u', 'y'];
 const SWEDISH: &[char] = &['å', 'ä', 'ö'];
 
-/// A name word: two or three syllables, one of them with å, ä or ö (so it is no word of
-/// the minutes' own text), capitalised, sometimes ending in s (for "Elias'").
+/// Every word of the exports' own text (the minutes', the kallelse's, the terms, the
+/// dates and the shipped agendas), folded: a generated name that is one of them ("Möte")
+/// cannot be told apart from the text around it, so none is drawn.
+fn vocabulary() -> &'static std::collections::HashSet<String> {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        [
+            include_str!("../../src/i18n/minutes.rs"),
+            include_str!("../../src/i18n/invite.rs"),
+            include_str!("../../src/i18n/terms.rs"),
+            include_str!("../../src/i18n/dates.rs"),
+            include_str!("../../agendas/samba.ron"),
+            include_str!("../../agendas/samba-uppfoljning.ron"),
+            include_str!("../../agendas/sip.ron"),
+            include_str!("../../agendas/sip-uppfoljning.ron"),
+        ]
+        .iter()
+        .flat_map(|text| text.split(|c: char| !c.is_alphabetic()))
+        .filter(|w| !w.is_empty())
+        .map(fold)
+        .collect()
+    })
+}
+
+/// A name word: two or three syllables, one of them with å, ä or ö (so it is seldom a
+/// word of the minutes' own text, and never one: see `vocabulary`), capitalised,
+/// sometimes ending in s (for "Elias'").
 fn word() -> impl Strategy<Value = String> {
     (
         prop::collection::vec((0..CONSONANTS.len(), 0..VOWELS.len()), 1..3),
@@ -41,6 +67,10 @@ fn word() -> impl Strategy<Value = String> {
             let mut chars = w.chars();
             let first = chars.next().unwrap().to_uppercase().to_string();
             first + chars.as_str()
+        })
+        .prop_filter("no word of the exports' own text", |w| {
+            !vocabulary().contains(&fold(w))
+                && !vocabulary().contains(fold(w).trim_end_matches('s'))
         })
 }
 

@@ -62,7 +62,7 @@ pub fn commit(s: &mut Session, form: &Form, lang: Lang) -> Result<(), FormError>
         0
     };
     let id = s.phase().id.clone();
-    s.meeting.edit().phase_mut(&id).elapsed_secs = secs + added;
+    s.meeting.edit_record(&id).elapsed_secs = secs + added;
     Ok(())
 }
 

@@ -2,7 +2,7 @@
 //! gives it its own view. Also the single-field text form the other views reuse.
 
 use super::{Deletion, Phase, Rows};
-use crate::tui::app::{App, Session};
+use crate::tui::app::{App, Judged, Session};
 use crate::tui::command::Cmd;
 use crate::tui::form::{F, Form, FormError, Target, TextTarget};
 use ratatui::Frame;
@@ -89,6 +89,15 @@ pub fn commit(m: &mut Meeting, t: &TextTarget, text: String) {
         TextTarget::ChildNotObtained => &mut m.child_voice.not_obtained_reason,
     };
     *slot = text;
+}
+
+/// `commit` into the open meeting: a phase's notes through its record, which keeps what
+/// the rules judged of the plan (`Judged::edit_record`); every other text through `edit`.
+pub fn commit_judged(j: &mut Judged, t: &TextTarget, text: String) {
+    match t {
+        TextTarget::PhaseNotes(id) => j.edit_record(id).notes = text,
+        _ => commit(j.edit(), t, text),
+    }
 }
 
 impl Phase for TextPhase {
