@@ -11,7 +11,7 @@ use crate::i18n::invite::{self as l, Label, fill};
 use crate::i18n::minutes as ml;
 use crate::i18n::terms::{self, capital};
 use crate::meeting::{
-    ActionReview, Decision, Id, InvitationProblem, Meeting, Organisation, Participant, pseudonymize,
+    ActionReview, Decision, Id, InvitationProblem, Meeting, Organisation, Participant,
 };
 use chrono::NaiveDate;
 
@@ -176,13 +176,8 @@ pub fn invite(
         )));
     }
     let hide = o.pseudonymize || format == Format::Ics;
-    let owned;
-    let m = if hide {
-        owned = pseudonymize(meeting);
-        &owned
-    } else {
-        meeting
-    };
+    let shown = crate::meeting::shown(meeting, hide);
+    let m = &*shown;
     let b = Builder { m, agenda, lang };
     Ok(match format {
         Format::Ics => b.ics().into_bytes(),

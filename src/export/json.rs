@@ -147,28 +147,6 @@ fn every_field_present(envelope: &mut Value) {
     all(meeting, "actions", &|a| {
         a.entry("confirmed").or_insert(Value::Bool(false));
     });
-    if let Some(object) = meeting.as_object_mut() {
-        let invitation = object.entry("invitation").or_insert(Value::Null);
-        if let Some(inv) = invitation.as_object_mut() {
-            for (field, empty) in [
-                ("purpose", Value::String(String::new())),
-                ("questions", Value::Array(Vec::new())),
-                ("expected", Value::Array(Vec::new())),
-                ("video_link", Value::String(String::new())),
-                ("convener", Value::String(String::new())),
-                ("convener_contact", Value::String(String::new())),
-                ("sent", Value::Null),
-                ("announced", Value::Null),
-            ] {
-                inv.entry(field).or_insert(empty);
-            }
-            if let Some(expected) = inv.get_mut("expected").and_then(Value::as_array_mut) {
-                for e in expected.iter_mut().filter_map(Value::as_object_mut) {
-                    e.entry("costs").or_insert(Value::Bool(false));
-                }
-            }
-        }
-    }
 }
 
 /// Read an export back.

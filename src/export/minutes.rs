@@ -243,24 +243,24 @@ impl Builder<'_> {
     fn reviews(&self, s: &mut Section) {
         let lang = self.lang;
         let m = self.m;
-        // The earlier meetings by their agenda's name where it ships with samsyn (each
-        // agenda parsed once, and only when named).
+        // The meetings by their agenda's name: this meeting's agenda as given, the earlier
+        // ones' where it ships with samsyn (each agenda parsed once, and only when named).
         let mut shipped: std::collections::HashMap<String, Option<crate::agenda::Agenda>> =
             std::collections::HashMap::new();
         let mut name = |id: &str| {
+            if id == self.agenda.id {
+                return self.agenda.name.get(lang).to_string();
+            }
             shipped
                 .entry(id.to_string())
                 .or_insert_with(|| crate::agenda::builtin_agenda(id))
                 .as_ref()
                 .map_or_else(|| id.to_string(), |a| a.name.get(lang).to_string())
         };
-        let mut chain: Vec<String> = m
-            .earlier
-            .iter()
-            .rev()
-            .map(|e| format!("{} {}", name(&e.agenda), e.date))
+        let chain: Vec<String> = m
+            .chain()
+            .map(|(id, date)| format!("{} {date}", name(id)))
             .collect();
-        chain.push(format!("{} {}", self.agenda.name.get(lang), m.date));
         s.fields(vec![(self.t(l::CHAIN), chain.join(" → "))]);
         s.blocks.push(Block::Label(self.t(l::PREVIOUS_PLAN)));
         let missing = || format!("({})", l::NOT_REVIEWED.get(lang));

@@ -119,13 +119,8 @@ pub fn export(
     }
     // Calendar data never carries the family's names, asked or not.
     let hide = options.pseudonymize || format == Format::Ics;
-    let owned;
-    let m = if hide {
-        owned = pseudonymize(meeting);
-        &owned
-    } else {
-        meeting
-    };
+    let shown = crate::meeting::shown(meeting, hide);
+    let m = &*shown;
     // The minutes go to many: the participants' contact details only when asked for.
     let printed;
     let m = if !options.contacts

@@ -24,7 +24,7 @@ pub use organisation::{ActionKind, Huvudman, Organisation};
 pub use participant::{
     Attendance, Mandate, Moment, Part, Participant, ParticipantKind, initials_of, names_facilitator,
 };
-pub use pseudonym::{Pseudonyms, hidden_names, pseudonymize};
+pub use pseudonym::{Pseudonyms, hidden_names, pseudonymize, shown};
 pub use review::{
     ActionReview, DecisionOutcome, Earlier, GoalOutcome, GoalReview, NotFollowable, Origin, Outcome,
 };

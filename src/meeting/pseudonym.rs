@@ -294,6 +294,15 @@ fn people(m: &Meeting) -> (Vec<(String, String)>, Vec<String>) {
     (family, others)
 }
 
+/// The meeting as a copy shows it: pseudonymized when `hide`, else as it is.
+pub fn shown(m: &Meeting, hide: bool) -> std::borrow::Cow<'_, Meeting> {
+    if hide {
+        std::borrow::Cow::Owned(pseudonymize(m))
+    } else {
+        std::borrow::Cow::Borrowed(m)
+    }
+}
+
 /// A copy of the meeting with the child's and the family's names replaced everywhere and
 /// the family's contact details removed.
 pub fn pseudonymize(m: &Meeting) -> Meeting {

@@ -138,6 +138,17 @@ pub enum NotFollowable {
 }
 
 impl Meeting {
+    /// The plan's meetings, the first first and this one last, each as its agenda's id
+    /// and its date: the chain the minutes and the screen show ("SIP-möte 2026-09-14 →
+    /// SIP-uppföljning 2026-11-02 → …").
+    pub fn chain(&self) -> impl Iterator<Item = (&str, NaiveDate)> {
+        self.earlier
+            .iter()
+            .rev()
+            .map(|e| (e.agenda.as_str(), e.date))
+            .chain(std::iter::once((self.agenda.id.as_str(), self.date)))
+    }
+
     /// The follow-up of this finalized meeting, started from `agenda` on `date`, saved
     /// (by the caller) as `file`: organisations, participants (invited again), consents,
     /// goals, the responsibility and every action for review, linked back by id, file

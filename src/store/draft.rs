@@ -129,20 +129,25 @@ mod tests {
         );
     }
 
-    #[test]
-    fn written_drafts_read_back_and_versions_are_told_apart() {
-        let dir = tempfile::tempdir().unwrap();
-        let meeting = dir.path().join("m.ron");
-        assert!(matches!(read::<String>(&meeting), Found::None));
-        let d = DraftFile {
+    /// A draft of meeting "abc" holding `form`, written on 2 December 2026 at 10:00.
+    fn draft(form: String) -> DraftFile<String> {
+        DraftFile {
             version: VERSION,
             meeting: "abc".into(),
             written: chrono::NaiveDate::from_ymd_opt(2026, 12, 2)
                 .unwrap()
                 .and_hms_opt(10, 0, 0)
                 .unwrap(),
-            form: "typed".to_string(),
-        };
+            form,
+        }
+    }
+
+    #[test]
+    fn written_drafts_read_back_and_versions_are_told_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let meeting = dir.path().join("m.ron");
+        assert!(matches!(read::<String>(&meeting), Found::None));
+        let d = draft("typed".to_string());
         write(&meeting, &d).unwrap();
         match read::<String>(&meeting) {
             Found::Draft(back) => assert_eq!(back, d),
@@ -173,15 +178,7 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(path_for(&meeting).exists());
-        let big = DraftFile {
-            version: VERSION,
-            meeting: "abc".into(),
-            written: chrono::NaiveDate::from_ymd_opt(2026, 12, 2)
-                .unwrap()
-                .and_hms_opt(10, 0, 0)
-                .unwrap(),
-            form: "x".repeat(LIMIT as usize + 1),
-        };
+        let big = draft("x".repeat(LIMIT as usize + 1));
         assert!(
             write(&meeting, &big).is_err(),
             "never written larger than read"
@@ -200,15 +197,7 @@ mod tests {
             Found::Unreadable(why) => assert!(why.contains("symbolic link"), "{why}"),
             other => panic!("{other:?}"),
         }
-        let d = DraftFile {
-            version: VERSION,
-            meeting: "abc".into(),
-            written: chrono::NaiveDate::from_ymd_opt(2026, 12, 2)
-                .unwrap()
-                .and_hms_opt(10, 0, 0)
-                .unwrap(),
-            form: "typed".to_string(),
-        };
+        let d = draft("typed".to_string());
         assert!(write(&meeting, &d).is_err(), "not written through the link");
         remove(&meeting);
         assert_eq!(std::fs::read_to_string(&elsewhere).unwrap(), "(version: 2)");

@@ -69,13 +69,10 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
             .get(id)
             .map_or_else(|| id.to_string(), |a| a.name.get(lang).to_string())
     };
-    let mut chain: Vec<String> = m
-        .earlier
-        .iter()
-        .rev()
-        .map(|e| format!("{} {}", name(&e.agenda), e.date))
+    let chain: Vec<String> = m
+        .chain()
+        .map(|(id, date)| format!("{} {date}", name(id)))
         .collect();
-    chain.push(format!("{} {}", name(&m.agenda.id), m.date));
     let head_line = match &s.previous_note {
         Some(note) if s.previous_amended.is_some() => Line::styled(
             format!(
