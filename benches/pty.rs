@@ -245,9 +245,15 @@ fn cpu_ns(pid: u32) -> u64 {
 /// meeting and the large one, printed as a share of one core. With
 /// `SAMSYN_BENCH_BEFORE=path/to/another/samsyn` that program is measured beside this
 /// one, at the same time (a before and after in one run). Not a criterion measurement:
-/// one long sample each.
+/// one long sample each. Named `idle-cpu` for criterion's filter.
 fn idle(_: &mut Criterion) {
     let bench = std::env::args().any(|a| a == "--bench");
+    // A filter that does not name it (`cargo bench --bench pty -- keystroke`) skips it,
+    // as criterion skips the benchmarks it does not name.
+    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    if filter.is_some_and(|f| !"idle-cpu".contains(f.as_str())) {
+        return;
+    }
     let span = Duration::from_secs(if bench { 150 } else { 3 });
     let ours = std::path::PathBuf::from(env!("CARGO_BIN_EXE_samsyn"));
     let mut programs = vec![("this build", ours)];
