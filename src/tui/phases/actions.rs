@@ -3,7 +3,8 @@
 //! enforces the mandate rule: "decided by" offers only those who may decide, plus
 //! "awaiting decision by …", and says exactly why everybody else is not offered.
 
-use super::{Deletion, OneList, Phase, Rows};
+use super::Deletion;
+use super::list::{ListPhase, OneList};
 use super::{empty_hint, labels, orgs};
 use crate::tui::app::{App, Session};
 use crate::tui::command::Cmd;
@@ -667,71 +668,30 @@ pub fn commit(
 }
 
 /// The plan: who does what by when, each action with its decider.
-pub struct Actions;
-
-const LIST: OneList = OneList {
-    len: |m| m.actions.len(),
-    form,
-    index: |t| match t {
-        Target::Action(i) => Some(*i),
-        _ => None,
-    },
-};
-
-impl Phase for Actions {
-    fn commands(&self) -> &'static [Cmd] {
-        &[Cmd::Up, Cmd::Down, Cmd::Add, Cmd::Edit, Cmd::Delete]
-    }
-
-    fn rows(&self, s: &Session) -> Rows {
-        Rows::List(s.meeting.actions.len())
-    }
-
-    fn render(&self, app: &App, s: &Session, f: &mut Frame, area: Rect) {
-        render(app, s, f, area);
-    }
-
-    fn open(&self, s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
-        LIST.open(s, cmd, lang)
-    }
-
-    fn reopen(&self, s: &Session, target: &Target, lang: Lang) -> Option<Form> {
-        LIST.reopen(s, target, lang)
-    }
-
-    fn row_of(&self, m: &Meeting, target: &Target) -> usize {
-        LIST.row_of(m, target)
-    }
-
-    fn refresh(&self, m: &Meeting, form: &mut Form, lang: Lang) {
-        if let Target::Action(_) = form.target {
-            refresh(m, form, lang);
-        }
-    }
-
-    fn commit(&self, m: &mut Meeting, form: &Form, lang: Lang) -> Result<(), FormError> {
-        match form.target {
-            Target::Action(i) => commit(m, form, i, lang),
-            _ => Err(super::foreign(form)),
-        }
-    }
-
-    fn deletion(&self, s: &Session, _: Lang) -> Option<Deletion> {
-        let a = s.meeting.actions.get(s.selected)?;
-        Some(Deletion::Ask {
-            label: super::short(&a.what, 50),
+pub const ACTIONS: ListPhase = ListPhase {
+    commands: &[Cmd::Up, Cmd::Down, Cmd::Add, Cmd::Edit, Cmd::Delete],
+    render,
+    lists: &[OneList {
+        add: Cmd::Add,
+        len: |m| m.actions.len(),
+        form,
+        index: |t| match t {
+            Target::Action(i) => Some(*i),
+            _ => None,
+        },
+        refresh,
+        commit,
+        deletion: |m, i, _| Deletion::Ask {
+            label: super::short(&m.actions[i].what, 50),
             participant: false,
-        })
-    }
-
-    fn delete(&self, m: &mut Meeting, row: usize) {
-        m.remove_action(row);
-    }
-
-    fn participant_at(&self, _: &Meeting, _: usize) -> Option<usize> {
-        None
-    }
-}
+        },
+        delete: |m, i| {
+            m.remove_action(i);
+        },
+    }],
+    other_form: |_, _, _| None,
+    participant_at: |_, _| None,
+};
 
 /// Why someone is not offered as a decider, for saying it once for all it applies to.
 #[derive(Debug, PartialEq, Eq)]

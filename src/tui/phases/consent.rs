@@ -1,6 +1,7 @@
 //! Consent (samtycke): who gave it, what it covers and does not, its form and validity.
 
-use super::{Deletion, OneList, Phase, Rows};
+use super::Deletion;
+use super::list::{ListPhase, OneList};
 use super::{empty_hint, labels};
 use crate::tui::app::{App, Session};
 use crate::tui::command::Cmd;
@@ -230,76 +231,40 @@ fn consent_date(m: &Meeting, form: &Form) -> chrono::NaiveDate {
     form.when(F::Date).ok().flatten().map_or(m.date, |w| w.date)
 }
 
-/// Consent: who gave it, for what, until when.
-pub struct Consents;
-
-const LIST: OneList = OneList {
-    len: |m| m.consents.len(),
-    form,
-    index: |t| match t {
-        Target::Consent(i) => Some(*i),
-        _ => None,
-    },
-};
-
-impl Phase for Consents {
-    fn commands(&self) -> &'static [Cmd] {
-        &[Cmd::Up, Cmd::Down, Cmd::Add, Cmd::Edit, Cmd::Delete]
-    }
-
-    fn rows(&self, s: &Session) -> Rows {
-        Rows::List(s.meeting.consents.len())
-    }
-
-    fn render(&self, app: &App, s: &Session, f: &mut Frame, area: Rect) {
-        render(app, s, f, area);
-    }
-
-    fn open(&self, s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
-        LIST.open(s, cmd, lang)
-    }
-
-    fn reopen(&self, s: &Session, target: &Target, lang: Lang) -> Option<Form> {
-        LIST.reopen(s, target, lang)
-    }
-
-    fn row_of(&self, m: &Meeting, target: &Target) -> usize {
-        LIST.row_of(m, target)
-    }
-
-    fn refresh(&self, m: &Meeting, form: &mut Form, lang: Lang) {
-        // "6 månader" counts from the day the consent was given, as it is said.
-        let text = form.text(F::ValidUntil);
-        if !text.is_empty() {
-            let given = consent_date(m, form);
-            form.set_note(
-                F::ValidUntil,
-                Some(crate::tui::dates::note(&text, given, lang)),
-            );
-        }
-    }
-
-    fn commit(&self, m: &mut Meeting, form: &Form, lang: Lang) -> Result<(), FormError> {
-        match form.target {
-            Target::Consent(i) => commit(m, form, i, lang),
-            _ => Err(super::foreign(form)),
-        }
-    }
-
-    fn deletion(&self, s: &Session, _: Lang) -> Option<Deletion> {
-        let m = &s.meeting;
-        let c = m.consents.get(s.selected)?;
-        Some(Deletion::Ask {
-            label: m.givers(c),
-            participant: false,
-        })
-    }
-
-    fn delete(&self, m: &mut Meeting, row: usize) {
-        samsyn::meeting::remove_at(&mut m.consents, row);
-    }
-
-    fn participant_at(&self, _: &Meeting, _: usize) -> Option<usize> {
-        None
+/// "6 månader" counts from the day the consent was given, as it is said.
+fn refresh(m: &Meeting, form: &mut Form, lang: Lang) {
+    let text = form.text(F::ValidUntil);
+    if !text.is_empty() {
+        let given = consent_date(m, form);
+        form.set_note(
+            F::ValidUntil,
+            Some(crate::tui::dates::note(&text, given, lang)),
+        );
     }
 }
+
+/// Consent: who gave it, for what, until when.
+pub const CONSENTS: ListPhase = ListPhase {
+    commands: &[Cmd::Up, Cmd::Down, Cmd::Add, Cmd::Edit, Cmd::Delete],
+    render,
+    lists: &[OneList {
+        add: Cmd::Add,
+        len: |m| m.consents.len(),
+        form,
+        index: |t| match t {
+            Target::Consent(i) => Some(*i),
+            _ => None,
+        },
+        refresh,
+        commit,
+        deletion: |m, i, _| Deletion::Ask {
+            label: m.givers(&m.consents[i]),
+            participant: false,
+        },
+        delete: |m, i| {
+            samsyn::meeting::remove_at(&mut m.consents, i);
+        },
+    }],
+    other_form: |_, _, _| None,
+    participant_at: |_, _| None,
+};

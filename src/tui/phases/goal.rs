@@ -1,7 +1,8 @@
 //! Goal: the needs the group agrees on and the shared goals (long-term and sub-goals),
 //! each with how progress will be noticed.
 
-use super::{Deletion, Phase, Rows};
+use super::Deletion;
+use super::list::{ListPhase, OneList};
 use super::{empty_hint, labels};
 use crate::tui::app::{App, Session};
 use crate::tui::command::Cmd;
@@ -128,15 +129,6 @@ pub fn need_form(m: &Meeting, idx: Option<usize>, lang: Lang) -> Form {
     form
 }
 
-/// Edit the selected row: a goal, or a need below the goals.
-pub fn edit_form(m: &Meeting, selected: usize, lang: Lang) -> Form {
-    if selected < m.goals.len() {
-        goal_form(m, Some(selected), lang)
-    } else {
-        need_form(m, Some(selected - m.goals.len()), lang)
-    }
-}
-
 pub fn commit_goal(
     m: &mut Meeting,
     form: &Form,
@@ -199,88 +191,57 @@ pub fn commit_need(
     super::commit_text_item(&mut m.needs, form, idx, T::FNeed, lang)
 }
 
-/// The shared goal: goals and sub-goals, then the needs below them.
-pub struct Goals;
-
-impl Phase for Goals {
-    fn commands(&self) -> &'static [Cmd] {
-        &[
-            Cmd::Up,
-            Cmd::Down,
-            Cmd::Add,
-            Cmd::Edit,
-            Cmd::Delete,
-            Cmd::AddNeed,
-        ]
-    }
-
-    fn rows(&self, s: &Session) -> Rows {
-        Rows::List(s.meeting.goals.len() + s.meeting.needs.len())
-    }
-
-    fn render(&self, app: &App, s: &Session, f: &mut Frame, area: Rect) {
-        render(app, s, f, area);
-    }
-
-    fn open(&self, s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
-        let m = &s.meeting;
-        match cmd {
-            Cmd::Add => Some(goal_form(m, None, lang)),
-            Cmd::AddNeed => Some(need_form(m, None, lang)),
-            Cmd::Edit => Some(edit_form(m, super::selected_row(s)?, lang)),
-            _ => None,
-        }
-    }
-
-    fn reopen(&self, s: &Session, target: &Target, lang: Lang) -> Option<Form> {
-        let m = &s.meeting;
-        match target {
-            Target::Goal(i) if i.is_none_or(|i| i < m.goals.len()) => Some(goal_form(m, *i, lang)),
-            Target::Need(i) if i.is_none_or(|i| i < m.needs.len()) => Some(need_form(m, *i, lang)),
-            _ => None,
-        }
-    }
-
-    fn row_of(&self, m: &Meeting, target: &Target) -> usize {
-        let goals = m.goals.len();
-        match target {
-            Target::Goal(Some(i)) => *i,
-            Target::Need(Some(i)) => goals + i,
-            Target::Need(_) => (goals + m.needs.len()).saturating_sub(1),
-            _ => goals.saturating_sub(1),
-        }
-    }
-
-    fn refresh(&self, _: &Meeting, _: &mut Form, _: Lang) {}
-
-    fn commit(&self, m: &mut Meeting, form: &Form, lang: Lang) -> Result<(), FormError> {
-        match form.target {
-            Target::Goal(i) => commit_goal(m, form, i, lang),
-            Target::Need(i) => commit_need(m, form, i, lang),
-            _ => Err(super::foreign(form)),
-        }
-    }
-
-    fn deletion(&self, s: &Session, _: Lang) -> Option<Deletion> {
-        let m = &s.meeting;
-        let i = s.selected;
-        let text = match m.goals.get(i) {
-            Some(g) => &g.text,
-            None => m.needs.get(i - m.goals.len())?,
-        };
-        Some(Deletion::Ask {
-            label: super::short(text, 50),
-            participant: false,
-        })
-    }
-
-    fn delete(&self, m: &mut Meeting, row: usize) {
-        if m.remove_goal(row).is_none() {
-            samsyn::meeting::remove_at(&mut m.needs, row - m.goals.len());
-        }
-    }
-
-    fn participant_at(&self, _: &Meeting, _: usize) -> Option<usize> {
-        None
+/// A goal's or a need's row named by its text.
+fn deletion(text: &str) -> Deletion {
+    Deletion::Ask {
+        label: super::short(text, 50),
+        participant: false,
     }
 }
+
+/// The shared goal: goals and sub-goals, then the needs below them.
+pub const GOALS: ListPhase = ListPhase {
+    commands: &[
+        Cmd::Up,
+        Cmd::Down,
+        Cmd::Add,
+        Cmd::Edit,
+        Cmd::Delete,
+        Cmd::AddNeed,
+    ],
+    render,
+    lists: &[
+        OneList {
+            add: Cmd::Add,
+            len: |m| m.goals.len(),
+            form: |s, i, lang| goal_form(&s.meeting, i, lang),
+            index: |t| match t {
+                Target::Goal(i) => Some(*i),
+                _ => None,
+            },
+            refresh: |_, _, _| {},
+            commit: commit_goal,
+            deletion: |m, i, _| deletion(&m.goals[i].text),
+            delete: |m, i| {
+                m.remove_goal(i);
+            },
+        },
+        OneList {
+            add: Cmd::AddNeed,
+            len: |m| m.needs.len(),
+            form: |s, i, lang| need_form(&s.meeting, i, lang),
+            index: |t| match t {
+                Target::Need(i) => Some(*i),
+                _ => None,
+            },
+            refresh: |_, _, _| {},
+            commit: commit_need,
+            deletion: |m, i, _| deletion(&m.needs[i]),
+            delete: |m, i| {
+                samsyn::meeting::remove_at(&mut m.needs, i);
+            },
+        },
+    ],
+    other_form: |_, _, _| None,
+    participant_at: |_, _| None,
+};

@@ -12,6 +12,7 @@ pub mod follow_up;
 pub mod goal;
 pub mod invitation;
 pub mod labels;
+pub mod list;
 pub mod orgs;
 pub mod review;
 pub mod roles;
@@ -89,14 +90,14 @@ pub trait Phase: Sync {
 /// The phase of a kind: the only `match` on `PhaseKind` in the screen.
 pub fn phase_for(kind: PhaseKind) -> &'static dyn Phase {
     match kind {
-        PhaseKind::Roles => &roles::Roles,
-        PhaseKind::Consent => &consent::Consents,
+        PhaseKind::Roles => &roles::ROLES,
+        PhaseKind::Consent => &consent::CONSENTS,
         PhaseKind::Purpose | PhaseKind::Notes => &TextPhase(Texts::One { unsupported: false }),
         PhaseKind::Review => &review::ReviewPhase,
         PhaseKind::Situation => &TextPhase(Texts::Situation),
         PhaseKind::ChildVoice => &TextPhase(Texts::ChildVoice),
-        PhaseKind::Goal => &goal::Goals,
-        PhaseKind::Actions => &actions::Actions,
+        PhaseKind::Goal => &goal::GOALS,
+        PhaseKind::Actions => &actions::ACTIONS,
         PhaseKind::Summary => &summary::Summary,
         PhaseKind::FollowUp => &follow_up::FollowUpPhase,
         PhaseKind::Evaluation => &evaluation::EvaluationPhase,
@@ -151,40 +152,6 @@ pub fn commit_text_item(
         None => list.push(text),
     }
     Ok(())
-}
-
-/// The forms of a phase whose rows are one list, each row edited by one form: the
-/// participants, the consents, the actions.
-pub struct OneList {
-    pub len: fn(&Meeting) -> usize,
-    pub form: fn(&Session, Option<usize>, Lang) -> Form,
-    /// The row a target names (`Some(None)`: a new row); `None` for another form.
-    pub index: fn(&Target) -> Option<Option<usize>>,
-}
-
-impl OneList {
-    /// `a` adds a row, Enter edits the selected one.
-    pub fn open(&self, s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
-        match cmd {
-            Cmd::Add => Some((self.form)(s, None, lang)),
-            Cmd::Edit => Some((self.form)(s, Some(selected_row(s)?), lang)),
-            _ => None,
-        }
-    }
-
-    pub fn reopen(&self, s: &Session, target: &Target, lang: Lang) -> Option<Form> {
-        let i = (self.index)(target)?;
-        i.is_none_or(|i| i < (self.len)(&s.meeting))
-            .then(|| (self.form)(s, i, lang))
-    }
-
-    /// The row edited, or the last row for one just added.
-    pub fn row_of(&self, m: &Meeting, target: &Target) -> usize {
-        match (self.index)(target) {
-            Some(Some(i)) => i,
-            _ => (self.len)(m).saturating_sub(1),
-        }
-    }
 }
 
 /// The error for a form handed to a phase it is not of: a bug, never the user's doing.

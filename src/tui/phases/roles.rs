@@ -1,7 +1,8 @@
 //! Roles: the round of presentations — who is here, for which organisation, with what
 //! mandate and attendance — and the speaking round's first marks.
 
-use super::{Deletion, OneList, Phase, Rows, details};
+use super::list::{ListPhase, OneList};
+use super::{Deletion, details};
 use super::{empty_hint, kv, labels, orgs};
 use crate::tui::app::{App, Session};
 use crate::tui::command::Cmd;
@@ -587,126 +588,69 @@ fn blocker(m: &Meeting, p: &Participant, lang: Lang) -> Option<String> {
 }
 
 /// The round of presentations: the participants, and under them their organisations.
-pub struct Roles;
-
-const LIST: OneList = OneList {
-    len: |m| m.participants.len(),
-    form,
-    index: |t| match t {
-        Target::Participant(i) => Some(*i),
-        _ => None,
-    },
-};
-
-/// The organisation on row `row`, below the participants.
-fn org_row(m: &Meeting, row: usize) -> Option<usize> {
-    row.checked_sub(m.participants.len())
-        .filter(|i| *i < m.organisations.len())
-}
-
-impl Phase for Roles {
-    fn commands(&self) -> &'static [Cmd] {
-        &[
-            Cmd::Up,
-            Cmd::Down,
-            Cmd::Add,
-            Cmd::Edit,
-            Cmd::Delete,
-            Cmd::Details,
-            Cmd::AddOrganisation,
-            Cmd::Heard,
-            Cmd::HeardSelected,
-            Cmd::Invitation,
-            Cmd::WriteInvitation,
-        ]
-    }
-
-    fn rows(&self, s: &Session) -> Rows {
-        Rows::List(s.meeting.participants.len() + s.meeting.organisations.len())
-    }
-
-    fn render(&self, app: &App, s: &Session, f: &mut Frame, area: Rect) {
-        render(app, s, f, area);
-    }
-
-    fn open(&self, s: &Session, cmd: Cmd, lang: Lang) -> Option<Form> {
-        match cmd {
-            Cmd::Details => Some(details::form(&s.meeting, lang)),
-            Cmd::AddOrganisation => Some(orgs::form(s, None, lang)),
-            Cmd::Edit => match org_row(&s.meeting, super::selected_row(s)?) {
-                Some(i) => Some(orgs::form(s, Some(i), lang)),
-                None => LIST.open(s, cmd, lang),
+pub const ROLES: ListPhase = ListPhase {
+    commands: &[
+        Cmd::Up,
+        Cmd::Down,
+        Cmd::Add,
+        Cmd::Edit,
+        Cmd::Delete,
+        Cmd::Details,
+        Cmd::AddOrganisation,
+        Cmd::Heard,
+        Cmd::HeardSelected,
+        Cmd::Invitation,
+        Cmd::WriteInvitation,
+    ],
+    render,
+    lists: &[
+        OneList {
+            add: Cmd::Add,
+            len: |m| m.participants.len(),
+            form,
+            index: |t| match t {
+                Target::Participant(i) => Some(*i),
+                _ => None,
             },
-            _ => LIST.open(s, cmd, lang),
-        }
-    }
-
-    fn reopen(&self, s: &Session, target: &Target, lang: Lang) -> Option<Form> {
-        match target {
-            Target::Organisation(i) => i
-                .is_none_or(|i| i < s.meeting.organisations.len())
-                .then(|| orgs::form(s, *i, lang)),
-            _ => LIST.reopen(s, target, lang),
-        }
-    }
-
-    fn row_of(&self, m: &Meeting, target: &Target) -> usize {
-        match target {
-            Target::Organisation(i) => {
-                m.participants.len() + i.unwrap_or_else(|| m.organisations.len().saturating_sub(1))
-            }
-            _ => LIST.row_of(m, target),
-        }
-    }
-
-    fn refresh(&self, m: &Meeting, form: &mut Form, _: Lang) {
-        if let Target::Participant(_) = form.target {
-            refresh(m, form);
-        }
-    }
-
-    fn commit(&self, m: &mut Meeting, form: &Form, lang: Lang) -> Result<(), FormError> {
-        match form.target {
-            Target::Participant(i) => commit(m, form, i, lang),
-            Target::Organisation(i) => orgs::commit(m, form, i, lang),
-            _ => Err(super::foreign(form)),
-        }
-    }
-
-    fn deletion(&self, s: &Session, lang: Lang) -> Option<Deletion> {
-        let m = &s.meeting;
-        if let Some(i) = org_row(m, s.selected) {
-            return Some(match orgs::blocker(m, i, lang) {
+            refresh: |m, form, _| refresh(m, form),
+            commit,
+            deletion: |m, i, lang| {
+                let p = &m.participants[i];
+                match blocker(m, p, lang) {
+                    Some(why) => Deletion::Refused(why),
+                    None => Deletion::Ask {
+                        label: p.name.clone(),
+                        participant: true,
+                    },
+                }
+            },
+            // `deletion` refused it while something names it; the domain refuses it too.
+            delete: |m, i| {
+                let _ = m.remove_participant(i);
+            },
+        },
+        OneList {
+            add: Cmd::AddOrganisation,
+            len: |m| m.organisations.len(),
+            form: orgs::form,
+            index: |t| match t {
+                Target::Organisation(i) => Some(*i),
+                _ => None,
+            },
+            refresh: |_, _, _| {},
+            commit: orgs::commit,
+            deletion: |m, i, lang| match orgs::blocker(m, i, lang) {
                 Some(why) => Deletion::Refused(why),
                 None => Deletion::Ask {
                     label: m.organisations[i].name.clone(),
                     participant: false,
                 },
-            });
-        }
-        let p = m.participants.get(s.selected)?;
-        Some(match blocker(m, p, lang) {
-            Some(why) => Deletion::Refused(why),
-            None => Deletion::Ask {
-                label: p.name.clone(),
-                participant: true,
             },
-        })
-    }
-
-    fn delete(&self, m: &mut Meeting, row: usize) {
-        // `deletion` refused it while something names it; the domain refuses it too.
-        match org_row(m, row) {
-            Some(i) => {
+            delete: |m, i| {
                 let _ = m.remove_organisation(i);
-            }
-            None => {
-                let _ = m.remove_participant(row);
-            }
-        }
-    }
-
-    fn participant_at(&self, m: &Meeting, row: usize) -> Option<usize> {
-        (row < m.participants.len()).then_some(row)
-    }
-}
+            },
+        },
+    ],
+    other_form: |s, cmd, lang| (cmd == Cmd::Details).then(|| details::form(&s.meeting, lang)),
+    participant_at: |m, row| (row < m.participants.len()).then_some(row),
+};
