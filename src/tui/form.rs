@@ -320,6 +320,12 @@ impl FormError {
             message: message.into(),
         }
     }
+
+    /// Field `field`, named `label`, must be filled in.
+    pub fn missing(field: F, label: T, lang: samsyn::i18n::Lang) -> FormError {
+        use samsyn::i18n::screen::fill;
+        FormError::at(field, fill(T::NeedText.get(lang), &[label.get(lang)]))
+    }
 }
 
 /// An error of the form as a whole (the cursor stays where it is).
@@ -553,18 +559,46 @@ impl Form {
         label: T,
         lang: samsyn::i18n::Lang,
     ) -> Result<When, FormError> {
-        use samsyn::i18n::screen::fill;
         match self.when(id) {
             Ok(Some(w)) => Ok(w),
-            Ok(None) => Err(FormError::at(
-                id,
-                fill(T::NeedText.get(lang), &[label.get(lang)]),
-            )),
-            Err(_) => Err(FormError::at(
-                id,
-                fill(T::BadDate.get(lang), &[&self.text(id)]),
-            )),
+            Ok(None) => Err(FormError::missing(id, label, lang)),
+            Err(_) => Err(self.bad_date(id, lang)),
         }
+    }
+
+    /// A date field that may be left empty: its date, or why it cannot be read.
+    pub fn optional_date(
+        &self,
+        id: F,
+        lang: samsyn::i18n::Lang,
+    ) -> Result<Option<NaiveDate>, FormError> {
+        self.when(id)
+            .map(|w| w.map(|w| w.date))
+            .map_err(|_| self.bad_date(id, lang))
+    }
+
+    fn bad_date(&self, id: F, lang: samsyn::i18n::Lang) -> FormError {
+        use samsyn::i18n::screen::fill;
+        FormError::at(id, fill(T::BadDate.get(lang), &[&self.text(id)]))
+    }
+
+    /// A text field that must be filled in: its text, or `why` said at the field.
+    pub fn required(&self, id: F, why: &str) -> Result<String, FormError> {
+        Some(self.text(id))
+            .filter(|t| !t.is_empty())
+            .ok_or_else(|| FormError::at(id, why))
+    }
+
+    /// A text field that must be filled in (`label` is its name in the message).
+    pub fn required_text(
+        &self,
+        id: F,
+        label: T,
+        lang: samsyn::i18n::Lang,
+    ) -> Result<String, FormError> {
+        Some(self.text(id))
+            .filter(|t| !t.is_empty())
+            .ok_or_else(|| FormError::missing(id, label, lang))
     }
 
     pub fn set_note(&mut self, id: F, note: Option<(String, bool)>) {

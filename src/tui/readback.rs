@@ -269,18 +269,8 @@ fn whole(app: &App, m: &Meeting, width: usize) -> Vec<Piece> {
     };
     let mut out = Vec::new();
     let not_set = app.t(T::NotSet).to_string();
-    let resp = m.overall_responsible.as_ref().map_or(not_set.clone(), |r| {
-        let person = r
-            .person
-            .as_ref()
-            .map(|p| format!(" — {}", m.person_name(p)))
-            .unwrap_or_default();
-        format!("{}{person}", m.organisation_name(&r.organisation))
-    });
-    let coord = m
-        .coordinator
-        .as_ref()
-        .map_or(not_set.clone(), |p| m.person_name(p));
+    let (resp, coord) =
+        super::phases::summary::responsibility(m, |id| m.organisation_name(id), &not_set);
     let mut held = lines(
         Kind::Plain,
         &app.show(&format!("{}: {resp}", app.t(T::Responsibility))),

@@ -640,10 +640,7 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Option<Overlay> {
             if reason.is_empty() {
                 Err(FormError::at(F::Reason, T::NeedReason.get(lang)))
             } else if by.is_empty() {
-                Err(FormError::at(
-                    F::By,
-                    fill(T::NeedText.get(lang), &[T::FBy.get(lang)]),
-                ))
+                Err(FormError::missing(F::By, T::FBy, lang))
             } else {
                 match samsyn::store::amend(&s.path, s.meeting.edit(), &reason, &by, now) {
                     Ok(kept) => Ok(Some(fill(

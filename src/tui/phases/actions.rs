@@ -9,6 +9,7 @@ use super::{empty_hint, labels, orgs};
 use crate::tui::app::{App, Session};
 use crate::tui::command::Cmd;
 use crate::tui::form::{F, Form, FormError, Opt, Target, Val};
+use crate::tui::widgets;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Text;
@@ -120,8 +121,8 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         }
     };
     let title = fill(app.t(T::ActionsList), &[&m.actions.len().to_string()]);
-    super::list_lazy(
-        app,
+    widgets::list_lazy(
+        &app.theme,
         f,
         area,
         &title,
@@ -543,23 +544,13 @@ pub fn commit(
     idx: Option<usize>,
     lang: Lang,
 ) -> Result<(), FormError> {
-    let what = form.text(F::What);
-    if what.is_empty() {
-        return Err(FormError::at(
-            F::What,
-            fill(T::NeedText.get(lang), &[T::FWhat.get(lang)]),
-        ));
-    }
+    let what = form.required_text(F::What, T::FWhat, lang)?;
     let performer = performer_from(form)
         .ok_or_else(|| FormError::at(F::Performer, T::NeedPerformer.get(lang)))?;
     // Everything is checked on a copy: a refused form adds no organisation.
     let mut next = m.clone();
     let organisation = orgs::chosen(&mut next, form, lang)?;
-    let date_of = |id: F| {
-        form.when(id)
-            .map(|w| w.map(|w| w.date))
-            .map_err(|_| FormError::at(id, fill(T::BadDate.get(lang), &[&form.text(id)])))
-    };
+    let date_of = |id: F| form.optional_date(id, lang);
     let decision = match form.choice_val(F::Decision) {
         Val::Id(by) => {
             let mut all = vec![by];
@@ -681,10 +672,7 @@ pub const ACTIONS: ListPhase = ListPhase {
         },
         refresh,
         commit,
-        deletion: |m, i, _| Deletion::Ask {
-            label: super::short(&m.actions[i].what, 50),
-            participant: false,
-        },
+        deletion: |m, i, _| Deletion::ask(super::short(&m.actions[i].what, 50)),
         delete: |m, i| {
             m.remove_action(i);
         },

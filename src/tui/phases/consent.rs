@@ -6,6 +6,7 @@ use super::{empty_hint, labels};
 use crate::tui::app::{App, Session};
 use crate::tui::command::Cmd;
 use crate::tui::form::{F, Form, FormError, Target, Val};
+use crate::tui::widgets;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
@@ -73,8 +74,8 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
             Text::from(lines)
         })
         .collect();
-    super::list(
-        app,
+    widgets::list(
+        &app.theme,
         f,
         area,
         &fill(app.t(T::ConsentsList), &[&m.consents.len().to_string()]),
@@ -164,12 +165,7 @@ pub fn commit(
     lang: Lang,
 ) -> Result<(), FormError> {
     let first = labels::person_from(form.choice_val(F::GivenBy), form.text(F::GivenByName))
-        .ok_or_else(|| {
-            FormError::at(
-                F::GivenBy,
-                fill(T::NeedText.get(lang), &[T::FGivenBy.get(lang)]),
-            )
-        })?;
+        .ok_or_else(|| FormError::missing(F::GivenBy, T::FGivenBy, lang))?;
     let mut given_by = vec![first];
     if let Val::Id(also) = form.choice_val(F::GivenByAlso) {
         let also = Person::Participant(also);
@@ -186,16 +182,9 @@ pub fn commit(
         .collect();
     let scope = form.text(F::Scope);
     if scope.is_empty() && organisations.is_empty() {
-        return Err(FormError::at(
-            F::Scope,
-            fill(T::NeedText.get(lang), &[T::FScope.get(lang)]),
-        ));
+        return Err(FormError::missing(F::Scope, T::FScope, lang));
     }
-    let date_of = |id: F| {
-        form.when(id)
-            .map(|w| w.map(|w| w.date))
-            .map_err(|_| FormError::at(id, fill(T::BadDate.get(lang), &[&form.text(id)])))
-    };
+    let date_of = |id: F| form.optional_date(id, lang);
     let date = date_of(F::Date)?.unwrap_or(m.date);
     let consent = Consent {
         given_by,
@@ -257,10 +246,7 @@ pub const CONSENTS: ListPhase = ListPhase {
         },
         refresh,
         commit,
-        deletion: |m, i, _| Deletion::Ask {
-            label: m.givers(&m.consents[i]),
-            participant: false,
-        },
+        deletion: |m, i, _| Deletion::ask(m.givers(&m.consents[i])),
         delete: |m, i| {
             samsyn::meeting::remove_at(&mut m.consents, i);
         },

@@ -3,7 +3,7 @@
 
 use crate::tui::form::{F, Form, FormError, Target};
 use samsyn::i18n::Lang;
-use samsyn::i18n::screen::{T, fill};
+use samsyn::i18n::screen::T;
 use samsyn::meeting::Meeting;
 
 fn when_text(m: &Meeting) -> String {
@@ -44,13 +44,7 @@ pub fn new_form(draft: &Meeting, agenda_id: &str, lang: Lang) -> Form {
 
 /// Write the form into `m`.
 pub fn commit(m: &mut Meeting, form: &Form, lang: Lang) -> Result<(), FormError> {
-    let title = form.text(F::Title);
-    if title.is_empty() {
-        return Err(FormError::at(
-            F::Title,
-            fill(T::NeedText.get(lang), &[T::FTitle.get(lang)]),
-        ));
-    }
+    let title = form.required_text(F::Title, T::FTitle, lang)?;
     let when = form.required_when(F::When, T::FDateTime, lang)?;
     m.title = title;
     m.case_ref = form.text(F::CaseRef);

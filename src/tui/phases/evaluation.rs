@@ -6,6 +6,7 @@ use super::{Deletion, Phase, Rows};
 use crate::tui::app::{App, Session};
 use crate::tui::command::Cmd;
 use crate::tui::form::{F, Form, FormError, Target, Val};
+use crate::tui::widgets;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
@@ -53,8 +54,8 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
             Text::from(vec![Line::from(name), Line::from(line2)])
         })
         .collect();
-    super::list(
-        app,
+    widgets::list(
+        &app.theme,
         f,
         main,
         app.t(T::EvaluationHeading),
@@ -218,12 +219,10 @@ impl Phase for EvaluationPhase {
             return None;
         }
         let id = people(&s.meeting).get(s.selected)?.clone();
-        Some(Deletion::Ask {
-            label: s
-                .meeting
+        Some(Deletion::ask(
+            s.meeting
                 .person_name(&samsyn::meeting::Person::Participant(id)),
-            participant: false,
-        })
+        ))
     }
 
     fn delete(&self, m: &mut Meeting, row: usize) {

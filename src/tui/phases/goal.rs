@@ -7,6 +7,7 @@ use super::{empty_hint, labels};
 use crate::tui::app::{App, Session};
 use crate::tui::command::Cmd;
 use crate::tui::form::{F, Form, FormError, Opt, Target, Val};
+use crate::tui::widgets;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Text;
@@ -58,8 +59,8 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     let n = m.goals.len();
     let sel_goal = (s.selected < n).then_some(s.selected);
     let sel_need = (s.selected >= n).then(|| s.selected - n);
-    super::list(
-        app,
+    widgets::list(
+        &app.theme,
         f,
         top,
         app.t(T::GoalsHeading),
@@ -71,8 +72,8 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         app.t(T::Empty),
         &[&app.keys.label(crate::tui::keys::Cmd::AddNeed)],
     );
-    super::list(
-        app,
+    widgets::list(
+        &app.theme,
         f,
         bottom,
         app.t(T::NeedsHeading),
@@ -135,13 +136,7 @@ pub fn commit_goal(
     idx: Option<usize>,
     lang: Lang,
 ) -> Result<(), FormError> {
-    let text = form.text(F::Text);
-    if text.is_empty() {
-        return Err(FormError::at(
-            F::Text,
-            fill(T::NeedText.get(lang), &[T::FGoalText.get(lang)]),
-        ));
-    }
+    let text = form.required_text(F::Text, T::FGoalText, lang)?;
     let kind = match form.choice_val(F::GoalKind) {
         Val::GoalKind(k) => k,
         _ => GoalKind::LongTerm,
@@ -191,14 +186,6 @@ pub fn commit_need(
     super::commit_text_item(&mut m.needs, form, idx, T::FNeed, lang)
 }
 
-/// A goal's or a need's row named by its text.
-fn deletion(text: &str) -> Deletion {
-    Deletion::Ask {
-        label: super::short(text, 50),
-        participant: false,
-    }
-}
-
 /// The shared goal: goals and sub-goals, then the needs below them.
 pub const GOALS: ListPhase = ListPhase {
     commands: &[
@@ -221,7 +208,7 @@ pub const GOALS: ListPhase = ListPhase {
             },
             refresh: |_, _, _| {},
             commit: commit_goal,
-            deletion: |m, i, _| deletion(&m.goals[i].text),
+            deletion: |m, i, _| Deletion::ask(super::short(&m.goals[i].text, 50)),
             delete: |m, i| {
                 m.remove_goal(i);
             },
@@ -236,7 +223,7 @@ pub const GOALS: ListPhase = ListPhase {
             },
             refresh: |_, _, _| {},
             commit: commit_need,
-            deletion: |m, i, _| deletion(&m.needs[i]),
+            deletion: |m, i, _| Deletion::ask(super::short(&m.needs[i], 50)),
             delete: |m, i| {
                 samsyn::meeting::remove_at(&mut m.needs, i);
             },

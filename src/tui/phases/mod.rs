@@ -26,7 +26,7 @@ use super::form::{Form, FormError, Target};
 use super::widgets;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Text};
+use ratatui::text::Line;
 use samsyn::agenda::PhaseKind;
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::{T, fill};
@@ -58,6 +58,16 @@ pub enum Deletion {
     Ask { label: String, participant: bool },
     /// It cannot be deleted, and why.
     Refused(String),
+}
+
+impl Deletion {
+    /// Ask first, naming the row; nobody's marks go with it.
+    pub fn ask(label: impl Into<String>) -> Deletion {
+        Deletion::Ask {
+            label: label.into(),
+            participant: false,
+        }
+    }
 }
 
 /// A phase kind on the screen. No method has a default, so a new kind is told by the
@@ -140,13 +150,7 @@ pub fn commit_text_item(
     field: T,
     lang: Lang,
 ) -> Result<(), FormError> {
-    let text = form.text(super::form::F::Text);
-    if text.is_empty() {
-        return Err(FormError::at(
-            super::form::F::Text,
-            fill(T::NeedText.get(lang), &[field.get(lang)]),
-        ));
-    }
+    let text = form.required_text(super::form::F::Text, field, lang)?;
     match idx.and_then(|i| list.get_mut(i)) {
         Some(item) => *item = text,
         None => list.push(text),
@@ -193,35 +197,6 @@ pub fn block<'a>(
     focused: bool,
 ) -> ratatui::widgets::Block<'a> {
     widgets::block(&app.theme, title, focused)
-}
-
-/// A bordered list whose selected item is reversed, bold and marked with ▶.
-pub fn list(
-    app: &App,
-    f: &mut Frame,
-    area: Rect,
-    title: &str,
-    items: Vec<Text<'static>>,
-    selected: Option<usize>,
-    empty: Option<String>,
-) {
-    widgets::list(&app.theme, f, area, title, items, selected, empty);
-}
-
-/// A list of `len` rows whose rows are built by `row` only when on screen
-/// (`widgets::list_lazy`): for the lists that may be long (actions, participants).
-#[allow(clippy::too_many_arguments)]
-pub fn list_lazy(
-    app: &App,
-    f: &mut Frame,
-    area: Rect,
-    title: &str,
-    len: usize,
-    row: impl FnMut(usize) -> Text<'static>,
-    selected: Option<usize>,
-    empty: Option<String>,
-) {
-    widgets::list_lazy(&app.theme, f, area, title, len, row, selected, empty);
 }
 
 /// A bordered box of free text, or a hint when it is empty.

@@ -238,10 +238,7 @@ pub fn commit(
     idx: Option<usize>,
     lang: Lang,
 ) -> Result<(), FormError> {
-    let name = form.text(F::OrgName);
-    if name.is_empty() {
-        return Err(FormError::at(F::OrgName, T::NeedName.get(lang)));
-    }
+    let name = form.required(F::OrgName, T::NeedName.get(lang))?;
     let own = idx
         .and_then(|i| m.organisations.get(i))
         .map(|o| o.id.clone());

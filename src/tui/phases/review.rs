@@ -7,6 +7,7 @@ use super::{Deletion, Phase, Rows};
 use crate::tui::app::{App, Session};
 use crate::tui::command::Cmd;
 use crate::tui::form::{F, Form, FormError, Opt, Target, Val};
+use crate::tui::widgets;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
@@ -214,7 +215,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         app.t(T::ReviewsList),
         &[&done.to_string(), &m.reviews.len().to_string()],
     );
-    super::list(app, f, list, &title, items, Some(s.selected), None);
+    widgets::list(&app.theme, f, list, &title, items, Some(s.selected), None);
 }
 
 fn outcome_opts(lang: Lang) -> Vec<Opt> {

@@ -7,6 +7,7 @@ use super::{empty_hint, kv, labels, orgs};
 use crate::tui::app::{App, Session};
 use crate::tui::command::Cmd;
 use crate::tui::form::{F, Form, FormError, Input, Target, Val};
+use crate::tui::widgets;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
@@ -139,8 +140,8 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         } else {
             title.clone()
         };
-        super::list_lazy(
-            app,
+        widgets::list_lazy(
+            &app.theme,
             f,
             area,
             &people_title,
@@ -169,8 +170,8 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         } else {
             orgs_title
         };
-        super::list(
-            app,
+        widgets::list(
+            &app.theme,
             f,
             area,
             &title,
@@ -500,10 +501,7 @@ pub fn commit(
     idx: Option<usize>,
     lang: Lang,
 ) -> Result<(), FormError> {
-    let name = form.text(F::Name);
-    if name.is_empty() {
-        return Err(FormError::at(F::Name, T::NeedName.get(lang)));
-    }
+    let name = form.required(F::Name, T::NeedName.get(lang))?;
     let kind = match form.choice_val(F::Kind) {
         Val::Kind(k) => k,
         _ => ParticipantKind::Professional,
@@ -641,10 +639,7 @@ pub const ROLES: ListPhase = ListPhase {
             commit: orgs::commit,
             deletion: |m, i, lang| match orgs::blocker(m, i, lang) {
                 Some(why) => Deletion::Refused(why),
-                None => Deletion::Ask {
-                    label: m.organisations[i].name.clone(),
-                    participant: false,
-                },
+                None => Deletion::ask(&m.organisations[i].name),
             },
             delete: |m, i| {
                 let _ = m.remove_organisation(i);

@@ -6,32 +6,46 @@ use super::{labels, orgs};
 use crate::tui::app::{App, Session};
 use crate::tui::command::Cmd;
 use crate::tui::form::{F, Form, FormError, Target, Val};
+use crate::tui::widgets;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Text};
 use samsyn::i18n::Lang;
 use samsyn::i18n::screen::{T, fill};
 use samsyn::i18n::terms;
-use samsyn::meeting::{Meeting, Person, Responsibility};
+use samsyn::meeting::{Id, Meeting, Person, Responsibility};
 
 /// Rows before the disagreements: responsibility and coordinator, distribution list.
 pub const FIRST_DISAGREEMENT: usize = 2;
 
+/// Who holds the overall responsibility ("Socialtjänsten (kommun) — Eva Berg", the
+/// organisation as `org` names it) and who coordinates; `not_set` for either not named.
+pub fn responsibility(m: &Meeting, org: impl Fn(&Id) -> String, not_set: &str) -> (String, String) {
+    let resp = m.overall_responsible.as_ref().map_or_else(
+        || not_set.to_string(),
+        |r| {
+            let person = r
+                .person
+                .as_ref()
+                .map(|p| format!(" — {}", m.person_name(p)))
+                .unwrap_or_default();
+            format!("{}{person}", org(&r.organisation))
+        },
+    );
+    let coord = m
+        .coordinator
+        .as_ref()
+        .map_or_else(|| not_set.to_string(), |p| m.person_name(p));
+    (resp, coord)
+}
+
 pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     let m = &s.meeting;
-    let not_set = app.t(T::NotSet).to_string();
-    let resp = m.overall_responsible.as_ref().map_or(not_set.clone(), |r| {
-        let person = r
-            .person
-            .as_ref()
-            .map(|p| format!(" — {}", m.person_name(p)))
-            .unwrap_or_default();
-        let org = m
-            .organisation(&r.organisation)
-            .map_or_else(|| r.organisation.to_string(), |o| orgs::label(o, app.lang));
-        format!("{org}{person}")
-    });
-    let coord = m.coordinator.as_ref().map_or(not_set, |p| m.person_name(p));
+    let org = |id: &Id| {
+        m.organisation(id)
+            .map_or_else(|| id.to_string(), |o| orgs::label(o, app.lang))
+    };
+    let (resp, coord) = responsibility(m, org, app.t(T::NotSet));
     let mut items = vec![Text::from(vec![
         super::kv(app, app.t(T::Responsibility), &resp),
         super::kv(app, app.t(T::Coordinator), &coord),
@@ -49,8 +63,8 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
             .map(|d| Text::from(super::wrapped(&app.show(d), area.width, "≠ "))),
     );
     let [list, hint] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
-    super::list(
-        app,
+    widgets::list(
+        &app.theme,
         f,
         list,
         s.phase().title.get(app.lang),
@@ -288,10 +302,7 @@ impl Phase for Summary {
     fn deletion(&self, s: &Session, _: Lang) -> Option<Deletion> {
         let i = s.selected.checked_sub(FIRST_DISAGREEMENT)?;
         let d = s.meeting.disagreements.get(i)?;
-        Some(Deletion::Ask {
-            label: super::short(d, 50),
-            participant: false,
-        })
+        Some(Deletion::ask(super::short(d, 50)))
     }
 
     fn delete(&self, m: &mut Meeting, row: usize) {
