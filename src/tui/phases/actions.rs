@@ -157,15 +157,12 @@ fn performer_opts(m: &Meeting, lang: Lang) -> Vec<Opt> {
 
 /// "—" and every goal, so an action can say which goal it serves.
 fn goal_opts(m: &Meeting, lang: Lang) -> Vec<Opt> {
-    std::iter::once(Opt {
-        label: T::ONone.get(lang).into(),
-        val: Val::None,
-    })
-    .chain(m.goals.iter().enumerate().map(|(i, g)| Opt {
-        label: format!("{}. {}", i + 1, g.text.lines().next().unwrap_or("")),
-        val: Val::Id(g.id.clone()),
-    }))
-    .collect()
+    std::iter::once(labels::none_opt(lang))
+        .chain(m.goals.iter().enumerate().map(|(i, g)| Opt {
+            label: format!("{}. {}", i + 1, g.text.lines().next().unwrap_or("")),
+            val: Val::Id(g.id.clone()),
+        }))
+        .collect()
 }
 
 /// An organisation named by the action beside the one that carries it out (who pays,
@@ -173,10 +170,7 @@ fn goal_opts(m: &Meeting, lang: Lang) -> Vec<Opt> {
 fn other_org_opts(m: &Meeting, lang: Lang, none: bool) -> Vec<Opt> {
     let mut out = Vec::new();
     if none {
-        out.push(Opt {
-            label: T::ONone.get(lang).into(),
-            val: Val::None,
-        });
+        out.push(labels::none_opt(lang));
     }
     out.push(Opt {
         label: T::OSameOrg.get(lang).into(),
@@ -425,30 +419,27 @@ pub fn refresh(m: &Meeting, form: &mut Form, lang: Lang) {
     // Who may join the decision: the family deciding its own measure together (both
     // guardians, the young person), or a second decider with the mandate.
     let first = form.choice_val(F::Decision);
-    let co: Vec<Opt> = std::iter::once(Opt {
-        label: T::ONone.get(lang).into(),
-        val: Val::None,
-    })
-    .chain(
-        pm.participants
-            .iter()
-            .filter(|p| p.is_present() && Val::Id(p.id.clone()) != first)
-            .filter(|p| match &first {
-                Val::Id(by) => {
-                    let mut joint = action.clone();
-                    joint.decision = Decision::AtTable {
-                        by: vec![by.clone(), p.id.clone()],
-                    };
-                    rules::decision_violation(pm, &joint).is_none()
-                }
-                _ => false,
-            })
-            .map(|p| Opt {
-                label: labels::participant_label(pm, &p.id),
-                val: Val::Id(p.id.clone()),
-            }),
-    )
-    .collect();
+    let co: Vec<Opt> = std::iter::once(labels::none_opt(lang))
+        .chain(
+            pm.participants
+                .iter()
+                .filter(|p| p.is_present() && Val::Id(p.id.clone()) != first)
+                .filter(|p| match &first {
+                    Val::Id(by) => {
+                        let mut joint = action.clone();
+                        joint.decision = Decision::AtTable {
+                            by: vec![by.clone(), p.id.clone()],
+                        };
+                        rules::decision_violation(pm, &joint).is_none()
+                    }
+                    _ => false,
+                })
+                .map(|p| Opt {
+                    label: labels::participant_label(pm, &p.id),
+                    val: Val::Id(p.id.clone()),
+                }),
+        )
+        .collect();
     let alone = co.len() <= 1;
     form.set_options(F::CoDecider, co);
     form.set_hidden(F::CoDecider, alone);

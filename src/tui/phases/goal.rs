@@ -100,21 +100,18 @@ pub fn goal_form(m: &Meeting, idx: Option<usize>, lang: Lang) -> Form {
         );
     // A sub-goal may name the goal it leads to; never itself.
     let own = g.map(|g| g.id.clone());
-    let parents: Vec<Opt> = std::iter::once(Opt {
-        label: T::ONone.get(lang).into(),
-        val: Val::None,
-    })
-    .chain(
-        m.goals
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| Some(&p.id) != own.as_ref())
-            .map(|(i, p)| Opt {
-                label: format!("{}. {}", i + 1, p.text.lines().next().unwrap_or("")),
-                val: Val::Id(p.id.clone()),
-            }),
-    )
-    .collect();
+    let parents: Vec<Opt> = std::iter::once(labels::none_opt(lang))
+        .chain(
+            m.goals
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| Some(&p.id) != own.as_ref())
+                .map(|(i, p)| Opt {
+                    label: format!("{}. {}", i + 1, p.text.lines().next().unwrap_or("")),
+                    val: Val::Id(p.id.clone()),
+                }),
+        )
+        .collect();
     let current = g.and_then(|g| g.parent.clone()).map_or(Val::None, Val::Id);
     form.choice(F::ParentGoal, T::FParentGoal, parents, &current);
     form

@@ -41,6 +41,11 @@ pub fn opt(label: impl Into<String>, val: Val) -> Opt {
     }
 }
 
+/// "—": nothing chosen.
+pub fn none_opt(lang: Lang) -> Opt {
+    opt(T::ONone.get(lang), Val::None)
+}
+
 pub fn huvudman_opts(lang: Lang) -> Vec<Opt> {
     Huvudman::ALL
         .iter()
@@ -113,7 +118,7 @@ pub fn participant_label(m: &Meeting, id: &samsyn::meeting::Id) -> String {
 pub fn person_opts(m: &Meeting, lang: Lang, none: bool, other: bool) -> Vec<Opt> {
     let mut out = Vec::new();
     if none {
-        out.push(opt(T::ONone.get(lang), Val::None));
+        out.push(none_opt(lang));
     }
     for p in &m.participants {
         out.push(opt(participant_label(m, &p.id), Val::Id(p.id.clone())));

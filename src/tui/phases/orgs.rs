@@ -43,10 +43,7 @@ pub fn opts_of(
 ) -> Vec<Opt> {
     let ok = |h: Huvudman| allowed.is_empty() || allowed.contains(&h);
     let mut out = match lead {
-        Lead::Nothing => vec![Opt {
-            label: T::ONone.get(lang).into(),
-            val: Val::None,
-        }],
+        Lead::Nothing => vec![labels::none_opt(lang)],
         Lead::Family => vec![Opt {
             label: T::OFamilyOwn.get(lang).into(),
             val: Val::Family,
@@ -196,21 +193,18 @@ pub fn form(s: &Session, idx: Option<usize>, lang: Lang) -> Form {
         T::OrganisationForm.get(lang).into(),
         m.date,
     );
-    let parents: Vec<Opt> = std::iter::once(Opt {
-        label: T::ONone.get(lang).into(),
-        val: Val::None,
-    })
-    .chain(
-        m.organisations
-            .iter()
-            // Not itself, nor one of its own units.
-            .filter(|p| o.is_none_or(|o| !m.covers(&o.id, &p.id)))
-            .map(|p| Opt {
-                label: label(p, lang),
-                val: Val::Id(p.id.clone()),
-            }),
-    )
-    .collect();
+    let parents: Vec<Opt> = std::iter::once(labels::none_opt(lang))
+        .chain(
+            m.organisations
+                .iter()
+                // Not itself, nor one of its own units.
+                .filter(|p| o.is_none_or(|o| !m.covers(&o.id, &p.id)))
+                .map(|p| Opt {
+                    label: label(p, lang),
+                    val: Val::Id(p.id.clone()),
+                }),
+        )
+        .collect();
     form.line(F::OrgName, T::FOrgName, o.map_or("", |o| o.name.as_str()))
         .choice(
             F::Huvudman,

@@ -3,7 +3,7 @@
 //! gets what became of it and a comment, and what goes on is carried into the new plan.
 //! Under them, the previous plan's goals: reached, partly or not.
 
-use super::{Deletion, Phase, Rows};
+use super::{Deletion, Phase, Rows, labels};
 use crate::tui::app::{App, Session};
 use crate::tui::command::Cmd;
 use crate::tui::form::{F, Form, FormError, Opt, Target, Val};
@@ -219,15 +219,12 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
 }
 
 fn outcome_opts(lang: Lang) -> Vec<Opt> {
-    std::iter::once(Opt {
-        label: T::ONone.get(lang).into(),
-        val: Val::None,
-    })
-    .chain(Outcome::ALL.iter().map(|o| Opt {
-        label: terms::outcome(*o, lang).into(),
-        val: Val::Outcome(*o),
-    }))
-    .collect()
+    std::iter::once(labels::none_opt(lang))
+        .chain(Outcome::ALL.iter().map(|o| Opt {
+            label: terms::outcome(*o, lang).into(),
+            val: Val::Outcome(*o),
+        }))
+        .collect()
 }
 
 fn decided_opts(lang: Lang) -> Vec<Opt> {
@@ -242,15 +239,12 @@ fn decided_opts(lang: Lang) -> Vec<Opt> {
         },
         DecisionOutcome::StillAwaited,
     ];
-    std::iter::once(Opt {
-        label: T::ONone.get(lang).into(),
-        val: Val::None,
-    })
-    .chain(words.iter().enumerate().map(|(i, d)| Opt {
-        label: terms::decision_outcome(d, lang).into(),
-        val: Val::Decided(i as u8),
-    }))
-    .collect()
+    std::iter::once(labels::none_opt(lang))
+        .chain(words.iter().enumerate().map(|(i, d)| Opt {
+            label: terms::decision_outcome(d, lang).into(),
+            val: Val::Decided(i as u8),
+        }))
+        .collect()
 }
 
 pub fn form(s: &Session, row_at: usize, lang: Lang) -> Option<Form> {
@@ -308,15 +302,12 @@ fn goal_form(m: &Meeting, i: usize, lang: Lang) -> Form {
         m.date,
     );
     form.intro = m.goal(&g.goal).map(|x| x.text.clone());
-    let opts = std::iter::once(Opt {
-        label: T::ONone.get(lang).into(),
-        val: Val::None,
-    })
-    .chain(GoalOutcome::ALL.iter().map(|o| Opt {
-        label: terms::goal_outcome(*o, lang).into(),
-        val: Val::GoalOutcome(*o),
-    }))
-    .collect();
+    let opts = std::iter::once(labels::none_opt(lang))
+        .chain(GoalOutcome::ALL.iter().map(|o| Opt {
+            label: terms::goal_outcome(*o, lang).into(),
+            val: Val::GoalOutcome(*o),
+        }))
+        .collect();
     form.choice(
         F::GoalOutcome,
         T::FGoalOutcome,
