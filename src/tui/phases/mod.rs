@@ -1,6 +1,7 @@
 //! One phase per kind: each says which commands it offers, what its rows are, how it
 //! draws, which form a command opens and how a saved form or a delete changes the
-//! meeting. `phase_for` is the one place a `PhaseKind` is matched in the screen.
+//! meeting. `phase_for` is the one place a `PhaseKind` is matched in the screen. The
+//! phases whose rows are lists are each a `list::ListPhase`, one implementation for all.
 
 pub mod actions;
 pub mod child_voice;
