@@ -25,7 +25,7 @@
 //! seconds of the look is not put in the index (its time stamp may not yet tell a
 //! second change of the same size apart), so it is read again the next time.
 
-use crate::followups::{Candidate, Kind, Summary, When, Who};
+use crate::followups::{Candidate, CandidateText, Kind, Summary, When, Who};
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use serde::de::{SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -104,7 +104,7 @@ struct Span {
 #[derive(Debug, Clone, Deserialize)]
 struct Details {
     people: People,
-    texts: Vec<(String, Option<String>, Who)>,
+    texts: Vec<CandidateText>,
 }
 
 /// A meeting's people as the mask needs them: the family's names with their initials,
@@ -129,16 +129,10 @@ impl Entry {
     pub fn text(&self, i: usize) -> Option<Texts<'_>> {
         let summary = self.summary.as_ref().ok()?;
         match &self.rest {
-            None => summary
-                .candidates
-                .get(i)
-                .map(|c| (c.what.as_str(), c.organisation.as_deref(), &c.who)),
-            Some(_) => self
-                .details()?
-                .texts
-                .get(i)
-                .map(|(w, o, p)| (w.as_str(), o.as_deref(), p)),
+            None => summary.texts.get(i),
+            Some(_) => self.details()?.texts.get(i),
         }
+        .map(|t| (t.what.as_str(), t.organisation.as_deref(), &t.who))
     }
 
     fn details(&self) -> Option<&Details> {
@@ -153,18 +147,9 @@ impl Entry {
                         // Not usable: the meeting file itself, if it still says the same.
                         let m = crate::store::load(&self.path).ok()?;
                         let fresh = Summary::of(&m);
-                        let same =
-                            fresh.candidates.len() == summary.candidates.len()
-                                && fresh.candidates.iter().zip(&summary.candidates).all(
-                                    |(a, b)| (a.kind, a.date, a.when) == (b.kind, b.date, b.when),
-                                );
-                        same.then(|| Details {
+                        (fresh.candidates == summary.candidates).then_some(Details {
                             people: fresh.people,
-                            texts: fresh
-                                .candidates
-                                .into_iter()
-                                .map(|c| (c.what, c.organisation, c.who))
-                                .collect(),
+                            texts: fresh.texts,
                         })
                     })
             })
@@ -316,8 +301,7 @@ impl Serialize for Candidates<'_> {
     }
 }
 
-/// `Candidates` read back into the summary's own, their texts left empty (they are in
-/// the details file).
+/// `Candidates` read back into the summary's own.
 struct Bare(Vec<Candidate>);
 
 impl<'de> Deserialize<'de> for Bare {
@@ -338,9 +322,6 @@ impl<'de> Deserialize<'de> for Bare {
                         kind,
                         date: date.map(|d| d.0),
                         when: due.into(),
-                        what: String::new(),
-                        organisation: None,
-                        who: Who::Named(String::new()),
                     });
                 }
                 Ok(Bare(out))
@@ -400,6 +381,7 @@ impl From<Row<String, Bare>> for Known {
                 previous: r.previous,
                 people: (Vec::new(), Vec::new()),
                 candidates: r.candidates.0,
+                texts: Vec::new(),
                 invitation_sent: r.invitation_sent.map(|d| d.0),
                 convener: r.convener,
             },
@@ -408,13 +390,34 @@ impl From<Row<String, Bare>> for Known {
     }
 }
 
-/// A file looked at: its path, its summary (and where its details are), and its size
-/// and time when it goes into the index.
-struct Looked {
-    path: PathBuf,
-    summary: Result<Summary, String>,
-    rest: Option<Rest>,
-    stamp: Option<(u64, u128)>,
+/// The index's rows read straight into what the look needs (`Known`), from an index of
+/// this many bytes.
+struct Rows(usize);
+
+impl<'de> serde::de::DeserializeSeed<'de> for Rows {
+    type Value = Vec<Known>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<Known>, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Rows {
+    type Value = Vec<Known>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("the index's rows")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Known>, A::Error> {
+        // No row takes fewer than 16 bytes: no more room than the index can fill.
+        let rows = seq.size_hint().unwrap_or(0).min(self.0 / 16);
+        let mut out = Vec::with_capacity(rows);
+        while let Some(row) = seq.next_element::<Row<String, Bare>>()? {
+            out.push(Known::from(row));
+        }
+        Ok(out)
+    }
 }
 
 /// Whether `path` is one of the archive's meetings by its name.
@@ -457,8 +460,9 @@ fn read_index(dir: &Path) -> Option<Index> {
         return None;
     }
     let (stamp, body) = postcard::take_from_bytes::<&str>(body).ok()?;
-    let (rows, rest) = postcard::take_from_bytes::<Vec<Row<String, Bare>>>(body).ok()?;
-    if !rest.is_empty() {
+    let mut de = postcard::Deserializer::from_bytes(body);
+    let known = serde::de::DeserializeSeed::deserialize(Rows(body.len()), &mut de).ok()?;
+    if !de.finalize().ok()?.is_empty() {
         return None;
     }
     let mut file = crate::fsio::open_nofollow(&dir.join(DETAILS_FILE)).ok()?;
@@ -470,7 +474,7 @@ fn read_index(dir: &Path) -> Option<Index> {
     let mut head = vec![0; header.len()];
     file.read_exact(&mut head).ok()?;
     (head == header.as_bytes()).then(|| Index {
-        known: rows.into_iter().map(Known::from).collect(),
+        known,
         details: Arc::new(DetailsFile(Mutex::new(file))),
     })
 }
@@ -526,7 +530,9 @@ fn look(dir: &Path, write: bool, whole: bool) -> Scan {
         .filter(|_| whole)
         .and_then(|f| f.read_all());
     let now = SystemTime::now();
-    let mut looked: Vec<Looked> = Vec::with_capacity(names.len());
+    let mut entries: Vec<Entry> = Vec::with_capacity(names.len());
+    // Each entry's size and time, when it goes into the index.
+    let mut stamps: Vec<Option<(u64, u128)>> = Vec::with_capacity(names.len());
     let mut changed = details_file.is_none();
     // First what the index knows, then the other files read, on every core.
     let mut unknown: Vec<usize> = Vec::new();
@@ -550,78 +556,64 @@ fn look(dir: &Path, write: bool, whole: bool) -> Scan {
                     span,
                     got: OnceLock::new(),
                 };
-                return Some((summary, Some(rest), stamp));
+                return Some((summary, Some(rest)));
             }
             let bytes = slice(all_details.as_deref()?, span)?;
             let d = details_of(bytes, span, file_name(&path)?, &summary)?;
             summary.people = d.people;
-            for (c, (what, org, who)) in summary.candidates.iter_mut().zip(d.texts) {
-                c.what = what;
-                c.organisation = org;
-                c.who = who;
-            }
-            Some((summary, None, stamp))
+            summary.texts = d.texts;
+            Some((summary, None))
         });
         match found {
-            Some((summary, rest, stamp)) => looked.push(Looked {
+            Some((summary, rest)) => entries.push(Entry {
                 path,
                 summary: Ok(summary),
                 rest,
-                stamp: Some(stamp),
             }),
             None => {
-                unknown.push(looked.len());
-                // The stamp waits here until the file is read.
-                looked.push(Looked {
+                unknown.push(entries.len());
+                entries.push(Entry {
                     path,
                     summary: Err(String::new()),
                     rest: None,
-                    stamp,
                 });
             }
         }
+        stamps.push(stamp);
     }
     drop(known);
     let read = unknown.len();
-    let summaries = read_all(unknown.iter().map(|&i| looked[i].path.as_path()).collect());
+    let summaries = read_all(unknown.iter().map(|&i| entries[i].path.as_path()).collect());
     let now = nanos(now);
     for (i, summary) in unknown.into_iter().zip(summaries) {
-        let l = &mut looked[i];
-        l.stamp = l.stamp.filter(|(_, mtime)| {
+        let e = &mut entries[i];
+        stamps[i] = stamps[i].filter(|(_, mtime)| {
             summary.is_ok()
                 && now.saturating_sub(*mtime) >= SETTLE.as_nanos()
-                && file_name(&l.path).is_some()
+                && file_name(&e.path).is_some()
         });
-        changed |= l.stamp.is_some();
-        l.summary = summary;
+        changed |= stamps[i].is_some();
+        e.summary = summary;
     }
     // Files gone (or no longer readable) since the index was written.
-    let indexed = looked.iter().filter(|l| l.stamp.is_some()).count();
+    let indexed = stamps.iter().filter(|s| s.is_some()).count();
     changed |= was_indexed.is_some_and(|n| n != indexed);
     if write && changed {
         write_index(
             dir,
-            &looked,
+            &entries,
+            &stamps,
             details_file.as_deref(),
             all_details.as_deref(),
         );
     } else if write && old_index {
         remove_old_index(dir);
     }
+    open_to_others.sort_unstable();
     Scan {
-        entries: looked
-            .into_iter()
-            .map(|l| Entry {
-                path: l.path,
-                summary: l.summary,
-                rest: l.rest,
-            })
-            .collect(),
+        entries,
         read,
-        open_to_others: {
-            open_to_others.sort_unstable();
-            open_to_others
-        },
+        open_to_others,
     }
 }
 
@@ -770,7 +762,8 @@ impl Stat {
 /// versions. `all_details` is the old details file whole when the look read it.
 fn write_index(
     dir: &Path,
-    looked: &[Looked],
+    entries: &[Entry],
+    stamps: &[Option<(u64, u128)>],
     old: Option<&DetailsFile>,
     all_details: Option<&[u8]>,
 ) {
@@ -778,7 +771,7 @@ fn write_index(
     let read_now;
     let old_bytes = match all_details {
         Some(b) => Some(b),
-        None if looked.iter().any(|l| l.stamp.is_some() && l.rest.is_some()) => {
+        None if entries.iter().any(|e| e.rest.is_some()) => {
             read_now = old.and_then(DetailsFile::read_all);
             read_now.as_deref()
         }
@@ -786,24 +779,17 @@ fn write_index(
     };
     let stamp = format!("{:x}-{:x}", nanos(SystemTime::now()), std::process::id());
     let mut details = details_header(&stamp).into_bytes();
-    let mut rows: Vec<Row<&str, Candidates>> = Vec::with_capacity(looked.len());
-    for l in looked {
+    let mut rows: Vec<Row<&str, Candidates>> = Vec::with_capacity(entries.len());
+    for (l, stamp) in entries.iter().zip(stamps) {
         let (Some((size, mtime)), Ok(summary), Some(name)) =
-            (l.stamp, l.summary.as_ref(), file_name(&l.path))
+            (*stamp, l.summary.as_ref(), file_name(&l.path))
         else {
             continue;
         };
         let at = details.len();
         let copied = l.rest.as_ref().and_then(|rest| match rest.got.get() {
             // Read since the look (perhaps from the meeting file): written afresh.
-            Some(Some(d)) => {
-                let texts: Vec<Texts> = d
-                    .texts
-                    .iter()
-                    .map(|(w, o, p)| (w.as_str(), o.as_deref(), p))
-                    .collect();
-                Some(put_details(&mut details, name, &d.people, &texts))
-            }
+            Some(Some(d)) => Some(put_details(&mut details, name, &d.people, &d.texts)),
             // Still in the old file: copied, if it is intact there.
             _ => {
                 let bytes = slice(old_bytes?, rest.span)?;
@@ -817,14 +803,7 @@ fn write_index(
             (Some(_), Some(ok)) => ok,
             // Left in the old file but not to be had: the file is read next time.
             (Some(_), None) => false,
-            (None, _) => {
-                let texts: Vec<Texts> = summary
-                    .candidates
-                    .iter()
-                    .map(|c| (c.what.as_str(), c.organisation.as_deref(), &c.who))
-                    .collect();
-                put_details(&mut details, name, &summary.people, &texts)
-            }
+            (None, _) => put_details(&mut details, name, &summary.people, &summary.texts),
         };
         let len = u32::try_from(details.len() - at);
         let (true, Ok(len)) = (written, len) else {
@@ -870,7 +849,7 @@ fn write_index(
 
 /// Append one file's details entry (its name, people and texts) to `out`; false when it
 /// cannot be written.
-fn put_details(out: &mut Vec<u8>, name: &str, people: &People, texts: &[Texts]) -> bool {
+fn put_details(out: &mut Vec<u8>, name: &str, people: &People, texts: &[CandidateText]) -> bool {
     postcard::to_allocvec(&(name, people, texts))
         .map(|bytes| out.extend_from_slice(&bytes))
         .is_ok()
