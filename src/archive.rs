@@ -52,7 +52,7 @@ const MAGIC: &[u8] = b"samsyn index\n";
 
 /// Changes whenever `Summary`, how it is made or how the index holds it changes, so an
 /// index written by another version of samsyn is rebuilt rather than read.
-const VERSION: &str = concat!("4 ", env!("CARGO_PKG_VERSION"));
+const VERSION: &str = concat!("5 ", env!("CARGO_PKG_VERSION"));
 
 /// The largest index (or details file) read; a larger one is rebuilt (and would be one
 /// for millions of meetings).
@@ -219,20 +219,23 @@ pub struct Scan {
     pub open_to_others: Vec<PathBuf>,
 }
 
-/// A date in the index: days since 1 January of year 1 (`num_days_from_ce`).
+/// A date in the index: its year times 512 plus its day of the year, one number (read
+/// back without the calendar arithmetic that a count of days needs).
 #[derive(Clone, Copy)]
 struct Day(NaiveDate);
 
 impl Serialize for Day {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_i32(self.0.num_days_from_ce())
+        let ordinal = i32::try_from(self.0.ordinal()).unwrap_or(0);
+        s.serialize_i32(self.0.year() * 512 + ordinal)
     }
 }
 
 impl<'de> Deserialize<'de> for Day {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Day, D::Error> {
-        let days = i32::deserialize(d)?;
-        NaiveDate::from_num_days_from_ce_opt(days)
+        let n = i32::deserialize(d)?;
+        let ordinal = u32::try_from(n.rem_euclid(512)).unwrap_or(0);
+        NaiveDate::from_yo_opt(n.div_euclid(512), ordinal)
             .map(Day)
             .ok_or_else(|| serde::de::Error::custom("a date out of range"))
     }
