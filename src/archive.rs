@@ -921,3 +921,36 @@ pub fn follow_up_of<'e>(entries: &'e [Entry], id: &str) -> Option<&'e Entry> {
             .is_ok_and(|s| s.previous.as_deref() == Some(id))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_date_and_time_the_index_holds_reads_back_the_same() {
+        let mut d = NaiveDate::from_ymd_opt(1899, 1, 1).unwrap();
+        let last = NaiveDate::from_ymd_opt(2201, 1, 1).unwrap();
+        let far = [
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            NaiveDate::from_ymd_opt(-1, 12, 31).unwrap(),
+        ];
+        let mut dates: Vec<NaiveDate> = far.to_vec();
+        while d <= last {
+            dates.push(d);
+            d = d.succ_opt().unwrap();
+        }
+        for d in dates {
+            let bytes = postcard::to_allocvec(&Day(d)).unwrap();
+            assert_eq!(postcard::from_bytes::<Day>(&bytes).unwrap().0, d);
+        }
+        for t in [
+            NaiveTime::MIN,
+            NaiveTime::from_hms_opt(9, 30, 0).unwrap(),
+            NaiveTime::from_hms_nano_opt(23, 59, 59, 1_999_999_999).unwrap(),
+        ] {
+            let bytes = postcard::to_allocvec(&Clock(t)).unwrap();
+            assert_eq!(postcard::from_bytes::<Clock>(&bytes).unwrap().0, t);
+        }
+    }
+}
