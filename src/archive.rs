@@ -2,44 +2,57 @@
 //! small index kept beside the meetings for the files that have not changed since it
 //! was written, and from the file itself for the rest.
 //!
-//! The index is two files, both caches, never records. `.samsyn-index.json` holds, per
-//! file, its size and modification time and what the start screen's first frame needs:
-//! its rows (title, date, status…) and, for each thing that may need attention, only its
-//! kind, date and condition (enough to count what is due and to rank it).
-//! `.samsyn-index-details` holds the rest, per file: the names the mask hides and the
-//! texts of those things; it is read only for the rows drawn (`Entry::people`,
-//! `Entry::text`) or whole for a look that needs every text (`scan`). The two name each
-//! other by a stamp written into both; the details file is written first.
+//! The index is two files, both caches, never records, both binary (postcard).
+//! `.samsyn-index` holds, per file, its size and modification time and what the start
+//! screen's first frame needs: its rows (title, date, status…) and, for each thing that
+//! may need attention, only its kind, date and condition (enough to count what is due
+//! and to rank it), with a checksum over all of it. `.samsyn-index-details` holds the
+//! rest, per file: the names the mask hides and the texts of those things; it is read
+//! only for the rows drawn (`Entry::people`, `Entry::text`) or whole for a look that
+//! needs every text (`scan`). The index names each details entry by its place, length
+//! and checksum, and the two name each other by a stamp written into both; the details
+//! file is written first.
 //!
 //! A file whose size or modification time differs from what the index says is read
 //! again; an index that is missing, unreadable, of another version, corrupt or whose
 //! details file does not carry its stamp is rebuilt (never an error), and deleting
 //! either file costs only the next look's time. A details entry that cannot be used
-//! (not the file's, or not its candidates') is taken from the meeting file instead. Both
-//! are written owner-only and atomically (`fsio::write_private`, which refuses a
-//! symbolic link), read without following a link, and only when what they hold changed.
-//! A file modified within two seconds of the look is not put in the index (its time
-//! stamp may not yet tell a second change of the same size apart), so it is read again
-//! the next time.
+//! (its checksum, or not the file's, or not its candidates') is taken from the meeting
+//! file instead. Both are written owner-only and atomically (`fsio::write_private`,
+//! which refuses a symbolic link), read without following a link, and only when what
+//! they hold changed; the index of earlier versions (`.samsyn-index.json`, which held
+//! the same names) is removed once this one is written. A file modified within two
+//! seconds of the look is not put in the index (its time stamp may not yet tell a
+//! second change of the same size apart), so it is read again the next time.
 
-use crate::followups::{Candidate, Kind, Summary, When, Who};
-use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
+use crate::followups::{Candidate, CandidateText, Kind, Summary, When, Who};
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
+use serde::de::{SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::ffi::OsString;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, SystemTime};
 
 /// The index's file name in the archive directory.
-pub const INDEX_FILE: &str = ".samsyn-index.json";
+pub const INDEX_FILE: &str = ".samsyn-index";
 
 /// The index's second file: the names and texts read only for the rows drawn.
 pub const DETAILS_FILE: &str = ".samsyn-index-details";
 
+/// The index as versions before 4 wrote it (JSON). It holds names from the meetings, so
+/// it is removed when the new index is written rather than left behind, stale.
+pub const OLD_INDEX_FILE: &str = ".samsyn-index.json";
+
+/// The index file's first bytes; a checksum of the rest follows (CRC-32, little-endian).
+const MAGIC: &[u8] = b"samsyn index\n";
+
 /// Changes whenever `Summary`, how it is made or how the index holds it changes, so an
 /// index written by another version of samsyn is rebuilt rather than read.
-const VERSION: &str = concat!("3 ", env!("CARGO_PKG_VERSION"));
+const VERSION: &str = concat!("5 ", env!("CARGO_PKG_VERSION"));
 
 /// The largest index (or details file) read; a larger one is rebuilt (and would be one
 /// for millions of meetings).
@@ -47,6 +60,10 @@ const MAX_INDEX_BYTES: u64 = 256 * 1024 * 1024;
 
 /// A file changed this recently is read each time until it is older (see the module).
 const SETTLE: Duration = Duration::from_secs(2);
+
+/// Meeting files read at once per core when the index does not know them: while some
+/// threads parse, the others wait on the disk, which then has several reads queued.
+const READERS_PER_CORE: usize = 4;
 
 /// One meeting file of the archive, summarized, or why it cannot be read.
 #[derive(Debug, Clone)]
@@ -68,19 +85,26 @@ impl PartialEq for Entry {
 #[derive(Debug, Clone)]
 struct Rest {
     file: Arc<DetailsFile>,
-    span: (u64, u32),
-    name: String,
-    got: Arc<OnceLock<Option<Details>>>,
+    span: Span,
+    got: OnceLock<Option<Details>>,
 }
 
 #[derive(Debug)]
 struct DetailsFile(Mutex<File>);
 
-/// What the details file holds for one meeting file.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// Where one file's details are in the details file, and their checksum (CRC-32).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+struct Span {
+    at: u64,
+    len: u32,
+    crc: u32,
+}
+
+/// What the details file holds for one meeting file (after the file's name).
+#[derive(Debug, Clone, Deserialize)]
 struct Details {
     people: People,
-    texts: Vec<(String, Option<String>, Who)>,
+    texts: Vec<CandidateText>,
 }
 
 /// A meeting's people as the mask needs them: the family's names with their initials,
@@ -105,16 +129,10 @@ impl Entry {
     pub fn text(&self, i: usize) -> Option<Texts<'_>> {
         let summary = self.summary.as_ref().ok()?;
         match &self.rest {
-            None => summary
-                .candidates
-                .get(i)
-                .map(|c| (c.what.as_str(), c.organisation.as_deref(), &c.who)),
-            Some(_) => self
-                .details()?
-                .texts
-                .get(i)
-                .map(|(w, o, p)| (w.as_str(), o.as_deref(), p)),
+            None => summary.texts.get(i),
+            Some(_) => self.details()?.texts.get(i),
         }
+        .map(|t| (t.what.as_str(), t.organisation.as_deref(), &t.who))
     }
 
     fn details(&self) -> Option<&Details> {
@@ -124,23 +142,14 @@ impl Entry {
             .get_or_init(|| {
                 rest.file
                     .read(rest.span)
-                    .and_then(|b| details_of(&b, &rest.name, summary))
+                    .and_then(|b| details_of(&b, rest.span, file_name(&self.path)?, summary))
                     .or_else(|| {
                         // Not usable: the meeting file itself, if it still says the same.
                         let m = crate::store::load(&self.path).ok()?;
                         let fresh = Summary::of(&m);
-                        let same =
-                            fresh.candidates.len() == summary.candidates.len()
-                                && fresh.candidates.iter().zip(&summary.candidates).all(
-                                    |(a, b)| (a.kind, a.date, a.when) == (b.kind, b.date, b.when),
-                                );
-                        same.then(|| Details {
+                        (fresh.candidates == summary.candidates).then_some(Details {
                             people: fresh.people,
-                            texts: fresh
-                                .candidates
-                                .into_iter()
-                                .map(|c| (c.what, c.organisation, c.who))
-                                .collect(),
+                            texts: fresh.texts,
                         })
                     })
             })
@@ -148,23 +157,54 @@ impl Entry {
     }
 }
 
+/// The name the index knows a file by; `None` for a name that is not UTF-8, which the
+/// index does not hold (such a file is read each time).
+fn file_name(path: &Path) -> Option<&str> {
+    path.file_name()?.to_str()
+}
+
 impl DetailsFile {
-    fn read(&self, (at, len): (u64, u32)) -> Option<Vec<u8>> {
+    fn read(&self, span: Span) -> Option<Vec<u8>> {
         let mut file = self
             .0
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        file.seek(SeekFrom::Start(at)).ok()?;
-        let mut bytes = vec![0; len as usize];
+        file.seek(SeekFrom::Start(span.at)).ok()?;
+        let mut bytes = vec![0; span.len as usize];
         file.read_exact(&mut bytes).ok()?;
+        Some(bytes)
+    }
+
+    fn read_all(&self) -> Option<Vec<u8>> {
+        let mut file = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut bytes = Vec::new();
+        file.seek(SeekFrom::Start(0)).ok()?;
+        file.read_to_end(&mut bytes).ok()?;
         Some(bytes)
     }
 }
 
-/// A details entry, if it is `name`'s and fits `summary`'s candidates.
-fn details_of(bytes: &[u8], name: &str, summary: &Summary) -> Option<Details> {
-    let (of, details): (String, Details) = serde_json::from_slice(bytes).ok()?;
-    (of == name && details.texts.len() == summary.candidates.len()).then_some(details)
+/// The bytes of `span` in the whole details file `all`, if they are there.
+fn slice(all: &[u8], span: Span) -> Option<&[u8]> {
+    let at = usize::try_from(span.at).ok()?;
+    all.get(at..at.checked_add(span.len as usize)?)
+}
+
+/// A details entry, if its bytes are the ones the index names (`span`'s checksum), it is
+/// `name`'s and it fits `summary`'s candidates.
+fn details_of(bytes: &[u8], span: Span, name: &str, summary: &Summary) -> Option<Details> {
+    if bytes.len() != span.len as usize || crc32fast::hash(bytes) != span.crc {
+        return None;
+    }
+    let (of, rest) = postcard::take_from_bytes::<&str>(bytes).ok()?;
+    if of != name {
+        return None;
+    }
+    let (details, rest) = postcard::take_from_bytes::<Details>(rest).ok()?;
+    (rest.is_empty() && details.texts.len() == summary.candidates.len()).then_some(details)
 }
 
 /// The archive's meeting files (not the kept finalized versions, `*.revN.ron`), sorted
@@ -179,55 +219,208 @@ pub struct Scan {
     pub open_to_others: Vec<PathBuf>,
 }
 
-/// What the start screen's rows need of a meeting (the summary without its people and
-/// its candidates). Written as an array, in this order.
-#[derive(Deserialize)]
-struct Head {
-    i: String,
-    t: String,
-    d: NaiveDate,
-    s: Option<chrono::NaiveTime>,
-    a: String,
-    f: bool,
-    r: String,
-    u: Option<NaiveDate>,
-    p: Option<String>,
-    n: Option<NaiveDate>,
-    c: Option<String>,
+/// A date in the index: its year times 512 plus its day of the year, one number (read
+/// back without the calendar arithmetic that a count of days needs).
+#[derive(Clone, Copy)]
+struct Day(NaiveDate);
+
+impl Serialize for Day {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let ordinal = i32::try_from(self.0.ordinal()).unwrap_or(0);
+        s.serialize_i32(self.0.year() * 512 + ordinal)
+    }
 }
 
-#[derive(Deserialize)]
-struct Index {
-    version: String,
-    /// The stamp the details file must begin with.
-    details: String,
-    /// Sorted by name. Each is written as an array, in the order of its fields.
-    files: Vec<Indexed>,
+impl<'de> Deserialize<'de> for Day {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Day, D::Error> {
+        let n = i32::deserialize(d)?;
+        let ordinal = u32::try_from(n.rem_euclid(512)).unwrap_or(0);
+        NaiveDate::from_yo_opt(n.div_euclid(512), ordinal)
+            .map(Day)
+            .ok_or_else(|| serde::de::Error::custom("a date out of range"))
+    }
 }
 
-#[derive(Deserialize)]
-struct Indexed {
-    /// The file's name.
-    n: String,
-    /// Size.
-    s: u64,
+/// A time of day in the index: seconds since midnight and nanoseconds.
+#[derive(Clone, Copy)]
+struct Clock(NaiveTime);
+
+impl Serialize for Clock {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (self.0.num_seconds_from_midnight(), self.0.nanosecond()).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Clock {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Clock, D::Error> {
+        let (secs, nanos) = <(u32, u32)>::deserialize(d)?;
+        NaiveTime::from_num_seconds_from_midnight_opt(secs, nanos)
+            .map(Clock)
+            .ok_or_else(|| serde::de::Error::custom("a time out of range"))
+    }
+}
+
+/// `When`, its date as a `Day`.
+#[derive(Serialize, Deserialize)]
+enum Due {
+    Always,
+    ByUntil,
+    BeforeToday,
+    Before(Option<Day>),
+}
+
+impl From<When> for Due {
+    fn from(w: When) -> Due {
+        match w {
+            When::Always => Due::Always,
+            When::ByUntil => Due::ByUntil,
+            When::BeforeToday => Due::BeforeToday,
+            When::Before(d) => Due::Before(d.map(Day)),
+        }
+    }
+}
+
+impl From<Due> for When {
+    fn from(d: Due) -> When {
+        match d {
+            Due::Always => When::Always,
+            Due::ByUntil => When::ByUntil,
+            Due::BeforeToday => When::BeforeToday,
+            Due::Before(d) => When::Before(d.map(|d| d.0)),
+        }
+    }
+}
+
+/// The candidates as the index holds them: kind, condition and date, no texts.
+struct Candidates<'a>(&'a [Candidate]);
+
+impl Serialize for Candidates<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(
+            self.0
+                .iter()
+                .map(|c| (c.kind, Due::from(c.when), c.date.map(Day))),
+        )
+    }
+}
+
+/// `Candidates` read back into the summary's own.
+struct Bare(Vec<Candidate>);
+
+impl<'de> Deserialize<'de> for Bare {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Bare, D::Error> {
+        struct Seq;
+        impl<'de> Visitor<'de> for Seq {
+            type Value = Bare;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("the candidates")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Bare, A::Error> {
+                // The length is the file's word: allocate no more than a sane meeting has.
+                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+                while let Some((kind, due, date)) =
+                    seq.next_element::<(Kind, Due, Option<Day>)>()?
+                {
+                    out.push(Candidate {
+                        kind,
+                        date: date.map(|d| d.0),
+                        when: due.into(),
+                    });
+                }
+                Ok(Bare(out))
+            }
+        }
+        d.deserialize_seq(Seq)
+    }
+}
+
+/// One file in the index: its name, size and time, what the start screen's rows need of
+/// its summary (all but its people), its candidates without their texts (`C`) and where
+/// its details are. Written with `&str` for `S`, read with `String`.
+#[derive(Serialize, Deserialize)]
+struct Row<S, C> {
+    name: S,
+    size: u64,
     /// Modification time, nanoseconds since the epoch.
-    m: u128,
-    h: Head,
-    /// The candidates, without their texts (`encode`).
-    c: String,
-    /// Where its details are in the details file.
-    x: (u64, u32),
+    mtime: u128,
+    id: S,
+    title: S,
+    date: Day,
+    start: Option<Clock>,
+    agenda: S,
+    finalized: bool,
+    case_ref: S,
+    follow_up: Option<Day>,
+    previous: Option<S>,
+    invitation_sent: Option<Day>,
+    convener: Option<S>,
+    candidates: C,
+    details: Span,
 }
 
-/// A file looked at: its path and name, its summary (and where its details are), and its
-/// size and time when it goes into the index.
-struct Looked {
-    path: PathBuf,
+/// A file the index knows: its name, size and time, summary (without its details) and
+/// where its details are.
+struct Known {
     name: String,
-    summary: Result<Summary, String>,
-    rest: Option<Rest>,
-    stamp: Option<(u64, u128)>,
+    stamp: (u64, u128),
+    summary: Summary,
+    span: Span,
+}
+
+impl From<Row<String, Bare>> for Known {
+    fn from(r: Row<String, Bare>) -> Known {
+        Known {
+            name: r.name,
+            stamp: (r.size, r.mtime),
+            summary: Summary {
+                id: r.id,
+                title: r.title,
+                date: r.date.0,
+                start: r.start.map(|c| c.0),
+                agenda: r.agenda,
+                finalized: r.finalized,
+                case_ref: r.case_ref,
+                follow_up: r.follow_up.map(|d| d.0),
+                previous: r.previous,
+                people: (Vec::new(), Vec::new()),
+                candidates: r.candidates.0,
+                texts: Vec::new(),
+                invitation_sent: r.invitation_sent.map(|d| d.0),
+                convener: r.convener,
+            },
+            span: r.details,
+        }
+    }
+}
+
+/// The index's rows read straight into what the look needs (`Known`), from an index of
+/// this many bytes.
+struct Rows(usize);
+
+impl<'de> serde::de::DeserializeSeed<'de> for Rows {
+    type Value = Vec<Known>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<Known>, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Rows {
+    type Value = Vec<Known>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("the index's rows")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Known>, A::Error> {
+        // No row takes fewer than 16 bytes: no more room than the index can fill.
+        let rows = seq.size_hint().unwrap_or(0).min(self.0 / 16);
+        let mut out = Vec::with_capacity(rows);
+        while let Some(row) = seq.next_element::<Row<String, Bare>>()? {
+            out.push(Known::from(row));
+        }
+        Ok(out)
+    }
 }
 
 /// Whether `path` is one of the archive's meetings by its name.
@@ -243,168 +436,50 @@ fn nanos(t: SystemTime) -> u128 {
         .map_or(0, |d| d.as_nanos())
 }
 
-fn kind_letter(k: Kind) -> char {
-    match k {
-        Kind::FollowUpDue => 'f',
-        Kind::DecisionOverdue => 'd',
-        Kind::ActionOverdue => 'a',
-        Kind::FeedbackDue => 'b',
-        Kind::ConsentExpires => 'c',
-        Kind::NoNextStep => 'n',
-        Kind::InvitationNotSent => 'i',
-        Kind::InvitationLate => 'l',
-    }
-}
-
-fn letter_kind(c: u8) -> Option<Kind> {
-    Some(match c {
-        b'f' => Kind::FollowUpDue,
-        b'd' => Kind::DecisionOverdue,
-        b'a' => Kind::ActionOverdue,
-        b'b' => Kind::FeedbackDue,
-        b'c' => Kind::ConsentExpires,
-        b'n' => Kind::NoNextStep,
-        b'i' => Kind::InvitationNotSent,
-        b'l' => Kind::InvitationLate,
-        _ => return None,
-    })
-}
-
-fn push_date(out: &mut String, d: Option<NaiveDate>) {
-    use std::fmt::Write;
-    match d {
-        Some(d) if (0..=9999).contains(&d.year()) => {
-            let _ = write!(out, "{:04}{:02}{:02}", d.year(), d.month(), d.day());
-        }
-        // A date the eight digits cannot hold: the index cannot keep this file.
-        Some(_) => out.push('?'),
-        None => out.push('-'),
-    }
-}
-
-/// The candidates without their texts, a few letters each: kind, condition, date (eight
-/// digits or `-`), and for `When::Before` the day it is before; comma-separated.
-/// `None` when one cannot be written so.
-fn encode(candidates: &[Candidate]) -> Option<String> {
-    let mut out = String::with_capacity(candidates.len() * 12);
-    for (i, c) in candidates.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push(kind_letter(c.kind));
-        match c.when {
-            When::Always => out.push('A'),
-            When::ByUntil => out.push('U'),
-            When::BeforeToday => out.push('T'),
-            When::Before(next) => {
-                out.push('B');
-                push_date(&mut out, next);
-            }
-        }
-        push_date(&mut out, c.date);
-    }
-    (!out.contains('?')).then_some(out)
-}
-
-/// A date as `encode` wrote it, and the rest of the text.
-fn take_date(s: &[u8]) -> Option<(Option<NaiveDate>, &[u8])> {
-    match s.first()? {
-        b'-' => Some((None, &s[1..])),
-        _ => {
-            let digits = s.get(..8)?;
-            let mut n = 0u32;
-            for &b in digits {
-                if !b.is_ascii_digit() {
-                    return None;
-                }
-                n = n * 10 + u32::from(b - b'0');
-            }
-            let d = NaiveDate::from_ymd_opt((n / 10000) as i32, n / 100 % 100, n % 100)?;
-            Some((Some(d), &s[8..]))
-        }
-    }
-}
-
-/// `encode` read back, the texts left empty.
-fn decode(s: &str) -> Option<Vec<Candidate>> {
-    let mut out = Vec::with_capacity(s.bytes().filter(|&b| b == b',').count() + 1);
-    if s.is_empty() {
-        return Some(out);
-    }
-    for one in s.split(',') {
-        let b = one.as_bytes();
-        let kind = letter_kind(*b.first()?)?;
-        let (when, rest) = match b.get(1)? {
-            b'A' => (When::Always, &b[2..]),
-            b'U' => (When::ByUntil, &b[2..]),
-            b'T' => (When::BeforeToday, &b[2..]),
-            b'B' => {
-                let (next, rest) = take_date(&b[2..])?;
-                (When::Before(next), rest)
-            }
-            _ => return None,
-        };
-        let (date, rest) = take_date(rest)?;
-        if !rest.is_empty() {
-            return None;
-        }
-        out.push(Candidate {
-            kind,
-            date,
-            when,
-            what: String::new(),
-            organisation: None,
-            who: Who::Named(String::new()),
-        });
-    }
-    Some(out)
-}
-
-impl Indexed {
-    /// The summary this entry holds, without its details; `None` when it is corrupt.
-    fn summary(self) -> Option<Summary> {
-        let h = self.h;
-        Some(Summary {
-            id: h.i,
-            title: h.t,
-            date: h.d,
-            start: h.s,
-            agenda: h.a,
-            finalized: h.f,
-            case_ref: h.r,
-            follow_up: h.u,
-            previous: h.p,
-            people: (Vec::new(), Vec::new()),
-            candidates: decode(&self.c)?,
-            invitation_sent: h.n,
-            convener: h.c,
-        })
-    }
-}
-
 /// The first line of a details file written with `stamp`.
 fn details_header(stamp: &str) -> String {
     format!("samsyn index details {stamp}\n")
 }
 
+/// What the index of a directory gives: the files it knows, sorted by name, and its
+/// details file, open.
+struct Index {
+    known: Vec<Known>,
+    details: Arc<DetailsFile>,
+}
+
 /// Read the index of `dir` and open its details file; `None` when there is none that
 /// can be used.
-fn read_index(dir: &Path) -> Option<(Index, Arc<DetailsFile>)> {
+fn read_index(dir: &Path) -> Option<Index> {
     let bytes = crate::fsio::read_limited(&dir.join(INDEX_FILE), MAX_INDEX_BYTES)
         .ok()?
         .ok()?;
-    let index = serde_json::from_slice::<Index>(&bytes)
-        .ok()
-        .filter(|i| i.version == VERSION)?;
+    let (crc, body) = bytes.strip_prefix(MAGIC)?.split_first_chunk::<4>()?;
+    if u32::from_le_bytes(*crc) != crc32fast::hash(body) {
+        return None;
+    }
+    let (version, body) = postcard::take_from_bytes::<&str>(body).ok()?;
+    if version != VERSION {
+        return None;
+    }
+    let (stamp, body) = postcard::take_from_bytes::<&str>(body).ok()?;
+    let mut de = postcard::Deserializer::from_bytes(body);
+    let known = serde::de::DeserializeSeed::deserialize(Rows(body.len()), &mut de).ok()?;
+    if !de.finalize().ok()?.is_empty() {
+        return None;
+    }
     let mut file = crate::fsio::open_nofollow(&dir.join(DETAILS_FILE)).ok()?;
     let meta = file.metadata().ok()?;
     if !meta.is_file() || meta.len() > MAX_INDEX_BYTES {
         return None;
     }
-    let header = details_header(&index.details);
+    let header = details_header(stamp);
     let mut head = vec![0; header.len()];
     file.read_exact(&mut head).ok()?;
-    (head == header.as_bytes()).then(|| (index, Arc::new(DetailsFile(Mutex::new(file)))))
+    (head == header.as_bytes()).then(|| Index {
+        known,
+        details: Arc::new(DetailsFile(Mutex::new(file))),
+    })
 }
 
 /// Summarize every meeting in `dir`, from the index where a file is unchanged, and keep
@@ -431,8 +506,9 @@ fn look(dir: &Path, write: bool, whole: bool) -> Scan {
     let Ok(read_dir) = std::fs::read_dir(dir) else {
         return Scan::default();
     };
-    // The index is read on one core while the directory is listed on the other.
-    let (mut old, listed) = std::thread::scope(|scope| {
+    // The index is read and decoded on one core while the directory is listed and its
+    // files looked up on the others.
+    let (index, listed) = std::thread::scope(|scope| {
         let index = scope.spawn(|| read_index(dir));
         let listed = list(dir, read_dir);
         let index = index
@@ -440,32 +516,26 @@ fn look(dir: &Path, write: bool, whole: bool) -> Scan {
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (index, listed)
     });
-    let (names, mut open_to_others) = listed;
-    let was_indexed = old.as_ref().map(|(o, _)| o.files.len());
-    let details_file = old.as_ref().map(|(_, f)| f.clone());
-    let mut rows = old
-        .take()
-        .map(|(o, _)| o.files)
-        .unwrap_or_default()
-        .into_iter()
-        .peekable();
-    // The whole details file, when every entry is to be whole.
-    let all_details: Option<Vec<u8>> = match &details_file {
-        Some(file) if whole => {
-            let mut f = file
-                .0
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            let mut bytes = Vec::new();
-            f.seek(SeekFrom::Start(0))
-                .and_then(|_| f.read_to_end(&mut bytes))
-                .ok()
-                .map(|_| bytes)
-        }
-        _ => None,
+    let Listed {
+        names,
+        mut open_to_others,
+        old_index,
+    } = listed;
+    let was_indexed = index.as_ref().map(|i| i.known.len());
+    let (known, details_file) = match index {
+        Some(i) => (i.known, Some(i.details)),
+        None => (Vec::new(), None),
     };
+    let mut known = known.into_iter().peekable();
+    // The whole details file, when every entry is to be whole.
+    let all_details = details_file
+        .as_ref()
+        .filter(|_| whole)
+        .and_then(|f| f.read_all());
     let now = SystemTime::now();
-    let mut looked: Vec<Looked> = Vec::with_capacity(names.len());
+    let mut entries: Vec<Entry> = Vec::with_capacity(names.len());
+    // Each entry's size and time, when it goes into the index.
+    let mut stamps: Vec<Option<(u64, u128)>> = Vec::with_capacity(names.len());
     let mut changed = details_file.is_none();
     // First what the index knows, then the other files read, on every core.
     let mut unknown: Vec<usize> = Vec::new();
@@ -474,121 +544,154 @@ fn look(dir: &Path, write: bool, whole: bool) -> Scan {
         if open {
             open_to_others.push(path.clone());
         }
-        let name = name.to_string_lossy().into_owned();
-        // The index's row for the file, if it has one (both are sorted by name).
-        while rows.next_if(|r| r.n.as_bytes() < name.as_bytes()).is_some() {}
-        let row = rows.next_if(|r| r.n == name);
-        let known = stamp.and_then(|(size, mtime)| {
+        // The index's entry for the file, if it has one (both are sorted by name).
+        let name = name.as_encoded_bytes();
+        while known.next_if(|k| k.name.as_bytes() < name).is_some() {}
+        let row = known.next_if(|k| k.name.as_bytes() == name);
+        let found = stamp.and_then(|stamp| {
             let file = details_file.as_ref()?;
-            let i = row.filter(|i| i.s == size && i.m == mtime)?;
-            let span = i.x;
-            let mut summary = i.summary()?;
-            let rest = Rest {
-                file: file.clone(),
-                span,
-                name: name.clone(),
-                got: Arc::new(OnceLock::new()),
-            };
+            let Known {
+                mut summary, span, ..
+            } = row.filter(|k| k.stamp == stamp)?;
             if !whole {
-                return Some((summary, Some(rest), (size, mtime)));
+                let rest = Rest {
+                    file: file.clone(),
+                    span,
+                    got: OnceLock::new(),
+                };
+                return Some((summary, Some(rest)));
             }
-            let bytes = all_details.as_ref()?;
-            let (at, len) = (span.0 as usize, span.1 as usize);
-            let d = details_of(bytes.get(at..at.checked_add(len)?)?, &name, &summary)?;
+            let bytes = slice(all_details.as_deref()?, span)?;
+            let d = details_of(bytes, span, file_name(&path)?, &summary)?;
             summary.people = d.people;
-            for (c, (what, org, who)) in summary.candidates.iter_mut().zip(d.texts) {
-                c.what = what;
-                c.organisation = org;
-                c.who = who;
-            }
-            Some((summary, None, (size, mtime)))
+            summary.texts = d.texts;
+            Some((summary, None))
         });
-        match known {
-            Some((summary, rest, stamp)) => looked.push(Looked {
+        match found {
+            Some((summary, rest)) => entries.push(Entry {
                 path,
-                name,
                 summary: Ok(summary),
                 rest,
-                stamp: Some(stamp),
             }),
             None => {
-                unknown.push(looked.len());
-                // The stamp waits here until the file is read.
-                looked.push(Looked {
+                unknown.push(entries.len());
+                entries.push(Entry {
                     path,
-                    name,
                     summary: Err(String::new()),
                     rest: None,
-                    stamp,
                 });
             }
         }
+        stamps.push(stamp);
     }
+    drop(known);
     let read = unknown.len();
-    let summaries = read_all(unknown.iter().map(|&i| looked[i].path.as_path()));
+    let summaries = read_all(unknown.iter().map(|&i| entries[i].path.as_path()).collect());
     let now = nanos(now);
     for (i, summary) in unknown.into_iter().zip(summaries) {
-        let l = &mut looked[i];
-        l.stamp = l.stamp.filter(|(_, mtime)| {
+        let e = &mut entries[i];
+        stamps[i] = stamps[i].filter(|(_, mtime)| {
             summary.is_ok()
                 && now.saturating_sub(*mtime) >= SETTLE.as_nanos()
-                && summary
-                    .as_ref()
-                    .is_ok_and(|s| encode(&s.candidates).is_some())
+                && file_name(&e.path).is_some()
         });
-        changed |= l.stamp.is_some();
-        l.summary = summary;
+        changed |= stamps[i].is_some();
+        e.summary = summary;
     }
     // Files gone (or no longer readable) since the index was written.
-    let indexed = looked.iter().filter(|l| l.stamp.is_some()).count();
+    let indexed = stamps.iter().filter(|s| s.is_some()).count();
     changed |= was_indexed.is_some_and(|n| n != indexed);
     if write && changed {
-        write_index(dir, &looked, details_file.as_deref());
+        write_index(
+            dir,
+            &entries,
+            &stamps,
+            details_file.as_deref(),
+            all_details.as_deref(),
+        );
+    } else if write && old_index {
+        remove_old_index(dir);
     }
+    open_to_others.sort_unstable();
     Scan {
-        entries: looked
-            .into_iter()
-            .map(|l| Entry {
-                path: l.path,
-                summary: l.summary,
-                rest: l.rest,
-            })
-            .collect(),
+        entries,
         read,
-        open_to_others: {
-            open_to_others.sort_unstable();
-            open_to_others
-        },
+        open_to_others,
     }
 }
 
-/// The meeting files in `dir`, sorted by name (which in one directory is the order of
-/// their paths), each with its size and time (`Stat::of`); and the meeting files and
-/// kept versions that others can read.
-#[allow(clippy::type_complexity)]
-fn list(
-    dir: &Path,
-    read_dir: std::fs::ReadDir,
-) -> (
-    Vec<(std::ffi::OsString, (Option<(u64, u128)>, bool))>,
-    Vec<PathBuf>,
-) {
+/// A file's size and modification time (`Stat::of`), when it is a regular file, and
+/// whether others can read it.
+type LookedUp = (Option<(u64, u128)>, bool);
+
+/// What the listing of the archive's directory found.
+struct Listed {
+    /// The meeting files, sorted by name (which in one directory is the order of their
+    /// paths), each with its size and time (`Stat::of`) and whether others can read it.
+    names: Vec<(OsString, LookedUp)>,
+    /// The kept versions that others can read.
+    open_to_others: Vec<PathBuf>,
+    /// Whether the index of earlier versions is there (`OLD_INDEX_FILE`).
+    old_index: bool,
+}
+
+/// List `dir` and look up its meeting files and kept versions, on every core.
+fn list(dir: &Path, read_dir: std::fs::ReadDir) -> Listed {
     let mut names = Vec::new();
-    let mut open_to_others = Vec::new();
-    let stat = Stat::new(dir);
+    let mut kept = Vec::new();
+    let mut old_index = false;
     for name in read_dir.filter_map(|e| e.ok().map(|e| e.file_name())) {
         let as_path = Path::new(&name);
         if is_meeting_file(as_path) {
-            let st = stat.of(dir, &name);
-            names.push((name, st));
-        } else if as_path.extension().is_some_and(|x| x == "ron") && stat.of(dir, &name).1 {
-            open_to_others.push(dir.join(&name));
+            names.push(name);
+        } else if as_path.extension().is_some_and(|x| x == "ron") {
+            kept.push(name);
+        } else if name == OLD_INDEX_FILE {
+            old_index = true;
         }
     }
-    names.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    (names, open_to_others)
+    names.sort_unstable();
+    let stat = Stat::new(dir);
+    let looked_up = on_every_core(&names, 512, |name| stat.of(dir, name));
+    let open_to_others = kept
+        .into_iter()
+        .filter(|name| stat.of(dir, name).1)
+        .map(|name| dir.join(name))
+        .collect();
+    Listed {
+        names: names.into_iter().zip(looked_up).collect(),
+        open_to_others,
+        old_index,
+    }
 }
 
+/// `f` of every item, in their order, the items shared out in one run each among the
+/// cores when there are at least `min` per core.
+fn on_every_core<T: Sync, R: Send>(items: &[T], min: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = cores.min(items.len() / min.max(1)).max(1);
+    if threads < 2 {
+        return items.iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let mut parts = items.chunks(chunk);
+        let first = parts.next().unwrap_or_default();
+        let others: Vec<_> = parts
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        let mut out: Vec<R> = Vec::with_capacity(items.len());
+        out.extend(first.iter().map(f));
+        for h in others {
+            out.extend(
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+        }
+        out
+    })
+}
 /// The size and time of the archive's files, looked up in its directory.
 struct Stat {
     #[cfg(unix)]
@@ -611,7 +714,7 @@ impl Stat {
     /// File `name` of `dir` as `store::load` reads it (through a link, like opening it):
     /// its size and modification time when it is a regular file; and whether it is
     /// itself (not through a link) a regular file that group or others can read.
-    fn of(&self, dir: &Path, name: &std::ffi::OsStr) -> (Option<(u64, u128)>, bool) {
+    fn of(&self, dir: &Path, name: &std::ffi::OsStr) -> LookedUp {
         let follow = || {
             std::fs::metadata(dir.join(name))
                 .ok()
@@ -658,147 +761,156 @@ impl Stat {
     }
 }
 
-/// Write the details file, then the index naming it.
-fn write_index(dir: &Path, looked: &[Looked], old: Option<&DetailsFile>) {
-    #[derive(Serialize)]
-    struct IndexOut<'a> {
-        version: &'a str,
-        details: &'a str,
-        files: Vec<IndexedOut<'a>>,
-    }
-    type HeadOut<'a> = (
-        &'a str,
-        &'a str,
-        NaiveDate,
-        Option<chrono::NaiveTime>,
-        &'a str,
-        bool,
-        &'a str,
-        Option<NaiveDate>,
-        Option<&'a str>,
-        Option<NaiveDate>,
-        Option<&'a str>,
-    );
-    type IndexedOut<'a> = (&'a str, u64, u128, HeadOut<'a>, String, (u64, u32));
-    #[derive(Serialize)]
-    struct DetailsOut<'a> {
-        people: &'a People,
-        texts: Vec<(&'a str, Option<&'a str>, &'a Who)>,
-    }
+/// Write the details file, then the index naming it; then remove the index of earlier
+/// versions. `all_details` is the old details file whole when the look read it.
+fn write_index(
+    dir: &Path,
+    entries: &[Entry],
+    stamps: &[Option<(u64, u128)>],
+    old: Option<&DetailsFile>,
+    all_details: Option<&[u8]>,
+) {
     // The old details file whole, for the entries whose details were left in it.
-    let old_bytes: Option<Vec<u8>> = old
-        .filter(|_| looked.iter().any(|l| l.stamp.is_some() && l.rest.is_some()))
-        .and_then(|f| {
-            let mut f =
-                f.0.lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner);
-            let mut bytes = Vec::new();
-            f.seek(SeekFrom::Start(0)).ok()?;
-            f.read_to_end(&mut bytes).ok()?;
-            Some(bytes)
-        });
+    let read_now;
+    let old_bytes = match all_details {
+        Some(b) => Some(b),
+        None if entries.iter().any(|e| e.rest.is_some()) => {
+            read_now = old.and_then(DetailsFile::read_all);
+            read_now.as_deref()
+        }
+        None => None,
+    };
     let stamp = format!("{:x}-{:x}", nanos(SystemTime::now()), std::process::id());
     let mut details = details_header(&stamp).into_bytes();
-    let mut files = Vec::new();
-    for l in looked {
-        let (Some((s, m)), Ok(summary)) = (l.stamp, l.summary.as_ref()) else {
-            continue;
-        };
-        let Some(c) = encode(&summary.candidates) else {
+    let mut rows: Vec<Row<&str, Candidates>> = Vec::with_capacity(entries.len());
+    for (l, stamp) in entries.iter().zip(stamps) {
+        let (Some((size, mtime)), Ok(summary), Some(name)) =
+            (*stamp, l.summary.as_ref(), file_name(&l.path))
+        else {
             continue;
         };
         let at = details.len();
-        match &l.rest {
-            Some(rest) => {
-                let (from, len) = (rest.span.0 as usize, rest.span.1 as usize);
-                let Some(bytes) = old_bytes
-                    .as_ref()
-                    .and_then(|b| b.get(from..from.checked_add(len)?))
-                else {
-                    continue;
-                };
-                details.extend_from_slice(bytes);
+        let copied = l.rest.as_ref().and_then(|rest| match rest.got.get() {
+            // Read since the look (perhaps from the meeting file): written afresh.
+            Some(Some(d)) => Some(put_details(&mut details, name, &d.people, &d.texts)),
+            // Still in the old file: copied, if it is intact there.
+            _ => {
+                let bytes = slice(old_bytes?, rest.span)?;
+                (crc32fast::hash(bytes) == rest.span.crc).then(|| {
+                    details.extend_from_slice(bytes);
+                    true
+                })
             }
-            None => {
-                let d = DetailsOut {
-                    people: &summary.people,
-                    texts: summary
-                        .candidates
-                        .iter()
-                        .map(|c| (c.what.as_str(), c.organisation.as_deref(), &c.who))
-                        .collect(),
-                };
-                if serde_json::to_writer(&mut details, &(l.name.as_str(), d)).is_err() {
-                    details.truncate(at);
-                    continue;
-                }
-            }
-        }
-        details.push(b'\n');
-        let Ok(len) = u32::try_from(details.len() - 1 - at) else {
+        });
+        let written = match (&l.rest, copied) {
+            (Some(_), Some(ok)) => ok,
+            // Left in the old file but not to be had: the file is read next time.
+            (Some(_), None) => false,
+            (None, _) => put_details(&mut details, name, &summary.people, &summary.texts),
+        };
+        let len = u32::try_from(details.len() - at);
+        let (true, Ok(len)) = (written, len) else {
             details.truncate(at);
             continue;
         };
-        files.push((
-            l.name.as_str(),
-            s,
-            m,
-            (
-                summary.id.as_str(),
-                summary.title.as_str(),
-                summary.date,
-                summary.start,
-                summary.agenda.as_str(),
-                summary.finalized,
-                summary.case_ref.as_str(),
-                summary.follow_up,
-                summary.previous.as_deref(),
-                summary.invitation_sent,
-                summary.convener.as_deref(),
-            ),
-            c,
-            (at as u64, len),
-        ));
+        rows.push(Row {
+            name,
+            size,
+            mtime,
+            id: &summary.id,
+            title: &summary.title,
+            date: Day(summary.date),
+            start: summary.start.map(Clock),
+            agenda: &summary.agenda,
+            finalized: summary.finalized,
+            case_ref: &summary.case_ref,
+            follow_up: summary.follow_up.map(Day),
+            previous: summary.previous.as_deref(),
+            invitation_sent: summary.invitation_sent.map(Day),
+            convener: summary.convener.as_deref(),
+            candidates: Candidates(&summary.candidates),
+            details: Span {
+                at: at as u64,
+                len,
+                crc: crc32fast::hash(&details[at..]),
+            },
+        });
     }
-    let index = IndexOut {
-        version: VERSION,
-        details: &stamp,
-        files,
-    };
-    let Ok(bytes) = serde_json::to_vec(&index) else {
+    let mut index = MAGIC.to_vec();
+    index.extend_from_slice(&[0; 4]);
+    let Ok(mut index) = postcard::to_extend(&(VERSION, stamp.as_str(), &rows), index) else {
         return;
     };
-    if crate::fsio::write_private(&dir.join(DETAILS_FILE), &details).is_ok() {
-        let _ = crate::fsio::write_private(&dir.join(INDEX_FILE), &bytes);
+    let crc = crc32fast::hash(&index[MAGIC.len() + 4..]);
+    index[MAGIC.len()..MAGIC.len() + 4].copy_from_slice(&crc.to_le_bytes());
+    if crate::fsio::write_private(&dir.join(DETAILS_FILE), &details).is_ok()
+        && crate::fsio::write_private(&dir.join(INDEX_FILE), &index).is_ok()
+    {
+        remove_old_index(dir);
     }
 }
 
-/// Read and summarize `paths`, in their order, on as many threads as there are cores.
-fn read_all<'a>(paths: impl Iterator<Item = &'a Path>) -> Vec<Result<Summary, String>> {
-    let paths: Vec<&Path> = paths.collect();
+/// Append one file's details entry (its name, people and texts) to `out`; false when it
+/// cannot be written.
+fn put_details(out: &mut Vec<u8>, name: &str, people: &People, texts: &[CandidateText]) -> bool {
+    postcard::to_allocvec(&(name, people, texts))
+        .map(|bytes| out.extend_from_slice(&bytes))
+        .is_ok()
+}
+
+/// Remove the index of earlier versions (`OLD_INDEX_FILE`) when it is a file (a link in
+/// its place is left as it is, like any link samsyn did not make).
+fn remove_old_index(dir: &Path) {
+    let old = dir.join(OLD_INDEX_FILE);
+    if std::fs::symlink_metadata(&old).is_ok_and(|m| m.is_file()) {
+        let _ = std::fs::remove_file(&old);
+    }
+}
+
+/// Read and summarize `paths`, in their order, on several threads per core
+/// (`READERS_PER_CORE`), each taking the next file not yet taken.
+fn read_all(paths: Vec<&Path>) -> Vec<Result<Summary, String>> {
     let one = |p: &Path| {
         crate::store::load(p)
             .map(|m| Summary::of(&m))
             .map_err(|e| e.to_string())
     };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || paths.len() < 16 {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = (cores * READERS_PER_CORE).min(paths.len() / 4);
+    if threads < 2 {
         return paths.into_iter().map(one).collect();
     }
-    let chunk = paths.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = paths
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|p| one(p)).collect::<Vec<_>>()))
+    let next = AtomicUsize::new(0);
+    let done: Vec<Vec<(usize, Result<Summary, String>)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(p) = paths.get(i) else {
+                            return out;
+                        };
+                        out.push((i, one(p)));
+                    }
+                })
+            })
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| {
+            .map(|h| {
                 h.join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
             })
             .collect()
-    })
+    });
+    let mut out: Vec<Option<Result<Summary, String>>> = (0..paths.len()).map(|_| None).collect();
+    for (i, r) in done.into_iter().flatten() {
+        out[i] = Some(r);
+    }
+    out.into_iter()
+        .map(|r| r.unwrap_or_else(|| Err(String::new())))
+        .collect()
 }
 
 /// The follow-up already started from meeting `id`, if one is in the archive.
@@ -808,4 +920,37 @@ pub fn follow_up_of<'e>(entries: &'e [Entry], id: &str) -> Option<&'e Entry> {
             .as_ref()
             .is_ok_and(|s| s.previous.as_deref() == Some(id))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_date_and_time_the_index_holds_reads_back_the_same() {
+        let mut d = NaiveDate::from_ymd_opt(1899, 1, 1).unwrap();
+        let last = NaiveDate::from_ymd_opt(2201, 1, 1).unwrap();
+        let far = [
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            NaiveDate::from_ymd_opt(-1, 12, 31).unwrap(),
+        ];
+        let mut dates: Vec<NaiveDate> = far.to_vec();
+        while d <= last {
+            dates.push(d);
+            d = d.succ_opt().unwrap();
+        }
+        for d in dates {
+            let bytes = postcard::to_allocvec(&Day(d)).unwrap();
+            assert_eq!(postcard::from_bytes::<Day>(&bytes).unwrap().0, d);
+        }
+        for t in [
+            NaiveTime::MIN,
+            NaiveTime::from_hms_opt(9, 30, 0).unwrap(),
+            NaiveTime::from_hms_nano_opt(23, 59, 59, 1_999_999_999).unwrap(),
+        ] {
+            let bytes = postcard::to_allocvec(&Clock(t)).unwrap();
+            assert_eq!(postcard::from_bytes::<Clock>(&bytes).unwrap().0, t);
+        }
+    }
 }

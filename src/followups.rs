@@ -108,7 +108,7 @@ pub struct Item {
 /// what may need attention, reduced so that it no longer depends on the day it is read
 /// (`due` judges it against today). The archive's index (`crate::archive`) keeps one of
 /// these per file, so a look at the archive need not read every meeting.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
     pub id: String,
     pub title: String,
@@ -125,58 +125,55 @@ pub struct Summary {
     pub people: (Vec<(String, String)>, Vec<String>),
     /// What may need attention, each with the condition under which it does.
     pub candidates: Vec<Candidate>,
+    /// The candidates' texts, one each, in their order. (Kept apart: counting and
+    /// ranking what is due needs only the candidates, and the archive's index leaves
+    /// the texts in a second file until a row drawn needs them: `archive::Entry::text`.)
+    pub texts: Vec<CandidateText>,
     /// The kallelse of a draft: whether and when it was sent, and who convenes.
     pub invitation_sent: Option<NaiveDate>,
     pub convener: Option<String>,
 }
 
-/// One thing that may need attention, and when it does. (Written with one-letter names:
-/// the archive's index holds one per action and date, tens of thousands of them.)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One thing that may need attention, and when it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Candidate {
-    #[serde(rename = "k")]
     pub kind: Kind,
-    #[serde(rename = "d")]
     pub date: Option<NaiveDate>,
-    #[serde(rename = "w")]
     pub when: When,
-    #[serde(rename = "t")]
+}
+
+/// What a candidate is about, the organisation it belongs to and who is to act.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CandidateText {
     pub what: String,
-    #[serde(rename = "o")]
     pub organisation: Option<String>,
-    #[serde(rename = "p")]
     pub who: Who,
 }
 
 /// When a candidate is due, against the day the archive is looked at (`today`) and the
 /// last day looked ahead to (`until`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum When {
-    #[serde(rename = "A")]
     Always,
     /// Its date is on or before `until`.
-    #[serde(rename = "U")]
     ByUntil,
     /// Its date is before today.
-    #[serde(rename = "T")]
     BeforeToday,
     /// Its date is before the later of `until` and this day (the next follow-up).
-    #[serde(rename = "B")]
     Before(Option<NaiveDate>),
 }
 
 /// Who is to act: a name, or the family (said in the report's language).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Who {
-    #[serde(rename = "N")]
     Named(String),
-    #[serde(rename = "F")]
     Family,
 }
 
 impl Summary {
     /// The summary of a meeting.
     pub fn of(m: &Meeting) -> Summary {
+        let (candidates, texts) = candidates(m).into_iter().unzip();
         Summary {
             id: m.id.clone(),
             title: m.title.clone(),
@@ -188,7 +185,8 @@ impl Summary {
             follow_up: m.follow_up.as_ref().map(|f| f.date),
             previous: m.previous.as_ref().map(|p| p.id.clone()),
             people: crate::meeting::Pseudonyms::people_of(m),
-            candidates: candidates(m),
+            candidates,
+            texts,
             invitation_sent: m.invitation.as_ref().and_then(|i| i.sent),
             convener: m.invitation.as_ref().map(|i| i.convener.clone()),
         }
@@ -196,20 +194,21 @@ impl Summary {
 }
 
 /// Everything in `m` that may need attention, whatever the day.
-fn candidates(m: &Meeting) -> Vec<Candidate> {
+fn candidates(m: &Meeting) -> Vec<(Candidate, CandidateText)> {
     let mut out = Vec::new();
     if m.plan_closed.is_some() {
         return out;
     }
-    let item =
-        |kind, date: Option<NaiveDate>, when, what: String, org: Option<String>, who| Candidate {
-            kind,
-            date,
-            when,
-            what,
-            organisation: org,
-            who,
-        };
+    let item = |kind, date: Option<NaiveDate>, when, what: String, org: Option<String>, who| {
+        (
+            Candidate { kind, date, when },
+            CandidateText {
+                what,
+                organisation: org,
+                who,
+            },
+        )
+    };
     let person = |p: Option<&Person>| p.map(|p| m.person_name(p)).unwrap_or_default();
     // A follow-up meeting not yet held (or not finalized): the meeting is the date.
     if m.previous.is_some() && !m.is_finalized() {
@@ -351,16 +350,22 @@ pub fn due_in<'a>(
     lang: crate::i18n::Lang,
 ) -> Vec<Item> {
     let summaries: Vec<(&Path, &Summary)> = summaries.into_iter().collect();
+    // A summary whose texts were left in the index's details file has none here.
+    let none = CandidateText {
+        what: String::new(),
+        organisation: None,
+        who: Who::Named(String::new()),
+    };
     let mut out: Vec<Item> = due_refs(summaries.iter().map(|(_, s)| *s), today, until)
         .into_iter()
         .map(|(i, j)| {
             let (path, s) = summaries[i];
-            let c = &s.candidates[j];
+            let t = s.texts.get(j).unwrap_or(&none);
             item(
                 path,
                 s,
-                c,
-                (&c.what, c.organisation.as_deref(), &c.who),
+                &s.candidates[j],
+                (&t.what, t.organisation.as_deref(), &t.who),
                 today,
                 lang,
             )

@@ -58,7 +58,8 @@ pub fn read_limited(path: &Path, limit: u64) -> std::io::Result<Result<Vec<u8>, 
     if meta.len() > limit {
         return Ok(Err(meta.len()));
     }
-    let mut bytes = Vec::new();
+    // Room for what the file holds now (one read, no growing), and a byte to see more.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len() + 1).unwrap_or(0));
     file.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Ok(Err(bytes.len() as u64));

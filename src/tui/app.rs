@@ -53,8 +53,9 @@ impl Start {
         // as `samsyn followups` lists them (overdue, then due soon), by date, kind and
         // file; only the last of those shown may tie with more than are shown, and the
         // texts decide among those.
+        let names: Vec<_> = ok.iter().map(|(e, _)| e.path.file_name()).collect();
         let mut by_path: Vec<usize> = (0..ok.len()).collect();
-        by_path.sort_unstable_by(|&a, &b| ok[a].0.path.file_name().cmp(&ok[b].0.path.file_name()));
+        by_path.sort_unstable_by(|&a, &b| names[a].cmp(&names[b]));
         let mut rank = vec![0; ok.len()];
         for (r, &i) in by_path.iter().enumerate() {
             rank[i] = r;
@@ -64,11 +65,17 @@ impl Start {
             (c.date.is_none_or(|d| d >= today), c.date, c.kind, rank[i])
         };
         if refs.len() > SHOWN_DUE {
-            refs.select_nth_unstable_by_key(SHOWN_DUE - 1, |r| (key(r), r.1));
-            let last = key(&refs[SHOWN_DUE - 1]);
-            let mut kept = refs[..SHOWN_DUE].to_vec();
-            kept.extend(refs[SHOWN_DUE..].iter().filter(|r| key(r) == last));
-            refs = kept;
+            // Each key found once, in the order of the archive, not at every comparison.
+            let mut keyed: Vec<_> = refs.iter().map(|r| ((key(r), r.1), *r)).collect();
+            keyed.select_nth_unstable_by_key(SHOWN_DUE - 1, |k| k.0);
+            let last = keyed[SHOWN_DUE - 1].0.0;
+            refs = keyed[..SHOWN_DUE].iter().map(|k| k.1).collect();
+            refs.extend(
+                keyed[SHOWN_DUE..]
+                    .iter()
+                    .filter(|k| k.0.0 == last)
+                    .map(|k| k.1),
+            );
         }
         let nobody = samsyn::followups::Who::Named(String::new());
         let mut due: Vec<samsyn::followups::Item> = refs

@@ -113,27 +113,43 @@ fn a_deleted_file_leaves_the_start_screen_and_the_index() {
     assert_eq!(title(&s, &paths[0]), m.title);
 }
 
+/// `index` with its version (the text after the magic line and the checksum) changed
+/// and its checksum made right again: an index another version of samsyn wrote.
+fn other_version(index: &[u8]) -> Vec<u8> {
+    let magic = b"samsyn index\n".len();
+    assert!(index.starts_with(b"samsyn index\n"));
+    let mut other = index.to_vec();
+    // The version's first character, after its one-byte length.
+    other[magic + 4 + 1] ^= 1;
+    let crc = crc32fast::hash(&other[magic + 4..]);
+    other[magic..magic + 4].copy_from_slice(&crc.to_le_bytes());
+    other
+}
+
 #[test]
-fn a_corrupt_index_is_rebuilt_never_an_error() {
+fn a_corrupt_index_or_one_of_another_version_is_rebuilt_never_an_error() {
     let (dir, paths) = archive();
     let index = dir.path().join(INDEX_FILE);
     let whole = scan_with(dir.path(), false);
-    for garbage in [
-        &b"{\"version\": \"1"[..],
-        b"not json at all",
-        b"",
-        b"\xff\xfe\x00",
-        b"{\"version\":\"0 old\",\"files\":{}}",
+    let good = std::fs::read(&index).unwrap();
+    let mut flipped = good.clone();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0x20;
+    for (what, garbage) in [
+        ("JSON", b"{\"version\": \"1".to_vec()),
+        ("text", b"not an index at all".to_vec()),
+        ("empty", Vec::new()),
+        ("binary", b"\xff\xfe\x00".to_vec()),
+        ("the magic line alone", b"samsyn index\n".to_vec()),
+        ("cut short", good[..good.len() - 7].to_vec()),
+        ("one byte changed", flipped),
+        ("another version", other_version(&good)),
     ] {
-        std::fs::write(&index, garbage).unwrap();
+        std::fs::write(&index, &garbage).unwrap();
         let s = scan(dir.path());
-        assert_eq!(s.read, paths.len(), "{garbage:?}: every file is read");
-        assert_eq!(s.entries, whole.entries);
-        assert_eq!(
-            scan(dir.path()).read,
-            0,
-            "{garbage:?}: the index is rebuilt"
-        );
+        assert_eq!(s.read, paths.len(), "{what}: every file is read");
+        assert_eq!(s.entries, whole.entries, "{what}");
+        assert_eq!(scan(dir.path()).read, 0, "{what}: the index is rebuilt");
     }
     // An index that lies about a file (its summary changed, its size and time kept) is
     // believed only while the file's size and time match: see the tests above.
@@ -147,7 +163,7 @@ fn a_corrupt_or_missing_details_file_is_rebuilt_never_an_error() {
     let details = dir.path().join(DETAILS_FILE);
     let whole = scan_with(dir.path(), false);
     let good = std::fs::read(&details).unwrap();
-    // Its first line names the index's stamp; after it, one entry per line.
+    // Its first line names the index's stamp; after it, one entry per file.
     let first = good.iter().position(|&b| b == b'\n').unwrap() + 1;
     let mut other_stamp = good.clone();
     other_stamp[first - 2] ^= 1;
@@ -157,26 +173,39 @@ fn a_corrupt_or_missing_details_file_is_rebuilt_never_an_error() {
             *b = b'x';
         }
     }
-    let mut swapped = good[..first].to_vec();
-    let lines: Vec<&[u8]> = good[first..].split_inclusive(|&b| b == b'\n').collect();
-    swapped.extend(lines.iter().rev().flat_map(|l| l.iter()));
+    // Another archive's details under this one's stamp: the same file names, each
+    // holding another meeting.
+    let other = tempfile::tempdir().unwrap();
+    for (i, path) in paths.iter().enumerate() {
+        let m = samsyn::store::load(&paths[(i + 1) % paths.len()]).unwrap();
+        write(
+            &other.path().join(path.file_name().unwrap()),
+            &m,
+            long_ago(0),
+        );
+    }
+    scan(other.path());
+    let theirs = std::fs::read(other.path().join(DETAILS_FILE)).unwrap();
+    let mut foreign = good[..first].to_vec();
+    foreign.extend(&theirs[theirs.iter().position(|&b| b == b'\n').unwrap() + 1..]);
     for (what, bytes, all_read) in [
         ("another stamp", other_stamp, true),
         ("empty", Vec::new(), true),
         ("garbage", b"\xff\xfe\x00 not an index".to_vec(), true),
         // The stamp is right but the entries are not the files': read from the files.
         ("scrambled", scrambled, false),
-        ("entries swapped", swapped, false),
+        ("another archive's", foreign, false),
     ] {
         std::fs::write(&details, &bytes).unwrap();
         let lazy = scan_lazy(dir.path());
         for (l, w) in lazy.entries.iter().zip(&whole.entries) {
             let s = w.summary.as_ref().unwrap();
             assert_eq!(l.people(), Some(&s.people), "{what}");
-            for (i, c) in s.candidates.iter().enumerate() {
+            assert_eq!(s.texts.len(), s.candidates.len());
+            for (i, t) in s.texts.iter().enumerate() {
                 assert_eq!(
                     l.text(i),
-                    Some((c.what.as_str(), c.organisation.as_deref(), &c.who)),
+                    Some((t.what.as_str(), t.organisation.as_deref(), &t.who)),
                     "{what}"
                 );
             }
@@ -195,6 +224,40 @@ fn a_corrupt_or_missing_details_file_is_rebuilt_never_an_error() {
 }
 
 #[test]
+fn the_index_of_earlier_versions_is_removed_when_the_new_one_is_written() {
+    let old = |dir: &Path| dir.join(samsyn::archive::OLD_INDEX_FILE);
+    // An archive last looked at by a version that kept its index in JSON.
+    let (dir, paths) = archive();
+    std::fs::remove_file(dir.path().join(INDEX_FILE)).unwrap();
+    std::fs::write(old(dir.path()), b"{\"version\":\"3 0.1.0\",\"files\":[]}").unwrap();
+    let s = scan_lazy(dir.path());
+    assert_eq!(s.read, paths.len());
+    assert!(dir.path().join(INDEX_FILE).is_file());
+    assert!(!old(dir.path()).exists(), "the old index is gone");
+    // Put back beside an index that needs no writing: still removed.
+    std::fs::write(old(dir.path()), b"{}").unwrap();
+    assert_eq!(scan(dir.path()).read, 0);
+    assert!(!old(dir.path()).exists(), "the old index is gone");
+    // A look that must not change the archive leaves it.
+    std::fs::write(old(dir.path()), b"{}").unwrap();
+    assert_eq!(scan_with(dir.path(), false).read, 0);
+    assert!(old(dir.path()).exists());
+    #[cfg(unix)]
+    {
+        // A link in its place is not samsyn's: left as it is, and what it points to too.
+        std::fs::remove_file(old(dir.path())).unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let target = elsewhere.path().join("kept.json");
+        std::fs::write(&target, b"{}").unwrap();
+        std::os::unix::fs::symlink(&target, old(dir.path())).unwrap();
+        std::fs::remove_file(dir.path().join(INDEX_FILE)).unwrap();
+        assert_eq!(scan(dir.path()).read, paths.len());
+        assert!(samsyn::fsio::is_link(&old(dir.path())));
+        assert_eq!(std::fs::read(&target).unwrap(), b"{}");
+    }
+}
+
+#[test]
 fn the_start_screens_look_leaves_the_texts_in_the_details_file_and_gives_them_when_asked() {
     let dir = generated(30);
     let whole = scan_with(dir.path(), false);
@@ -208,16 +271,15 @@ fn the_start_screens_look_leaves_the_texts_in_the_details_file_and_gives_them_wh
             (ws.id.as_str(), &ws.title, ws.date)
         );
         assert!(
-            ls.people.0.is_empty() && ls.people.1.is_empty(),
+            ls.people.0.is_empty() && ls.people.1.is_empty() && ls.texts.is_empty(),
             "not read yet"
         );
         assert_eq!(l.people(), Some(&ws.people));
-        assert_eq!(ls.candidates.len(), ws.candidates.len());
-        for (i, (lc, wc)) in ls.candidates.iter().zip(&ws.candidates).enumerate() {
-            assert_eq!((lc.kind, lc.date, lc.when), (wc.kind, wc.date, wc.when));
+        assert_eq!(ls.candidates, ws.candidates);
+        for (i, wt) in ws.texts.iter().enumerate() {
             assert_eq!(
                 l.text(i),
-                Some((wc.what.as_str(), wc.organisation.as_deref(), &wc.who))
+                Some((wt.what.as_str(), wt.organisation.as_deref(), &wt.who))
             );
         }
     }
@@ -261,7 +323,7 @@ fn an_index_that_is_a_symbolic_link_is_neither_read_nor_written_through() {
     let (dir, paths) = archive();
     let index = dir.path().join(INDEX_FILE);
     let elsewhere = tempfile::tempdir().unwrap();
-    let target = elsewhere.path().join("target.json");
+    let target = elsewhere.path().join("target");
     // The link points at a valid index of this very archive: still not read.
     std::fs::rename(&index, &target).unwrap();
     let before = std::fs::read(&target).unwrap();
@@ -302,7 +364,45 @@ fn an_unreadable_file_is_listed_with_its_error_and_read_each_time() {
         let s = scan(dir.path());
         assert_eq!(s.read, 1);
         let e = s.entries.iter().find(|e| e.path == paths[1]).unwrap();
-        assert!(e.summary.is_err());
+        assert_eq!(
+            e.summary.as_ref().unwrap_err(),
+            &samsyn::store::load(&paths[1]).unwrap_err().to_string(),
+            "the message loading it gives"
+        );
+    }
+}
+
+#[test]
+fn among_many_files_read_at_once_each_keeps_its_own_summary_or_error() {
+    let dir = generated(60);
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    for (i, path) in paths.iter().enumerate().filter(|(i, _)| i % 7 == 3) {
+        let text = match i % 3 {
+            0 => "(format: 2, this is not a meeting".to_string(),
+            1 => String::from_utf8_lossy(&std::fs::read(path).unwrap())
+                .replacen("date:", "datum:", 1),
+            _ => "\u{feff}nothing".to_string(),
+        };
+        std::fs::write(path, text).unwrap();
+        set_mtime(path, long_ago(0));
+    }
+    for s in [scan_with(dir.path(), false), scan_lazy(dir.path())] {
+        assert_eq!(s.read, paths.len());
+        let listed: Vec<&PathBuf> = s.entries.iter().map(|e| &e.path).collect();
+        assert_eq!(listed, paths.iter().collect::<Vec<_>>());
+        for e in &s.entries {
+            match samsyn::store::load(&e.path) {
+                Ok(m) => assert_eq!(
+                    e.summary.as_ref().unwrap(),
+                    &samsyn::followups::Summary::of(&m)
+                ),
+                Err(err) => assert_eq!(e.summary.as_ref().unwrap_err(), &err.to_string()),
+            }
+        }
     }
 }
 
