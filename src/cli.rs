@@ -384,6 +384,16 @@ fn usage_in(cmd: &mut clap::Command, lang: Lang) {
 /// Parse the command line; `--help`, `--version` and mistakes are answered in `lang`
 /// here, and the process ends (exit 0 for help and version, 2 for a mistake).
 pub fn parse(args: Vec<OsString>, lang: Lang) -> Cli {
+    // A command line that parses needs none of the words: the command as derived parses
+    // it as the one put into words would (they differ only in what help and errors
+    // say), and putting every command and option into words is most of a short
+    // command's start. Help, the version and mistakes are parsed again in words.
+    if let Ok(cli) = Cli::command()
+        .try_get_matches_from(args.clone())
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        return cli;
+    }
     let words = args.clone();
     let mut cmd = command(lang);
     let result = cmd

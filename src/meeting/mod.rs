@@ -505,30 +505,31 @@ impl Meeting {
 /// assert!(!looks_like_personnummer("SOC-2026-0412"));
 /// ```
 pub fn looks_like_personnummer(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    let digits_at = |from: usize, n: usize| {
-        from + n <= chars.len() && chars[from..from + n].iter().all(char::is_ascii_digit)
-    };
-    let number = |from: usize| {
-        chars[from].to_digit(10).unwrap_or(0) * 10 + chars[from + 1].to_digit(10).unwrap_or(0)
-    };
+    // Read as bytes: every character the shape is made of is ASCII, and a byte of a
+    // longer character is never an ASCII digit, '-' or '+', so byte positions answer as
+    // character positions would.
+    let b = text.as_bytes();
+    let digit = |at: usize| b.get(at).is_some_and(u8::is_ascii_digit);
+    let digits_at = |from: usize, n: usize| (from..from + n).all(digit);
+    let number = |from: usize| u32::from(b[from] - b'0') * 10 + u32::from(b[from + 1] - b'0');
     let birth_date = |end: usize| {
         let (month, day) = (number(end - 4), number(end - 2));
         (1..=12).contains(&month) && ((1..=31).contains(&day) || (61..=91).contains(&day))
     };
-    let boundary = |at: usize| at == 0 || !chars[at - 1].is_ascii_digit();
-    (0..chars.len()).filter(|&i| boundary(i)).any(|i| {
-        [6usize, 8].iter().any(|&birth| {
-            if !digits_at(i, birth) || !birth_date(i + birth) {
-                return false;
-            }
-            let mut j = i + birth;
-            if j < chars.len() && (chars[j] == '-' || chars[j] == '+') {
-                j += 1;
-            }
-            digits_at(j, 4) && (j + 4 == chars.len() || !chars[j + 4].is_ascii_digit())
+    (0..b.len())
+        .filter(|&i| digit(i) && (i == 0 || !digit(i - 1)))
+        .any(|i| {
+            [6usize, 8].iter().any(|&birth| {
+                if !digits_at(i, birth) || !birth_date(i + birth) {
+                    return false;
+                }
+                let mut j = i + birth;
+                if matches!(b.get(j), Some(b'-' | b'+')) {
+                    j += 1;
+                }
+                digits_at(j, 4) && !digit(j + 4)
+            })
         })
-    })
 }
 
 /// A random 16-hex-digit identifier. Not a secret, only unique.
@@ -547,6 +548,51 @@ fn new_meeting_id() -> String {
 #[cfg(test)]
 mod tests {
     use super::looks_like_personnummer as pnr;
+
+    /// The search as it was written over characters, before it read bytes: the two must
+    /// agree on every text.
+    fn by_chars(text: &str) -> bool {
+        let chars: Vec<char> = text.chars().collect();
+        let digits_at = |from: usize, n: usize| {
+            from + n <= chars.len() && chars[from..from + n].iter().all(char::is_ascii_digit)
+        };
+        let number = |from: usize| {
+            chars[from].to_digit(10).unwrap_or(0) * 10 + chars[from + 1].to_digit(10).unwrap_or(0)
+        };
+        let birth_date = |end: usize| {
+            let (month, day) = (number(end - 4), number(end - 2));
+            (1..=12).contains(&month) && ((1..=31).contains(&day) || (61..=91).contains(&day))
+        };
+        let boundary = |at: usize| at == 0 || !chars[at - 1].is_ascii_digit();
+        (0..chars.len()).filter(|&i| boundary(i)).any(|i| {
+            [6usize, 8].iter().any(|&birth| {
+                if !digits_at(i, birth) || !birth_date(i + birth) {
+                    return false;
+                }
+                let mut j = i + birth;
+                if j < chars.len() && (chars[j] == '-' || chars[j] == '+') {
+                    j += 1;
+                }
+                digits_at(j, 4) && (j + 4 == chars.len() || !chars[j + 4].is_ascii_digit())
+            })
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn bytes_and_characters_agree(text in "[0-9\\-+ åé٣a]{0,40}") {
+            proptest::prop_assert_eq!(pnr(&text), by_chars(&text), "{:?}", text);
+        }
+
+        #[test]
+        fn bytes_and_characters_agree_on_dates(
+            y in 0u32..100, m in 0u32..14, d in 0u32..95, n in 0u32..10000,
+            sep in "[-+ ]?", around in "[0-9aå]?",
+        ) {
+            let text = format!("{around}{y:02}{m:02}{d:02}{sep}{n:04}{around}");
+            proptest::prop_assert_eq!(pnr(&text), by_chars(&text), "{:?}", text);
+        }
+    }
 
     #[test]
     fn personnummer_shapes_are_recognised() {
