@@ -280,9 +280,12 @@ impl From<When> for Due {
     }
 }
 
-impl From<Due> for When {
-    fn from(d: Due) -> When {
-        match d {
+impl Due {
+    /// The condition as the follow-ups judge it. (A method of `Due`, not `From` for
+    /// `When`: an impl of `followups`' type here would make `followups` depend on the
+    /// index, a circle between the two modules.)
+    fn when(self) -> When {
+        match self {
             Due::Always => When::Always,
             Due::ByUntil => When::ByUntil,
             Due::BeforeToday => When::BeforeToday,
@@ -324,7 +327,7 @@ impl<'de> Deserialize<'de> for Bare {
                     out.push(Candidate {
                         kind,
                         date: date.map(|d| d.0),
-                        when: due.into(),
+                        when: due.when(),
                     });
                 }
                 Ok(Bare(out))

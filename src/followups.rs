@@ -127,7 +127,7 @@ pub struct Summary {
     pub candidates: Vec<Candidate>,
     /// The candidates' texts, one each, in their order. (Kept apart: counting and
     /// ranking what is due needs only the candidates, and the archive's index leaves
-    /// the texts in a second file until a row drawn needs them: `archive::Entry::text`.)
+    /// the texts in a second file until a row drawn needs them.)
     pub texts: Vec<CandidateText>,
     /// The kallelse of a draft: whether and when it was sent, and who convenes.
     pub invitation_sent: Option<NaiveDate>,
