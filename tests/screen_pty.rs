@@ -69,14 +69,14 @@ fn keys_typed_while_the_window_is_resized_under_80x24_all_arrive() {
     }
     // Saved only once the window shows the form again.
     s.resize(100, 30);
+    save_notes_and_quit(&mut s, &file, &format!("{before}{text}"));
+}
+
+/// Ctrl+S on the open notes form: the purpose's notes in the file become `expected`,
+/// the form closes, and `q` ends the program cleanly.
+fn save_notes_and_quit(s: &mut Session, file: &Path, expected: &str) {
     s.send(key::ctrl('s'));
-    wait_for_notes(
-        &s,
-        &file,
-        "syfte",
-        format!("{before}{text}").trim(),
-        PATIENCE * 2,
-    );
+    wait_for_notes(s, file, "syfte", expected.trim(), PATIENCE * 2);
     s.wait_for("? hjälp");
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
@@ -101,17 +101,7 @@ fn a_200_kb_bracketed_paste_arrives_whole() {
     }
     let pasted = text.replace('\n', "\r");
     s.send(format!("\x1b[200~{pasted}\x1b[201~"));
-    s.send(key::ctrl('s'));
-    wait_for_notes(
-        &s,
-        &file,
-        "syfte",
-        format!("{before}{text}").trim(),
-        PATIENCE * 2,
-    );
-    s.wait_for("? hjälp");
-    s.send("q");
-    assert_eq!(s.wait_exit(), 0);
+    save_notes_and_quit(&mut s, &file, &format!("{before}{text}"));
 }
 
 #[test]

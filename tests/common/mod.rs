@@ -347,3 +347,29 @@ pub fn samsyn_bare() -> assert_cmd::Command {
     std::fs::create_dir_all(&home).unwrap();
     samsyn(&home)
 }
+
+/// The paragraphs of a Word document's body as a reader sees them, one string each (the
+/// empty ones too); a non-breaking hyphen, an element of its own, reads as a hyphen.
+pub fn docx_paragraphs(bytes: &[u8]) -> Vec<String> {
+    use std::io::Read;
+    const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name((W, "p")))
+        .map(|p| {
+            p.descendants()
+                .filter_map(|n| match n.tag_name().name() {
+                    "t" => n.text(),
+                    "noBreakHyphen" => Some("-"),
+                    _ => None,
+                })
+                .collect::<String>()
+        })
+        .collect()
+}

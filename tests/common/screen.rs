@@ -272,6 +272,16 @@ pub fn session(app: &App) -> &Session {
     }
 }
 
+/// The ids of the open meeting's phases, in the agenda's order.
+pub fn phase_ids(app: &App) -> Vec<String> {
+    session(app)
+        .agenda
+        .phases
+        .iter()
+        .map(|p| p.id.clone())
+        .collect()
+}
+
 pub fn path(app: &App) -> PathBuf {
     session(app).path.clone()
 }

@@ -787,24 +787,7 @@ fn text_of(m: &Meeting, format: Format, contacts: bool) -> String {
             let html = scraper::Html::parse_document(&String::from_utf8(bytes).unwrap());
             html.root_element().text().collect()
         }
-        Format::Docx => {
-            let xml = docx_part(&bytes, "word/document.xml");
-            let doc = roxmltree::Document::parse(&xml).unwrap();
-            doc.descendants()
-                .filter(|n| n.has_tag_name(w("p")))
-                .map(|p| {
-                    // A hyphen that must not break reads as a hyphen.
-                    p.descendants()
-                        .filter_map(|n| match n.tag_name().name() {
-                            "t" => n.text(),
-                            "noBreakHyphen" => Some("-"),
-                            _ => None,
-                        })
-                        .collect::<String>()
-                })
-                .collect::<Vec<_>>()
-                .join("\n")
-        }
+        Format::Docx => crate::common::docx_paragraphs(&bytes).join("\n"),
         other => panic!("{other:?} is not read as minutes here"),
     }
 }

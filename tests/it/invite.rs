@@ -95,26 +95,8 @@ fn stable_ics(ics: &str) -> String {
 
 /// The paragraphs of the Word document's body, one per line.
 fn docx_text(bytes: &[u8]) -> String {
-    use std::io::Read;
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .unwrap()
-        .read_to_string(&mut xml)
-        .unwrap();
-    let doc = roxmltree::Document::parse(&xml).unwrap();
-    doc.descendants()
-        .filter(|n| n.tag_name().name() == "p")
-        .map(|p| {
-            // Dates are written with non-breaking hyphens, elements of their own.
-            p.descendants()
-                .filter_map(|n| match n.tag_name().name() {
-                    "t" => n.text(),
-                    "noBreakHyphen" => Some("-"),
-                    _ => None,
-                })
-                .collect::<String>()
-        })
+    crate::common::docx_paragraphs(bytes)
+        .into_iter()
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join("\n")

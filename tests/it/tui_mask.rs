@@ -49,12 +49,7 @@ fn close(app: &mut App) {
 fn every_form_of_every_phase_is_masked_in_every_field() {
     let mut fx = sip_app(Lang::Sv);
     key(&mut fx.app, Char('i'));
-    let phases: Vec<String> = session(&fx.app)
-        .agenda
-        .phases
-        .iter()
-        .map(|p| p.id.clone())
-        .collect();
+    let phases = phase_ids(&fx.app);
     let mut forms = 0;
     for phase in &phases {
         goto_phase(&mut fx.app, phase);

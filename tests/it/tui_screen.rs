@@ -226,12 +226,7 @@ fn second(p: &mut Painter, app: &samsyn::tui::App) -> bool {
 #[test]
 fn a_second_drawn_on_the_last_frame_is_the_frame_drawn_whole() {
     let mut fx = sip_app(Lang::Sv);
-    let phases: Vec<String> = session(&fx.app)
-        .agenda
-        .phases
-        .iter()
-        .map(|p| p.id.clone())
-        .collect();
+    let phases = phase_ids(&fx.app);
     let mut t = now();
     let (mut moved, mut clocked) = (0, 0);
     for (w, h) in [(80, 24), (120, 40), (150, 45)] {

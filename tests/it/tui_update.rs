@@ -460,12 +460,7 @@ fn a_key_override_changes_one_key() {
 #[test]
 fn footer_and_help_show_the_same_commands() {
     let mut fx = sip_app(Lang::En);
-    let phases: Vec<String> = session(&fx.app)
-        .agenda
-        .phases
-        .iter()
-        .map(|p| p.id.clone())
-        .collect();
+    let phases = phase_ids(&fx.app);
     for phase in phases {
         goto_phase(&mut fx.app, &phase);
         let cmds = samsyn::tui::available::commands(&fx.app);
@@ -596,12 +591,7 @@ fn every_example_meeting_opens_and_every_phase_renders() {
             .unwrap();
         let title = m.title.clone();
         let mut fx = app_with(m, agenda, Lang::Sv, ThemeName::Default, true);
-        let phases: Vec<String> = session(&fx.app)
-            .agenda
-            .phases
-            .iter()
-            .map(|p| p.id.clone())
-            .collect();
+        let phases = phase_ids(&fx.app);
         for phase in phases {
             goto_phase(&mut fx.app, &phase);
             for (w, h) in [(80, 24), (120, 40)] {
@@ -820,12 +810,7 @@ fn h_marks_the_selected_participant_heard() {
 fn help_and_quit_are_always_in_the_footer() {
     for lang in [Lang::Sv, Lang::En] {
         let mut fx = sip_app(lang);
-        let phases: Vec<String> = session(&fx.app)
-            .agenda
-            .phases
-            .iter()
-            .map(|p| p.id.clone())
-            .collect();
+        let phases = phase_ids(&fx.app);
         for phase in phases {
             goto_phase(&mut fx.app, &phase);
             let screen = draw(&mut fx.app, 80, 24);
