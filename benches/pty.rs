@@ -69,14 +69,22 @@ impl Pty {
 
     /// Read until nothing has come for `quiet`; what came, as text.
     fn settle(&mut self, quiet: Duration) -> String {
-        let mut out = Vec::new();
+        self.settle_at(quiet).0
+    }
+
+    /// The same, and when the last of it came.
+    fn settle_at(&mut self, quiet: Duration) -> (String, Option<Instant>) {
+        let (mut out, mut last) = (Vec::new(), None);
         loop {
             match self.output.recv_timeout(quiet) {
-                Ok((_, bytes)) => {
+                Ok((at, bytes)) => {
                     self.screen.process(&bytes);
-                    out.extend(bytes)
+                    out.extend(bytes);
+                    last = Some(at);
                 }
-                Err(RecvTimeoutError::Timeout) => return String::from_utf8_lossy(&out).into(),
+                Err(RecvTimeoutError::Timeout) => {
+                    return (String::from_utf8_lossy(&out).into(), last);
+                }
                 Err(RecvTimeoutError::Disconnected) => panic!("the program ended"),
             }
         }
@@ -99,9 +107,10 @@ impl Pty {
         );
     }
 
-    /// Send `key` and time until the first byte of the answer; then wait for the rest
-    /// of it, so the next key starts from a quiet terminal.
-    fn answer(&mut self, key: &[u8]) -> Duration {
+    /// Send `key` and time until the first byte of the answer and until its last
+    /// (the last before the terminal is quiet for 3 ms, so the next key starts from a
+    /// quiet terminal).
+    fn answer(&mut self, key: &[u8]) -> (Duration, Duration) {
         let sent = Instant::now();
         self.send(key);
         let (at, bytes) = self
@@ -109,12 +118,20 @@ impl Pty {
             .recv_timeout(Duration::from_secs(10))
             .expect("an answer to the key");
         self.screen.process(&bytes);
-        self.settle(Duration::from_millis(3));
-        at.saturating_duration_since(sent)
+        let last = self.settle_at(Duration::from_millis(3)).1.unwrap_or(at);
+        (
+            at.saturating_duration_since(sent),
+            last.saturating_duration_since(sent),
+        )
     }
 
-    /// `n` keys, ↓ and ↑ in turn, each answer timed.
+    /// `n` keys, ↓ and ↑ in turn, each answer timed to its first byte.
     fn arrows(&mut self, n: u64) -> Vec<Duration> {
+        self.arrows_whole(n).into_iter().map(|t| t.0).collect()
+    }
+
+    /// The same, timed to the first and to the last byte.
+    fn arrows_whole(&mut self, n: u64) -> Vec<(Duration, Duration)> {
         (0..n)
             .map(|i| self.answer(if i % 2 == 0 { DOWN } else { UP }))
             .collect()
@@ -211,12 +228,19 @@ fn keystroke(c: &mut Criterion) {
     let n = if bench { 400 } else { 6 };
     let (mut ours, mut theirs) = (Vec::new(), Vec::new());
     for _ in 0..n / 2 {
-        ours.extend(samsyn.arrows(2));
-        theirs.extend(less.arrows(2));
+        ours.extend(samsyn.arrows_whole(2));
+        theirs.extend(less.arrows_whole(2));
     }
-    let (a, b) = (median(ours), median(theirs));
+    let first = |v: &[(Duration, Duration)]| median(v.iter().map(|t| t.0).collect());
+    let last = |v: &[(Duration, Duration)]| median(v.iter().map(|t| t.1).collect());
+    let (a, b) = (first(&ours), first(&theirs));
     println!(
         "pty keystroke → first byte, median of {n}: samsyn (large meeting, actions list) {a:?}, less {b:?}: {:.1}× less",
+        a.as_secs_f64() / b.as_secs_f64()
+    );
+    let (a, b) = (last(&ours), last(&theirs));
+    println!(
+        "pty keystroke → last byte of the answer, median of {n}: samsyn {a:?}, less {b:?}: {:.1}× less",
         a.as_secs_f64() / b.as_secs_f64()
     );
     let mut group = c.benchmark_group("pty-keystroke");

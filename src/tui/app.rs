@@ -4,6 +4,7 @@
 use super::form::Form;
 use super::keys::KeyMap;
 use super::theme::Theme;
+use super::widgets::{Kept, Scroll};
 use chrono::NaiveDateTime;
 use samsyn::agenda::{Agenda, Catalogue, Phase, PhaseKind};
 use samsyn::i18n::Lang;
@@ -234,9 +235,17 @@ pub struct Session {
     /// The previous meeting as amended and finalized again since the follow-up started:
     /// `r` in the Review phase takes it in.
     pub previous_amended: Option<Meeting>,
+    /// Where the phase's lists were scrolled (two at most: the goals and the needs, the
+    /// participants and the organisations).
+    pub scroll: [Scroll; 2],
 }
 
 impl Session {
+    /// Where list `n` of this phase was scrolled.
+    pub fn kept(&self, n: usize) -> Option<Kept<'_>> {
+        Some(self.scroll[n].of(self.phase))
+    }
+
     pub fn phase(&self) -> &Phase {
         &self.agenda.phases[self.phase]
     }

@@ -8,6 +8,7 @@ pub mod command;
 pub mod dates;
 pub mod keys;
 pub mod mask;
+pub mod memo;
 pub mod theme;
 mod widgets;
 // the state of the screen,

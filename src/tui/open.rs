@@ -203,6 +203,7 @@ fn start_session(
         directory: app.directory.clone(),
         previous_note: None,
         previous_amended: None,
+        scroll: Default::default(),
     }));
     if let Screen::Meeting(s) = &mut app.screen {
         // The time closed is taken into the session once, and said.

@@ -5,9 +5,10 @@ use super::app::{App, Overlay, Screen, Session, Start};
 use super::available::commands;
 use super::bigclock;
 use super::command::Cmd;
+use super::memo;
 use super::overlay;
 use super::phases;
-use super::widgets::{fit_line, truncate, width, wrap};
+use super::widgets::{fit_line, paragraph, truncate, width, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
@@ -16,8 +17,9 @@ use samsyn::i18n::screen::{T, fill};
 use samsyn::rules;
 
 pub fn render(app: &App, f: &mut Frame) {
+    super::memo::next_frame();
     let area = f.area();
-    f.render_widget(Block::default().style(app.theme.base), area);
+    memo::ground(f.buffer_mut(), area, app.theme.base);
     if area.width < 80 || area.height < 24 {
         too_small(app, f, area);
         return;
@@ -27,7 +29,8 @@ pub fn render(app: &App, f: &mut Frame) {
         Screen::Start(st) => start(app, st, f, body),
         Screen::Meeting(s) => meeting(app, s, f, body),
     }
-    f.render_widget(Paragraph::new(status_lines), status);
+    let plain = ratatui::style::Style::default();
+    paragraph(&app.theme, f, status, status_lines.into(), plain, None);
     footer_keys(app, f, footer);
     match &app.overlay {
         None => {}
@@ -416,15 +419,12 @@ fn meeting_areas(app: &App, s: &Session, area: Rect) -> (Rect, Rect, Rect, Vec<S
 fn meeting(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     let (head, banner_area, main, banner_lines) = meeting_areas(app, s, area);
     header(app, s, f, head);
-    f.render_widget(
-        Paragraph::new(
-            banner_lines
-                .into_iter()
-                .map(|l| Line::styled(l, app.theme.caution))
-                .collect::<Vec<_>>(),
-        ),
-        banner_area,
-    );
+    let banner: Vec<Line> = banner_lines
+        .into_iter()
+        .map(|l| Line::styled(l, app.theme.caution))
+        .collect();
+    let plain = ratatui::style::Style::default();
+    paragraph(&app.theme, f, banner_area, banner.into(), plain, None);
     let prompts = &s.phase().prompts;
     let main = if app.show_prompts && !prompts.is_empty() {
         let wide = main.width >= 110;
@@ -491,15 +491,23 @@ fn meeting(app: &App, s: &Session, f: &mut Frame, area: Rect) {
             app.t(T::Prompts),
             app.keys.label(Cmd::Prompts)
         );
-        f.render_widget(
-            Paragraph::new(lines).style(app.theme.dim).block(
+        let text = Text::from(lines);
+        let key = (
+            &text,
+            &title,
+            app.theme.dim,
+            app.theme.border,
+            app.theme.title,
+        );
+        memo::draw(f.buffer_mut(), side, app.theme.base, &key, |buf| {
+            let para = Paragraph::new(text.clone()).style(app.theme.dim).block(
                 Block::default()
                     .borders(Borders::ALL)
                     .border_style(app.theme.border)
-                    .title(Span::styled(title, app.theme.title)),
-            ),
-            side,
-        );
+                    .title(Span::styled(title.clone(), app.theme.title)),
+            );
+            ratatui::widgets::Widget::render(para, side, buf);
+        });
         view
     } else {
         main
@@ -559,16 +567,15 @@ fn header(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     let badge = format!("[{badge}] ");
     let room = (title_row.width as usize).saturating_sub(width(&badge) + width(when.trim_end()));
     let title = format!("{}{when}", truncate(&app.show(&m.title), room));
-    f.render_widget(
-        Paragraph::new(fit_line(
-            Line::from(vec![
-                Span::styled(badge, app.theme.caution),
-                Span::styled(title, app.theme.title),
-            ]),
-            title_row.width as usize,
-        )),
-        title_row,
+    let line = fit_line(
+        Line::from(vec![
+            Span::styled(badge, app.theme.caution),
+            Span::styled(title, app.theme.title),
+        ]),
+        title_row.width as usize,
     );
+    let plain = ratatui::style::Style::default();
+    paragraph(&app.theme, f, title_row, line.into(), plain, None);
     // Stepper: number, mark, title; the current phase bracketed and underlined. When
     // the titles do not fit, only the current phase keeps its title.
     let room = stepper_rows.width as usize * stepper_rows.height as usize;
@@ -607,9 +614,14 @@ fn header(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         spans.push(Span::styled(text, style));
         spans.push(Span::raw(if compact { " " } else { "  " }));
     }
-    f.render_widget(
-        Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }),
+    let wrap = Some(Wrap { trim: true });
+    paragraph(
+        &app.theme,
+        f,
         stepper_rows,
+        Line::from(spans).into(),
+        plain,
+        wrap,
     );
     header_clocks(app, s, f, right);
 }
@@ -650,15 +662,14 @@ fn header_clocks(app: &App, s: &Session, f: &mut Frame, right: Rect) {
     } else {
         app.theme.dim
     };
-    f.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(total, total_style),
-            Span::styled(format!(" · {} ", app.t(T::Clock)), app.theme.dim),
-            Span::styled(app.now.format("%H:%M").to_string(), app.theme.title),
-        ]))
-        .alignment(Alignment::Right),
-        clock_row,
-    );
+    let line = Line::from(vec![
+        Span::styled(total, total_style),
+        Span::styled(format!(" · {} ", app.t(T::Clock)), app.theme.dim),
+        Span::styled(app.now.format("%H:%M").to_string(), app.theme.title),
+    ]);
+    let plain = ratatui::style::Style::default();
+    let text = Text::from(line).alignment(Alignment::Right);
+    paragraph(&app.theme, f, clock_row, text, plain, None);
     let [clock_digits, digits, label] = Layout::horizontal([
         Constraint::Length(clock_w),
         Constraint::Length(big_w + 1),
@@ -667,31 +678,24 @@ fn header_clocks(app: &App, s: &Session, f: &mut Frame, right: Rect) {
     .areas(big_rows);
     if clock_w > 0 {
         let clock = bigclock::big(&app.now.format("%H:%M").to_string());
-        f.render_widget(
-            Paragraph::new(
-                clock
-                    .iter()
-                    .map(|r| Line::styled(r.clone(), app.theme.dim))
-                    .collect::<Vec<_>>(),
-            ),
-            clock_digits,
-        );
+        let lines: Vec<Line> = clock
+            .iter()
+            .map(|r| Line::styled(r.clone(), app.theme.dim))
+            .collect();
+        paragraph(&app.theme, f, clock_digits, lines.into(), plain, None);
     }
     let rows = bigclock::big(&timer);
-    f.render_widget(
-        Paragraph::new(
-            rows.iter()
-                .map(|r| Line::styled(r.clone(), style))
-                .collect::<Vec<_>>(),
-        ),
-        digits,
-    );
+    let lines: Vec<Line> = rows
+        .iter()
+        .map(|r| Line::styled(r.clone(), style))
+        .collect();
+    paragraph(&app.theme, f, digits, lines.into(), plain, None);
     let label_lines = vec![
         Line::styled(app.t(T::PhaseTime), app.theme.dim),
         Line::from(fill(app.t(T::Of), &[&minutes.to_string()])),
         Line::styled(state, style),
     ];
-    f.render_widget(Paragraph::new(label_lines), label);
+    paragraph(&app.theme, f, label, label_lines.into(), plain, None);
 }
 
 /// `spans` laid out in lines of at most `width` columns, broken between words (a word
@@ -906,5 +910,6 @@ fn footer_keys(app: &App, f: &mut Frame, area: Rect) {
         x += w;
     }
     let lines: Vec<Line> = lines.into_iter().map(Line::from).collect();
-    f.render_widget(Paragraph::new(lines), area);
+    let plain = ratatui::style::Style::default();
+    paragraph(&app.theme, f, area, lines.into(), plain, None);
 }

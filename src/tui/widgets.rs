@@ -6,7 +6,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{
+    Block, Borders, HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap,
+};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// A bordered block; a focused one is marked with ▶ in its title.
@@ -24,8 +26,47 @@ pub fn block<'a>(theme: &Theme, title: impl Into<String>, focused: bool) -> Bloc
         .title(Span::styled(title, theme.title))
 }
 
+/// Where a list with a selection was scrolled in the last frame, so that the next frame
+/// starts there: a move among the rows shown moves the highlight, not the rows. It is
+/// what a frame leaves for the next, as ratatui's `ListState` is changed by drawing a
+/// `List`; the state the keys change (what is selected) stays in the app.
+#[derive(Debug, Default)]
+pub struct Scroll {
+    /// Whose list (a phase's index) and the first row it showed.
+    top: std::cell::Cell<(usize, usize)>,
+}
+
+impl Scroll {
+    /// This scroll as the list of `owner` keeps it: another owner's list starts at the top.
+    pub fn of(&self, owner: usize) -> Kept<'_> {
+        Kept {
+            scroll: self,
+            owner,
+        }
+    }
+}
+
+/// A list's scroll (`Scroll::of`).
+#[derive(Clone, Copy)]
+pub struct Kept<'a> {
+    scroll: &'a Scroll,
+    owner: usize,
+}
+
+impl Kept<'_> {
+    fn top(self) -> usize {
+        let (owner, top) = self.scroll.top.get();
+        if owner == self.owner { top } else { 0 }
+    }
+
+    fn keep(self, top: usize) {
+        self.scroll.top.set((self.owner, top));
+    }
+}
+
 /// A bordered list whose selected item is reversed, bold and marked with ▶; `empty` is
-/// shown when there are no items.
+/// shown when there are no items. `kept` says where it was scrolled (`list_lazy`).
+#[allow(clippy::too_many_arguments)]
 pub fn list(
     theme: &Theme,
     f: &mut Frame,
@@ -33,6 +74,7 @@ pub fn list(
     title: &str,
     items: Vec<Text<'static>>,
     selected: Option<usize>,
+    kept: Option<Kept<'_>>,
     empty: Option<String>,
 ) {
     let mut items: Vec<Option<Text<'static>>> = items.into_iter().map(Some).collect();
@@ -45,16 +87,17 @@ pub fn list(
         len,
         |i| items[i].take().unwrap_or_default(),
         selected,
+        kept,
         empty,
     );
 }
 
 /// A list of `len` rows like `list`, where `row(i)` builds row `i` and is asked only for
 /// the rows on screen (and those it takes to know which are): a list of hundreds of
-/// rows costs what the rows shown cost. The rows shown are exactly those ratatui's
-/// `List` shows with the whole list and a fresh `ListState`: from the top as many as fit,
-/// or, when the selected row is below them, the selected row last with as many rows
-/// before it as fit.
+/// rows costs what the rows shown cost. The rows shown start where the last frame's did
+/// (`kept`; from the top without it), moved as little as keeps the selected row on
+/// screen: up to it when it is above them, and when it is below them, so that it is the
+/// last row shown. A list that could show more rows at its end shows them.
 #[allow(clippy::too_many_arguments)]
 pub fn list_lazy(
     theme: &Theme,
@@ -64,10 +107,14 @@ pub fn list_lazy(
     len: usize,
     mut row: impl FnMut(usize) -> Text<'static>,
     selected: Option<usize>,
+    kept: Option<Kept<'_>>,
     empty: Option<String>,
 ) {
     let blk = block(theme, title, false);
     if len == 0 {
+        if let Some(kept) = kept {
+            kept.keep(0);
+        }
         let msg = empty.unwrap_or_default();
         f.render_widget(
             Paragraph::new(Span::styled(msg, theme.dim))
@@ -79,47 +126,131 @@ pub fn list_lazy(
     }
     let room = blk.inner(area).height as usize;
     let selected = selected.map(|s| s.min(len - 1));
-    let mut built: std::collections::BTreeMap<usize, Text<'static>> = Default::default();
-    let mut height = |i: usize, built: &mut std::collections::BTreeMap<usize, Text<'static>>| {
-        built.entry(i).or_insert_with(|| row(i)).height()
+    let mut rows = Rows {
+        row: &mut row,
+        built: Default::default(),
+        room,
+        len,
     };
-    // From the top: the rows that fit. (Each row is a line at least, so a selected row
-    // further down than the list is tall is not among them: no need to build them.)
-    let (mut end, mut used) = (0, 0);
-    while end < len && selected.is_none_or(|sel| sel < room) {
-        let h = height(end, &mut built);
-        if used + h > room {
-            break;
-        }
-        used += h;
-        end += 1;
-    }
-    let (first, last) = match selected {
-        // The selected row further down: it is the last shown, after those that fit.
+    let top = kept.map_or(0, Kept::top).min(len - 1);
+    let top = selected.map_or(top, |sel| top.min(sel));
+    // (Each row is a line at least, so a selected row further down than the list is
+    // tall is not among the rows from the top: no need to build them.)
+    let below = selected.is_some_and(|sel| sel >= top + room);
+    let (end, used) = if below { (top, 0) } else { rows.fill(top, 0) };
+    let (first, last, used) = match selected {
+        // The selected row further down: the rows before it that fit, it, and the rows
+        // after it that still fit (so the next frame, starting here, shows the same).
         Some(sel) if sel >= end => {
-            let (mut first, mut used) = (sel + 1, 0);
-            while first > 0 {
-                let h = height(first - 1, &mut built);
-                if used + h > room {
-                    break;
-                }
-                used += h;
-                first -= 1;
-            }
-            (first, sel + 1)
+            let h = rows.height(sel);
+            let (first, used) = rows.back(sel, h);
+            let (last, used) = rows.fill(sel + 1, used);
+            (first, last, used)
         }
-        _ => (0, end),
+        _ => (top, end, used),
     };
-    let items: Vec<ListItem> = (first..last)
-        .map(|i| ListItem::new(built.remove(&i).unwrap_or_else(|| row(i))))
-        .collect();
-    let widget = List::new(items)
-        .block(blk)
-        .highlight_style(theme.selected)
-        .highlight_symbol("▶ ")
-        .style(theme.base);
-    let mut state = ListState::default().with_selected(selected.and_then(|s| s.checked_sub(first)));
-    f.render_stateful_widget(widget, area, &mut state);
+    // The end of the list shown with room to spare: rows above take it.
+    let first = if last == len {
+        rows.back(first, used).0
+    } else {
+        first
+    };
+    let mut built = rows.built;
+    if let Some(kept) = kept {
+        kept.keep(first);
+    }
+    // As ratatui's `List` draws them, each row by itself: a row drawn before with the
+    // same text and highlight is copied (`memo`).
+    let buf = f.buffer_mut();
+    super::memo::ground(buf, area, theme.base);
+    ratatui::widgets::Widget::render(&blk, area, buf);
+    let inner = blk.inner(area);
+    let spacing = if selected.is_some() {
+        HighlightSpacing::Always
+    } else {
+        HighlightSpacing::Never
+    };
+    let mut y = inner.top();
+    for i in first..last {
+        let text = built.remove(&i).unwrap_or_else(|| row(i));
+        let rect = Rect::new(inner.x, y, inner.width, text.height() as u16).intersection(inner);
+        y = y.saturating_add(text.height() as u16);
+        let chosen = selected == Some(i);
+        let key = (&text, chosen, &spacing, theme.selected, theme.base);
+        super::memo::draw(buf, rect, theme.base, &key, |buf| {
+            let one = List::new([ListItem::new(text.clone())])
+                .highlight_style(theme.selected)
+                .highlight_symbol("▶ ")
+                .highlight_spacing(spacing.clone())
+                .style(theme.base);
+            let mut state = ListState::default().with_selected(chosen.then_some(0));
+            ratatui::widgets::StatefulWidget::render(one, rect, buf, &mut state);
+        });
+    }
+}
+
+/// The rows of a list as `list_lazy` lays them out: each built once, when it is asked.
+struct Rows<'a, F: FnMut(usize) -> Text<'static>> {
+    row: &'a mut F,
+    built: std::collections::BTreeMap<usize, Text<'static>>,
+    room: usize,
+    len: usize,
+}
+
+impl<F: FnMut(usize) -> Text<'static>> Rows<'_, F> {
+    fn height(&mut self, i: usize) -> usize {
+        let row = &mut self.row;
+        self.built.entry(i).or_insert_with(|| row(i)).height()
+    }
+
+    /// From row `from` on, `used` lines already taken: where the rows that fit end, and
+    /// the lines then taken.
+    fn fill(&mut self, from: usize, mut used: usize) -> (usize, usize) {
+        let mut end = from;
+        while end < self.len && used < self.room {
+            let h = self.height(end);
+            if used + h > self.room {
+                break;
+            }
+            used += h;
+            end += 1;
+        }
+        (end, used)
+    }
+
+    /// Up from row `first`, `used` lines taken: the first of the rows above that fit.
+    fn back(&mut self, mut first: usize, mut used: usize) -> (usize, usize) {
+        while first > 0 && used < self.room {
+            let h = self.height(first - 1);
+            if used + h > self.room {
+                break;
+            }
+            used += h;
+            first -= 1;
+        }
+        (first, used)
+    }
+}
+
+/// `text` drawn as `Paragraph::new(text).style(style)`, wrapped when `wrap` says so,
+/// over the screen's background (`theme.base`): copied when the same was drawn before
+/// (`memo`).
+pub fn paragraph(
+    theme: &Theme,
+    f: &mut Frame,
+    area: Rect,
+    text: Text<'static>,
+    style: Style,
+    wrap: Option<Wrap>,
+) {
+    let key = (&text, style, wrap);
+    super::memo::draw(f.buffer_mut(), area, theme.base, &key, |buf| {
+        let mut para = Paragraph::new(text.clone()).style(style);
+        if let Some(wrap) = wrap {
+            para = para.wrap(wrap);
+        }
+        ratatui::widgets::Widget::render(para, area, buf);
+    });
 }
 
 /// A bordered box of free text (already masked as it may be shown), or `hint` in a
@@ -401,6 +532,24 @@ mod lazy_list {
         t.backend().buffer().clone()
     }
 
+    /// The rows a drawn list shows (whole ones: their first line), and the one marked ▶.
+    fn shown(buf: &ratatui::buffer::Buffer) -> (Vec<usize>, Option<usize>) {
+        let (mut rows, mut marked) = (Vec::new(), None);
+        for y in 0..buf.area.height {
+            let line: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+            if let Some(at) = line.find("row ")
+                && line[at..].contains(" line 0")
+            {
+                let n: usize = line[at + 4..].split(' ').next().unwrap().parse().unwrap();
+                rows.push(n);
+                if line.contains('▶') {
+                    marked = Some(n);
+                }
+            }
+        }
+        (rows, marked)
+    }
+
     #[test]
     fn a_lazy_list_shows_what_the_whole_list_shows_and_builds_only_what_is_shown() {
         let theme = Theme::new(super::super::theme::ThemeName::Default, true);
@@ -416,7 +565,8 @@ mod lazy_list {
                 ] {
                     let area = Rect::new(0, 0, 30, h);
                     let whole = drawn(h, |f| {
-                        list(&theme, f, area, "t", (0..len).map(row).collect(), sel, None)
+                        let rows = (0..len).map(row).collect();
+                        list(&theme, f, area, "t", rows, sel, None, None)
                     });
                     let mut asked = 0;
                     let lazy = drawn(h, |f| {
@@ -432,9 +582,10 @@ mod lazy_list {
                             },
                             sel,
                             None,
+                            None,
                         )
                     });
-                    // Drawn by ratatui's List from all the rows, as before.
+                    // Drawn by ratatui's List from all the rows.
                     let mut t = Terminal::new(TestBackend::new(30, h)).unwrap();
                     t.draw(|f| {
                         let items: Vec<ListItem> =
@@ -449,8 +600,20 @@ mod lazy_list {
                     })
                     .unwrap();
                     let ratatui = t.backend().buffer().clone();
-                    assert_eq!(lazy, ratatui, "len {len}, height {h}, selected {sel:?}");
-                    assert_eq!(whole, ratatui, "len {len}, height {h}, selected {sel:?}");
+                    assert_eq!(lazy, whole, "len {len}, height {h}, selected {sel:?}");
+                    let (ours, theirs) = (shown(&lazy), shown(&ratatui));
+                    // The same rows as ratatui's List, which puts a selected row below
+                    // the first screenful last: after it, ours shows the rows that
+                    // still fit (the next frame, starting where this one did, shows
+                    // the same).
+                    assert_eq!(ours.1, theirs.1, "len {len}, height {h}, selected {sel:?}");
+                    assert!(
+                        ours.0.starts_with(&theirs.0),
+                        "len {len}, height {h}, selected {sel:?}: {ours:?} against {theirs:?}"
+                    );
+                    if ours.0 != theirs.0 {
+                        assert_eq!(theirs.0.last(), sel.map(|s| s.min(len - 1)).as_ref());
+                    }
                     let inner = h.saturating_sub(2) as usize;
                     assert!(
                         asked <= 2 * inner + 2,
@@ -459,5 +622,42 @@ mod lazy_list {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_list_keeps_its_scroll_while_the_selected_row_is_on_screen() {
+        let theme = Theme::new(super::super::theme::ThemeName::Default, true);
+        let scroll = Scroll::default();
+        let (len, h) = (300, 12);
+        let area = Rect::new(0, 0, 30, h);
+        let draw = |sel: usize, owner: usize| {
+            shown(&drawn(h, |f| {
+                let kept = Some(scroll.of(owner));
+                list_lazy(&theme, f, area, "t", len, row, Some(sel), kept, None)
+            }))
+        };
+        // Down past the first screenful: the selected row comes in at the bottom.
+        let (rows, marked) = draw(150, 0);
+        assert_eq!(marked, Some(150));
+        assert_eq!(*rows.last().unwrap(), 150, "{rows:?}");
+        // Up one: the highlight moves, the rows stay.
+        let (up, marked) = draw(149, 0);
+        assert_eq!((up.clone(), marked), (rows.clone(), Some(149)));
+        // Down again: still the same rows.
+        assert_eq!(draw(150, 0), (rows.clone(), Some(150)));
+        // Drawn again as it is: the same.
+        assert_eq!(draw(150, 0), (rows.clone(), Some(150)));
+        // Up above the first row shown: that row comes in at the top.
+        let above = rows[0] - 1;
+        let (moved, marked) = draw(above, 0);
+        assert_eq!((moved[0], marked), (above, Some(above)), "{moved:?}");
+        // Another phase's list starts at the top.
+        let (other, _) = draw(1, 1);
+        assert_eq!(other[0], 0, "{other:?}");
+        // Near the end: the list is full to its last row.
+        let (end, _) = draw(len - 1, 0);
+        let (back, marked) = draw(len - 3, 0);
+        assert_eq!((back.clone(), marked), (end.clone(), Some(len - 3)));
+        assert_eq!(*end.last().unwrap(), len - 1);
     }
 }

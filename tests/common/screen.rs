@@ -5,7 +5,10 @@
 use super::build::{Build, org};
 use chrono::{NaiveDate, NaiveDateTime};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::{Terminal, backend::TestBackend};
+use ratatui::{
+    Terminal,
+    backend::{Backend, TestBackend},
+};
 use samsyn::agenda::{self, Agenda, AgendaSource, Catalogue};
 use samsyn::i18n::Lang;
 use samsyn::meeting::*;
@@ -317,19 +320,36 @@ pub fn typ(app: &mut App, text: &str) {
 }
 
 pub fn draw(app: &mut App, w: u16, h: u16) -> String {
-    update(app, Event::Resize(w, h));
+    let buf = buffer(app, w, h);
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal
-        .draw(|f| samsyn::tui::render::render(app, f))
+        .backend_mut()
+        .draw(buf.content.iter().enumerate().map(|(i, c)| {
+            let (x, y) = buf.pos_of(i);
+            (x, y, c)
+        }))
         .unwrap();
     terminal.backend().to_string()
 }
 
+/// The frame of `app` at `w`×`h`, drawn with the parts drawn before copied (`memo`) and
+/// again with every part drawn afresh: the two must be the same.
 pub fn buffer(app: &mut App, w: u16, h: u16) -> ratatui::buffer::Buffer {
     update(app, Event::Resize(w, h));
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|f| samsyn::tui::render::render(app, f))
-        .unwrap();
-    terminal.backend().buffer().clone()
+    let frame = |app: &App| {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal
+            .draw(|f| samsyn::tui::render::render(app, f))
+            .unwrap();
+        terminal.backend().buffer().clone()
+    };
+    let copied = frame(app);
+    samsyn::tui::memo::draw_afresh(true);
+    let afresh = frame(app);
+    samsyn::tui::memo::draw_afresh(false);
+    assert_eq!(
+        copied, afresh,
+        "a frame with parts copied from before is the frame drawn afresh"
+    );
+    copied
 }

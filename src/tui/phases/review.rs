@@ -215,7 +215,16 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         app.t(T::ReviewsList),
         &[&done.to_string(), &m.reviews.len().to_string()],
     );
-    widgets::list(&app.theme, f, list, &title, items, Some(s.selected), None);
+    widgets::list(
+        &app.theme,
+        f,
+        list,
+        &title,
+        items,
+        Some(s.selected),
+        s.kept(0),
+        None,
+    );
 }
 
 fn outcome_opts(lang: Lang) -> Vec<Opt> {
