@@ -126,6 +126,9 @@ impl Start {
 #[derive(Debug)]
 pub struct Judged {
     meeting: std::sync::Arc<Meeting>,
+    /// Which state of which meeting this is: new for every meeting and every change
+    /// (`revision`).
+    revision: u64,
     plan: std::sync::OnceLock<rules::Plan>,
     problems: std::sync::OnceLock<Vec<Problem>>,
 }
@@ -134,6 +137,7 @@ impl Judged {
     pub fn new(meeting: Meeting) -> Judged {
         Judged {
             meeting: std::sync::Arc::new(meeting),
+            revision: next_revision(),
             plan: std::sync::OnceLock::new(),
             problems: std::sync::OnceLock::new(),
         }
@@ -141,6 +145,7 @@ impl Judged {
 
     /// The meeting, to change: what was judged of it is forgotten.
     pub fn edit(&mut self) -> &mut Meeting {
+        self.revision = next_revision();
         self.plan.take();
         self.problems.take();
         std::sync::Arc::make_mut(&mut self.meeting)
@@ -150,6 +155,7 @@ impl Judged {
     /// was heard in it, its timer. What was judged of the plan is kept; the problems are
     /// judged again, from it, on the next look.
     pub fn edit_record(&mut self, phase_id: &str) -> &mut samsyn::meeting::PhaseRecord {
+        self.revision = next_revision();
         self.problems.take();
         std::sync::Arc::make_mut(&mut self.meeting).phase_mut(phase_id)
     }
@@ -174,6 +180,7 @@ impl Judged {
     /// rules read of the timers (`rules::over_time`) is as it was, which is most
     /// seconds: a phase going over its time, or a minute more over it, is judged again.
     fn count_time(&mut self, phase: &str, secs: u64, agenda: &Agenda) {
+        self.revision = next_revision();
         let had_record = self.meeting.phase(phase).is_some();
         let before = rules::over_time(&self.meeting, agenda);
         std::sync::Arc::make_mut(&mut self.meeting)
@@ -185,10 +192,22 @@ impl Judged {
         }
     }
 
+    /// This state of this meeting: no other meeting, and no other state of it, in this
+    /// process has the same (what is drawn from it may be kept under it: `memo`).
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
     /// Whether the judgement is kept (it is dropped by `edit`).
     pub fn is_judged(&self) -> bool {
         self.problems.get().is_some()
     }
+}
+
+/// A number never given before in this process.
+fn next_revision() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl From<Meeting> for Judged {

@@ -12,6 +12,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+use ratatui::text::Text;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -20,6 +21,8 @@ use std::hash::{Hash, Hasher};
 struct Memo {
     /// The parts drawn, with the frame that last used each.
     parts: HashMap<u64, (Buffer, u64)>,
+    /// Text made to be drawn (a list's rows), with the frame that last used each.
+    texts: HashMap<u64, (Text<'static>, u64)>,
     /// This frame's number.
     frame: u64,
     /// Everything drawn afresh (to compare against).
@@ -49,6 +52,7 @@ pub fn next_frame() {
         m.frame += 1;
         let frame = m.frame;
         m.parts.retain(|_, (_, used)| *used + KEPT_FRAMES >= frame);
+        m.texts.retain(|_, (_, used)| *used + KEPT_FRAMES >= frame);
     });
 }
 
@@ -56,6 +60,22 @@ pub fn next_frame() {
 /// (the tests draw each frame both ways).
 pub fn draw_afresh(afresh: bool) {
     MEMO.with_borrow_mut(|m| m.off = afresh);
+}
+
+/// The text `make` makes, which must depend on nothing but `key` (a list row is made
+/// from a meeting's state, `Judged::revision`, and the screen's language, width, theme
+/// and masking): made again only when the key is new.
+pub fn text(key: &impl Hash, make: impl FnOnce() -> Text<'static>) -> Text<'static> {
+    let mut h = std::hash::DefaultHasher::new();
+    key.hash(&mut h);
+    let id = h.finish();
+    let (off, found) = MEMO.with_borrow_mut(|m| (m.off, m.texts.get(&id).map(|t| t.0.clone())));
+    if off {
+        return make();
+    }
+    let text = found.unwrap_or_else(make);
+    MEMO.with_borrow_mut(|m| m.texts.insert(id, (text.clone(), m.frame)));
+    text
 }
 
 /// Draw `area` of `buf` with `draw`, which must depend on nothing but `key` and the
@@ -69,12 +89,36 @@ pub fn draw(
     key: &impl Hash,
     draw: impl FnOnce(&mut Buffer),
 ) {
+    part(buf, area, under, key, draw, false)
+}
+
+/// The same for a border: `draw` changes only the cells on the edge of `area` (a block
+/// without a style of its own, its inside left to what is drawn there), and only those
+/// are copied.
+pub fn outline(
+    buf: &mut Buffer,
+    area: Rect,
+    under: Style,
+    key: &impl Hash,
+    draw: impl FnOnce(&mut Buffer),
+) {
+    part(buf, area, under, key, draw, true)
+}
+
+fn part(
+    buf: &mut Buffer,
+    area: Rect,
+    under: Style,
+    key: &impl Hash,
+    draw: impl FnOnce(&mut Buffer),
+    edge_only: bool,
+) {
     let area = area.intersection(buf.area);
     if area.is_empty() {
         return;
     }
     let mut h = std::hash::DefaultHasher::new();
-    (area.width, area.height, under).hash(&mut h);
+    (area.width, area.height, under, edge_only).hash(&mut h);
     key.hash(&mut h);
     let id = h.finish();
     // Not borrowed while `draw` runs: a part may be made of parts.
@@ -92,7 +136,13 @@ pub fn draw(
     let w = area.width as usize;
     for (row, y) in (area.top()..area.bottom()).enumerate() {
         let at = buf.index_of(area.x, y);
-        buf.content[at..at + w].clone_from_slice(&cells.content[row * w..(row + 1) * w]);
+        let from = &cells.content[row * w..(row + 1) * w];
+        if edge_only && y != area.top() && y + 1 != area.bottom() {
+            buf.content[at].clone_from(&from[0]);
+            buf.content[at + w - 1].clone_from(&from[w - 1]);
+        } else {
+            buf.content[at..at + w].clone_from_slice(from);
+        }
     }
     MEMO.with_borrow_mut(|m| m.parts.insert(id, (cells, m.frame)));
 }

@@ -163,7 +163,10 @@ pub fn list_lazy(
     // same text and highlight is copied (`memo`).
     let buf = f.buffer_mut();
     super::memo::ground(buf, area, theme.base);
-    ratatui::widgets::Widget::render(&blk, area, buf);
+    let key = (title, theme.border, theme.title);
+    super::memo::outline(buf, area, theme.base, &key, |buf| {
+        ratatui::widgets::Widget::render(&blk, area, buf)
+    });
     let inner = blk.inner(area);
     let spacing = if selected.is_some() {
         HighlightSpacing::Always

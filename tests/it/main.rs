@@ -41,6 +41,7 @@ mod tui_forms;
 mod tui_invite;
 mod tui_lock;
 mod tui_mask;
+mod tui_memo;
 mod tui_save;
 mod tui_screen;
 mod tui_snapshots;

@@ -6,7 +6,7 @@
 use super::Deletion;
 use super::list::{ListPhase, OneList};
 use super::{empty_hint, labels, orgs};
-use crate::tui::app::{App, Session};
+use crate::tui::app::{App, Judged, Session};
 use crate::tui::command::Cmd;
 use crate::tui::form::{F, Form, FormError, Opt, Target, Val};
 use crate::tui::widgets;
@@ -33,92 +33,11 @@ pub fn performer_name(m: &Meeting, p: Option<&Performer>, lang: Lang) -> String 
 pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     let m = &s.meeting;
     let lang = app.lang;
-    // Only the rows on screen are built (and judged by the mandate rule).
+    // Only the rows on screen are built (and judged by the mandate rule). A row made before from the same state of the meeting, at the same width, in the
+    // same language, theme and masking, is taken as it was (`memo::text`).
     let row = |i: usize| -> Text<'static> {
-        let a = &m.actions[i];
-        {
-            let what = a.what.lines().next().unwrap_or("").to_string();
-            let status = terms::action_status(a.status, app.lang);
-            let kind = terms::capital(terms::action_kind(m.action_kind(a), lang));
-            let deadline = a.deadline.map_or("—".to_string(), |d| d.to_string());
-            let since = a.origin.as_ref().map_or_else(String::new, |o| {
-                format!(" ({} {})", app.t(T::FromPlan), o.since)
-            });
-            let mut lines = super::wrapped(
-                &format!("{kind}: {}{since}  [{status}]", app.show(&what)),
-                area.width,
-                &format!("{}. ", i + 1),
-            );
-            let org = match &a.organisation {
-                Some(o) => m
-                    .organisation(o)
-                    .map_or_else(|| o.to_string(), |o| orgs::label(o, lang)),
-                None => terms::family(lang).to_string(),
-            };
-            lines.extend(super::wrapped(
-                &format!(
-                    "{} · {org} · {}: {deadline}",
-                    app.show(&performer_name(m, a.performer.as_ref(), lang)),
-                    app.t(T::ColWhen),
-                ),
-                area.width,
-                "   ",
-            ));
-            match &a.decision {
-                Decision::AtTable { by } => {
-                    let names: Vec<String> = by
-                        .iter()
-                        .map(|id| app.show(&m.person_name(&Person::Participant(id.clone()))))
-                        .collect();
-                    lines.extend(super::wrapped(
-                        &format!("{}: {}", app.t(T::ColDecided), names.join(terms::and(lang))),
-                        area.width,
-                        "   ",
-                    ));
-                }
-                Decision::Awaiting {
-                    decision_maker,
-                    organisation,
-                    decide_by,
-                    reason,
-                } => {
-                    let mut text = fill(
-                        app.t(T::AwaitingBy),
-                        &[
-                            decision_maker,
-                            &organisation
-                                .as_ref()
-                                .map_or_else(|| "—".into(), |o| m.organisation_name(o)),
-                            &decide_by.map_or("—".into(), |d| d.to_string()),
-                        ],
-                    );
-                    if !reason.is_empty() {
-                        text += &format!(" — {reason}");
-                    }
-                    lines.extend(
-                        super::wrapped(&text, area.width, "   ")
-                            .into_iter()
-                            .map(|l| l.style(app.theme.warning)),
-                    );
-                }
-            }
-            if let Some(v) = rules::decision_violation(m, a) {
-                let (sv, en) = v.describe(m);
-                lines.extend(
-                    super::wrapped(
-                        &format!(
-                            "⚠ {}",
-                            fill(app.t(T::InvalidMark), &[&app.show(lang.pick(&sv, &en))])
-                        ),
-                        area.width,
-                        "   ",
-                    )
-                    .into_iter()
-                    .map(|l| l.style(app.theme.blocking)),
-                );
-            }
-            Text::from(lines)
-        }
+        let key = (m.revision(), i, area.width, lang, app.mask, app.theme);
+        crate::tui::memo::text(&key, || action_row(app, m, i, area))
     };
     let title = fill(app.t(T::ActionsList), &[&m.actions.len().to_string()]);
     widgets::list_lazy(
@@ -132,6 +51,95 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         s.kept(0),
         Some(empty_hint(app)),
     );
+}
+
+/// Row `i` of the actions list, `area` wide.
+fn action_row(app: &App, m: &Judged, i: usize, area: Rect) -> Text<'static> {
+    let lang = app.lang;
+    let a = &m.actions[i];
+    {
+        let what = a.what.lines().next().unwrap_or("").to_string();
+        let status = terms::action_status(a.status, app.lang);
+        let kind = terms::capital(terms::action_kind(m.action_kind(a), lang));
+        let deadline = a.deadline.map_or("—".to_string(), |d| d.to_string());
+        let since = a.origin.as_ref().map_or_else(String::new, |o| {
+            format!(" ({} {})", app.t(T::FromPlan), o.since)
+        });
+        let mut lines = super::wrapped(
+            &format!("{kind}: {}{since}  [{status}]", app.show(&what)),
+            area.width,
+            &format!("{}. ", i + 1),
+        );
+        let org = match &a.organisation {
+            Some(o) => m
+                .organisation(o)
+                .map_or_else(|| o.to_string(), |o| orgs::label(o, lang)),
+            None => terms::family(lang).to_string(),
+        };
+        lines.extend(super::wrapped(
+            &format!(
+                "{} · {org} · {}: {deadline}",
+                app.show(&performer_name(m, a.performer.as_ref(), lang)),
+                app.t(T::ColWhen),
+            ),
+            area.width,
+            "   ",
+        ));
+        match &a.decision {
+            Decision::AtTable { by } => {
+                let names: Vec<String> = by
+                    .iter()
+                    .map(|id| app.show(&m.person_name(&Person::Participant(id.clone()))))
+                    .collect();
+                lines.extend(super::wrapped(
+                    &format!("{}: {}", app.t(T::ColDecided), names.join(terms::and(lang))),
+                    area.width,
+                    "   ",
+                ));
+            }
+            Decision::Awaiting {
+                decision_maker,
+                organisation,
+                decide_by,
+                reason,
+            } => {
+                let mut text = fill(
+                    app.t(T::AwaitingBy),
+                    &[
+                        decision_maker,
+                        &organisation
+                            .as_ref()
+                            .map_or_else(|| "—".into(), |o| m.organisation_name(o)),
+                        &decide_by.map_or("—".into(), |d| d.to_string()),
+                    ],
+                );
+                if !reason.is_empty() {
+                    text += &format!(" — {reason}");
+                }
+                lines.extend(
+                    super::wrapped(&text, area.width, "   ")
+                        .into_iter()
+                        .map(|l| l.style(app.theme.warning)),
+                );
+            }
+        }
+        if let Some(v) = rules::decision_violation(m, a) {
+            let (sv, en) = v.describe(m);
+            lines.extend(
+                super::wrapped(
+                    &format!(
+                        "⚠ {}",
+                        fill(app.t(T::InvalidMark), &[&app.show(lang.pick(&sv, &en))])
+                    ),
+                    area.width,
+                    "   ",
+                )
+                .into_iter()
+                .map(|l| l.style(app.theme.blocking)),
+            );
+        }
+        Text::from(lines)
+    }
 }
 
 fn performer_val(p: Option<&Performer>) -> (Val, String) {

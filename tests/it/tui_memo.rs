@@ -1,0 +1,85 @@
+//! Parts of the screen drawn before are copied when they are given the same
+//! (`samsyn::tui::memo`): after every kind of change the frame is the frame drawn afresh.
+//! (`common::screen::buffer` draws each frame both ways and compares them; these tests
+//! make the changes a stale copy would show.)
+
+use crate::common::screen::*;
+use crossterm::event::KeyCode;
+use samsyn::i18n::Lang;
+use samsyn::tui::theme::ThemeName;
+
+fn text(buf: &ratatui::buffer::Buffer) -> String {
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect()
+}
+
+fn first_action(app: &samsyn::tui::App) -> String {
+    session(app).meeting.actions[0]
+        .what
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn an_action_deleted_is_not_shown_from_before() {
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "insatser");
+    let gone = first_action(&fx.app);
+    assert!(text(&buffer(&mut fx.app, 120, 40)).contains(&gone));
+    key(&mut fx.app, KeyCode::Char('d'));
+    key(&mut fx.app, KeyCode::Char('j'));
+    let now = text(&buffer(&mut fx.app, 120, 40));
+    assert!(
+        !now.contains(&gone),
+        "{gone:?} deleted, still shown:\n{now}"
+    );
+    assert!(now.contains(&first_action(&fx.app)), "{now}");
+}
+
+#[test]
+fn masking_and_another_width_draw_the_rows_again() {
+    // The guardian carries out the second action: the row names them.
+    let agenda = all_phases_agenda();
+    let mut m = sip_meeting(&agenda);
+    let guardian = m.participants[3].clone();
+    m.actions[1].performer = Some(samsyn::meeting::Performer::Participant(guardian.id));
+    let mut fx = app_with(m, agenda, Lang::Sv, ThemeName::Default, true);
+    goto_phase(&mut fx.app, "insatser");
+    let name = guardian.name;
+    assert!(text(&buffer(&mut fx.app, 120, 40)).contains(&name));
+    // i: initials for the family's names.
+    key(&mut fx.app, KeyCode::Char('i'));
+    let masked = text(&buffer(&mut fx.app, 120, 40));
+    assert!(!masked.contains(&name), "{masked}");
+    key(&mut fx.app, KeyCode::Char('i'));
+    assert!(text(&buffer(&mut fx.app, 120, 40)).contains(&name));
+    // Narrower: the rows wrap again.
+    let narrow = text(&buffer(&mut fx.app, 90, 40));
+    assert!(narrow.contains(&first_action(&fx.app)));
+}
+
+#[test]
+fn two_meetings_in_one_window_never_share_their_rows() {
+    // The same meeting twice, one with its first action changed: each shows its own.
+    let agenda = all_phases_agenda();
+    let m = sip_meeting(&agenda);
+    let mut other = m.clone();
+    other.actions[0].what = "Logopeden kontaktar familjen inom en vecka".into();
+    let mut a = app_with(m, agenda.clone(), Lang::Sv, ThemeName::Default, true);
+    let mut b = app_with(other, agenda, Lang::Sv, ThemeName::Default, true);
+    for fx in [&mut a, &mut b] {
+        goto_phase(&mut fx.app, "insatser");
+    }
+    let first = text(&buffer(&mut a.app, 120, 40));
+    let second = text(&buffer(&mut b.app, 120, 40));
+    assert!(second.contains("Logopeden kontaktar"), "{second}");
+    assert!(!first.contains("Logopeden kontaktar"), "{first}");
+}
