@@ -83,3 +83,29 @@ fn two_meetings_in_one_window_never_share_their_rows() {
     assert!(second.contains("Logopeden kontaktar"), "{second}");
     assert!(!first.contains("Logopeden kontaktar"), "{first}");
 }
+
+#[test]
+fn every_phase_in_both_themes_is_the_frame_drawn_afresh() {
+    for theme in [ThemeName::Default, ThemeName::HighContrast] {
+        let agenda = all_phases_agenda();
+        let m = sip_meeting(&agenda);
+        let mut fx = app_with(m, agenda, Lang::Sv, theme, true);
+        for id in phase_ids(&fx.app) {
+            goto_phase(&mut fx.app, &id);
+            for (w, h) in [(80, 24), (120, 40), (100, 30)] {
+                // `buffer` compares the frame with the parts copied and drawn afresh;
+                // down and up again move the highlight over rows drawn before.
+                buffer(&mut fx.app, w, h);
+                key(&mut fx.app, KeyCode::Down);
+                buffer(&mut fx.app, w, h);
+                key(&mut fx.app, KeyCode::Up);
+                buffer(&mut fx.app, w, h);
+            }
+            // Without the prompts (g), and with them again.
+            key(&mut fx.app, KeyCode::Char('g'));
+            buffer(&mut fx.app, 120, 40);
+            key(&mut fx.app, KeyCode::Char('g'));
+            buffer(&mut fx.app, 120, 40);
+        }
+    }
+}
