@@ -261,8 +261,8 @@ pub struct Session {
 
 impl Session {
     /// Where list `n` of this phase was scrolled.
-    pub fn kept(&self, n: usize) -> Option<Kept<'_>> {
-        Some(self.scroll[n].of(self.phase))
+    pub fn kept(&self, n: usize) -> Kept<'_> {
+        self.scroll[n].of(self.phase)
     }
 
     pub fn phase(&self) -> &Phase {

@@ -48,7 +48,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         m.actions.len(),
         row,
         Some(s.selected),
-        s.kept(0),
+        Some(s.kept(0)),
         Some(empty_hint(app)),
     );
 }

@@ -81,7 +81,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         &fill(app.t(T::ConsentsList), &[&m.consents.len().to_string()]),
         items,
         Some(s.selected),
-        s.kept(0),
+        Some(s.kept(0)),
         Some(empty_hint(app)),
     );
 }

@@ -61,7 +61,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         app.t(T::EvaluationHeading),
         items,
         Some(s.selected),
-        s.kept(0),
+        Some(s.kept(0)),
         None,
     );
     speaking_round(app, s, f, side);

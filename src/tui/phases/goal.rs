@@ -66,7 +66,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         app.t(T::GoalsHeading),
         goals,
         sel_goal,
-        s.kept(0),
+        Some(s.kept(0)),
         Some(empty_hint(app)),
     );
     let need_hint = fill(
@@ -80,7 +80,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         app.t(T::NeedsHeading),
         needs,
         sel_need,
-        s.kept(1),
+        Some(s.kept(1)),
         Some(need_hint),
     );
 }

@@ -222,7 +222,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         &title,
         items,
         Some(s.selected),
-        s.kept(0),
+        Some(s.kept(0)),
         None,
     );
 }

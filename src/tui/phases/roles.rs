@@ -148,7 +148,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
             np,
             |i| person(i, &mut built),
             (s.selected < np).then_some(s.selected),
-            s.kept(0),
+            Some(s.kept(0)),
             Some(empty_hint(app)),
         );
     }
@@ -178,7 +178,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
             &title,
             org_items,
             s.selected.checked_sub(np),
-            s.kept(1),
+            Some(s.kept(1)),
             Some(app.t(T::NoOrganisationsYet).to_string()),
         );
     }

@@ -70,7 +70,7 @@ pub fn render(app: &App, s: &Session, f: &mut Frame, area: Rect) {
         s.phase().title.get(app.lang),
         items,
         Some(s.selected),
-        s.kept(0),
+        Some(s.kept(0)),
         None,
     );
     finalize_hint(app, s, f, hint);
