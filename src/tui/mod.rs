@@ -25,6 +25,7 @@ pub mod paint;
 pub mod readback;
 mod recover;
 pub mod render;
+pub mod tty;
 pub mod update;
 
 pub use app::App;
@@ -406,7 +407,7 @@ impl Sleep {
 
 fn event_loop(app: &mut App, signal: &std::sync::atomic::AtomicUsize) -> std::io::Result<()> {
     let signalled = || signal.load(std::sync::atomic::Ordering::SeqCst) != 0;
-    let backend = ratatui::backend::CrosstermBackend::new(std::io::stdout());
+    let backend = tty::Tty::new();
     // The whole window, resized when the terminal says it changed (not asked on every
     // frame, which costs opening /dev/tty before anything is drawn).
     let (w, h) = crossterm::terminal::size()?;
