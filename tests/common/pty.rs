@@ -179,7 +179,15 @@ impl Session {
         }
     }
 
+    /// The window takes a new size. The screen read here takes it first, and the output
+    /// is not read meanwhile: what the program draws for the new size is never read at
+    /// the old one (it was, now and then, and the test then waited for a frame the
+    /// program had already drawn).
     pub fn resize(&mut self, cols: u16, rows: u16) {
+        let mut parser = self.parser.lock().unwrap();
+        parser
+            .screen_mut()
+            .set_size(rows.try_into().unwrap(), cols.try_into().unwrap());
         self.master
             .resize(PtySize {
                 rows,
@@ -188,11 +196,6 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("resize pty");
-        self.parser
-            .lock()
-            .unwrap()
-            .screen_mut()
-            .set_size(rows.try_into().unwrap(), cols.try_into().unwrap());
     }
 
     pub fn pid(&self) -> u32 {
