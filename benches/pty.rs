@@ -155,12 +155,7 @@ fn env(cmd: &mut CommandBuilder, home: &Path) {
     cmd.env("XDG_DATA_HOME", home.join("data"));
 }
 
-/// samsyn with `case` open (its first phase, the timer running).
-fn open(home: &Path, case: &support::Case) -> Pty {
-    open_with(home, case, Path::new(env!("CARGO_BIN_EXE_samsyn")))
-}
-
-/// The same, with the program `bin`.
+/// The program `bin` with `case` open (its first phase, the timer running).
 fn open_with(home: &Path, case: &support::Case, bin: &Path) -> Pty {
     let archive = home.join(format!("arkiv-{}", case.name));
     samsyn::store::create_private_dir(&archive).unwrap();
@@ -178,8 +173,13 @@ fn open_with(home: &Path, case: &support::Case, bin: &Path) -> Pty {
 
 /// samsyn with the large meeting open, on the middle of its actions list.
 fn samsyn(home: &Path) -> Pty {
+    samsyn_with(home, Path::new(env!("CARGO_BIN_EXE_samsyn")))
+}
+
+/// The same, with the program `bin`.
+fn samsyn_with(home: &Path, bin: &Path) -> Pty {
     let case = support::large();
-    let mut pty = open(home, &case);
+    let mut pty = open_with(home, &case, bin);
     let actions = case
         .agenda
         .phases
@@ -224,12 +224,20 @@ fn keystroke(c: &mut Criterion) {
     let home = support::temp_dir();
     let mut samsyn = samsyn(home.path());
     let mut less = less(home.path());
-    // The two side by side, in turn, so a busy machine slows both alike.
+    // With SAMSYN_BENCH_BEFORE=path/to/another/samsyn, that one too (a before and after
+    // in one run).
+    let before_home = support::temp_dir();
+    let mut before = std::env::var_os("SAMSYN_BENCH_BEFORE")
+        .map(|bin| samsyn_with(before_home.path(), Path::new(&bin)));
+    // Side by side, in turn, so a busy machine slows them alike.
     let n = if bench { 400 } else { 6 };
-    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    let (mut ours, mut theirs, mut earlier) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..n / 2 {
         ours.extend(samsyn.arrows_whole(2));
         theirs.extend(less.arrows_whole(2));
+        if let Some(before) = before.as_mut() {
+            earlier.extend(before.arrows_whole(2));
+        }
     }
     let first = |v: &[(Duration, Duration)]| median(v.iter().map(|t| t.0).collect());
     let last = |v: &[(Duration, Duration)]| median(v.iter().map(|t| t.1).collect());
@@ -243,6 +251,14 @@ fn keystroke(c: &mut Criterion) {
         "pty keystroke → last byte of the answer, median of {n}: samsyn {a:?}, less {b:?}: {:.1}× less",
         a.as_secs_f64() / b.as_secs_f64()
     );
+    if !earlier.is_empty() {
+        let (a, b, l) = (first(&earlier), last(&earlier), first(&theirs));
+        println!(
+            "the same, SAMSYN_BENCH_BEFORE: first byte {a:?} ({:.1}× less), last byte {b:?} ({:.1}× less)",
+            a.as_secs_f64() / l.as_secs_f64(),
+            b.as_secs_f64() / last(&theirs).as_secs_f64()
+        );
+    }
     let mut group = c.benchmark_group("pty-keystroke");
     group.sample_size(if bench { 50 } else { 10 });
     group.bench_function("samsyn-large-actions", |b| {
