@@ -226,16 +226,18 @@ fn keystroke(c: &mut Criterion) {
     let mut less = less(home.path());
     // With SAMSYN_BENCH_BEFORE=path/to/another/samsyn, that one too (a before and after
     // in one run).
-    let before_home = support::temp_dir();
-    let mut before = std::env::var_os("SAMSYN_BENCH_BEFORE")
-        .map(|bin| samsyn_with(before_home.path(), Path::new(&bin)));
+    let mut before = std::env::var_os("SAMSYN_BENCH_BEFORE").map(|bin| {
+        let home = support::temp_dir();
+        let pty = samsyn_with(home.path(), Path::new(&bin));
+        (pty, home)
+    });
     // Side by side, in turn, so a busy machine slows them alike.
     let n = if bench { 400 } else { 6 };
     let (mut ours, mut theirs, mut earlier) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..n / 2 {
         ours.extend(samsyn.arrows_whole(2));
         theirs.extend(less.arrows_whole(2));
-        if let Some(before) = before.as_mut() {
+        if let Some((before, _)) = before.as_mut() {
             earlier.extend(before.arrows_whole(2));
         }
     }

@@ -40,13 +40,19 @@ impl Tty {
 
     /// Write what is made (before anything else goes to the terminal).
     fn write_out(&mut self) -> io::Result<()> {
-        if !self.out.is_empty() {
-            let written = io::stdout().lock().write_all(self.out.as_bytes());
-            self.out.clear();
-            written?;
+        if self.out.is_empty() {
+            return Ok(());
         }
-        Ok(())
+        send(&mut self.out)
     }
+}
+
+/// Write `out` to the terminal, and empty it (also when writing failed: what it held
+/// is not written twice).
+fn send(out: &mut String) -> io::Result<()> {
+    let written = io::stdout().lock().write_all(out.as_bytes());
+    out.clear();
+    written
 }
 
 impl Default for Tty {
@@ -164,14 +170,7 @@ impl Backend for Tty {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let mut out = std::mem::take(&mut self.out);
-        let drawn = cells(&mut out, content, |out| {
-            let written = io::stdout().lock().write_all(out.as_bytes());
-            out.clear();
-            written
-        });
-        self.out = out;
-        drawn
+        cells(&mut self.out, content, send)
     }
 
     fn hide_cursor(&mut self) -> io::Result<()> {
