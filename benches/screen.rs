@@ -317,7 +317,7 @@ fn second(c: &mut Criterion) {
         let (mut app, _) = first_frame(&opts);
         let mut painter =
             samsyn::tui::paint::Painter::new(Terminal::new(TestBackend::new(W, H)).unwrap());
-        painter.whole(&app, true).unwrap();
+        painter.whole(&app).unwrap();
         let mut now = support::now();
         // As the running program saves.
         app.writer = Some(samsyn::store::Writer::spawn());
@@ -333,7 +333,7 @@ fn second(c: &mut Criterion) {
                     if header {
                         assert!(painter.clock(&app).unwrap(), "only the clock moved");
                     } else {
-                        painter.whole(&app, true).unwrap();
+                        painter.whole(&app).unwrap();
                     }
                     took += t.elapsed();
                 }

@@ -428,9 +428,7 @@ fn event_loop(app: &mut App, signal: &std::sync::atomic::AtomicUsize) -> std::io
     let (mut clock_only, mut crossterm_waits) = (false, 0u8);
     loop {
         if redraw && !(clock_only && painter.clock(app)?) {
-            // The frame is kept for the seconds that follow once the screen is left
-            // alone (not after a key: copying it would hold up the answer).
-            painter.whole(app, !input)?;
+            painter.whole(app)?;
         }
         // What the clock and the writer may change on the screen, as the frame shows it.
         let shown = update::ticking(app);

@@ -1,29 +1,29 @@
-//! Putting frames on the terminal. A whole frame goes through ratatui's `Terminal`,
-//! which writes the cells that changed since its last frame. A second in which only the
-//! clock moved is cheaper: the header alone is drawn, compared with what the screen
-//! shows there, and the cells that changed are written straight to the backend. No
-//! copy, comparison or clearing of the whole frame happens then (ratatui's `draw` does
-//! all three), which is most of what an idle meeting screen costs.
+//! Putting frames on the terminal. ratatui makes a frame (a `Frame` on its terminal's
+//! buffer); what the terminal shows is kept here, and the cells that differ are written
+//! (`changes`: ratatui's own comparison, with the common case, an unchanged narrow
+//! cell, looked at first and cheaply; on the large meeting ratatui's took a fifth of a
+//! keystroke's answer). The buffer is cleared for the next frame after the answer is on
+//! its way, not before its last piece.
 //!
-//! ratatui does not see those writes, so its last frame is out of date where they were
-//! made; the next whole frame is compared there with what the screen really shows and
-//! the difference written too (`Painter::whole`).
+//! A second in which only the clock moved is cheaper still: the header alone is drawn,
+//! compared with what the screen shows there, and the cells that changed are written.
+//! No copy, comparison or clearing of the whole frame happens then, which is most of
+//! what an idle meeting screen costs.
 
 use super::app::App;
 use super::render;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
 
 pub struct Painter<B: Backend> {
+    /// Where frames are made: its buffer is the frame being drawn, blank in between.
     terminal: Terminal<B>,
-    /// What the screen shows, kept once the screen is left alone (not after a key:
-    /// copying it would hold up the answer).
-    shown: Option<Buffer>,
-    /// Where cells were written past ratatui since its last frame.
-    stale: Option<Rect>,
-    /// Where time changes the frame kept (`render::clock_area`), found at its first
+    /// What the screen shows.
+    shown: Buffer,
+    /// Where time changes the frame shown (`render::clock_area`), found at its first
     /// second: it stays there until the next whole frame.
     head: Option<Rect>,
 }
@@ -40,11 +40,12 @@ fn cut(buf: &Buffer, area: Rect) -> Buffer {
 }
 
 impl<B: Backend> Painter<B> {
-    pub fn new(terminal: Terminal<B>) -> Painter<B> {
+    /// Drawing on `terminal`, which shows nothing yet (a blank screen).
+    pub fn new(mut terminal: Terminal<B>) -> Painter<B> {
+        let area = terminal.get_frame().area();
         Painter {
             terminal,
-            shown: None,
-            stale: None,
+            shown: Buffer::empty(area),
             head: None,
         }
     }
@@ -55,51 +56,42 @@ impl<B: Backend> Painter<B> {
 
     /// The window has a new size: ratatui clears it, and the next frame is drawn whole.
     pub fn resize(&mut self, area: Rect) -> Result<(), B::Error> {
-        self.shown = None;
-        self.stale = None;
+        self.shown = Buffer::empty(area);
         self.head = None;
         self.terminal.resize(area)
     }
 
-    /// Draw the whole frame; with `keep`, keep a copy of it for the seconds that follow.
-    pub fn whole(&mut self, app: &App, keep: bool) -> Result<(), B::Error> {
-        let stale = self.stale.take();
-        let done = self.terminal.draw(|f| render::render(app, f))?;
-        // Where ratatui's last frame was out of date, what it left alone may differ
-        // from what the screen shows: written again where the new frame differs.
-        let fix = match (stale, &self.shown) {
-            (Some(area), Some(shown)) if shown.area == done.buffer.area => {
-                Some((cut(shown, area), cut(done.buffer, area)))
-            }
-            _ => None,
-        };
-        self.shown = keep.then(|| done.buffer.clone());
-        self.head = None;
-        if let Some((was, now)) = fix {
-            let changed = was.diff(&now);
-            if !changed.is_empty() {
-                let backend = self.terminal.backend_mut();
-                backend.draw(changed.into_iter())?;
-                backend.flush()?;
-            }
+    /// Draw the whole frame: the cells that differ from what the screen shows written.
+    pub fn whole(&mut self, app: &App) -> Result<(), B::Error> {
+        render::render(app, &mut self.terminal.get_frame());
+        let next = std::mem::take(self.terminal.current_buffer_mut());
+        if next.area != self.shown.area {
+            self.shown = Buffer::empty(next.area);
         }
+        self.terminal
+            .backend_mut()
+            .draw(changes(&self.shown, &next))?;
+        self.terminal.hide_cursor()?;
+        self.terminal.backend_mut().flush()?;
+        // The screen shows it; what it showed before is the next frame's blank buffer.
+        let mut blank = std::mem::replace(&mut self.shown, next);
+        blank.reset();
+        *self.terminal.current_buffer_mut() = blank;
+        self.head = None;
         Ok(())
     }
 
-    /// When only the clock moved: draw the header alone over the frame kept. False when
-    /// that cannot be done (no frame kept, a box open, another screen): draw it whole.
+    /// When only the clock moved: draw the header alone over the frame shown. False when
+    /// that cannot be done (a box open, another screen): draw it whole.
     pub fn clock(&mut self, app: &App) -> Result<bool, B::Error> {
-        let Some(shown) = self.shown.as_mut() else {
-            return Ok(false);
-        };
-        // ratatui's current buffer is blank between frames; the header is drawn into it
-        // and taken out again, so it is blank for the next frame.
+        // The frame's buffer is blank between frames; the header is drawn into it and
+        // taken out again, so it is blank for the next frame.
         let mut f = self.terminal.get_frame();
         let area = f.area();
         let head = match self.head {
-            Some(head) if render::clock_allowed(app, area, shown) => head,
+            Some(head) if render::clock_allowed(app, area, &self.shown) => head,
             Some(_) => return Ok(false),
-            None => match render::clock_area(app, area, shown) {
+            None => match render::clock_area(app, area, &self.shown) {
                 Some(head) => *self.head.insert(head),
                 None => return Ok(false),
             },
@@ -112,19 +104,281 @@ impl<B: Backend> Painter<B> {
                 buf[(x, y)].reset();
             }
         }
-        let was = cut(shown, head);
+        let was = cut(&self.shown, head);
         for y in head.top()..head.bottom() {
             for x in head.left()..head.right() {
-                shown[(x, y)].clone_from(&now[(x, y)]);
+                self.shown[(x, y)].clone_from(&now[(x, y)]);
             }
         }
-        let changed = was.diff(&now);
-        if !changed.is_empty() {
-            self.stale = Some(self.stale.map_or(head, |s| s.union(head)));
-            let backend = self.terminal.backend_mut();
-            backend.draw(changed.into_iter())?;
-            backend.flush()?;
-        }
+        let backend = self.terminal.backend_mut();
+        backend.draw(changes(&was, &now))?;
+        backend.flush()?;
         Ok(true)
+    }
+}
+
+/// The cells of `next` that must be written over `prev` (buffers of one area): the
+/// changes ratatui's `Buffer::diff` finds, in its order (a test holds the two equal).
+pub fn changes<'a>(prev: &'a Buffer, next: &'a Buffer) -> Changes<'a> {
+    assert_eq!(prev.area, next.area, "buffers compared are of one area");
+    Changes {
+        prev: &prev.content,
+        next: &next.content,
+        area: next.area,
+        pos: 0,
+        trailing: None,
+    }
+}
+
+/// The iterator of `changes`: ratatui's `BufferDiff`, line for line, with a cheaper
+/// look at a cell that did not change.
+pub struct Changes<'a> {
+    prev: &'a [Cell],
+    next: &'a [Cell],
+    area: Rect,
+    pos: usize,
+    /// The cells after a wide one still to look at: from, to, and whether each is
+    /// written whatever it was.
+    trailing: Option<(usize, usize, bool)>,
+}
+
+/// What a blank cell still shows in the style it had (ratatui's `VISIBLE_ON_BLANK`).
+const VISIBLE_ON_BLANK: Modifier = Modifier::REVERSED
+    .union(Modifier::UNDERLINED)
+    .union(Modifier::SLOW_BLINK)
+    .union(Modifier::RAPID_BLINK)
+    .union(Modifier::CROSSED_OUT);
+
+#[allow(deprecated)]
+fn is_skip(cell: &Cell) -> bool {
+    matches!(cell.diff_option, CellDiffOption::Skip)
+        || (cell.skip && matches!(cell.diff_option, CellDiffOption::None))
+}
+
+/// `Cell`'s equality (an empty symbol is a space), the plain fields first: they differ
+/// most often and cost least.
+#[allow(deprecated)]
+fn same(a: &Cell, b: &Cell) -> bool {
+    a.fg == b.fg
+        && a.bg == b.bg
+        && a.modifier == b.modifier
+        && a.underline_color == b.underline_color
+        && a.diff_option == b.diff_option
+        && a.skip == b.skip
+        && same_symbol(a.symbol(), b.symbol())
+}
+
+/// Two symbols alike, without a call to `memcmp` for the one to four bytes of most.
+fn same_symbol(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.len() <= 4 {
+        return a.iter().zip(b).all(|(x, y)| x == y);
+    }
+    a == b
+}
+
+impl Changes<'_> {
+    fn pos_of(&self, index: usize) -> (u16, u16) {
+        let w = self.area.width as usize;
+        (
+            (index % w + self.area.x as usize) as u16,
+            (index / w + self.area.y as usize) as u16,
+        )
+    }
+}
+
+impl<'a> Iterator for Changes<'a> {
+    type Item = (u16, u16, &'a Cell);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (prev, next) = (self.prev, self.next);
+        let len = next.len().min(prev.len());
+        if let Some((from, end, force)) = &mut self.trailing {
+            while *from < *end {
+                let j = *from;
+                *from += next[j].cell_width().max(1) as usize;
+                *end = (*end).max(*from).min(len);
+                if !is_skip(&next[j]) && (*force || prev[j].symbol() != next[j].symbol()) {
+                    let (x, y) = self.pos_of(j);
+                    return Some((x, y, &next[j]));
+                }
+            }
+            self.pos = *end;
+            self.trailing = None;
+        }
+        while self.pos < len {
+            let i = self.pos;
+            self.pos += 1;
+            let (current, previous) = (&next[i], &prev[i]);
+            match current.diff_option {
+                CellDiffOption::Skip => {}
+                _ if is_skip(current) => {}
+                CellDiffOption::ForcedWidth(width) => {
+                    self.pos = self
+                        .pos
+                        .saturating_add(width.get().saturating_sub(1) as usize);
+                    if !same(current, previous) {
+                        let (x, y) = self.pos_of(i);
+                        return Some((x, y, current));
+                    }
+                }
+                CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
+                    let unchanged = matches!(current.diff_option, CellDiffOption::None)
+                        && same(current, previous);
+                    let symbol = current.symbol();
+                    // One byte is one column (ratatui's `cell_width`).
+                    if unchanged && symbol.len() == 1 {
+                        continue;
+                    }
+                    let width = symbol.cell_width() as usize;
+                    if unchanged {
+                        self.pos += width.saturating_sub(1);
+                        continue;
+                    }
+                    let previous_width = previous.cell_width() as usize;
+                    // ratatui's work-arounds for terminals: an emoji with VS16 has its
+                    // trailing cells written; a narrow cell over a wide one whose style
+                    // shows on blank cells, the cells the wide one covered.
+                    if width > 1 && symbol.chars().any(|c| c == '\u{FE0F}') {
+                        self.trailing = Some((i + 1, (i + width).min(len), false));
+                    } else if width > 1 {
+                        self.pos += width - 1;
+                    } else if previous_width > width
+                        && (previous.bg != Color::Reset
+                            || previous.modifier.intersects(VISIBLE_ON_BLANK))
+                    {
+                        // (To the end at most: ratatui's goes past it, and panics.)
+                        self.trailing = Some((i + 1, (i + previous_width).min(len), true));
+                    }
+                    let (x, y) = self.pos_of(i);
+                    return Some((x, y, current));
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::num::NonZeroU16;
+
+    /// A cell of the kinds a frame has: narrow and wide symbols (an emoji with VS16
+    /// among them), blank ones, styles that show on blanks, cells left out of the diff
+    /// and of a forced width.
+    fn cell() -> impl Strategy<Value = Cell> {
+        let symbol = prop::sample::select(vec![
+            None,
+            Some(" "),
+            Some("a"),
+            Some("ä"),
+            Some("│"),
+            Some("漢"),
+            Some("❤\u{fe0f}"),
+            Some("e\u{301}"),
+            Some("ﾊﾞ"),
+        ]);
+        let color = prop::sample::select(vec![
+            Color::Reset,
+            Color::Blue,
+            Color::Indexed(6),
+            Color::Rgb(1, 2, 3),
+        ]);
+        let modifier = prop::sample::select(vec![
+            Modifier::empty(),
+            Modifier::BOLD,
+            Modifier::REVERSED,
+            Modifier::UNDERLINED | Modifier::DIM,
+        ]);
+        let option = prop::sample::select(vec![
+            CellDiffOption::None,
+            CellDiffOption::None,
+            CellDiffOption::None,
+            CellDiffOption::Skip,
+            CellDiffOption::AlwaysUpdate,
+            CellDiffOption::ForcedWidth(NonZeroU16::new(2).unwrap()),
+        ]);
+        (
+            symbol,
+            color.clone(),
+            color,
+            modifier,
+            option,
+            any::<bool>(),
+        )
+            .prop_map(|(symbol, fg, bg, modifier, option, skip)| {
+                let mut c = Cell::EMPTY;
+                if let Some(s) = symbol {
+                    c.set_symbol(s);
+                }
+                c.fg = fg;
+                c.bg = bg;
+                c.modifier = modifier;
+                c.diff_option = option;
+                #[allow(deprecated)]
+                {
+                    c.skip = skip && option == CellDiffOption::None && symbol == Some("a");
+                }
+                c
+            })
+    }
+
+    /// Two frames of 7×3 (at 2,1), the second mostly the first with some cells changed.
+    fn frames() -> impl Strategy<Value = (Buffer, Buffer)> {
+        let area = Rect::new(2, 1, 7, 3);
+        let n = area.area() as usize;
+        (
+            prop::collection::vec(cell(), n),
+            prop::collection::vec(prop::option::weighted(0.3, cell()), n),
+        )
+            .prop_map(move |(prev, change)| {
+                let (mut prev, mut next) = (prev.clone(), prev);
+                for (c, to) in next.iter_mut().zip(change) {
+                    if let Some(to) = to {
+                        *c = to;
+                    }
+                }
+                // Nothing wide in the last cell (ratatui's diff goes past the end then).
+                prev[n - 1] = Cell::new("z");
+                next[n - 1] = Cell::new("y");
+                (
+                    Buffer {
+                        area,
+                        content: prev,
+                    },
+                    Buffer {
+                        area,
+                        content: next,
+                    },
+                )
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// The cells written are ratatui's, in its order.
+        #[test]
+        fn changes_are_the_cells_ratatui_finds((prev, next) in frames()) {
+            let ours: Vec<_> = changes(&prev, &next).collect();
+            prop_assert_eq!(ours, prev.diff(&next));
+        }
+    }
+
+    #[test]
+    fn nothing_changed_is_nothing_written_and_a_frame_over_a_blank_screen_is_its_cells() {
+        let area = Rect::new(0, 0, 16, 2);
+        let mut buf = Buffer::empty(area);
+        buf.set_string(0, 0, "Tid 12:00 │ å", ratatui::style::Style::new().bold());
+        buf.set_string(0, 1, "a b", ratatui::style::Style::new());
+        assert_eq!(changes(&buf, &buf).count(), 0);
+        let blank = Buffer::empty(area);
+        let written: String = changes(&blank, &buf).map(|(_, _, c)| c.symbol()).collect();
+        // A bold space is not a blank cell; a plain one is.
+        assert_eq!(written, "Tid 12:00 │ åab");
     }
 }
