@@ -92,7 +92,7 @@ impl Key {
 }
 
 /// Which keys trigger which command.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct KeyMap {
     map: BTreeMap<Cmd, Vec<Key>>,
 }

@@ -13,6 +13,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Text;
+use std::any::{Any, TypeId};
 use std::cell::RefCell;
 use std::hash::{Hash, Hasher};
 
@@ -20,8 +21,9 @@ use std::hash::{Hash, Hasher};
 struct Memo {
     /// The parts drawn, with the frame that last used each.
     parts: foldhash::HashMap<u64, (Buffer, u64)>,
-    /// Text made to be drawn (a list's rows), with the frame that last used each.
-    texts: foldhash::HashMap<u64, (Text<'static>, u64)>,
+    /// What was made to be drawn (a list's rows, a box laid out), with the frame that
+    /// last used each.
+    values: foldhash::HashMap<u64, (Box<dyn Any>, u64)>,
     /// This frame's number.
     frame: u64,
     /// Everything drawn afresh (to compare against).
@@ -51,7 +53,7 @@ pub fn next_frame() {
         m.frame += 1;
         let frame = m.frame;
         m.parts.retain(|_, (_, used)| *used + KEPT_FRAMES >= frame);
-        m.texts.retain(|_, (_, used)| *used + KEPT_FRAMES >= frame);
+        m.values.retain(|_, (_, used)| *used + KEPT_FRAMES >= frame);
     });
 }
 
@@ -72,16 +74,33 @@ fn hasher() -> impl Hasher {
 /// from a meeting's state, `Judged::revision`, and the screen's language, width, theme
 /// and masking): made again only when the key is new.
 pub fn text(key: &impl Hash, make: impl FnOnce() -> Text<'static>) -> Text<'static> {
+    value(key, make)
+}
+
+/// The same for any value: what `make` makes, from nothing but `key`.
+pub fn value<V: Clone + 'static>(key: &impl Hash, make: impl FnOnce() -> V) -> V {
     let mut h = hasher();
+    TypeId::of::<V>().hash(&mut h);
     key.hash(&mut h);
     let id = h.finish();
-    let (off, found) = MEMO.with_borrow_mut(|m| (m.off, m.texts.get(&id).map(|t| t.0.clone())));
+    let (off, found) = MEMO.with_borrow_mut(|m| {
+        let frame = m.frame;
+        let found = m.values.get_mut(&id).and_then(|(v, used)| {
+            *used = frame;
+            v.downcast_ref::<V>().cloned()
+        });
+        (m.off, found)
+    });
     if off {
         return make();
     }
-    let text = found.unwrap_or_else(make);
-    MEMO.with_borrow_mut(|m| m.texts.insert(id, (text.clone(), m.frame)));
-    text
+    if let Some(v) = found {
+        return v;
+    }
+    let v = make();
+    let kept = Box::new(v.clone());
+    MEMO.with_borrow_mut(|m| m.values.insert(id, (kept, m.frame)));
+    v
 }
 
 /// Draw `area` of `buf` with `draw`, which must depend on nothing but `key` and the
@@ -127,12 +146,13 @@ fn part(
     (area.width, area.height, under, edge_only).hash(&mut h);
     key.hash(&mut h);
     let id = h.finish();
-    // Not borrowed while `draw` runs: a part may be made of parts.
-    let (off, found) =
-        MEMO.with_borrow_mut(|m| (m.off, m.parts.remove(&id).map(|(cells, _)| cells)));
-    if off {
+    // Not borrowed while `draw` runs: a part may be made of parts. Drawn afresh, the
+    // memo is left as it is (the frame after is compared with what it holds).
+    let found =
+        MEMO.with_borrow_mut(|m| (!m.off).then(|| m.parts.remove(&id).map(|(cells, _)| cells)));
+    let Some(found) = found else {
         return draw(buf);
-    }
+    };
     let cells = found.unwrap_or_else(|| {
         let mut cells = Buffer::empty(area);
         ground(&mut cells, area, under);

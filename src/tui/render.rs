@@ -24,14 +24,15 @@ pub fn render(app: &App, f: &mut Frame) {
         too_small(app, f, area);
         return;
     }
-    let ([body, status, footer], status_lines) = frame_areas(app, area);
+    let cmds = commands(app);
+    let ([body, status, footer], status_lines) = frame_areas(app, area, &cmds);
     match &app.screen {
         Screen::Start(st) => start(app, st, f, body),
         Screen::Meeting(s) => meeting(app, s, f, body),
     }
     let plain = ratatui::style::Style::default();
     paragraph(&app.theme, f, status, status_lines.into(), plain, None);
-    footer_keys(app, f, footer);
+    footer_keys(app, f, footer, &cmds);
     match &app.overlay {
         None => {}
         Some(Overlay::Form(form)) => overlay::form_box(app, form, f, body),
@@ -56,9 +57,9 @@ pub fn render(app: &App, f: &mut Frame) {
 }
 
 /// The body, the status line and the footer of a frame of `area`; the status line's lines.
-fn frame_areas(app: &App, area: Rect) -> ([Rect; 3], Vec<Line<'static>>) {
+fn frame_areas(app: &App, area: Rect, cmds: &[Cmd]) -> ([Rect; 3], Vec<Line<'static>>) {
     // Two lines of keys; a third on a tall screen when the phase's keys need it.
-    let rows = if area.height >= 32 && footer_rows(app, area.width) > 2 {
+    let rows = if area.height >= 32 && footer_rows(app, cmds, area.width) > 2 {
         3
     } else {
         2
@@ -95,7 +96,7 @@ pub fn clock_allowed(app: &App, area: Rect, last: &ratatui::buffer::Buffer) -> b
 /// is until the next whole frame.
 pub fn clock_area(app: &App, area: Rect, last: &ratatui::buffer::Buffer) -> Option<Rect> {
     let s = app.session().filter(|_| clock_allowed(app, area, last))?;
-    let ([body, ..], _) = frame_areas(app, area);
+    let ([body, ..], _) = frame_areas(app, area, &commands(app));
     let head = meeting_areas(app, s, body).0;
     Some(header_columns(head)[1])
 }
@@ -427,78 +428,87 @@ fn meeting(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     paragraph(&app.theme, f, banner_area, banner.into(), plain, None);
     let prompts = &s.phase().prompts;
     let main = if app.show_prompts && !prompts.is_empty() {
-        let wide = main.width >= 110;
-        let side_w = if wide { 38 } else { main.width };
-        // Each prompt whole or not at all: never cut mid-sentence. Below the phase, the
-        // box is as tall as the prompts that fit (at most five rows, more for one long
-        // prompt); the title says how many are shown when not all are.
-        let text_w = (side_w as usize).saturating_sub(2).max(10);
-        let wrapped: Vec<Vec<String>> = prompts
-            .iter()
-            .map(|p| wrap(&format!("• {}", p.get(app.lang)), text_w))
-            .collect();
-        let room = if wide {
-            main.height.saturating_sub(2) as usize
-        } else {
-            let first = wrapped.first().map_or(0, Vec::len);
-            3.max(first)
-                .min((main.height / 2).saturating_sub(2) as usize)
-        };
-        let mut lines: Vec<Line> = Vec::new();
-        let mut shown = 0;
-        for p in &wrapped {
-            if lines.len() + p.len() > room {
-                break;
-            }
-            lines.extend(p.iter().map(|l| Line::from(l.clone())));
-            shown += 1;
-        }
-        if shown == 0
-            && let Some(first) = wrapped.first()
-        {
-            // One prompt longer than the room there is: as much as fits, marked as cut.
-            for (i, l) in first.iter().take(room.max(1)).enumerate() {
-                let l = if i + 1 == room.max(1) {
-                    truncate(&format!("{l} …"), text_w)
-                } else {
-                    l.clone()
-                };
-                lines.push(Line::from(l));
-            }
-        }
-        let (view, side) = if wide {
-            let [v, p] =
-                Layout::horizontal([Constraint::Min(60), Constraint::Length(38)]).areas(main);
-            (v, p)
-        } else {
-            let h = lines.len() as u16 + 2;
-            let [v, p] = Layout::vertical([Constraint::Min(5), Constraint::Length(h)]).areas(main);
-            (v, p)
-        };
-        let count = if shown < prompts.len() {
-            format!(
-                " {}",
-                fill(
-                    app.t(T::PromptsShown),
-                    &[&shown.to_string(), &prompts.len().to_string()]
-                )
-            )
-        } else {
-            String::new()
-        };
-        let title = format!(
-            " {}{count} ({}) ",
-            app.t(T::Prompts),
-            app.keys.label(Cmd::Prompts)
-        );
-        let text = Text::from(lines);
+        // Laid out once for the phase, the language, the theme and the room: wrapping
+        // every prompt again took a tenth of the answer to a key.
         let key = (
-            &text,
-            &title,
-            app.theme.dim,
-            app.theme.border,
-            app.theme.title,
+            &s.agenda.id,
+            s.agenda.version,
+            s.phase,
+            app.lang,
+            &app.theme,
+            main,
+            app.keys.label(Cmd::Prompts),
         );
+        let laid = memo::value(&key, || {
+            let wide = main.width >= 110;
+            let side_w = if wide { 38 } else { main.width };
+            // Each prompt whole or not at all: never cut mid-sentence. Below the phase, the
+            // box is as tall as the prompts that fit (at most five rows, more for one long
+            // prompt); the title says how many are shown when not all are.
+            let text_w = (side_w as usize).saturating_sub(2).max(10);
+            let wrapped: Vec<Vec<String>> = prompts
+                .iter()
+                .map(|p| wrap(&format!("• {}", p.get(app.lang)), text_w))
+                .collect();
+            let room = if wide {
+                main.height.saturating_sub(2) as usize
+            } else {
+                let first = wrapped.first().map_or(0, Vec::len);
+                3.max(first)
+                    .min((main.height / 2).saturating_sub(2) as usize)
+            };
+            let mut lines: Vec<Line> = Vec::new();
+            let mut shown = 0;
+            for p in &wrapped {
+                if lines.len() + p.len() > room {
+                    break;
+                }
+                lines.extend(p.iter().map(|l| Line::from(l.clone())));
+                shown += 1;
+            }
+            if shown == 0
+                && let Some(first) = wrapped.first()
+            {
+                // One prompt longer than the room there is: as much as fits, marked as cut.
+                for (i, l) in first.iter().take(room.max(1)).enumerate() {
+                    let l = if i + 1 == room.max(1) {
+                        truncate(&format!("{l} …"), text_w)
+                    } else {
+                        l.clone()
+                    };
+                    lines.push(Line::from(l));
+                }
+            }
+            let (view, side) = if wide {
+                let [v, p] =
+                    Layout::horizontal([Constraint::Min(60), Constraint::Length(38)]).areas(main);
+                (v, p)
+            } else {
+                let h = lines.len() as u16 + 2;
+                let [v, p] =
+                    Layout::vertical([Constraint::Min(5), Constraint::Length(h)]).areas(main);
+                (v, p)
+            };
+            let count = if shown < prompts.len() {
+                format!(
+                    " {}",
+                    fill(
+                        app.t(T::PromptsShown),
+                        &[&shown.to_string(), &prompts.len().to_string()]
+                    )
+                )
+            } else {
+                String::new()
+            };
+            let title = format!(
+                " {}{count} ({}) ",
+                app.t(T::Prompts),
+                app.keys.label(Cmd::Prompts)
+            );
+            std::rc::Rc::new((view, side, Text::from(lines), title))
+        });
+        let (view, side, text, title) = &*laid;
+        let (view, side) = (*view, *side);
         memo::draw(f.buffer_mut(), side, app.theme.base, &key, |buf| {
             let para = Paragraph::new(text.clone()).style(app.theme.dim).block(
                 Block::default()
@@ -548,81 +558,88 @@ const CLOCKS_W: u16 = 5 * 4 - 1 + 14 + 3;
 fn header(app: &App, s: &Session, f: &mut Frame, area: Rect) {
     let m = &s.meeting;
     let [left, right] = header_columns(area);
-    // Title line.
-    let [title_row, stepper_rows] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(left);
-    let badge = if m.is_finalized() {
-        app.t(T::Finalized)
-    } else {
-        app.t(T::Draft)
-    };
-    // The date is a fact the room needs: a long title is cut (with "…") before it is.
-    let when = format!(
-        " · {} {}",
-        m.date,
-        m.start
-            .map(|t| t.format("%H:%M").to_string())
-            .unwrap_or_default()
-    );
-    let badge = format!("[{badge}] ");
-    let room = (title_row.width as usize).saturating_sub(width(&badge) + width(when.trim_end()));
-    let title = format!("{}{when}", truncate(&app.show(&m.title), room));
-    let line = fit_line(
-        Line::from(vec![
-            Span::styled(badge, app.theme.caution),
-            Span::styled(title, app.theme.title),
-        ]),
-        title_row.width as usize,
-    );
-    let plain = ratatui::style::Style::default();
-    paragraph(&app.theme, f, title_row, line.into(), plain, None);
-    // Stepper: number, mark, title; the current phase bracketed and underlined. When
-    // the titles do not fit, only the current phase keeps its title.
-    let room = stepper_rows.width as usize * stepper_rows.height as usize;
-    let full: usize = s
-        .agenda
-        .phases
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            format!("{}✓{}  ", i + 1, p.title.get(app.lang))
-                .chars()
-                .count()
-                + 4 * usize::from(i == s.phase)
-        })
-        .sum();
-    let compact = full + 4 * stepper_rows.height as usize > room;
-    let mut spans = Vec::new();
-    for (i, p) in s.agenda.phases.iter().enumerate() {
-        let current = i == s.phase;
-        let done = rules::phase_has_content(m, &p.id, p.kind);
-        let mark = if done { "✓" } else { "·" };
-        let text = if current {
-            format!("[{} ▸ {}]", i + 1, p.title.get(app.lang))
-        } else if compact {
-            format!("{}{mark}", i + 1)
-        } else {
-            format!("{}{mark}{}", i + 1, p.title.get(app.lang))
-        };
-        let style = if current {
-            app.theme.current
-        } else if done {
-            app.theme.done
-        } else {
-            app.theme.dim
-        };
-        spans.push(Span::styled(text, style));
-        spans.push(Span::raw(if compact { " " } else { "  " }));
-    }
-    let wrap = Some(Wrap { trim: true });
-    paragraph(
+    // The title and the stepper change with the meeting, its phase, and the screen's
+    // language, masking and theme: drawn once for each (judging every phase's content
+    // again took a tenth of the answer to a key).
+    let key = (
+        m.revision(),
+        &s.agenda.id,
+        s.agenda.version,
+        s.phase,
+        app.lang,
+        app.mask,
         &app.theme,
-        f,
-        stepper_rows,
-        Line::from(spans).into(),
-        plain,
-        wrap,
     );
+    memo::draw(f.buffer_mut(), left, app.theme.base, &key, |buf| {
+        // Title line.
+        let [title_row, stepper_rows] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(left);
+        let badge = if m.is_finalized() {
+            app.t(T::Finalized)
+        } else {
+            app.t(T::Draft)
+        };
+        // The date is a fact the room needs: a long title is cut (with "…") before it is.
+        let when = format!(
+            " · {} {}",
+            m.date,
+            m.start
+                .map(|t| t.format("%H:%M").to_string())
+                .unwrap_or_default()
+        );
+        let badge = format!("[{badge}] ");
+        let room =
+            (title_row.width as usize).saturating_sub(width(&badge) + width(when.trim_end()));
+        let title = format!("{}{when}", truncate(&app.show(&m.title), room));
+        let line = fit_line(
+            Line::from(vec![
+                Span::styled(badge, app.theme.caution),
+                Span::styled(title, app.theme.title),
+            ]),
+            title_row.width as usize,
+        );
+        ratatui::widgets::Widget::render(Paragraph::new(line), title_row, &mut *buf);
+        // Stepper: number, mark, title; the current phase bracketed and underlined. When
+        // the titles do not fit, only the current phase keeps its title.
+        let room = stepper_rows.width as usize * stepper_rows.height as usize;
+        let full: usize = s
+            .agenda
+            .phases
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                format!("{}✓{}  ", i + 1, p.title.get(app.lang))
+                    .chars()
+                    .count()
+                    + 4 * usize::from(i == s.phase)
+            })
+            .sum();
+        let compact = full + 4 * stepper_rows.height as usize > room;
+        let mut spans = Vec::new();
+        for (i, p) in s.agenda.phases.iter().enumerate() {
+            let current = i == s.phase;
+            let done = rules::phase_has_content(m, &p.id, p.kind);
+            let mark = if done { "✓" } else { "·" };
+            let text = if current {
+                format!("[{} ▸ {}]", i + 1, p.title.get(app.lang))
+            } else if compact {
+                format!("{}{mark}", i + 1)
+            } else {
+                format!("{}{mark}{}", i + 1, p.title.get(app.lang))
+            };
+            let style = if current {
+                app.theme.current
+            } else if done {
+                app.theme.done
+            } else {
+                app.theme.dim
+            };
+            spans.push(Span::styled(text, style));
+            spans.push(Span::raw(if compact { " " } else { "  " }));
+        }
+        let stepper = Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true });
+        ratatui::widgets::Widget::render(stepper, stepper_rows, buf);
+    });
     header_clocks(app, s, f, right);
 }
 
@@ -833,34 +850,12 @@ fn status_spans(app: &App) -> Vec<Span<'static>> {
 }
 
 /// How many lines all the keys the footer would show take at `width`.
-fn footer_rows(app: &App, width: u16) -> usize {
-    let mut rows = 1;
-    let mut x = 0;
-    for cmd in commands(app).into_iter().filter(|c| *c != Cmd::Down) {
-        let w = if cmd == Cmd::Up {
-            2 + app.t(T::CmdSelect).chars().count() + 3
-        } else {
-            app.keys.label(cmd).chars().count() + app.t(cmd.spec().short).chars().count() + 3
-        };
-        if x + w > width as usize && x > 0 {
-            rows += 1;
-            x = 0;
-        }
-        x += w;
-    }
-    rows
-}
-
-fn footer_keys(app: &App, f: &mut Frame, area: Rect) {
-    let key_style = app
-        .theme
-        .key
-        .add_modifier(ratatui::style::Modifier::REVERSED);
-    // Up and down share one entry.
-    let mut entries: Vec<(Cmd, String, String)> = commands(app)
-        .into_iter()
-        .filter(|c| *c != Cmd::Down)
-        .map(|cmd| {
+/// The footer's entries for the commands `cmds`: each one's keys and short name, up and
+/// down as one.
+fn footer_entries(app: &App, cmds: &[Cmd]) -> Vec<(Cmd, String, String)> {
+    cmds.iter()
+        .filter(|c| **c != Cmd::Down)
+        .map(|&cmd| {
             if cmd == Cmd::Up {
                 (cmd, "↑↓".to_string(), app.t(T::CmdSelect).to_string())
             } else {
@@ -871,8 +866,48 @@ fn footer_keys(app: &App, f: &mut Frame, area: Rect) {
                 )
             }
         })
-        .collect();
-    let width = |e: &(Cmd, String, String)| e.1.chars().count() + e.2.chars().count() + 3;
+        .collect()
+}
+
+/// How wide a footer entry is: its keys, its name and the room around them.
+fn entry_width(e: &(Cmd, String, String)) -> usize {
+    e.1.chars().count() + e.2.chars().count() + 3
+}
+
+/// How many rows the footer's keys take at `width`, all of them shown.
+fn footer_rows(app: &App, cmds: &[Cmd], width: u16) -> usize {
+    // The same for the same commands, keys, language and width: counted once.
+    memo::value(&(cmds, &app.keys, app.lang, width), || {
+        let mut rows = 1;
+        let mut x = 0;
+        for e in &footer_entries(app, cmds) {
+            let w = entry_width(e);
+            if x + w > width as usize && x > 0 {
+                rows += 1;
+                x = 0;
+            }
+            x += w;
+        }
+        rows
+    })
+}
+
+fn footer_keys(app: &App, f: &mut Frame, area: Rect, cmds: &[Cmd]) {
+    // Drawn once for the same commands, keys, language and theme.
+    let key = (cmds, &app.keys, app.lang, &app.theme);
+    memo::draw(f.buffer_mut(), area, app.theme.base, &key, |buf| {
+        ratatui::widgets::Widget::render(footer_lines(app, cmds, area), area, buf)
+    });
+}
+
+/// The footer's lines in `area`: the most important keys that fit.
+fn footer_lines(app: &App, cmds: &[Cmd], area: Rect) -> Paragraph<'static> {
+    let key_style = app
+        .theme
+        .key
+        .add_modifier(ratatui::style::Modifier::REVERSED);
+    let mut entries = footer_entries(app, cmds);
+    let width = entry_width;
     let fits = |entries: &[(Cmd, String, String)]| {
         let mut rows = 1;
         let mut x = 0;
@@ -910,6 +945,5 @@ fn footer_keys(app: &App, f: &mut Frame, area: Rect) {
         x += w;
     }
     let lines: Vec<Line> = lines.into_iter().map(Line::from).collect();
-    let plain = ratatui::style::Style::default();
-    paragraph(&app.theme, f, area, lines.into(), plain, None);
+    Paragraph::new(lines)
 }

@@ -109,3 +109,25 @@ fn every_phase_in_both_themes_is_the_frame_drawn_afresh() {
         }
     }
 }
+
+#[test]
+fn the_header_shows_the_title_and_the_phases_done_as_they_change() {
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "insatser");
+    let before = text(&buffer(&mut fx.app, 120, 40));
+    assert!(!before.contains("Ny rubrik"), "{before}");
+    let s = fx.app.session_mut().unwrap();
+    s.meeting.edit().title = "Ny rubrik för mötet".into();
+    let after = text(&buffer(&mut fx.app, 120, 40));
+    assert!(after.contains("Ny rubrik för mötet"), "{after}");
+    // The actions phase emptied: its mark in the stepper goes from ✓ to ·.
+    let number = session(&fx.app).phase + 1;
+    assert!(before.contains(&format!("[{number} ▸")), "{before}");
+    key(&mut fx.app, KeyCode::Right);
+    let next = text(&buffer(&mut fx.app, 120, 40));
+    assert!(next.contains(&format!("{number}✓")), "{next}");
+    let s = fx.app.session_mut().unwrap();
+    s.meeting.edit().actions.clear();
+    let emptied = text(&buffer(&mut fx.app, 120, 40));
+    assert!(emptied.contains(&format!("{number}·")), "{emptied}");
+}
