@@ -57,6 +57,12 @@ pub fn next_frame() {
     });
 }
 
+/// How many parts and values this thread holds (it is let go of what the last frames
+/// did not use; a test holds it to about a screen's worth).
+pub fn held() -> usize {
+    MEMO.with_borrow(|m| m.parts.len() + m.values.len())
+}
+
 /// Whether this thread draws every part afresh (`true`) or copies what it drew before
 /// (the tests draw each frame both ways).
 pub fn draw_afresh(afresh: bool) {

@@ -108,7 +108,8 @@ pub fn clock_only(app: &App, f: &mut Frame, clocks: Rect) {
     let Some(s) = app.session() else { return };
     // As `render` begins: the theme's colours everywhere.
     f.render_widget(Block::default().style(app.theme.base), clocks);
-    header_clocks(app, s, f, clocks);
+    // Not kept: the next second's differ (and the memo lets go only between frames).
+    draw_clocks(app, s, f.buffer_mut(), clocks);
 }
 
 fn too_small(app: &App, f: &mut Frame, area: Rect) {
@@ -646,13 +647,40 @@ fn header(app: &App, s: &Session, f: &mut Frame, area: Rect) {
 /// The header's column of clocks (`header_columns`): the meeting's time and the wall
 /// clock, and the phase timer, large.
 fn header_clocks(app: &App, s: &Session, f: &mut Frame, right: Rect) {
+    use chrono::Timelike;
+    // They change with the seconds counted and the minute of the wall clock: drawn once
+    // for each.
+    let elapsed = s.elapsed_secs();
+    let meeting_secs = s.meeting_secs();
+    let typical = s.agenda.typical_minutes();
+    let minutes = s.phase().minutes.max(1) as u64;
+    let key = (
+        elapsed,
+        meeting_secs,
+        typical,
+        minutes,
+        s.paused,
+        (app.now.hour(), app.now.minute()),
+        app.lang,
+        &app.theme,
+    );
+    memo::draw(f.buffer_mut(), right, app.theme.base, &key, |buf| {
+        draw_clocks(app, s, buf, right)
+    });
+}
+
+/// The clocks of `header_clocks` drawn in `right` of `buf`.
+fn draw_clocks(app: &App, s: &Session, buf: &mut ratatui::buffer::Buffer, right: Rect) {
+    use ratatui::widgets::Widget;
+    let elapsed = s.elapsed_secs();
+    let meeting_secs = s.meeting_secs();
+    let typical = s.agenda.typical_minutes();
+    let minutes = s.phase().minutes.max(1) as u64;
     // What is left of the column, when the screen is wide enough for it (it may be
     // narrower than asked for: the title keeps 30 columns).
     let clock_w = right.width.saturating_sub(CLOCKS_W);
-    let elapsed = s.elapsed_secs();
     let timer = timer_text(s);
     let big_w = bigclock::width(&timer);
-    let minutes = s.phase().minutes.max(1) as u64;
     let ratio = elapsed as f64 / (minutes * 60) as f64;
     let (state, style) = if s.paused {
         (app.t(T::Paused), app.theme.dim)
@@ -669,12 +697,9 @@ fn header_clocks(app: &App, s: &Session, f: &mut Frame, right: Rect) {
     // The meeting's time against the agenda's, beside the clock.
     let total = fill(
         app.t(T::MeetingClock),
-        &[
-            &s.meeting_secs().div_ceil(60).to_string(),
-            &s.agenda.typical_minutes().to_string(),
-        ],
+        &[&meeting_secs.div_ceil(60).to_string(), &typical.to_string()],
     );
-    let total_style = if s.meeting_secs() > u64::from(s.agenda.typical_minutes()) * 60 {
+    let total_style = if meeting_secs > u64::from(typical) * 60 {
         app.theme.over
     } else {
         app.theme.dim
@@ -684,9 +709,8 @@ fn header_clocks(app: &App, s: &Session, f: &mut Frame, right: Rect) {
         Span::styled(format!(" · {} ", app.t(T::Clock)), app.theme.dim),
         Span::styled(app.now.format("%H:%M").to_string(), app.theme.title),
     ]);
-    let plain = ratatui::style::Style::default();
     let text = Text::from(line).alignment(Alignment::Right);
-    paragraph(&app.theme, f, clock_row, text, plain, None);
+    Paragraph::new(text).render(clock_row, buf);
     let [clock_digits, digits, label] = Layout::horizontal([
         Constraint::Length(clock_w),
         Constraint::Length(big_w + 1),
@@ -699,20 +723,20 @@ fn header_clocks(app: &App, s: &Session, f: &mut Frame, right: Rect) {
             .iter()
             .map(|r| Line::styled(r.clone(), app.theme.dim))
             .collect();
-        paragraph(&app.theme, f, clock_digits, lines.into(), plain, None);
+        Paragraph::new(lines).render(clock_digits, buf);
     }
     let rows = bigclock::big(&timer);
     let lines: Vec<Line> = rows
         .iter()
         .map(|r| Line::styled(r.clone(), style))
         .collect();
-    paragraph(&app.theme, f, digits, lines.into(), plain, None);
+    Paragraph::new(lines).render(digits, buf);
     let label_lines = vec![
         Line::styled(app.t(T::PhaseTime), app.theme.dim),
         Line::from(fill(app.t(T::Of), &[&minutes.to_string()])),
         Line::styled(state, style),
     ];
-    paragraph(&app.theme, f, label, label_lines.into(), plain, None);
+    Paragraph::new(label_lines).render(label, buf);
 }
 
 /// `spans` laid out in lines of at most `width` columns, broken between words (a word

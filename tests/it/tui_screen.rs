@@ -224,6 +224,33 @@ fn second(p: &mut Painter, app: &samsyn::tui::App) -> bool {
 }
 
 #[test]
+fn an_hour_of_seconds_on_the_screen_holds_no_more_than_its_first_minute() {
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "insatser");
+    update(&mut fx.app, Event::Resize(120, 40));
+    let mut p = painter(120, 40);
+    p.whole(&fx.app).unwrap();
+    let mut t = now();
+    let mut tick = |fx: &mut Fixture, p: &mut Painter| {
+        t += chrono::Duration::seconds(1);
+        update(&mut fx.app, Event::Tick(t));
+        assert!(p.clock(&fx.app).unwrap(), "only the clock moved");
+    };
+    for _ in 0..60 {
+        tick(&mut fx, &mut p);
+    }
+    let minute = samsyn::tui::memo::held();
+    for _ in 0..3600 {
+        tick(&mut fx, &mut p);
+    }
+    assert!(
+        samsyn::tui::memo::held() <= minute,
+        "{} parts held after an hour, {minute} after a minute",
+        samsyn::tui::memo::held()
+    );
+}
+
+#[test]
 fn a_second_drawn_on_the_last_frame_is_the_frame_drawn_whole() {
     let mut fx = sip_app(Lang::Sv);
     let phases = phase_ids(&fx.app);
