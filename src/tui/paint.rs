@@ -23,6 +23,9 @@ pub struct Painter<B: Backend> {
     terminal: Terminal<B>,
     /// What the screen shows.
     shown: Buffer,
+    /// Whether writing a frame failed: the screen shows part of it, and is cleared
+    /// before the next.
+    unknown: bool,
     /// Where time changes the frame shown (`render::clock_area`), found at its first
     /// second: it stays there until the next whole frame.
     head: Option<Rect>,
@@ -46,6 +49,7 @@ impl<B: Backend> Painter<B> {
         Painter {
             terminal,
             shown: Buffer::empty(area),
+            unknown: false,
             head: None,
         }
     }
@@ -65,20 +69,31 @@ impl<B: Backend> Painter<B> {
     pub fn whole(&mut self, app: &App) -> Result<(), B::Error> {
         render::render(app, &mut self.terminal.get_frame());
         let next = std::mem::take(self.terminal.current_buffer_mut());
-        if next.area != self.shown.area {
+        if next.area != self.shown.area || self.unknown {
             self.shown = Buffer::empty(next.area);
         }
-        self.terminal
-            .backend_mut()
-            .draw(changes(&self.shown, &next))?;
-        self.terminal.hide_cursor()?;
-        self.terminal.backend_mut().flush()?;
-        // The screen shows it; what it showed before is the next frame's blank buffer.
+        let written = if std::mem::take(&mut self.unknown) {
+            self.terminal.backend_mut().clear()
+        } else {
+            Ok(())
+        };
+        let written = written
+            .and_then(|()| {
+                self.terminal
+                    .backend_mut()
+                    .draw(changes(&self.shown, &next))
+            })
+            .and_then(|()| self.terminal.hide_cursor())
+            .and_then(|()| self.terminal.backend_mut().flush());
+        // The screen shows it (or, when writing failed, part of it: it is cleared and
+        // the next frame written whole); what it showed before is the next frame's
+        // blank buffer.
         let mut blank = std::mem::replace(&mut self.shown, next);
         blank.reset();
         *self.terminal.current_buffer_mut() = blank;
         self.head = None;
-        Ok(())
+        self.unknown = written.is_err();
+        written
     }
 
     /// When only the clock moved: draw the header alone over the frame shown. False when
@@ -86,6 +101,9 @@ impl<B: Backend> Painter<B> {
     pub fn clock(&mut self, app: &App) -> Result<bool, B::Error> {
         // The frame's buffer is blank between frames; the header is drawn into it and
         // taken out again, so it is blank for the next frame.
+        if self.unknown {
+            return Ok(false);
+        }
         let mut f = self.terminal.get_frame();
         let area = f.area();
         let head = match self.head {
@@ -111,9 +129,11 @@ impl<B: Backend> Painter<B> {
             }
         }
         let backend = self.terminal.backend_mut();
-        backend.draw(changes(&was, &now))?;
-        backend.flush()?;
-        Ok(true)
+        let written = backend
+            .draw(changes(&was, &now))
+            .and_then(|()| backend.flush());
+        self.unknown = written.is_err();
+        written.map(|()| true)
     }
 }
 

@@ -295,3 +295,92 @@ fn a_second_drawn_on_the_last_frame_is_the_frame_drawn_whole() {
         "only the header was drawn ({clocked} seconds)"
     );
 }
+
+/// The test backend, whose writing of a frame can be made to fail (a terminal gone for a
+/// moment, a full pipe): it fails after writing a third of the cells it is given.
+struct Failing {
+    inner: ratatui::backend::TestBackend,
+    fail: std::rc::Rc<std::cell::Cell<bool>>,
+}
+
+impl ratatui::backend::Backend for Failing {
+    type Error = std::io::Error;
+    fn draw<'a, I>(&mut self, content: I) -> std::io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a ratatui::buffer::Cell)>,
+    {
+        let fail = self.fail.replace(false);
+        let content: Vec<_> = content.collect();
+        let written = if fail {
+            content.len() / 3
+        } else {
+            content.len()
+        };
+        self.inner.draw(content.into_iter().take(written)).unwrap();
+        if fail {
+            return Err(std::io::Error::other("the terminal went away"));
+        }
+        Ok(())
+    }
+    fn hide_cursor(&mut self) -> std::io::Result<()> {
+        self.inner.hide_cursor().map_err(|e| match e {})
+    }
+    fn show_cursor(&mut self) -> std::io::Result<()> {
+        self.inner.show_cursor().map_err(|e| match e {})
+    }
+    fn get_cursor_position(&mut self) -> std::io::Result<ratatui::layout::Position> {
+        self.inner.get_cursor_position().map_err(|e| match e {})
+    }
+    fn set_cursor_position<P: Into<ratatui::layout::Position>>(
+        &mut self,
+        position: P,
+    ) -> std::io::Result<()> {
+        self.inner
+            .set_cursor_position(position)
+            .map_err(|e| match e {})
+    }
+    fn clear(&mut self) -> std::io::Result<()> {
+        self.inner.clear().map_err(|e| match e {})
+    }
+    fn clear_region(&mut self, clear_type: ratatui::backend::ClearType) -> std::io::Result<()> {
+        self.inner.clear_region(clear_type).map_err(|e| match e {})
+    }
+    fn size(&self) -> std::io::Result<ratatui::layout::Size> {
+        self.inner.size().map_err(|e| match e {})
+    }
+    fn window_size(&mut self) -> std::io::Result<ratatui::backend::WindowSize> {
+        self.inner.window_size().map_err(|e| match e {})
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush().map_err(|e| match e {})
+    }
+}
+
+#[test]
+fn a_frame_whose_writing_failed_is_written_whole_the_next_time() {
+    let mut fx = sip_app(Lang::Sv);
+    goto_phase(&mut fx.app, "insatser");
+    update(&mut fx.app, Event::Resize(120, 40));
+    let fail = std::rc::Rc::new(std::cell::Cell::new(false));
+    let backend = Failing {
+        inner: ratatui::backend::TestBackend::new(120, 40),
+        fail: fail.clone(),
+    };
+    let mut p = samsyn::tui::paint::Painter::new(ratatui::Terminal::new(backend).unwrap());
+    p.whole(&fx.app).unwrap();
+    // Another phase, written a third of the way: the screen shows parts of both.
+    key(&mut fx.app, KeyCode::Right);
+    fail.set(true);
+    assert!(p.whole(&fx.app).is_err());
+    assert!(p.backend().inner.buffer() != &frame(&fx.app, 120, 40));
+    // Not a second drawn on what the screen was thought to show: the next frame whole.
+    let mut t = now();
+    t += chrono::Duration::seconds(1);
+    update(&mut fx.app, Event::Tick(t));
+    assert!(!p.clock(&fx.app).unwrap(), "the clock is not drawn alone");
+    p.whole(&fx.app).unwrap();
+    assert!(
+        p.backend().inner.buffer() == &frame(&fx.app, 120, 40),
+        "after a failed frame the next one is the frame"
+    );
+}
