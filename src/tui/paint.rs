@@ -1,9 +1,7 @@
 //! Putting frames on the terminal. ratatui makes a frame (a `Frame` on its terminal's
 //! buffer); what the terminal shows is kept here, and the cells that differ are written
-//! (`changes`: ratatui's own comparison, with the common case, an unchanged narrow
-//! cell, looked at first and cheaply; on the large meeting ratatui's took a fifth of a
-//! keystroke's answer). The buffer is cleared for the next frame after the answer is on
-//! its way, not before its last piece.
+//! (ratatui's `Buffer::diff_iter`). The buffer is cleared for the next frame after the
+//! answer is on its way, not before its last piece (ratatui's `draw` clears it before).
 //!
 //! A second in which only the clock moved is cheaper still: the header alone is drawn,
 //! compared with what the screen shows there, and the cells that changed are written.
@@ -14,9 +12,8 @@ use super::app::App;
 use super::render;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier};
 
 pub struct Painter<B: Backend> {
     /// Where frames are made: its buffer is the frame being drawn, blank in between.
@@ -81,7 +78,7 @@ impl<B: Backend> Painter<B> {
             .and_then(|()| {
                 self.terminal
                     .backend_mut()
-                    .draw(changes(&self.shown, &next))
+                    .draw(self.shown.diff_iter(&next))
             })
             .and_then(|()| self.terminal.hide_cursor())
             .and_then(|()| self.terminal.backend_mut().flush());
@@ -130,275 +127,9 @@ impl<B: Backend> Painter<B> {
         }
         let backend = self.terminal.backend_mut();
         let written = backend
-            .draw(changes(&was, &now))
+            .draw(was.diff_iter(&now))
             .and_then(|()| backend.flush());
         self.unknown = written.is_err();
         written.map(|()| true)
-    }
-}
-
-/// The cells of `next` that must be written over `prev` (buffers of one area): the
-/// changes ratatui's `Buffer::diff` finds, in its order (a test holds the two equal).
-pub fn changes<'a>(prev: &'a Buffer, next: &'a Buffer) -> Changes<'a> {
-    assert_eq!(prev.area, next.area, "buffers compared are of one area");
-    Changes {
-        prev: &prev.content,
-        next: &next.content,
-        area: next.area,
-        pos: 0,
-        trailing: None,
-    }
-}
-
-/// The iterator of `changes`: ratatui's `BufferDiff`, line for line, with a cheaper
-/// look at a cell that did not change.
-pub struct Changes<'a> {
-    prev: &'a [Cell],
-    next: &'a [Cell],
-    area: Rect,
-    pos: usize,
-    /// The cells after a wide one still to look at: from, to, and whether each is
-    /// written whatever it was.
-    trailing: Option<(usize, usize, bool)>,
-}
-
-/// What a blank cell still shows in the style it had (ratatui's `VISIBLE_ON_BLANK`).
-const VISIBLE_ON_BLANK: Modifier = Modifier::REVERSED
-    .union(Modifier::UNDERLINED)
-    .union(Modifier::SLOW_BLINK)
-    .union(Modifier::RAPID_BLINK)
-    .union(Modifier::CROSSED_OUT);
-
-#[allow(deprecated)]
-fn is_skip(cell: &Cell) -> bool {
-    matches!(cell.diff_option, CellDiffOption::Skip)
-        || (cell.skip && matches!(cell.diff_option, CellDiffOption::None))
-}
-
-/// `Cell`'s equality (an empty symbol is a space), the plain fields first: they differ
-/// most often and cost least.
-#[allow(deprecated)]
-fn same(a: &Cell, b: &Cell) -> bool {
-    a.fg == b.fg
-        && a.bg == b.bg
-        && a.modifier == b.modifier
-        && a.underline_color == b.underline_color
-        && a.diff_option == b.diff_option
-        && a.skip == b.skip
-        && same_symbol(a.symbol(), b.symbol())
-}
-
-/// Two symbols alike, without a call to `memcmp` for the one to four bytes of most.
-fn same_symbol(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    if a.len() <= 4 {
-        return a.iter().zip(b).all(|(x, y)| x == y);
-    }
-    a == b
-}
-
-impl Changes<'_> {
-    fn pos_of(&self, index: usize) -> (u16, u16) {
-        let w = self.area.width as usize;
-        (
-            (index % w + self.area.x as usize) as u16,
-            (index / w + self.area.y as usize) as u16,
-        )
-    }
-}
-
-impl<'a> Iterator for Changes<'a> {
-    type Item = (u16, u16, &'a Cell);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        let (prev, next) = (self.prev, self.next);
-        let len = next.len().min(prev.len());
-        if let Some((from, end, force)) = &mut self.trailing {
-            while *from < *end {
-                let j = *from;
-                *from += next[j].cell_width().max(1) as usize;
-                *end = (*end).max(*from).min(len);
-                if !is_skip(&next[j]) && (*force || prev[j].symbol() != next[j].symbol()) {
-                    let (x, y) = self.pos_of(j);
-                    return Some((x, y, &next[j]));
-                }
-            }
-            self.pos = *end;
-            self.trailing = None;
-        }
-        while self.pos < len {
-            let i = self.pos;
-            self.pos += 1;
-            let (current, previous) = (&next[i], &prev[i]);
-            match current.diff_option {
-                CellDiffOption::Skip => {}
-                _ if is_skip(current) => {}
-                CellDiffOption::ForcedWidth(width) => {
-                    self.pos = self
-                        .pos
-                        .saturating_add(width.get().saturating_sub(1) as usize);
-                    if !same(current, previous) {
-                        let (x, y) = self.pos_of(i);
-                        return Some((x, y, current));
-                    }
-                }
-                CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
-                    let unchanged = matches!(current.diff_option, CellDiffOption::None)
-                        && same(current, previous);
-                    let symbol = current.symbol();
-                    // One byte is one column (ratatui's `cell_width`).
-                    if unchanged && symbol.len() == 1 {
-                        continue;
-                    }
-                    let width = symbol.cell_width() as usize;
-                    if unchanged {
-                        self.pos += width.saturating_sub(1);
-                        continue;
-                    }
-                    let previous_width = previous.cell_width() as usize;
-                    // ratatui's work-arounds for terminals: an emoji with VS16 has its
-                    // trailing cells written; a narrow cell over a wide one whose style
-                    // shows on blank cells, the cells the wide one covered.
-                    if width > 1 && symbol.chars().any(|c| c == '\u{FE0F}') {
-                        self.trailing = Some((i + 1, (i + width).min(len), false));
-                    } else if width > 1 {
-                        self.pos += width - 1;
-                    } else if previous_width > width
-                        && (previous.bg != Color::Reset
-                            || previous.modifier.intersects(VISIBLE_ON_BLANK))
-                    {
-                        // (To the end at most: ratatui's goes past it, and panics.)
-                        self.trailing = Some((i + 1, (i + previous_width).min(len), true));
-                    }
-                    let (x, y) = self.pos_of(i);
-                    return Some((x, y, current));
-                }
-            }
-        }
-        None
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-    use std::num::NonZeroU16;
-
-    /// A cell of the kinds a frame has: narrow and wide symbols (an emoji with VS16
-    /// among them), blank ones, styles that show on blanks, cells left out of the diff
-    /// and of a forced width.
-    fn cell() -> impl Strategy<Value = Cell> {
-        let symbol = prop::sample::select(vec![
-            None,
-            Some(" "),
-            Some("a"),
-            Some("ä"),
-            Some("│"),
-            Some("漢"),
-            Some("❤\u{fe0f}"),
-            Some("e\u{301}"),
-            Some("ﾊﾞ"),
-        ]);
-        let color = prop::sample::select(vec![
-            Color::Reset,
-            Color::Blue,
-            Color::Indexed(6),
-            Color::Rgb(1, 2, 3),
-        ]);
-        let modifier = prop::sample::select(vec![
-            Modifier::empty(),
-            Modifier::BOLD,
-            Modifier::REVERSED,
-            Modifier::UNDERLINED | Modifier::DIM,
-        ]);
-        let option = prop::sample::select(vec![
-            CellDiffOption::None,
-            CellDiffOption::None,
-            CellDiffOption::None,
-            CellDiffOption::Skip,
-            CellDiffOption::AlwaysUpdate,
-            CellDiffOption::ForcedWidth(NonZeroU16::new(2).unwrap()),
-        ]);
-        (
-            symbol,
-            color.clone(),
-            color,
-            modifier,
-            option,
-            any::<bool>(),
-        )
-            .prop_map(|(symbol, fg, bg, modifier, option, skip)| {
-                let mut c = Cell::EMPTY;
-                if let Some(s) = symbol {
-                    c.set_symbol(s);
-                }
-                c.fg = fg;
-                c.bg = bg;
-                c.modifier = modifier;
-                c.diff_option = option;
-                #[allow(deprecated)]
-                {
-                    c.skip = skip && option == CellDiffOption::None && symbol == Some("a");
-                }
-                c
-            })
-    }
-
-    /// Two frames of 7×3 (at 2,1), the second mostly the first with some cells changed.
-    fn frames() -> impl Strategy<Value = (Buffer, Buffer)> {
-        let area = Rect::new(2, 1, 7, 3);
-        let n = area.area() as usize;
-        (
-            prop::collection::vec(cell(), n),
-            prop::collection::vec(prop::option::weighted(0.3, cell()), n),
-        )
-            .prop_map(move |(prev, change)| {
-                let (mut prev, mut next) = (prev.clone(), prev);
-                for (c, to) in next.iter_mut().zip(change) {
-                    if let Some(to) = to {
-                        *c = to;
-                    }
-                }
-                // Nothing wide in the last cell (ratatui's diff goes past the end then).
-                prev[n - 1] = Cell::new("z");
-                next[n - 1] = Cell::new("y");
-                (
-                    Buffer {
-                        area,
-                        content: prev,
-                    },
-                    Buffer {
-                        area,
-                        content: next,
-                    },
-                )
-            })
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(2000))]
-        /// The cells written are ratatui's, in its order.
-        #[test]
-        fn changes_are_the_cells_ratatui_finds((prev, next) in frames()) {
-            let ours: Vec<_> = changes(&prev, &next).collect();
-            prop_assert_eq!(ours, prev.diff(&next));
-        }
-    }
-
-    #[test]
-    fn nothing_changed_is_nothing_written_and_a_frame_over_a_blank_screen_is_its_cells() {
-        let area = Rect::new(0, 0, 16, 2);
-        let mut buf = Buffer::empty(area);
-        buf.set_string(0, 0, "Tid 12:00 │ å", ratatui::style::Style::new().bold());
-        buf.set_string(0, 1, "a b", ratatui::style::Style::new());
-        assert_eq!(changes(&buf, &buf).count(), 0);
-        let blank = Buffer::empty(area);
-        let written: String = changes(&blank, &buf).map(|(_, _, c)| c.symbol()).collect();
-        // A bold space is not a blank cell; a plain one is.
-        assert_eq!(written, "Tid 12:00 │ åab");
     }
 }

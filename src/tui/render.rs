@@ -109,7 +109,7 @@ pub fn clock_only(app: &App, f: &mut Frame, clocks: Rect) {
     // As `render` begins: the theme's colours everywhere.
     f.render_widget(Block::default().style(app.theme.base), clocks);
     // Not kept: the next second's differ (and the memo lets go only between frames).
-    draw_clocks(app, s, f.buffer_mut(), clocks);
+    draw_clocks(app, s, &Clocks::of(s), f.buffer_mut(), clocks);
 }
 
 fn too_small(app: &App, f: &mut Frame, area: Rect) {
@@ -650,32 +650,55 @@ fn header_clocks(app: &App, s: &Session, f: &mut Frame, right: Rect) {
     use chrono::Timelike;
     // They change with the seconds counted and the minute of the wall clock: drawn once
     // for each.
-    let elapsed = s.elapsed_secs();
-    let meeting_secs = s.meeting_secs();
-    let typical = s.agenda.typical_minutes();
-    let minutes = s.phase().minutes.max(1) as u64;
+    let clocks = Clocks::of(s);
     let key = (
-        elapsed,
-        meeting_secs,
-        typical,
-        minutes,
+        &clocks,
         s.paused,
         (app.now.hour(), app.now.minute()),
         app.lang,
         &app.theme,
     );
     memo::draw(f.buffer_mut(), right, app.theme.base, &key, |buf| {
-        draw_clocks(app, s, buf, right)
+        draw_clocks(app, s, &clocks, buf, right)
     });
 }
 
+/// What the header's clocks count: the phase's seconds and minutes, the meeting's
+/// seconds and the agenda's minutes.
+#[derive(Hash)]
+struct Clocks {
+    elapsed: u64,
+    minutes: u64,
+    meeting_secs: u64,
+    typical: u32,
+}
+
+impl Clocks {
+    fn of(s: &Session) -> Clocks {
+        Clocks {
+            elapsed: s.elapsed_secs(),
+            minutes: s.phase().minutes.max(1) as u64,
+            meeting_secs: s.meeting_secs(),
+            typical: s.agenda.typical_minutes(),
+        }
+    }
+}
+
 /// The clocks of `header_clocks` drawn in `right` of `buf`.
-fn draw_clocks(app: &App, s: &Session, buf: &mut ratatui::buffer::Buffer, right: Rect) {
+fn draw_clocks(
+    app: &App,
+    s: &Session,
+    clocks: &Clocks,
+    buf: &mut ratatui::buffer::Buffer,
+    right: Rect,
+) {
     use ratatui::widgets::Widget;
-    let elapsed = s.elapsed_secs();
-    let meeting_secs = s.meeting_secs();
-    let typical = s.agenda.typical_minutes();
-    let minutes = s.phase().minutes.max(1) as u64;
+    let &Clocks {
+        elapsed,
+        minutes,
+        meeting_secs,
+        typical,
+    } = clocks;
     // What is left of the column, when the screen is wide enough for it (it may be
     // narrower than asked for: the title keeps 30 columns).
     let clock_w = right.width.saturating_sub(CLOCKS_W);
@@ -902,18 +925,23 @@ fn entry_width(e: &(Cmd, String, String)) -> usize {
 fn footer_rows(app: &App, cmds: &[Cmd], width: u16) -> usize {
     // The same for the same commands, keys, language and width: counted once.
     memo::value(&(cmds, &app.keys, app.lang, width), || {
-        let mut rows = 1;
-        let mut x = 0;
-        for e in &footer_entries(app, cmds) {
-            let w = entry_width(e);
-            if x + w > width as usize && x > 0 {
-                rows += 1;
-                x = 0;
-            }
-            x += w;
-        }
-        rows
+        entry_rows(&footer_entries(app, cmds), width)
     })
+}
+
+/// How many rows `entries` take at `width`, each whole on its row.
+fn entry_rows(entries: &[(Cmd, String, String)], width: u16) -> usize {
+    let mut rows = 1;
+    let mut x = 0;
+    for e in entries {
+        let w = entry_width(e);
+        if x + w > width as usize && x > 0 {
+            rows += 1;
+            x = 0;
+        }
+        x += w;
+    }
+    rows
 }
 
 fn footer_keys(app: &App, f: &mut Frame, area: Rect, cmds: &[Cmd]) {
@@ -932,19 +960,8 @@ fn footer_lines(app: &App, cmds: &[Cmd], area: Rect) -> Paragraph<'static> {
         .add_modifier(ratatui::style::Modifier::REVERSED);
     let mut entries = footer_entries(app, cmds);
     let width = entry_width;
-    let fits = |entries: &[(Cmd, String, String)]| {
-        let mut rows = 1;
-        let mut x = 0;
-        for e in entries {
-            let w = width(e);
-            if x + w > area.width as usize && x > 0 {
-                rows += 1;
-                x = 0;
-            }
-            x += w;
-        }
-        rows <= area.height as usize
-    };
+    let fits =
+        |entries: &[(Cmd, String, String)]| entry_rows(entries, area.width) <= area.height as usize;
     // Drop the least important entries, the last first, until the rest fit.
     while !fits(&entries) {
         let Some(drop) = (0..entries.len())
